@@ -1,7 +1,7 @@
 export { newId, isId } from './ids.ts';
 export { DOC_KINDS, roomName, spaceRoom, parseRoomName } from './room.ts';
 export type { DocKind, RoomRef } from './room.ts';
-export { replaceText } from './text.ts';
+export { replaceText, toWellFormed } from './text.ts';
 export { PROPOSAL_STATUSES, canTransition, isEditable } from './proposalStatus.ts';
 export type { ProposalStatus } from './proposalStatus.ts';
 export {

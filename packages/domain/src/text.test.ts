@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { replaceText } from './text.ts';
+import { replaceText, toWellFormed } from './text.ts';
 
 function textOf(value: string): Y.Text {
   const doc = new Y.Doc();
@@ -52,6 +52,20 @@ describe('replaceText', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(a.getText('t').toString()).toBe('A four-day week for all');
+    expect(b.getText('t').toString()).toBe(a.getText('t').toString());
+  });
+});
+
+describe('toWellFormed', () => {
+  it('TEXT-2 replaces lone surrogates so every replica stores the same text', () => {
+    expect(toWellFormed('a\uD83Db')).toBe('a\uFFFDb');
+    expect(toWellFormed('a\uDE00b')).toBe('a\uFFFDb');
+    expect(toWellFormed('a😀b')).toBe('a😀b');
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    replaceText(a.getText('t'), 'x\uD83D');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(a.getText('t').toString()).toBe('x\uFFFD');
     expect(b.getText('t').toString()).toBe(a.getText('t').toString());
   });
 });

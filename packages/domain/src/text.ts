@@ -9,7 +9,8 @@ import type * as Y from 'yjs';
  * @example
  * replaceText(title, 'Budget 2027'); // was 'Budget 2026': deletes '6', inserts '7'
  */
-export function replaceText(text: Y.Text, next: string): void {
+export function replaceText(text: Y.Text, value: string): void {
+  const next = toWellFormed(value);
   const current = text.toString();
   if (current === next) return;
   let start = 0;
@@ -37,6 +38,18 @@ export function replaceText(text: Y.Text, next: string): void {
   };
   if (text.doc) text.doc.transact(apply);
   else apply();
+}
+
+/**
+ * Replaces lone surrogates with U+FFFD (SPEC TEXT-2). Yjs encodes a lone
+ * surrogate as U+FFFD on the wire while the local replica keeps it, so
+ * without this the replicas would silently differ.
+ */
+export function toWellFormed(value: string): string {
+  return value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 function isHighSurrogate(code: number): boolean {
