@@ -1,0 +1,58 @@
+import type { WebSocket } from 'ws';
+
+/**
+ * Limits on what one client may send or make the server hold, and what
+ * happens when it goes over (see CLOSE_CODES).
+ */
+export interface Limits {
+  /** Largest WebSocket message; larger ones close the socket with 1009 (ws `maxPayload`). */
+  readonly maxMessageBytes: number;
+  /** Largest HTTP API request body; larger ones get 413. */
+  readonly maxBodyBytes: number;
+  /** Bytes a client may send while its document loads; more closes it with 1009. */
+  readonly maxPendingBytes: number;
+  /** Bytes queued to a slow receiver before it is closed with 1013. */
+  readonly maxBufferedBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxBodyBytes: 64 * 1024,
+  maxPendingBytes: 16 * 1024 * 1024,
+  maxBufferedBytes: 32 * 1024 * 1024,
+};
+
+/**
+ * WebSocket close codes the server uses. 1001/1009/1011/1013 are standard
+ * (RFC 6455, IANA); 4400 is ours, in the private range, for "your message was
+ * not a valid y-websocket message".
+ */
+export const CLOSE_CODES = {
+  /** The server is shutting down; the client should reconnect. */
+  goingAway: 1001,
+  /** A message over `maxMessageBytes`, or too much sent while loading. */
+  tooBig: 1009,
+  /** Storage failed (disk full, load error): the update was neither stored nor relayed. */
+  internalError: 1011,
+  /** The receiver reads too slowly to keep up with its room. */
+  tryAgainLater: 1013,
+  /** A malformed, truncated or unknown protocol message. */
+  malformed: 4400,
+} as const;
+
+/** Whether a receiver has fallen so far behind it must be dropped. */
+export function isTooSlow(socket: Pick<WebSocket, 'bufferedAmount'>, limits: Limits): boolean {
+  return socket.bufferedAmount > limits.maxBufferedBytes;
+}
+
+/** A close reason must fit a control frame (123 bytes of UTF-8). */
+export function closeReason(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= 123) return text;
+  return (
+    bytes
+      .subarray(0, 120)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '') + '…'
+  );
+}

@@ -1,0 +1,200 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import {
+  MalformedError,
+  createReader,
+  expectEnd,
+  readVarBytes,
+  readVarString,
+  readVarUint,
+  remaining,
+  type Reader,
+} from './reader.ts';
+
+/**
+ * The y-websocket wire protocol, as the stock `WebsocketProvider` speaks it:
+ * `[varUint messageType][payload]` where
+ * - 0 sync: `[varUint 0|1|2][varUint8Array stateVector|update]` (step 1, step 2, update)
+ * - 1 awareness: `[varUint8Array awarenessUpdate]`
+ * - 3 query awareness: nothing
+ *
+ * Everything a client sends is decoded strictly here, before it reaches a
+ * document or storage: any malformed, truncated or unknown message throws a
+ * {@link MalformedError}, and the connection is closed with 4400.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/** One client entry of an awareness update; `state === null` removes the client. */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly removed: boolean;
+}
+
+export type ClientMessage =
+  | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
+  | { readonly type: 'sync-step2'; readonly update: Uint8Array }
+  | { readonly type: 'update'; readonly update: Uint8Array }
+  | {
+      readonly type: 'awareness';
+      readonly update: Uint8Array;
+      readonly entries: readonly AwarenessEntry[];
+    }
+  | { readonly type: 'query-awareness' };
+
+/**
+ * Decodes and validates one message from a client.
+ *
+ * @example
+ * const message = decodeMessage(bytes);
+ * if (message.type === 'update') await document.store(message.update, peer);
+ */
+export function decodeMessage(bytes: Uint8Array): ClientMessage {
+  const reader = createReader(bytes);
+  const type = readVarUint(reader, 'message type');
+  let message: ClientMessage;
+  switch (type) {
+    case MESSAGE_SYNC:
+      message = readSync(reader);
+      break;
+    case MESSAGE_AWARENESS: {
+      const update = readVarBytes(reader, 'awareness update');
+      message = { type: 'awareness', update, entries: validateAwarenessUpdate(update) };
+      break;
+    }
+    case MESSAGE_QUERY_AWARENESS:
+      message = { type: 'query-awareness' };
+      break;
+    default:
+      throw new MalformedError(`unknown message type ${type}`);
+  }
+  expectEnd(reader, 'message');
+  return message;
+}
+
+function readSync(reader: Reader): ClientMessage {
+  const step = readVarUint(reader, 'sync message type');
+  switch (step) {
+    case SYNC_STEP1: {
+      const stateVector = readVarBytes(reader, 'state vector');
+      validateStateVector(stateVector);
+      return { type: 'sync-step1', stateVector };
+    }
+    case SYNC_STEP2:
+    case SYNC_UPDATE: {
+      const update = readVarBytes(reader, 'update');
+      validateUpdate(update);
+      return { type: step === SYNC_STEP2 ? 'sync-step2' : 'update', update };
+    }
+    default:
+      throw new MalformedError(`unknown sync message type ${step}`);
+  }
+}
+
+/** A state vector: `[varUint n][n × (varUint client, varUint clock)]`, nothing after. */
+export function validateStateVector(stateVector: Uint8Array): void {
+  const reader = createReader(stateVector);
+  const count = readVarUint(reader, 'state vector length');
+  if (count * 2 > remaining(reader)) throw new MalformedError('truncated state vector');
+  for (let i = 0; i < count; i++) {
+    readVarUint(reader, 'state vector client');
+    readVarUint(reader, 'state vector clock');
+  }
+  expectEnd(reader, 'state vector');
+}
+
+/**
+ * An awareness update: `[varUint n][n × (varUint clientId, varUint clock,
+ * varString json)]`, nothing after, every state valid JSON.
+ */
+export function validateAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const reader = createReader(update);
+  const count = readVarUint(reader, 'awareness length');
+  if (count * 3 > remaining(reader)) throw new MalformedError('truncated awareness update');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = readVarUint(reader, 'awareness client');
+    const clock = readVarUint(reader, 'awareness clock');
+    const json = readVarString(reader, 'awareness state');
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch {
+      throw new MalformedError('awareness state is not JSON');
+    }
+    entries.push({ clientId, clock, removed: state === null });
+  }
+  expectEnd(reader, 'awareness update');
+  return entries;
+}
+
+/**
+ * A Yjs v1 update that Yjs itself can read to the last byte. It is read into
+ * a scratch document (Yjs has no public pure decoder that reports where it
+ * stopped), then the position is checked: truncation or trailing bytes fail.
+ */
+export function validateUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const scratch = new Y.Doc({ gc: false });
+  try {
+    Y.readUpdate(decoder, scratch, null);
+  } catch (error) {
+    throw new MalformedError(`update does not parse: ${(error as Error).message}`);
+  } finally {
+    scratch.destroy();
+  }
+  if (decoder.pos !== update.length) {
+    const what = decoder.pos > update.length ? 'truncated update' : 'trailing bytes after update';
+    throw new MalformedError(what);
+  }
+}
+
+/** The update a client sends when it has nothing new: no structs, no deletes. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  });
+}
+
+/** The answer to a client's step 1: what the document has that the client lacks. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_STEP2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector));
+  });
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, SYNC_UPDATE);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessUpdate);
+  });
+}

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as Y from 'yjs';
+import { StorageOpenError, type Storage } from './storage.ts';
+
+export const SQLITE_FILE = 'ronde.sqlite';
+
+export interface SqliteOptions {
+  /** Caps the database size in pages (tests use it to provoke SQLITE_FULL). */
+  readonly maxPageCount?: number;
+}
+
+/**
+ * The embedded default store (DESIGN 7): `<dataDir>/ronde.sqlite` in WAL mode
+ * with `synchronous = FULL`, so an append that resolved survives a process
+ * kill and a power cut. better-sqlite3 is synchronous; each call is one
+ * short statement or transaction.
+ *
+ * @example
+ * const storage = await openSqliteStorage('./data');
+ */
+export async function openSqliteStorage(
+  dataDir: string,
+  options: SqliteOptions = {},
+): Promise<Storage> {
+  const dir = resolve(dataDir);
+  let db: Database.Database;
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    db = new Database(join(dir, SQLITE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
+    db.exec(`CREATE TABLE IF NOT EXISTS updates (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      doc TEXT NOT NULL,
+      data BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);`);
+  } catch (error) {
+    throw new StorageOpenError(
+      `cannot open the database in data dir ${dir}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+
+  const insert = db.prepare<[string, Buffer]>('INSERT INTO updates (doc, data) VALUES (?, ?)');
+  const insertAt = db.prepare<[number, string, Buffer]>(
+    'INSERT INTO updates (seq, doc, data) VALUES (?, ?, ?)',
+  );
+  const select = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',
+  );
+  const remove = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+
+  const compact = db.transaction((docName: string) => {
+    const rows = select.all(docName);
+    const last = rows.at(-1);
+    if (!last || rows.length < 2) return;
+    const merged = Y.mergeUpdates(rows.map((row) => toBytes(row.data)));
+    remove.run(docName, last.seq);
+    // The merged row takes the last merged seq, so it still sorts before later appends.
+    insertAt.run(last.seq, docName, toBuffer(merged));
+  });
+
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new Error('storage is closed');
+  };
+
+  return {
+    async append(docName, update) {
+      open();
+      insert.run(docName, toBuffer(update));
+    },
+    async load(docName) {
+      open();
+      return select.all(docName).map((row) => toBytes(row.data));
+    },
+    async compact(docName) {
+      open();
+      compact(docName);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

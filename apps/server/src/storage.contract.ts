@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage } from './storage.ts';
+
+/** How the contract gets stores: `open()` twice on one fixture must reach the same data. */
+export interface StorageFixture {
+  open(): Promise<Storage>;
+  cleanup(): Promise<void>;
+}
+
+function edit(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array): void => {
+    update = u;
+  };
+  doc.on('update', capture);
+  change(doc);
+  doc.off('update', capture);
+  if (!update) throw new Error('the change produced no update');
+  return update;
+}
+
+function stateOf(updates: Uint8Array[]): unknown {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  const json = doc.getText('t').toString();
+  doc.destroy();
+  return json;
+}
+
+/**
+ * The behaviour every storage adapter must have (DESIGN 7). Run it from the
+ * adapter's test file:
+ *
+ * @example
+ * runStorageContract('sqlite', async () => ({ open: () => openSqliteStorage(dir), cleanup }));
+ */
+export function runStorageContract(name: string, makeFixture: () => Promise<StorageFixture>): void {
+  describe(`storage contract: ${name}`, () => {
+    let fixture: StorageFixture | null = null;
+    const open: Storage[] = [];
+
+    async function start(): Promise<Storage> {
+      fixture ??= await makeFixture();
+      const storage = await fixture.open();
+      open.push(storage);
+      return storage;
+    }
+
+    afterEach(async () => {
+      for (const storage of open.splice(0)) await storage.close().catch(() => undefined);
+      await fixture?.cleanup();
+      fixture = null;
+    });
+
+    it('loads an unknown document as an empty log', async () => {
+      const storage = await start();
+      expect(await storage.load('sp123456/proposal/pr123456')).toEqual([]);
+    });
+
+    it('round-trips appended updates byte for byte', async () => {
+      const storage = await start();
+      const doc = new Y.Doc();
+      const update = edit(doc, (d) => d.getText('t').insert(0, 'hello'));
+      await storage.append('doc-a', update);
+      const log = await storage.load('doc-a');
+      expect(log).toHaveLength(1);
+      expect(Array.from(log[0] ?? [])).toEqual(Array.from(update));
+      expect(log[0]).toBeInstanceOf(Uint8Array);
+    });
+
+    it('keeps the order of appends', async () => {
+      const storage = await start();
+      const updates = Array.from({ length: 20 }, (_, i) => new Uint8Array([i, 255 - i, i]));
+      for (const update of updates) await storage.append('doc-a', update);
+      const log = await storage.load('doc-a');
+      expect(log.map((u) => Array.from(u))).toEqual(updates.map((u) => Array.from(u)));
+    });
+
+    it('compaction keeps the same document state, in one update', async () => {
+      const storage = await start();
+      const doc = new Y.Doc();
+      const text = doc.getText('t');
+      const updates = [
+        edit(doc, () => text.insert(0, 'hello')),
+        edit(doc, () => text.insert(5, ' world')),
+        edit(doc, () => text.delete(0, 1)),
+        edit(doc, () => text.insert(0, 'H')),
+      ];
+      for (const update of updates) await storage.append('doc-a', update);
+      await storage.compact('doc-a');
+      const log = await storage.load('doc-a');
+      expect(log).toHaveLength(1);
+      expect(stateOf(log)).toBe('Hello world');
+      const after = edit(doc, () => text.insert(11, '!'));
+      await storage.append('doc-a', after);
+      expect(stateOf(await storage.load('doc-a'))).toBe('Hello world!');
+    });
+
+    it('compacting an empty or single-update log is harmless', async () => {
+      const storage = await start();
+      await storage.compact('nothing-here');
+      expect(await storage.load('nothing-here')).toEqual([]);
+      const update = edit(new Y.Doc(), (d) => d.getText('t').insert(0, 'x'));
+      await storage.append('doc-a', update);
+      await storage.compact('doc-a');
+      expect(stateOf(await storage.load('doc-a'))).toBe('x');
+    });
+
+    it('keeps documents apart', async () => {
+      const storage = await start();
+      await storage.append(
+        'doc-a',
+        edit(new Y.Doc(), (d) => d.getText('t').insert(0, 'a')),
+      );
+      await storage.append(
+        'doc-b',
+        edit(new Y.Doc(), (d) => d.getText('t').insert(0, 'b')),
+      );
+      await storage.append(
+        'doc-a',
+        edit(new Y.Doc(), (d) => d.getText('u').insert(0, 'a2')),
+      );
+      await storage.compact('doc-a');
+      expect(stateOf(await storage.load('doc-b'))).toBe('b');
+      expect(await storage.load('doc-b')).toHaveLength(1);
+      expect(stateOf(await storage.load('doc-a'))).toBe('a');
+      expect(await storage.load('doc-a/')).toEqual([]);
+    });
+
+    it('keeps data after close and reopen', async () => {
+      const first = await start();
+      const doc = new Y.Doc();
+      await first.append(
+        'doc-a',
+        edit(doc, () => doc.getText('t').insert(0, 'durable')),
+      );
+      await first.close();
+      const second = await start();
+      expect(stateOf(await second.load('doc-a'))).toBe('durable');
+    });
+
+    it('rejects calls after close', async () => {
+      const storage = await start();
+      await storage.close();
+      await expect(storage.load('doc-a')).rejects.toThrow();
+      await expect(storage.append('doc-a', new Uint8Array([0, 0]))).rejects.toThrow();
+    });
+
+    it('takes concurrent appends to one and many documents without losing any', async () => {
+      const storage = await start();
+      const docs = ['doc-a', 'doc-b', 'doc-c'];
+      const writers = docs.map((docName) => {
+        const doc = new Y.Doc();
+        const updates = Array.from({ length: 25 }, (_, i) =>
+          edit(doc, () => doc.getText('t').insert(i, String(i % 10))),
+        );
+        return { docName, doc, updates };
+      });
+      await Promise.all(
+        writers.flatMap((w) => w.updates.map((update) => storage.append(w.docName, update))),
+      );
+      for (const w of writers) {
+        const log = await storage.load(w.docName);
+        expect(log).toHaveLength(25);
+        expect(stateOf(log)).toBe(w.doc.getText('t').toString());
+      }
+    });
+  });
+}
