@@ -1,0 +1,33 @@
+import { Route, Routes } from 'react-router';
+import { Header } from './components/Header.tsx';
+import { NameDialog } from './components/NameDialog.tsx';
+import { useDocumentLanguage, useT } from './i18n/useT.ts';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProposalPage } from './pages/ProposalPage.tsx';
+import { SpacePage } from './pages/SpacePage.tsx';
+import { useSession } from './state/session.ts';
+
+/** The app shell and its routes (declarative react-router). */
+export function App() {
+  useDocumentLanguage();
+  const t = useT();
+  const nameDialogOpen = useSession((s) => s.nameDialogOpen);
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('header.skip')}
+      </a>
+      <Header />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/s/:spaceId" element={<SpacePage />} />
+          <Route path="/s/:spaceId/p/:proposalId" element={<ProposalPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+      {nameDialogOpen && <NameDialog />}
+    </>
+  );
+}

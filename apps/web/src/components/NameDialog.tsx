@@ -1,0 +1,91 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { NAME_MAX, useSession } from '../state/session.ts';
+
+/**
+ * Asks for the display name others see. `required` (before entering a space
+ * without a name) offers no way out but answering.
+ */
+export function NameDialog({ required = false }: { required?: boolean }) {
+  const t = useT();
+  const titleId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const current = useSession((s) => s.name);
+  const setName = useSession((s) => s.setName);
+  const close = useSession((s) => s.closeNameDialog);
+  const [value, setValue] = useState(current);
+  const [error, setError] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    // jsdom has no showModal; an open attribute is enough there.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!value.trim()) {
+      setError(true);
+      return;
+    }
+    setName(value);
+    close();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={hintId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!required) close();
+      }}
+    >
+      <form onSubmit={submit} className="dialog__body" noValidate>
+        <h2 id={titleId} className="dialog__title">
+          {t('name.title')}
+        </h2>
+        <p id={hintId} className="hint">
+          {t('name.hint')}
+        </p>
+        <div className="field">
+          <label htmlFor={`${titleId}-input`}>{t('name.label')}</label>
+          <input
+            id={`${titleId}-input`}
+            value={value}
+            maxLength={NAME_MAX}
+            autoComplete="nickname"
+            autoFocus
+            aria-invalid={error || undefined}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setError(false);
+            }}
+          />
+          {error && (
+            <p id={errorId} role="alert" className="field__error">
+              {t('name.required')}
+            </p>
+          )}
+        </div>
+        <div className="dialog__actions">
+          {!required && (
+            <button type="button" className="button button--quiet" onClick={close}>
+              {t('name.cancel')}
+            </button>
+          )}
+          <button type="submit" className="button button--primary">
+            {t('name.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

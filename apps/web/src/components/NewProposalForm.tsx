@@ -1,0 +1,141 @@
+import {
+  addProposalSummary,
+  DRIVER_MAX,
+  initProposal,
+  newId,
+  roomName,
+  summarizeProposal,
+  TITLE_MAX,
+  type Circle,
+  type SpaceInfo,
+} from '@ronde/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type * as Y from 'yjs';
+import { useT } from '../i18n/useT.ts';
+import { useSession } from '../state/session.ts';
+import { openDoc } from '../sync/openDoc.ts';
+
+/**
+ * Starts a proposal: this device, its creator, writes the new proposal
+ * document (a fresh id, so nobody else can have written it) and lists it in
+ * the space, then opens it.
+ */
+export function NewProposalForm({
+  space,
+  spaceDoc,
+  circles,
+  onCancel,
+}: {
+  space: SpaceInfo;
+  spaceDoc: Y.Doc;
+  circles: readonly Circle[];
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const navigate = useNavigate();
+  const author = useSession((s) => s.name);
+  const [title, setTitle] = useState('');
+  const [driver, setDriver] = useState('');
+  const [circleId, setCircleId] = useState(space.defaultCircleId || circles[0]?.id || '');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError(t('newProposal.titleRequired'));
+      return;
+    }
+    const proposalId = newId();
+    const now = Date.now();
+    const { room, release } = openDoc(
+      roomName({ spaceId: space.id, kind: 'proposal', id: proposalId }),
+    );
+    try {
+      initProposal(room.doc, {
+        id: proposalId,
+        spaceId: space.id,
+        circleId,
+        title,
+        driver: driver.trim(),
+        createdBy: author,
+        now,
+      });
+      addProposalSummary(spaceDoc, {
+        id: proposalId,
+        ...summarizeProposal(room.doc, now),
+        createdAt: now,
+      });
+      navigate(`/s/${space.id}/p/${proposalId}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      // The proposal page takes its own reference within the room's grace.
+      release();
+    }
+  };
+
+  return (
+    <form
+      className="card new-proposal stack"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-h`}
+    >
+      <h3 id={`${id}-h`} className="card__title">
+        {t('newProposal.title')}
+      </h3>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>{t('newProposal.titleLabel')}</label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          maxLength={TITLE_MAX}
+          autoFocus
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-driver`}>{t('newProposal.driverLabel')}</label>
+        <textarea
+          id={`${id}-driver`}
+          value={driver}
+          rows={3}
+          maxLength={DRIVER_MAX}
+          aria-describedby={`${id}-driver-hint`}
+          onChange={(e) => setDriver(e.target.value)}
+        />
+        <p id={`${id}-driver-hint`} className="hint">
+          {t('newProposal.driverHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-circle`}>{t('newProposal.circle')}</label>
+        <select id={`${id}-circle`} value={circleId} onChange={(e) => setCircleId(e.target.value)}>
+          {circles.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('newProposal.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('newProposal.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The English catalogue. Its keys are the catalogue's keys: every other
+ * language must translate each of them (checked by TypeScript in `fr.ts`).
+ * Placeholders are written `{name}` and filled by `translate`.
+ */
+export const en = {
+  'app.name': 'Ronde',
+  'app.tagline': 'Write proposals together, decide by consent.',
+  'header.skip': 'Skip to content',
+  'header.home': 'Ronde',
+  'header.language': 'Language',
+  'header.changeName': 'Change name',
+  'header.signedInAs': 'You are {name}',
+  'language.en': 'English',
+  'language.fr': 'Français',
+
+  'status.connecting': 'Connecting…',
+  'status.synced': 'Synced',
+  'status.offline': 'Offline',
+  'status.error': 'Connection error',
+  'status.local': 'On this device',
+
+  'name.title': 'What should others call you?',
+  'name.hint': 'Your name is shown to the people you write with. It is remembered on this device.',
+  'name.label': 'Your name',
+  'name.submit': 'Continue',
+  'name.cancel': 'Cancel',
+  'name.required': 'Please enter a name.',
+
+  'home.intro':
+    'A space gathers the circles and proposals of one group. Create one, then share its link with the people you decide with.',
+  'home.createTitle': 'Create a space',
+  'home.spaceName': 'Space name',
+  'home.spaceNamePlaceholder': 'e.g. Coop du Val',
+  'home.create': 'Create space',
+  'home.creating': 'Creating…',
+  'home.defaultCircle': 'General circle',
+  'home.recent': 'Recently opened on this device',
+  'home.recentEmpty': 'Spaces you open will be listed here.',
+  'home.opened': 'opened {when}',
+  'home.error.network': 'The server could not be reached. Check your connection and try again.',
+  'home.error.server': 'The space could not be created: {message}',
+  'home.error.empty': 'Please give the space a name.',
+
+  'space.loading': 'Opening the space…',
+  'space.waiting': 'Waiting for the server to send this space…',
+  'space.notFound': 'This space does not exist, or the link is incomplete.',
+  'space.share': 'Share link',
+  'space.shareHint': 'Anyone with this link can join the space.',
+  'space.copy': 'Copy link',
+  'space.copied': 'Link copied',
+  'space.copyFailed': 'Copy failed; select the link and copy it.',
+  'space.circles': 'Circles',
+  'space.proposals': 'Proposals',
+  'space.noProposals': 'No proposals yet. Start one from a tension you feel.',
+  'space.newProposal': 'New proposal',
+  'space.edited': 'edited {when}',
+  'space.inCircle': 'Circle: {circle}',
+
+  'newProposal.title': 'New proposal',
+  'newProposal.titleLabel': 'Title',
+  'newProposal.driverLabel': 'Driver',
+  'newProposal.driverHint': 'The tension this proposal answers.',
+  'newProposal.circle': 'Circle',
+  'newProposal.create': 'Create proposal',
+  'newProposal.cancel': 'Cancel',
+  'newProposal.titleRequired': 'Please give the proposal a title.',
+
+  'proposal.loading': 'Opening the proposal…',
+  'proposal.waiting': 'Waiting for the server to send this proposal…',
+  'proposal.notFound': 'This proposal does not exist in this space.',
+  'proposal.back': 'Back to {space}',
+  'proposal.backFallback': 'Back to the space',
+  'proposal.title': 'Title',
+  'proposal.driver': 'Driver',
+  'proposal.driverHint': 'The tension this proposal answers.',
+  'proposal.body': 'Proposal text',
+  'proposal.readOnly': 'This proposal is {status}; its text can no longer be edited.',
+  'proposal.present': 'Present',
+  'proposal.you': '(you)',
+  'proposal.createdBy': 'Started by {name}, {when}',
+  'proposal.untitled': 'Untitled proposal',
+  'proposal.offlineHint':
+    'You are offline. Keep writing: your edits are kept on this device and merge when the connection returns.',
+  'proposal.circle': 'Circle: {circle}',
+
+  'toolbar.label': 'Formatting',
+  'toolbar.bold': 'Bold',
+  'toolbar.italic': 'Italic',
+  'toolbar.heading': 'Heading',
+  'toolbar.bulletList': 'Bullet list',
+  'toolbar.orderedList': 'Numbered list',
+  'toolbar.quote': 'Quote',
+  'toolbar.link': 'Link',
+  'link.label': 'Link address',
+  'link.apply': 'Apply',
+  'link.remove': 'Remove link',
+  'link.cancel': 'Cancel',
+  'link.invalid': 'Enter an address starting with https://, http:// or mailto:.',
+
+  'proposalStatus.draft': 'Draft',
+  'proposalStatus.in-consent': 'In consent',
+  'proposalStatus.adopted': 'Adopted',
+  'proposalStatus.rejected': 'Rejected',
+  'proposalStatus.withdrawn': 'Withdrawn',
+
+  'time.justNow': 'just now',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is nothing at this address.',
+  'notFound.home': 'Go to the home page',
+} as const;
+
+/** A key of the catalogue. */
+export type MessageKey = keyof typeof en;

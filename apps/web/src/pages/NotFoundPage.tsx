@@ -1,0 +1,18 @@
+import { Link } from 'react-router';
+import { useT } from '../i18n/useT.ts';
+
+/** Shown for unknown addresses, and for spaces or proposals that do not exist. */
+export function NotFoundPage({ message }: { message?: string }) {
+  const t = useT();
+  return (
+    <div className="page page--narrow empty-state">
+      <h1>{t('notFound.title')}</h1>
+      <p>{message ?? t('notFound.body')}</p>
+      <p>
+        <Link to="/" className="button">
+          {t('notFound.home')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  DRIVER_MAX,
+  isEditable,
+  isId,
+  proposalDriver,
+  proposalTitle,
+  roomName,
+  spaceRoom,
+  TITLE_MAX,
+} from '@ronde/domain';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
+import { PresenceList } from '../components/PresenceList.tsx';
+import { RequireName } from '../components/RequireName.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { YTextArea, YTextInput } from '../components/YTextField.tsx';
+import { ProposalEditor } from '../editor/ProposalEditor.tsx';
+import { useCircles } from '../hooks/useCircles.ts';
+import { useProposalMeta } from '../hooks/useProposalMeta.ts';
+import { useSpace } from '../hooks/useSpace.ts';
+import { useYText } from '../hooks/useYText.ts';
+import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
+import { useIndexUpdater } from '../proposal/useIndexUpdater.ts';
+import { useIdentity } from '../state/useIdentity.ts';
+import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
+import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** `/s/:spaceId/p/:proposalId`: the proposal editor. */
+export function ProposalPage() {
+  const { spaceId = '', proposalId = '' } = useParams();
+  const t = useT();
+  if (!isId(spaceId) || !isId(proposalId)) {
+    return <NotFoundPage message={t('proposal.notFound')} />;
+  }
+  return (
+    <RequireName>
+      <Proposal key={`${spaceId}/${proposalId}`} spaceId={spaceId} proposalId={proposalId} />
+    </RequireName>
+  );
+}
+
+function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const me = useIdentity();
+  const spaceRoomRef = useRoom(spaceRoom(spaceId));
+  const room = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
+  const load = useRoomLoad(room);
+  const meta = useProposalMeta(room.doc);
+  const space = useSpace(spaceRoomRef.doc);
+  const circles = useCircles(spaceRoomRef.doc);
+  const status = useConnectionStatus(room.provider);
+  const title = useYText(proposalTitle(room.doc));
+  useIndexUpdater(room.doc, spaceRoomRef.doc, proposalId);
+
+  useEffect(() => {
+    document.title = `${title.trim() || t('proposal.untitled')} · Ronde`;
+  }, [title, t]);
+
+  if (!meta || meta.spaceId !== spaceId) {
+    if (load === 'synced' || (meta && meta.spaceId !== spaceId)) {
+      return <NotFoundPage message={t('proposal.notFound')} />;
+    }
+    return <Loading message={load === 'loading' ? t('proposal.loading') : t('proposal.waiting')} />;
+  }
+
+  const editable = isEditable(meta.status);
+  const circle = circles.find((c) => c.id === meta.circleId);
+  return (
+    <div className="page page--proposal">
+      <div className="proposal-top">
+        <Link to={`/s/${spaceId}`} className="back-link">
+          <span aria-hidden="true">← </span>
+          {space ? t('proposal.back', { space: space.name }) : t('proposal.backFallback')}
+        </Link>
+        <div className="proposal-top__meta">
+          <StatusBadge status={meta.status} />
+          {circle && <span className="meta">{t('proposal.circle', { circle: circle.name })}</span>}
+          {meta.createdBy && (
+            <span className="meta" title={formatDateTime(language, meta.createdAt)}>
+              {t('proposal.createdBy', {
+                name: meta.createdBy,
+                when: formatRelative(language, Math.min(meta.createdAt, Date.now()), Date.now()),
+              })}
+            </span>
+          )}
+        </div>
+      </div>
+
+      <div className="proposal-layout">
+        <article className="proposal-main">
+          {!editable && (
+            <p className="notice">
+              {t('proposal.readOnly', { status: t(`proposalStatus.${meta.status}`) })}
+            </p>
+          )}
+          {(status === 'offline' || status === 'error') && editable && (
+            <p className="notice notice--offline">{t('proposal.offlineHint')}</p>
+          )}
+          <div className="field field--title">
+            <label htmlFor="proposal-title" className="field__label-quiet">
+              {t('proposal.title')}
+            </label>
+            <YTextInput
+              id="proposal-title"
+              text={proposalTitle(room.doc)}
+              maxLength={TITLE_MAX}
+              readOnly={!editable}
+              className="title-input"
+            />
+          </div>
+          <div className="field field--driver">
+            <label htmlFor="proposal-driver">{t('proposal.driver')}</label>
+            <YTextArea
+              id="proposal-driver"
+              text={proposalDriver(room.doc)}
+              maxLength={DRIVER_MAX}
+              readOnly={!editable}
+              className="driver-input"
+              describedBy="proposal-driver-hint"
+            />
+            <p id="proposal-driver-hint" className="hint">
+              {t('proposal.driverHint')}
+            </p>
+          </div>
+          <ProposalEditor doc={room.doc} provider={room.provider} me={me} editable={editable} />
+        </article>
+        <aside className="proposal-side">
+          <PresenceList awareness={room.provider.awareness} selfUserId={me.id} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { isId, spaceRoom } from '@ronde/domain';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
+import { NewProposalForm } from '../components/NewProposalForm.tsx';
+import { ProposalList } from '../components/ProposalList.tsx';
+import { RequireName } from '../components/RequireName.tsx';
+import { ShareLink } from '../components/ShareLink.tsx';
+import { useCircles } from '../hooks/useCircles.ts';
+import { useProposals } from '../hooks/useProposals.ts';
+import { useSpace } from '../hooks/useSpace.ts';
+import { useT } from '../i18n/useT.ts';
+import { useSession } from '../state/session.ts';
+import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** `/s/:spaceId`: a space, its circles and proposals. */
+export function SpacePage() {
+  const { spaceId = '' } = useParams();
+  const t = useT();
+  if (!isId(spaceId)) return <NotFoundPage message={t('space.notFound')} />;
+  return (
+    <RequireName>
+      <Space key={spaceId} spaceId={spaceId} />
+    </RequireName>
+  );
+}
+
+function Space({ spaceId }: { spaceId: string }) {
+  const t = useT();
+  const room = useRoom(spaceRoom(spaceId));
+  const load = useRoomLoad(room);
+  const space = useSpace(room.doc);
+  const circles = useCircles(room.doc);
+  const proposals = useProposals(room.doc);
+  const rememberSpace = useSession((s) => s.rememberSpace);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    if (space) rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
+  }, [space, rememberSpace]);
+
+  useEffect(() => {
+    if (space) document.title = `${space.name} · Ronde`;
+  }, [space]);
+
+  if (!space) {
+    if (load === 'synced') return <NotFoundPage message={t('space.notFound')} />;
+    return <Loading message={load === 'loading' ? t('space.loading') : t('space.waiting')} />;
+  }
+
+  const url = `${window.location.origin}/s/${space.id}`;
+  return (
+    <div className="page">
+      <div className="space-head">
+        <div>
+          <h1 className="page-title">{space.name}</h1>
+          <section aria-labelledby="circles-title" className="circles">
+            <h2 id="circles-title" className="visually-hidden">
+              {t('space.circles')}
+            </h2>
+            <ul className="chips">
+              {circles.map((c) => (
+                <li key={c.id} className="chip">
+                  <span className="chip__ring" aria-hidden="true" />
+                  {c.name}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <ShareLink url={url} />
+      </div>
+
+      <section aria-labelledby="proposals-title" className="proposals">
+        <div className="section-head">
+          <h2 id="proposals-title">{t('space.proposals')}</h2>
+          {!creating && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setCreating(true)}
+            >
+              <span aria-hidden="true">+ </span>
+              {t('space.newProposal')}
+            </button>
+          )}
+        </div>
+        {creating && (
+          <NewProposalForm
+            space={space}
+            spaceDoc={room.doc}
+            circles={circles}
+            onCancel={() => setCreating(false)}
+          />
+        )}
+        <ProposalList spaceId={space.id} proposals={proposals} circles={circles} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { updateProposalSummary } from '@ronde/domain';
+import { useEffect } from 'react';
+import type * as Y from 'yjs';
+import { spaceProposals } from '../hooks/docTypes.ts';
+import { watchProposalEdits } from './indexUpdater.ts';
+
+/**
+ * While mounted, writes this device's edits of a proposal into its space's
+ * index (title promptly, body at most every 10 s). See
+ * {@link watchProposalEdits}.
+ *
+ * @example
+ * useIndexUpdater(proposalRoom.doc, spaceRoom.doc, proposalId);
+ */
+export function useIndexUpdater(proposalDoc: Y.Doc, spaceDoc: Y.Doc, proposalId: string): void {
+  useEffect(
+    () =>
+      watchProposalEdits(proposalDoc, {
+        write: (summary) => {
+          // The index entry may not have reached this device yet; the next
+          // edit will try again.
+          if (!spaceProposals(spaceDoc).has(proposalId)) return;
+          updateProposalSummary(spaceDoc, proposalId, summary);
+        },
+      }),
+    [proposalDoc, spaceDoc, proposalId],
+  );
+}

@@ -1,0 +1,127 @@
+import type { WebsocketProvider } from 'y-websocket';
+
+/** What the user is told about a room's connection. */
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
+
+/** A readable store of one provider's connection status. */
+export interface ConnectionTracker {
+  getSnapshot(): ConnectionStatus;
+  subscribe(listener: () => void): () => void;
+}
+
+interface Tracked {
+  readonly tracker: ConnectionTracker;
+  readonly dispose: () => void;
+}
+
+const trackers = new WeakMap<WebsocketProvider, Tracked>();
+
+/**
+ * The connection status of a provider, derived from its events:
+ * - `synced` once the server has answered the sync handshake;
+ * - `offline` after a connection was lost or refused, or while the browser
+ *   says it is offline (the provider keeps retrying meanwhile);
+ * - `error` when the server closed the room for good (close codes 4400-4499,
+ *   after which y-websocket stops retrying);
+ * - `connecting` before the first answer.
+ *
+ * One tracker per provider, created on first use.
+ *
+ * @example
+ * const tracker = trackConnection(provider);
+ * tracker.subscribe(() => console.log(tracker.getSnapshot()));
+ */
+export function trackConnection(provider: WebsocketProvider): ConnectionTracker {
+  let tracked = trackers.get(provider);
+  if (!tracked) {
+    tracked = createTracker(provider);
+    trackers.set(provider, tracked);
+  }
+  return tracked.tracker;
+}
+
+/** Stops tracking a provider (its room is closing). */
+export function untrackConnection(provider: WebsocketProvider): void {
+  trackers.get(provider)?.dispose();
+  trackers.delete(provider);
+}
+
+function createTracker(provider: WebsocketProvider): Tracked {
+  const listeners = new Set<() => void>();
+  let lost = false;
+  let closedForGood = false;
+  let status = compute();
+
+  function compute(): ConnectionStatus {
+    if (closedForGood) return 'error';
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+    if (provider.synced) return 'synced';
+    return lost ? 'offline' : 'connecting';
+  }
+
+  function refresh(): void {
+    const next = compute();
+    if (next === status) return;
+    status = next;
+    for (const listener of listeners) listener();
+  }
+
+  provider.on('status', ({ status: s }) => {
+    if (s === 'disconnected') lost = true;
+    if (s === 'connected') closedForGood = false;
+    refresh();
+  });
+  provider.on('sync', (synced: boolean) => {
+    if (synced) lost = false;
+    refresh();
+  });
+  provider.on('connection-close', () => {
+    lost = true;
+    refresh();
+  });
+  provider.on('connection-error', () => {
+    lost = true;
+    refresh();
+  });
+  provider.on('closed', () => {
+    closedForGood = true;
+    refresh();
+  });
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', refresh);
+    window.addEventListener('offline', refresh);
+  }
+
+  return {
+    tracker: {
+      getSnapshot: () => status,
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    dispose() {
+      listeners.clear();
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('online', refresh);
+        window.removeEventListener('offline', refresh);
+      }
+    },
+  };
+}
+
+const SEVERITY: readonly ConnectionStatus[] = ['synced', 'connecting', 'offline', 'error'];
+
+/**
+ * The status to show for several rooms at once: the worst of them.
+ *
+ * @example
+ * worstStatus(['synced', 'offline']); // 'offline'
+ */
+export function worstStatus(statuses: readonly ConnectionStatus[]): ConnectionStatus | null {
+  let worst: ConnectionStatus | null = null;
+  for (const s of statuses) {
+    if (worst === null || SEVERITY.indexOf(s) > SEVERITY.indexOf(worst)) worst = s;
+  }
+  return worst;
+}

@@ -1,0 +1,198 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  trackConnection,
+  untrackConnection,
+  worstStatus,
+  type ConnectionStatus,
+} from './connectionStatus.ts';
+import { syncUrl } from './syncUrl.ts';
+
+/**
+ * How far a room has loaded: nothing yet, the local copy (IndexedDB), or the
+ * server's copy at least once. A page renders as soon as it is not `loading`
+ * and decides "does not exist" only once it is `synced`.
+ */
+export type RoomLoad = 'loading' | 'local' | 'synced';
+
+/** One open document: its Y.Doc, local copy and connection to the server. */
+export interface Room {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null;
+  /** The load state; changes are announced to `onLoad` listeners. */
+  load(): RoomLoad;
+  onLoad(listener: () => void): () => void;
+}
+
+interface Entry {
+  readonly room: Room;
+  refs: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  readonly close: () => void;
+}
+
+/** How long an unused room stays open, so moving between pages reuses it. */
+export const ROOM_GRACE_MS = 5000;
+
+const rooms = new Map<string, Entry>();
+const registryListeners = new Set<() => void>();
+let aggregate: ConnectionStatus | null = null;
+
+export interface OpenDocOptions {
+  /** The websocket endpoint; defaults to `/sync` on the page's host. */
+  readonly url?: string;
+  /** Replaces the browser's WebSocket (tests). */
+  readonly WebSocket?: typeof WebSocket;
+}
+
+let defaults: OpenDocOptions = {};
+
+/** Sets the options used for rooms opened from now on (tests, embedding). */
+export function configureRooms(options: OpenDocOptions): void {
+  defaults = options;
+}
+
+/**
+ * Opens a room, or returns the open one, and counts a reference to it.
+ * Call `release` when done; the room closes `ROOM_GRACE_MS` after its last
+ * release. The local copy is loaded at once and the provider keeps trying to
+ * reach the server, whatever happens.
+ *
+ * @example
+ * const { room, release } = openDoc(spaceRoom(spaceId));
+ * readSpace(room.doc);
+ * release();
+ */
+export function openDoc(name: string): { room: Room; release: () => void } {
+  const entry = ensure(name);
+  entry.refs++;
+  if (entry.timer !== null) {
+    clearTimeout(entry.timer);
+    entry.timer = null;
+  }
+  let released = false;
+  return {
+    room: entry.room,
+    release() {
+      if (released) return;
+      released = true;
+      entry.refs--;
+      scheduleClose(entry);
+    },
+  };
+}
+
+/**
+ * The room of that name, opened without taking a reference (for rendering
+ * before an effect takes one). An unreferenced room closes after the grace.
+ */
+export function peekDoc(name: string): Room {
+  const entry = ensure(name);
+  scheduleClose(entry);
+  return entry.room;
+}
+
+function ensure(name: string): Entry {
+  const existing = rooms.get(name);
+  if (existing) return existing;
+  const entry = createEntry(name);
+  rooms.set(name, entry);
+  const tracker = trackConnection(entry.room.provider);
+  tracker.subscribe(announce);
+  announce();
+  return entry;
+}
+
+function scheduleClose(entry: Entry): void {
+  if (entry.refs > 0 || entry.timer !== null) return;
+  entry.timer = setTimeout(() => {
+    entry.timer = null;
+    if (entry.refs > 0 || rooms.get(entry.room.name) !== entry) return;
+    rooms.delete(entry.room.name);
+    entry.close();
+    announce();
+  }, ROOM_GRACE_MS);
+}
+
+function createEntry(name: string): Entry {
+  const doc = new Y.Doc();
+  const persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(name, doc);
+  const url = defaults.url ?? syncUrl(window.location);
+  const provider = new WebsocketProvider(url, name, doc, {
+    ...(defaults.WebSocket ? { WebSocketPolyfill: defaults.WebSocket } : {}),
+  });
+  const listeners = new Set<() => void>();
+  let local = persistence === null;
+  let everSynced = provider.synced;
+  const notify = (): void => listeners.forEach((l) => l());
+  persistence?.on('synced', () => {
+    local = true;
+    notify();
+  });
+  const onSync = (synced: boolean): void => {
+    if (synced && !everSynced) {
+      everSynced = true;
+      notify();
+    }
+  };
+  provider.on('sync', onSync);
+  const room: Room = {
+    name,
+    doc,
+    provider,
+    persistence,
+    load: () => (everSynced ? 'synced' : local ? 'local' : 'loading'),
+    onLoad(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    room,
+    refs: 0,
+    timer: null,
+    close() {
+      listeners.clear();
+      untrackConnection(provider);
+      provider.destroy();
+      void persistence?.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function announce(): void {
+  const next = worstStatus(
+    [...rooms.values()].map((e) => trackConnection(e.room.provider).getSnapshot()),
+  );
+  if (next === aggregate) return;
+  aggregate = next;
+  registryListeners.forEach((l) => l());
+}
+
+/**
+ * The worst connection status over every open room, or `null` when none is
+ * open; for the header's status indicator.
+ */
+export function openRoomsStatus(): ConnectionStatus | null {
+  return aggregate;
+}
+
+/** Listens to changes of {@link openRoomsStatus}. */
+export function subscribeOpenRooms(listener: () => void): () => void {
+  registryListeners.add(listener);
+  return () => registryListeners.delete(listener);
+}
+
+/** Closes every room at once (tests). */
+export function closeAllRooms(): void {
+  for (const entry of rooms.values()) {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    entry.close();
+  }
+  rooms.clear();
+  announce();
+}
