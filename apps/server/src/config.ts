@@ -32,7 +32,7 @@ interface Setting {
   readonly apply: (raw: string, into: Mutable) => void;
 }
 
-type Mutable = { -readonly [K in keyof Config]: Config[K] } & {
+type Mutable = { -readonly [K in Exclude<keyof Config, 'limits'>]: Config[K] } & {
   limits: { -readonly [K in keyof Limits]: Limits[K] };
 };
 

@@ -1,0 +1,56 @@
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { encodeAwareness, encodeUpdate } from './protocol.ts';
+
+/** Anything a message can be sent to: a connection, or a test double. */
+export interface Peer {
+  send(message: Uint8Array): void;
+}
+
+/**
+ * Sends one already-encoded message to every peer but `except` (its sender:
+ * an update is never echoed back). The same buffer goes to every peer.
+ */
+export function broadcast(peers: Iterable<Peer>, message: Uint8Array, except?: unknown): number {
+  let sent = 0;
+  for (const peer of peers) {
+    if (peer === except) continue;
+    peer.send(message);
+    sent++;
+  }
+  return sent;
+}
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * Relays a document's updates and awareness changes to its peers, each
+ * encoded once. The origin of a change is the peer that sent it (see
+ * connection.ts), so the sender is skipped; changes the server makes itself
+ * (origin `null`: a closed connection's awareness removed, a timeout) go to all.
+ * Returns the function that stops relaying.
+ *
+ * @example
+ * const stop = relay(doc, awareness, peers);
+ */
+export function relay(doc: Y.Doc, awareness: Awareness, peers: ReadonlySet<Peer>): () => void {
+  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (peers.size === 0) return;
+    broadcast(peers, encodeUpdate(update), origin);
+  };
+  const onAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
+    if (peers.size === 0) return;
+    const changed = [...added, ...updated, ...removed];
+    broadcast(peers, encodeAwareness(encodeAwarenessUpdate(awareness, changed)), origin);
+  };
+  doc.on('update', onUpdate);
+  awareness.on('update', onAwareness);
+  return () => {
+    doc.off('update', onUpdate);
+    awareness.off('update', onAwareness);
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_WEB_DIR, defaultConfig, parseConfig } from './config.ts';
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    const config = parseConfig([], {});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      logLevel: 'info',
+      unloadGraceMs: 30_000,
+    });
+    expect(config.limits.maxMessageBytes).toBe(8 * 1024 * 1024);
+    expect(config.webDir).toBe(DEFAULT_WEB_DIR);
+    expect(DEFAULT_WEB_DIR.replaceAll('\\', '/')).toMatch(/apps\/web\/dist$/);
+  });
+
+  it('reads environment variables', () => {
+    const config = parseConfig([], {
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      RONDE_DATA_DIR: '/var/ronde',
+      LOG_LEVEL: 'debug',
+      RONDE_WEB_DIR: '/srv/web',
+      RONDE_MAX_MESSAGE_BYTES: '1048576',
+      RONDE_UNLOAD_GRACE_MS: '100',
+      RONDE_COMPACT_AFTER_UPDATES: '10',
+      RONDE_COMPACT_AFTER_BYTES: '2048',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/ronde',
+      logLevel: 'debug',
+      webDir: '/srv/web',
+      unloadGraceMs: 100,
+      compactAfterUpdates: 10,
+      compactAfterBytes: 2048,
+    });
+    expect(config.limits.maxMessageBytes).toBe(1048576);
+  });
+
+  it('lets flags override the environment, in both spellings', () => {
+    const config = parseConfig(
+      ['--port', '0', '--data-dir=/tmp/x', '--log-level', 'warn', '--host=::1', '--web-dir', 'w'],
+      { PORT: '9000', RONDE_DATA_DIR: '/var/ronde' },
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      dataDir: '/tmp/x',
+      logLevel: 'warn',
+      host: '::1',
+      webDir: 'w',
+    });
+  });
+
+  it('does not share the default limits object', () => {
+    parseConfig(['--max-message-bytes', '2048'], {});
+    expect(defaultConfig().limits.maxMessageBytes).toBe(8 * 1024 * 1024);
+  });
+
+  const invalid: [string, string[], Record<string, string>][] = [
+    ['a port out of range', ['--port', '70000'], {}],
+    ['a port that is not a number', [], { PORT: '80a' }],
+    ['a negative port', ['--port=-1'], {}],
+    ['an unknown log level', ['--log-level', 'verbose'], {}],
+    ['an unknown flag', ['--prot', '80'], {}],
+    ['a positional argument', ['serve'], {}],
+    ['a flag without a value', ['--port'], {}],
+    ['an empty host', ['--host='], {}],
+    ['a tiny message limit', ['--max-message-bytes', '10'], {}],
+  ];
+  for (const [name, argv, env] of invalid) {
+    it(`refuses ${name} with a ConfigError`, () => {
+      expect(() => parseConfig(argv, env)).toThrow(ConfigError);
+    });
+  }
+
+  it('names the setting in its error', () => {
+    expect(() => parseConfig(['--port', 'x'], {})).toThrow('port must be an integer, got "x"');
+  });
+});

@@ -1,0 +1,235 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { gate, waitFor } from '../test/helpers.ts';
+import type { Peer } from './broadcast.ts';
+import {
+  createDocumentRegistry,
+  type DocumentRegistry,
+  type RegistryOptions,
+} from './documents.ts';
+import { memoryLogger } from './log.ts';
+import { createMemoryStorage } from './memoryStorage.ts';
+import type { Storage } from './storage.ts';
+
+const ROOM = 'sp1abcd/proposal/pr1abcd';
+
+function textUpdate(text: string, doc = new Y.Doc()): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function recorder(): Peer & { received: Uint8Array[] } {
+  const received: Uint8Array[] = [];
+  return { received, send: (message) => received.push(message) };
+}
+
+describe('documents', () => {
+  let registry: DocumentRegistry | null = null;
+  const log = memoryLogger('silent');
+  afterEach(async () => {
+    await registry?.close();
+    registry = null;
+  });
+
+  function start(storage: Storage, options: Partial<RegistryOptions> = {}): DocumentRegistry {
+    registry = createDocumentRegistry({
+      storage,
+      log,
+      unloadGraceMs: 0,
+      compactAfterUpdates: 1000,
+      compactAfterBytes: 1 << 30,
+      ...options,
+    });
+    return registry;
+  }
+
+  it('loads a document once for concurrent claims', async () => {
+    const storage = createMemoryStorage();
+    await storage.append(ROOM, textUpdate('stored'));
+    let loads = 0;
+    const held = gate();
+    const counting: Storage = {
+      ...storage,
+      load: async (name) => {
+        loads++;
+        await held.promise;
+        return storage.load(name);
+      },
+    };
+    const docs = start(counting);
+    const a = docs.open(ROOM);
+    const b = docs.open(ROOM);
+    held.open();
+    const [docA, docB] = await Promise.all([a.ready, b.ready]);
+    expect(loads).toBe(1);
+    expect(docA).toBe(docB);
+    expect(docA.doc.getText('t').toString()).toBe('stored');
+  });
+
+  it('stores an update before applying and relaying it, never to its sender', async () => {
+    const storage = createMemoryStorage();
+    const held = gate();
+    const slow: Storage = {
+      ...storage,
+      append: async (name, update) => {
+        await held.promise;
+        await storage.append(name, update);
+      },
+    };
+    const document = await start(slow).open(ROOM).ready;
+    const [sender, other] = [recorder(), recorder()];
+    document.peers.add(sender).add(other);
+    const stored = document.store(textUpdate('hello'), sender);
+    await Promise.resolve();
+    expect(document.doc.getText('t').toString()).toBe('');
+    expect(other.received).toHaveLength(0);
+    held.open();
+    await stored;
+    expect(storage.logs.get(ROOM)).toHaveLength(1);
+    expect(document.doc.getText('t').toString()).toBe('hello');
+    expect(other.received).toHaveLength(1);
+    expect(sender.received).toHaveLength(0);
+  });
+
+  it('neither applies nor relays an update whose store failed', async () => {
+    const storage = createMemoryStorage();
+    const failing: Storage = {
+      ...storage,
+      append: async () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    };
+    const document = await start(failing).open(ROOM).ready;
+    const other = recorder();
+    document.peers.add(other);
+    await expect(document.store(textUpdate('lost'), null)).rejects.toMatchObject({
+      code: 'SQLITE_FULL',
+    });
+    expect(document.doc.getText('t').toString()).toBe('');
+    expect(other.received).toHaveLength(0);
+  });
+
+  it('unloads a released document after the grace period, and reloads it from storage', async () => {
+    const storage = createMemoryStorage();
+    const docs = start(storage, { unloadGraceMs: 20 });
+    const handle = docs.open(ROOM);
+    await (await handle.ready).store(textUpdate('kept'), null);
+    handle.release();
+    handle.release(); // idempotent
+    expect(docs.isLoaded(ROOM)).toBe(true);
+    await waitFor(() => !docs.isLoaded(ROOM), 'unload');
+    const again = await docs.open(ROOM).ready;
+    expect(again.doc.getText('t').toString()).toBe('kept');
+  });
+
+  it('keeps a document that is claimed again during the grace period', async () => {
+    const docs = start(createMemoryStorage(), { unloadGraceMs: 30 });
+    const first = docs.open(ROOM);
+    const document = await first.ready;
+    first.release();
+    const second = docs.open(ROOM);
+    expect(await second.ready).toBe(document);
+    await new Promise((resolve) => setTimeout(resolve, 60)); // longer than the grace period
+    expect(docs.isLoaded(ROOM)).toBe(true);
+  });
+
+  it('never unloads while a store is in flight, and keeps a client that returns meanwhile', async () => {
+    const storage = createMemoryStorage();
+    const held = gate();
+    let appending = false;
+    const slow: Storage = {
+      ...storage,
+      append: async (name, update) => {
+        appending = true;
+        await held.promise;
+        await storage.append(name, update);
+      },
+    };
+    const docs = start(slow, { unloadGraceMs: 0 });
+    const handle = docs.open(ROOM);
+    const document = await handle.ready;
+    const stored = document.store(textUpdate('in flight'), null);
+    handle.release();
+    await waitFor(() => appending, 'the append to start');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the unload timer has fired
+    expect(docs.isLoaded(ROOM)).toBe(true);
+    const returning = docs.open(ROOM);
+    held.open();
+    await stored;
+    expect(await returning.ready).toBe(document);
+    expect(document.doc.getText('t').toString()).toBe('in flight');
+    returning.release();
+    await waitFor(() => !docs.isLoaded(ROOM), 'unload after the store');
+    expect(storage.logs.get(ROOM)).toHaveLength(1);
+  });
+
+  it('compacts the log past the update threshold', async () => {
+    const storage = createMemoryStorage();
+    const docs = start(storage, { compactAfterUpdates: 5 });
+    const document = await docs.open(ROOM).ready;
+    const source = new Y.Doc();
+    for (let i = 0; i < 12; i++) await document.store(textUpdate(String(i % 10), source), null);
+    await docs.flush();
+    expect(storage.logs.get(ROOM)?.length).toBeLessThan(5);
+    const check = new Y.Doc();
+    for (const update of storage.logs.get(ROOM) ?? []) Y.applyUpdate(check, update);
+    expect(check.getText('t').toString()).toBe('012345678901');
+  });
+
+  it('compacts a long log at load', async () => {
+    const storage = createMemoryStorage();
+    const source = new Y.Doc();
+    for (let i = 0; i < 6; i++) await storage.append(ROOM, textUpdate('x', source));
+    const docs = start(storage, { compactAfterUpdates: 5 });
+    const document = await docs.open(ROOM).ready;
+    await docs.flush();
+    expect(storage.logs.get(ROOM)).toHaveLength(1);
+    expect(document.doc.getText('t').toString()).toBe('xxxxxx');
+  });
+
+  it('close flushes queued stores and refuses new claims', async () => {
+    const storage = createMemoryStorage();
+    const held = gate();
+    const slow: Storage = {
+      ...storage,
+      append: async (name, update) => {
+        await held.promise;
+        await storage.append(name, update);
+      },
+    };
+    const docs = start(slow);
+    const document = await docs.open(ROOM).ready;
+    const stores = [document.store(textUpdate('a'), null), document.store(textUpdate('b'), null)];
+    const closing = docs.close();
+    held.open();
+    await closing;
+    await Promise.all(stores);
+    expect(storage.logs.get(ROOM)).toHaveLength(2);
+    await expect(docs.open(ROOM).ready).rejects.toThrow(/shutting down/);
+  });
+
+  it('reports a failed load to its claimants and retries on the next claim', async () => {
+    const storage = createMemoryStorage();
+    let fail = true;
+    const flaky: Storage = {
+      ...storage,
+      load: async (name) => {
+        if (fail) throw new Error('disk on fire');
+        return storage.load(name);
+      },
+    };
+    const docs = start(flaky);
+    await expect(docs.open(ROOM).ready).rejects.toThrow('disk on fire');
+    fail = false;
+    await expect(docs.open(ROOM).ready).resolves.toMatchObject({ name: ROOM });
+  });
+
+  it('skips a stored row that cannot be applied instead of refusing the document', async () => {
+    const storage = createMemoryStorage();
+    await storage.append(ROOM, textUpdate('good'));
+    await storage.append(ROOM, new Uint8Array([1, 1, 200, 1, 0, 0xff, 0xff]));
+    const document = await start(storage).open(ROOM).ready;
+    expect(document.doc.getText('t').toString()).toBe('good');
+  });
+});

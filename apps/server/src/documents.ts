@@ -1,0 +1,241 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { relay, type Peer } from './broadcast.ts';
+import type { Logger } from './log.ts';
+import { createSerialQueue, type SerialQueue } from './serialQueue.ts';
+import type { Storage } from './storage.ts';
+
+/** A document in memory, with the peers connected to it. */
+export interface LoadedDocument {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly peers: Set<Peer>;
+  /**
+   * Appends `update` to storage, then applies it (which relays it to every
+   * peer but `origin`). Rejects, without applying, if the store fails.
+   */
+  store(update: Uint8Array, origin: Peer | null): Promise<void>;
+}
+
+/** A claim on a document: it stays loaded until every handle is released. */
+export interface DocumentHandle {
+  readonly ready: Promise<LoadedDocument>;
+  release(): void;
+}
+
+export interface DocumentRegistry {
+  /** Claims a document, loading it once however many claim it at once. */
+  open(name: string): DocumentHandle;
+  /** Resolves once every queued store has finished. */
+  flush(): Promise<void>;
+  /** Refuses new claims, flushes every queue and unloads everything. */
+  close(): Promise<void>;
+  isLoaded(name: string): boolean;
+}
+
+export interface RegistryOptions {
+  readonly storage: Storage;
+  readonly log: Logger;
+  readonly unloadGraceMs: number;
+  readonly compactAfterUpdates: number;
+  readonly compactAfterBytes: number;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly queue: SerialQueue;
+  ready: Promise<LoadedDocument>;
+  refs: number;
+  timer: NodeJS.Timeout | null;
+  updatesSinceCompact: number;
+  bytesSinceCompact: number;
+  destroy(): void;
+}
+
+/**
+ * The document registry: loads each document once (concurrent claims share
+ * one load), serialises its stores in a queue, compacts its log past a
+ * threshold, and unloads it a grace period after its last handle is released,
+ * never while a store is queued or running.
+ *
+ * @example
+ * const handle = registry.open('sp1abcd/proposal/pr1abcd');
+ * const document = await handle.ready;
+ * await document.store(update, peer);
+ * handle.release();
+ */
+export function createDocumentRegistry(options: RegistryOptions): DocumentRegistry {
+  const { storage, log } = options;
+  const entries = new Map<string, Entry>();
+  let closed = false;
+
+  function compactIfDue(entry: Entry): void {
+    if (
+      entry.updatesSinceCompact < options.compactAfterUpdates &&
+      entry.bytesSinceCompact < options.compactAfterBytes
+    ) {
+      return;
+    }
+    entry.updatesSinceCompact = 0;
+    entry.bytesSinceCompact = 0;
+    entry.queue
+      .run(() => storage.compact(entry.name))
+      .then(() => log.debug('compacted', { room: entry.name }))
+      .catch((error: unknown) => log.error('compaction failed', { room: entry.name, error }));
+  }
+
+  async function load(entry: Entry): Promise<LoadedDocument> {
+    const updates = await storage.load(entry.name);
+    const doc = buildDoc(updates, entry.name, log);
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null); // the server has no presence of its own
+    const peers = new Set<Peer>();
+    const stopRelay = relay(doc, awareness, peers);
+    entry.destroy = () => {
+      stopRelay();
+      awareness.destroy();
+      doc.destroy();
+    };
+    if (updates.length > 1) {
+      entry.updatesSinceCompact = updates.length;
+      entry.bytesSinceCompact = updates.reduce((sum, u) => sum + u.length, 0);
+      compactIfDue(entry);
+    }
+    log.debug('loaded', { room: entry.name, updates: updates.length });
+    const store = (update: Uint8Array, origin: Peer | null): Promise<void> => {
+      if (closed) return Promise.reject(new Error('the registry is closed'));
+      return entry.queue.run(async () => {
+        await storage.append(entry.name, update);
+        entry.updatesSinceCompact++;
+        entry.bytesSinceCompact += update.length;
+        try {
+          Y.applyUpdate(doc, update, origin);
+        } catch (error) {
+          // Validated, stored, yet Yjs refused it: keep serving; load skips it.
+          log.error('stored update failed to apply', { room: entry.name, error });
+        }
+        compactIfDue(entry);
+      });
+    };
+    return { name: entry.name, doc, awareness, peers, store };
+  }
+
+  async function unload(entry: Entry): Promise<void> {
+    entry.timer = null;
+    try {
+      await entry.ready;
+    } catch {
+      return; // a failed load already removed its entry
+    }
+    // Wait for the queue to drain, re-checking for new claims each time: a
+    // store still in flight, or a client that came back, keeps it loaded.
+    for (;;) {
+      if (entry.refs > 0 || entries.get(entry.name) !== entry) return;
+      if (entry.queue.pending === 0) break;
+      await entry.queue.drained();
+    }
+    entries.delete(entry.name);
+    entry.destroy();
+    log.debug('unloaded', { room: entry.name });
+  }
+
+  function release(entry: Entry): void {
+    entry.refs--;
+    if (entry.refs > 0 || closed) return;
+    entry.timer = setTimeout(() => void unload(entry), options.unloadGraceMs);
+    entry.timer.unref();
+  }
+
+  function createEntry(name: string): Entry {
+    const entry: Entry = {
+      name,
+      queue: createSerialQueue(),
+      ready: Promise.resolve() as unknown as Promise<LoadedDocument>,
+      refs: 0,
+      timer: null,
+      updatesSinceCompact: 0,
+      bytesSinceCompact: 0,
+      destroy: () => {},
+    };
+    entry.ready = load(entry);
+    entry.ready.catch((error: unknown) => {
+      log.error('load failed', { room: name, error });
+      if (entries.get(name) === entry) entries.delete(name);
+    });
+    return entry;
+  }
+
+  return {
+    open(name) {
+      if (closed) {
+        const ready = Promise.reject(new Error('the server is shutting down'));
+        ready.catch(() => undefined);
+        return { ready, release: () => {} };
+      }
+      let entry = entries.get(name);
+      if (!entry) {
+        entry = createEntry(name);
+        entries.set(name, entry);
+      }
+      entry.refs++;
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = null;
+      const claimed = entry;
+      let released = false;
+      return {
+        ready: claimed.ready,
+        release() {
+          if (released) return;
+          released = true;
+          release(claimed);
+        },
+      };
+    },
+    async flush() {
+      await Promise.all([...entries.values()].map((entry) => entry.queue.drained()));
+    },
+    async close() {
+      closed = true;
+      const all = [...entries.values()];
+      for (const entry of all) if (entry.timer) clearTimeout(entry.timer);
+      await Promise.all(
+        all.map(async (entry) => {
+          await entry.ready.catch(() => undefined);
+          await entry.queue.drained();
+        }),
+      );
+      for (const entry of all) entry.destroy();
+      entries.clear();
+    },
+    isLoaded(name) {
+      return entries.has(name);
+    },
+  };
+}
+
+/**
+ * The document from its stored log, merged into one update. If Yjs refuses
+ * the merge (a row it cannot apply), fall back to applying row by row and
+ * skip the bad ones, so one bad row cannot make a document unloadable.
+ */
+function buildDoc(updates: Uint8Array[], name: string, log: Logger): Y.Doc {
+  const doc = new Y.Doc();
+  if (updates.length === 0) return doc;
+  try {
+    Y.applyUpdate(doc, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates));
+    return doc;
+  } catch (error) {
+    log.error('stored log failed to apply; applying row by row', { room: name, error });
+    doc.destroy();
+  }
+  const fallback = new Y.Doc();
+  updates.forEach((update, index) => {
+    try {
+      Y.applyUpdate(fallback, update);
+    } catch (error) {
+      log.error('skipping a stored update that does not apply', { room: name, index, error });
+    }
+  });
+  return fallback;
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleApi, type ApiContext } from './api.ts';
+import { HttpError, sendError, sendJson } from './httpJson.ts';
+import type { Logger } from './log.ts';
+import { createStaticHandler } from './staticFiles.ts';
+
+export interface HttpContext extends ApiContext {
+  readonly webDir: string;
+  readonly log: Logger;
+}
+
+/**
+ * Routes plain HTTP requests: `/healthz`, `/api/*`, `/sync/*` (WebSocket
+ * only: 426 without an upgrade), and the SPA for everything else.
+ */
+export function createRequestHandler(ctx: HttpContext) {
+  const serveStatic = createStaticHandler(ctx.webDir);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    route(req, res, path).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        if (!res.headersSent) sendError(res, error);
+        if (error.headers.connection === 'close') res.on('finish', () => req.destroy());
+        return;
+      }
+      ctx.log.error('request failed', { method: req.method, path, error });
+      if (!res.headersSent) {
+        sendError(res, new HttpError(500, 'internal', 'the server failed to answer'));
+      } else {
+        res.destroy();
+      }
+    });
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/healthz') {
+      if (ctx.isClosing()) sendJson(res, 503, { status: 'shutting_down' });
+      else sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
+    if (path === '/sync' || path.startsWith('/sync/')) {
+      throw new HttpError(426, 'upgrade_required', 'connect with a WebSocket', {
+        upgrade: 'websocket',
+      });
+    }
+    return serveStatic(req, res, path);
+  }
+}

@@ -1,0 +1,138 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { admitEveryone, type Authenticate } from './authenticate.ts';
+import type { Config } from './config.ts';
+import { acceptConnection } from './connection.ts';
+import { createDocumentRegistry } from './documents.ts';
+import { createRequestHandler } from './http.ts';
+import { CLOSE_CODES } from './limits.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openSqliteStorage } from './sqliteStorage.ts';
+import type { Storage } from './storage.ts';
+import { createUpgradeHandler } from './upgrade.ts';
+
+/** What tests and later issues may swap; everything else comes from Config. */
+export interface ServerDeps {
+  readonly storage?: Storage;
+  readonly log?: Logger;
+  readonly authenticate?: Authenticate;
+}
+
+export interface RondeServer {
+  readonly port: number;
+  readonly host: string;
+  /** Stops taking connections, closes sockets with 1001, flushes stores, closes storage. */
+  close(): Promise<void>;
+}
+
+/** How long clients get to finish the close handshake before being cut. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Starts the HTTP + WebSocket server and resolves once it listens. The
+ * storage (SQLite under `config.dataDir` unless given) is closed by `close()`.
+ *
+ * @example
+ * const server = await createServer({ ...defaultConfig(), port: 0, dataDir });
+ * console.log(server.port);
+ * await server.close();
+ */
+export async function createServer(config: Config, deps: ServerDeps = {}): Promise<RondeServer> {
+  const log = deps.log ?? createLogger(config.logLevel);
+  const storage = deps.storage ?? (await openSqliteStorage(config.dataDir));
+  const registry = createDocumentRegistry({
+    storage,
+    log,
+    unloadGraceMs: config.unloadGraceMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactAfterBytes: config.compactAfterBytes,
+  });
+  let closing: Promise<void> | null = null;
+  const isClosing = (): boolean => closing !== null;
+
+  const http = createHttpServer(
+    createRequestHandler({
+      registry,
+      log,
+      webDir: config.webDir,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      isClosing,
+    }),
+  );
+  http.on('clientError', (error, socket) => {
+    log.debug('bad HTTP request', { error });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  wss.on('error', (error) => log.error('WebSocket server error', { error }));
+  http.on(
+    'upgrade',
+    createUpgradeHandler({
+      wss,
+      log,
+      isClosing,
+      authenticate: deps.authenticate ?? admitEveryone,
+      onConnection: (socket, room, identity) => {
+        log.debug('connected', { room, role: identity.role });
+        acceptConnection(socket, {
+          room,
+          identity,
+          registry,
+          limits: config.limits,
+          log,
+          isClosing,
+        });
+      },
+    }),
+  );
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  http.on('error', (error) => log.error('HTTP server error', { error }));
+  const address = http.address() as AddressInfo;
+
+  async function shutdown(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+    const sockets = [...wss.clients];
+    for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
+    await registry.close();
+    await storage.close();
+    await allClosed(sockets, CLOSE_GRACE_MS);
+    http.closeAllConnections();
+    await stopped;
+    wss.close();
+  }
+
+  return {
+    port: address.port,
+    host: config.host,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}
+
+/** Waits for sockets to finish closing, then cuts the stragglers. */
+async function allClosed(sockets: WebSocket[], timeoutMs: number): Promise<void> {
+  const open = sockets.filter((s) => s.readyState !== s.CLOSED);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(open.map((s) => new Promise((resolve) => s.once('close', resolve)))),
+    new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  for (const socket of open) if (socket.readyState !== socket.CLOSED) socket.terminate();
+}

@@ -1,0 +1,69 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { parseRoomName } from '@ronde/domain';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Authenticate, Identity } from './authenticate.ts';
+import type { Logger } from './log.ts';
+
+export const SYNC_PREFIX = '/sync/';
+
+export interface UpgradeContext {
+  readonly wss: WebSocketServer;
+  readonly authenticate: Authenticate;
+  readonly log: Logger;
+  readonly isClosing: () => boolean;
+  readonly onConnection: (socket: WebSocket, room: string, identity: Identity) => void;
+}
+
+/**
+ * Admits a WebSocket upgrade only at `/sync/<spaceId>/<kind>/<id>` (404
+ * elsewhere, 400 for a room name `parseRoomName` refuses, 503 while shutting
+ * down), after `authenticate` agreed; refusals are plain HTTP responses.
+ */
+export function createUpgradeHandler(ctx: UpgradeContext) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (error) => ctx.log.debug('upgrade socket error', { error }));
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (ctx.isClosing()) return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
+    if (!path.startsWith(SYNC_PREFIX))
+      return refuse(socket, 404, 'not_found', `no WebSocket at ${path}`);
+    const room = path.slice(SYNC_PREFIX.length);
+    const ref = parseRoomName(room);
+    if (!ref) {
+      ctx.log.info('refused room', { room: room.slice(0, 200) });
+      return refuse(socket, 400, 'invalid_room', 'rooms are <spaceId>/<kind>/<id>');
+    }
+    ctx.authenticate(req, ref).then(
+      (result) => {
+        if (!result.ok) {
+          ctx.log.info('refused connection', {
+            room,
+            status: result.status,
+            reason: result.reason,
+          });
+          return refuse(socket, result.status, 'unauthorized', result.reason);
+        }
+        if (ctx.isClosing())
+          return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
+        ctx.wss.handleUpgrade(req, socket, head, (ws) =>
+          ctx.onConnection(ws, room, result.identity),
+        );
+      },
+      (error: unknown) => {
+        ctx.log.error('authenticate failed', { room, error });
+        refuse(socket, 500, 'internal', 'authentication failed');
+      },
+    );
+  };
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
