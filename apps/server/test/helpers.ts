@@ -1,3 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { defaultConfig, type Config } from '../src/config.ts';
+import { memoryLogger } from '../src/log.ts';
+import { createServer, type RondeServer, type ServerDeps } from '../src/server.ts';
+import { encodeSyncStep1 } from '../src/protocol.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +48,132 @@ export function gate(): { promise: Promise<void>; open: () => void } {
 export function tempDir(prefix = 'ronde-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+// --- servers and clients -------------------------------------------------
+
+export const ROOM = 'spTest01/proposal/prTest01';
+
+/** A real server on port 0, logging into memory. */
+export async function startServer(
+  dataDir: string,
+  config: Partial<Config> = {},
+  deps: ServerDeps = {},
+): Promise<RondeServer & { log: ReturnType<typeof memoryLogger> }> {
+  const log = memoryLogger('debug');
+  const server = await createServer(
+    { ...defaultConfig(), port: 0, dataDir, webDir: join(dataDir, 'no-web'), ...config },
+    { log, ...deps },
+  );
+  return Object.assign(server, { log });
+}
+
+/** The stock y-websocket client, in Node, with `ws` (and no BroadcastChannel shortcut). */
+export function connectProvider(
+  port: number,
+  room = ROOM,
+  doc = new Y.Doc(),
+): { doc: Y.Doc; provider: WebsocketProvider } {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  return { doc, provider };
+}
+
+export interface RawClient {
+  readonly socket: WebSocket;
+  readonly messages: Uint8Array[];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  readonly opened: Promise<void>;
+}
+
+/** A bare WebSocket that records what the server sends, for protocol-level checks. */
+export function rawClient(port: number, path = `/sync/${ROOM}`): RawClient {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+  const messages: Uint8Array[] = [];
+  socket.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
+  socket.on('error', () => {});
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.on('open', () => resolve());
+    socket.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.on('error', reject);
+  });
+  opened.catch(() => {});
+  return { socket, messages, closed, opened };
+}
+
+/** The HTTP status an upgrade to `path` is refused with. */
+export function upgradeStatus(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+    socket.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.on('open', () => {
+      socket.terminate();
+      reject(new Error(`upgrade to ${path} was accepted`));
+    });
+    socket.on('error', () => {});
+  });
+}
+
+/** An empty sync step 1: "send me everything". */
+export function askForEverything(): Uint8Array {
+  return encodeSyncStep1(new Y.Doc());
+}
+
+export interface ChildServer {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly lines: Record<string, unknown>[];
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** `node --import tsx src/main.ts` as a child process; resolves once it logs "listening". */
+export async function spawnServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts', '--port', '0', '--data-dir', dataDir, '--web-dir', dataDir],
+    {
+      cwd: SERVER_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'info' },
+    },
+  );
+  const lines: Record<string, unknown>[] = [];
+  let buffered = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    for (const line of parts)
+      if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const listening = await waitFor(
+    () => {
+      if (gone) throw new Error(`server exited: ${stderr}`);
+      return lines.find((line) => line.msg === 'listening');
+    },
+    'the "listening" line',
+    20_000,
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return { child, port: listening.port as number, lines, exited };
 }
