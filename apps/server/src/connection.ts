@@ -141,8 +141,9 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
     pending?.push(bytes);
   });
 
-  socket.on('close', () => {
+  socket.on('close', (code: number) => {
     closed = true;
+    log.debug('connection closed', { code });
     pending = null;
     if (document) {
       document.peers.delete(peer);

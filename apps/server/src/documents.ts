@@ -133,6 +133,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     for (;;) {
       if (entry.refs > 0 || entries.get(entry.name) !== entry) return;
       if (entry.queue.pending === 0) break;
+      log.debug('unload waits for stores', { room: entry.name, pending: entry.queue.pending });
       await entry.queue.drained();
     }
     entries.delete(entry.name);
