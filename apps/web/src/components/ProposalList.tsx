@@ -40,7 +40,7 @@ export function ProposalList({
               title={formatDateTime(language, p.updatedAt)}
             >
               {t('space.edited', {
-                when: formatRelative(language, Math.min(p.updatedAt, now), now),
+                when: formatRelative(language, Math.min(p.updatedAt, now), now, t('time.justNow')),
               })}
             </time>
           </div>

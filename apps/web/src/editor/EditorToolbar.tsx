@@ -10,10 +10,38 @@ const TOOLS: ReadonlyArray<{ tool: Tool; label: MessageKey; icon: ReactNode }> =
   { tool: 'bold', label: 'toolbar.bold', icon: <b>B</b> },
   { tool: 'italic', label: 'toolbar.italic', icon: <i>I</i> },
   { tool: 'heading', label: 'toolbar.heading', icon: <span>H</span> },
-  { tool: 'bulletList', label: 'toolbar.bulletList', icon: <span>•≡</span> },
+  {
+    tool: 'bulletList',
+    label: 'toolbar.bulletList',
+    icon: (
+      <svg viewBox="0 0 24 24" className="icon">
+        <circle cx="5" cy="7" r="1.6" className="icon__fill" />
+        <circle cx="5" cy="12" r="1.6" className="icon__fill" />
+        <circle cx="5" cy="17" r="1.6" className="icon__fill" />
+        <path d="M10 7h10M10 12h10M10 17h10" />
+      </svg>
+    ),
+  },
   { tool: 'orderedList', label: 'toolbar.orderedList', icon: <span>1.</span> },
-  { tool: 'blockquote', label: 'toolbar.quote', icon: <span>❝</span> },
-  { tool: 'link', label: 'toolbar.link', icon: <span>🔗︎</span> },
+  {
+    tool: 'blockquote',
+    label: 'toolbar.quote',
+    icon: (
+      <svg viewBox="0 0 24 24" className="icon">
+        <path d="M5 6v12M10 8h9M10 12h9M10 16h6" />
+      </svg>
+    ),
+  },
+  {
+    tool: 'link',
+    label: 'toolbar.link',
+    icon: (
+      <svg viewBox="0 0 24 24" className="icon">
+        <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+        <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+      </svg>
+    ),
+  },
 ];
 
 function run(editor: Editor, tool: Exclude<Tool, 'link'>): void {

@@ -11,18 +11,24 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /**
  * A past or future instant relative to `now`, in words ("2 minutes ago",
- * "il y a 2 minutes"); under a minute reads "now" / "maintenant".
+ * "il y a 2 minutes"); under a minute it is `justNow` (the catalogue's
+ * "just now", which Intl has no unit for).
  *
  * @example
- * formatRelative('en', Date.now() - 120_000, Date.now()); // '2 minutes ago'
+ * formatRelative('en', Date.now() - 120_000, Date.now(), 'just now'); // '2 minutes ago'
  */
-export function formatRelative(language: Language, then: number, now: number): string {
+export function formatRelative(
+  language: Language,
+  then: number,
+  now: number,
+  justNow: string,
+): string {
   const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
   const diff = then - now;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
   }
-  return rtf.format(0, 'second');
+  return justNow;
 }
 
 /**

@@ -95,7 +95,12 @@ export function HomePage() {
                     title={formatDateTime(language, space.openedAt)}
                   >
                     {t('home.opened', {
-                      when: formatRelative(language, Math.min(space.openedAt, now), now),
+                      when: formatRelative(
+                        language,
+                        Math.min(space.openedAt, now),
+                        now,
+                        t('time.justNow'),
+                      ),
                     })}
                   </time>
                 </li>

@@ -83,7 +83,12 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
             <span className="meta" title={formatDateTime(language, meta.createdAt)}>
               {t('proposal.createdBy', {
                 name: meta.createdBy,
-                when: formatRelative(language, Math.min(meta.createdAt, Date.now()), Date.now()),
+                when: formatRelative(
+                  language,
+                  Math.min(meta.createdAt, Date.now()),
+                  Date.now(),
+                  t('time.justNow'),
+                ),
               })}
             </span>
           )}
@@ -113,7 +118,9 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
             />
           </div>
           <div className="field field--driver">
-            <label htmlFor="proposal-driver">{t('proposal.driver')}</label>
+            <label htmlFor="proposal-driver" className="field__label-quiet">
+              {t('proposal.driver')}
+            </label>
             <YTextArea
               id="proposal-driver"
               text={proposalDriver(room.doc)}
