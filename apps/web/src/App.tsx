@@ -1,12 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { Loading } from './components/Loading.tsx';
 import { Header } from './components/Header.tsx';
 import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { ProposalPage } from './pages/ProposalPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { useSession } from './state/session.ts';
+
+// The editor (TipTap, ProseMirror) is most of the code: load it on demand.
+const ProposalPage = lazy(() =>
+  import('./pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+);
 
 /** The app shell and its routes (declarative react-router). */
 export function App() {
@@ -23,7 +29,14 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/s/:spaceId" element={<SpacePage />} />
-          <Route path="/s/:spaceId/p/:proposalId" element={<ProposalPage />} />
+          <Route
+            path="/s/:spaceId/p/:proposalId"
+            element={
+              <Suspense fallback={<Loading message={t('proposal.loading')} />}>
+                <ProposalPage />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

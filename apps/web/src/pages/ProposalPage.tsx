@@ -17,6 +17,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YTextArea, YTextInput } from '../components/YTextField.tsx';
 import { ProposalEditor } from '../editor/ProposalEditor.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
+import { useNow } from '../hooks/useNow.ts';
 import { useProposalMeta } from '../hooks/useProposalMeta.ts';
 import { useSpace } from '../hooks/useSpace.ts';
 import { useYText } from '../hooks/useYText.ts';
@@ -46,6 +47,7 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   const t = useT();
   const language = useLanguage();
   const me = useIdentity();
+  const now = useNow();
   const spaceRoomRef = useRoom(spaceRoom(spaceId));
   const room = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
   const load = useRoomLoad(room);
@@ -85,8 +87,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
                 name: meta.createdBy,
                 when: formatRelative(
                   language,
-                  Math.min(meta.createdAt, Date.now()),
-                  Date.now(),
+                  Math.min(meta.createdAt, now),
+                  now,
                   t('time.justNow'),
                 ),
               })}
