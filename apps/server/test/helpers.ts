@@ -119,7 +119,7 @@ export function upgradeStatus(port: number, path: string): Promise<number> {
       socket.terminate();
       reject(new Error(`upgrade to ${path} was accepted`));
     });
-    socket.on('error', () => {});
+    socket.on('error', (error) => reject(error));
   });
 }
 
