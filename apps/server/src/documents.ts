@@ -70,7 +70,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
   const entries = new Map<string, Entry>();
   let closed = false;
 
-  function compactIfDue(entry: Entry): void {
+  function compactIfDue(entry: Omit<Entry, 'ready'>): void {
     if (
       entry.updatesSinceCompact < options.compactAfterUpdates &&
       entry.bytesSinceCompact < options.compactAfterBytes
@@ -85,7 +85,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       .catch((error: unknown) => log.error('compaction failed', { room: entry.name, error }));
   }
 
-  async function load(entry: Entry): Promise<LoadedDocument> {
+  async function load(entry: Omit<Entry, 'ready'>): Promise<LoadedDocument> {
     const updates = await storage.load(entry.name);
     const doc = buildDoc(updates, entry.name, log);
     const awareness = new Awareness(doc);
@@ -149,17 +149,16 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
   }
 
   function createEntry(name: string): Entry {
-    const entry: Entry = {
+    const state: Omit<Entry, 'ready'> = {
       name,
       queue: createSerialQueue(),
-      ready: Promise.resolve() as unknown as Promise<LoadedDocument>,
       refs: 0,
       timer: null,
       updatesSinceCompact: 0,
       bytesSinceCompact: 0,
       destroy: () => {},
     };
-    entry.ready = load(entry);
+    const entry: Entry = Object.assign(state, { ready: load(state) });
     entry.ready.catch((error: unknown) => {
       log.error('load failed', { room: name, error });
       if (entries.get(name) === entry) entries.delete(name);
