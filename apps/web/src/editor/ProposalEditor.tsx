@@ -56,6 +56,7 @@ export function ProposalEditor({
         CollaborationCaret.configure({ provider, user: me }),
       ],
       editable,
+      immediatelyRender: true,
       editorProps: { attributes: editorAttributes(label) },
     },
     // One editor per document: identity, label and editability are updated
@@ -63,18 +64,25 @@ export function ProposalEditor({
     [doc, provider],
   );
 
+  // What the caret extension's updateUser does, without needing a live editor.
   useEffect(() => {
-    editor.commands.updateUser(me);
-  }, [editor, me]);
+    provider.awareness.setLocalStateField('user', me);
+  }, [provider, me]);
 
+  // TipTap may hand out an editor it replaces in the same commit (StrictMode,
+  // new document): a destroyed or unmounted one is created with the current
+  // options anyway, so only a live one needs updating.
   useEffect(() => {
-    editor.setEditable(editable);
+    if (editor && !editor.isDestroyed) editor.setEditable(editable);
   }, [editor, editable]);
 
   useEffect(() => {
-    editor.setOptions({ editorProps: { attributes: editorAttributes(label) } });
+    if (editor && !editor.isDestroyed) {
+      editor.setOptions({ editorProps: { attributes: editorAttributes(label) } });
+    }
   }, [editor, label]);
 
+  if (!editor) return <div className="editor editor--loading" />;
   return (
     <div className="editor">
       <EditorToolbar editor={editor} disabled={!editable} />
