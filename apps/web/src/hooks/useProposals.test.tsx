@@ -42,6 +42,9 @@ describe('useProposals', () => {
     // A write that changes nothing readable keeps the identity too.
     act(() => updateProposalSummary(doc, 'prop0001', { title: 'Four-day week' }));
     expect(result.current).toBe(first);
+    // So does a change inside the index that the list does not show.
+    act(() => (doc.getMap('proposals').get('prop0001') as Y.Map<unknown>).set('note', 'x'));
+    expect(result.current).toBe(first);
   });
 });
 
