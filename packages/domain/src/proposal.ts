@@ -23,7 +23,8 @@ export interface ProposalMeta {
   readonly createdBy: string;
 }
 
-function metaMap(doc: Y.Doc): Y.Map<unknown> {
+/** The proposal's fields (status, circle, author). Observe it to follow them. */
+export function proposalFields(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('proposal');
 }
 
@@ -61,7 +62,7 @@ export interface InitProposalInput {
  * initProposal(doc, { id, spaceId, circleId, title: 'Four-day week', driver: '', createdBy: 'Awa', now });
  */
 export function initProposal(doc: Y.Doc, input: InitProposalInput): ProposalMeta {
-  if (metaMap(doc).has('id')) throw new Error('this document already holds a proposal');
+  if (proposalFields(doc).has('id')) throw new Error('this document already holds a proposal');
   const title = input.title.trim();
   if (title.length === 0) throw new RangeError('title must not be empty');
   if (title.length > TITLE_MAX)
@@ -70,7 +71,7 @@ export function initProposal(doc: Y.Doc, input: InitProposalInput): ProposalMeta
     throw new RangeError(`driver must be at most ${DRIVER_MAX} characters`);
   }
   doc.transact(() => {
-    const meta = metaMap(doc);
+    const meta = proposalFields(doc);
     meta.set('schema', PROPOSAL_SCHEMA_VERSION);
     meta.set('id', input.id);
     meta.set('spaceId', input.spaceId);
@@ -98,7 +99,7 @@ export function initProposal(doc: Y.Doc, input: InitProposalInput): ProposalMeta
  * readProposal(doc)?.status; // 'draft'
  */
 export function readProposal(doc: Y.Doc): ProposalMeta | null {
-  const meta = metaMap(doc);
+  const meta = proposalFields(doc);
   const id = meta.get('id');
   if (typeof id !== 'string') return null;
   const status = meta.get('status');
@@ -123,12 +124,12 @@ export function setProposalStatus(doc: Y.Doc, to: ProposalStatus): void {
   if (!canTransition(current.status, to)) {
     throw new Error(`a proposal cannot go from ${current.status} to ${to}`);
   }
-  metaMap(doc).set('status', to);
+  proposalFields(doc).set('status', to);
 }
 
 /** Files the proposal under another circle of its space. */
 export function setProposalCircle(doc: Y.Doc, circleId: string): void {
-  metaMap(doc).set('circleId', circleId);
+  proposalFields(doc).set('circleId', circleId);
 }
 
 /**

@@ -38,15 +38,18 @@ export interface ProposalSummary {
 export const SPACE_NAME_MAX = 120;
 export const CIRCLE_NAME_MAX = 120;
 
-function spaceMap(doc: Y.Doc): Y.Map<unknown> {
+/** The space's own fields. Observe it to follow a rename. */
+export function spaceFields(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('space');
 }
 
-function circlesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+/** The circles of the space. Observe it deeply to follow any circle change. */
+export function spaceCircles(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('circles');
 }
 
-function proposalsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+/** The proposal index. Observe it deeply to follow the list. */
+export function spaceProposals(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('proposals');
 }
 
@@ -74,18 +77,18 @@ export interface InitSpaceInput {
  * initSpace(doc, { id: newId(), name: 'Coop du Val', circleName: 'General circle', now: Date.now() });
  */
 export function initSpace(doc: Y.Doc, input: InitSpaceInput): SpaceInfo {
-  if (spaceMap(doc).has('id')) throw new Error('this document already holds a space');
+  if (spaceFields(doc).has('id')) throw new Error('this document already holds a space');
   const name = cleanName(input.name, 'space name', SPACE_NAME_MAX);
   const circleName = cleanName(input.circleName, 'circle name', CIRCLE_NAME_MAX);
   const circleId = newId();
   doc.transact(() => {
-    const meta = spaceMap(doc);
+    const meta = spaceFields(doc);
     meta.set('schema', SPACE_SCHEMA_VERSION);
     meta.set('id', input.id);
     meta.set('name', name);
     meta.set('createdAt', input.now);
     meta.set('defaultCircleId', circleId);
-    circlesMap(doc).set(
+    spaceCircles(doc).set(
       circleId,
       mapOf({ id: circleId, name: circleName, purpose: '', createdAt: input.now }),
     );
@@ -100,7 +103,7 @@ export function initSpace(doc: Y.Doc, input: InitSpaceInput): SpaceInfo {
  * readSpace(doc)?.name; // 'Coop du Val'
  */
 export function readSpace(doc: Y.Doc): SpaceInfo | null {
-  const meta = spaceMap(doc);
+  const meta = spaceFields(doc);
   const id = meta.get('id');
   if (typeof id !== 'string') return null;
   return {
@@ -113,7 +116,7 @@ export function readSpace(doc: Y.Doc): SpaceInfo | null {
 
 /** Renames the space (SPEC SPACE-2: same rules as at creation). */
 export function renameSpace(doc: Y.Doc, name: string): void {
-  spaceMap(doc).set('name', cleanName(name, 'space name', SPACE_NAME_MAX));
+  spaceFields(doc).set('name', cleanName(name, 'space name', SPACE_NAME_MAX));
 }
 
 /**
@@ -124,7 +127,7 @@ export function renameSpace(doc: Y.Doc, name: string): void {
  */
 export function listCircles(doc: Y.Doc): Circle[] {
   const circles: Circle[] = [];
-  circlesMap(doc).forEach((entry, id) => {
+  spaceCircles(doc).forEach((entry, id) => {
     circles.push({
       id,
       name: str(entry.get('name')),
@@ -143,7 +146,7 @@ export function listCircles(doc: Y.Doc): Circle[] {
  * addProposalSummary(doc, { id, title: '', status: 'draft', circleId, createdAt: now, updatedAt: now });
  */
 export function addProposalSummary(doc: Y.Doc, summary: ProposalSummary): void {
-  const index = proposalsMap(doc);
+  const index = spaceProposals(doc);
   if (index.has(summary.id)) throw new Error(`proposal ${summary.id} is already listed`);
   index.set(summary.id, mapOf({ ...summary }));
 }
@@ -158,7 +161,7 @@ export function updateProposalSummary(
   id: string,
   patch: Partial<Pick<ProposalSummary, 'title' | 'status' | 'updatedAt' | 'circleId'>>,
 ): void {
-  const entry = proposalsMap(doc).get(id);
+  const entry = spaceProposals(doc).get(id);
   if (!entry) throw new Error(`proposal ${id} is not listed`);
   doc.transact(() => {
     if (patch.title !== undefined && entry.get('title') !== patch.title)
@@ -183,7 +186,7 @@ export function updateProposalSummary(
  */
 export function listProposals(doc: Y.Doc): ProposalSummary[] {
   const list: ProposalSummary[] = [];
-  proposalsMap(doc).forEach((entry, id) => {
+  spaceProposals(doc).forEach((entry, id) => {
     const status = entry.get('status');
     list.push({
       id,

@@ -1,6 +1,5 @@
-import { listCircles, type Circle } from '@ronde/domain';
+import { listCircles, type Circle, spaceCircles } from '@ronde/domain';
 import type * as Y from 'yjs';
-import { spaceCircles } from './docTypes.ts';
 import { useYStore } from './useYStore.ts';
 
 /**

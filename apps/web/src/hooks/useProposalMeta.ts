@@ -1,6 +1,5 @@
-import { readProposal, type ProposalMeta } from '@ronde/domain';
+import { readProposal, type ProposalMeta, proposalFields } from '@ronde/domain';
 import type * as Y from 'yjs';
-import { proposalFields } from './docTypes.ts';
 import { useYStore } from './useYStore.ts';
 
 /**

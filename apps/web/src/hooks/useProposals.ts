@@ -1,6 +1,5 @@
-import { listProposals, type ProposalSummary } from '@ronde/domain';
+import { listProposals, type ProposalSummary, spaceProposals } from '@ronde/domain';
 import type * as Y from 'yjs';
-import { spaceProposals } from './docTypes.ts';
 import { useYStore } from './useYStore.ts';
 
 /**

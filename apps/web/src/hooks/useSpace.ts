@@ -1,6 +1,5 @@
-import { readSpace, type SpaceInfo } from '@ronde/domain';
+import { readSpace, type SpaceInfo, spaceFields } from '@ronde/domain';
 import type * as Y from 'yjs';
-import { spaceFields } from './docTypes.ts';
 import { useYStore } from './useYStore.ts';
 
 /**

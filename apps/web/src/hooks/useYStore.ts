@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { createYStore } from './yStore.ts';
+import { createYStore, type Observable } from './yStore.ts';
 
 /**
  * Reads `read(doc)` through a {@link createYStore} over the types `observe`
@@ -12,7 +12,7 @@ import { createYStore } from './yStore.ts';
  */
 export function useYStore<T>(
   doc: Y.Doc,
-  observe: (doc: Y.Doc) => Y.Map<unknown>,
+  observe: (doc: Y.Doc) => Observable,
   read: (doc: Y.Doc) => T,
 ): T {
   const store = useMemo(() => createYStore([observe(doc)], () => read(doc)), [doc, observe, read]);

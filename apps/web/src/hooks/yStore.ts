@@ -1,5 +1,5 @@
 /** What a store needs of a shared type (any Y.Map, Y.Array, Y.Text…). */
-interface Observable {
+export interface Observable {
   observeDeep(f: () => void): void;
   unobserveDeep(f: () => void): void;
 }

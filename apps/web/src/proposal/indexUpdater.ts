@@ -1,6 +1,10 @@
-import { proposalTitle, summarizeProposal, type ProposalSummary } from '@ronde/domain';
+import {
+  proposalTitle,
+  summarizeProposal,
+  type ProposalSummary,
+  proposalFields,
+} from '@ronde/domain';
 import type * as Y from 'yjs';
-import { proposalFields } from '../hooks/docTypes.ts';
 
 export type SummaryPatch = Pick<ProposalSummary, 'title' | 'status' | 'circleId' | 'updatedAt'>;
 

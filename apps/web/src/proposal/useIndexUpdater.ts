@@ -1,7 +1,6 @@
-import { updateProposalSummary } from '@ronde/domain';
+import { updateProposalSummary, spaceProposals } from '@ronde/domain';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { spaceProposals } from '../hooks/docTypes.ts';
 import { watchProposalEdits } from './indexUpdater.ts';
 
 /**
