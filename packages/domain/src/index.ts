@@ -38,3 +38,58 @@ export {
   summarizeProposal,
 } from './proposal.ts';
 export type { ProposalMeta, InitProposalInput } from './proposal.ts';
+export {
+  MEETING_KINDS,
+  MEETING_ROLES,
+  AGENDA_ITEM_KINDS,
+  DECISION_PROCESSES,
+} from './meeting/types.ts';
+export type {
+  MeetingKind,
+  MeetingRole,
+  MeetingPerson,
+  AgendaItemKind,
+  DecisionProcess,
+  AgendaItem,
+  MeetingInfo,
+} from './meeting/types.ts';
+export {
+  MEETING_SCHEMA_VERSION,
+  MEETING_TITLE_MAX,
+  meetingFields,
+  initMeeting,
+  readMeeting,
+  updateMeeting,
+} from './meeting/meetingDoc.ts';
+export type { InitMeetingInput, MeetingPatch } from './meeting/meetingDoc.ts';
+export {
+  PERSON_NAME_MAX,
+  meetingPeople,
+  joinMeeting,
+  setPersonRole,
+  listPeople,
+} from './meeting/people.ts';
+export type { JoinInput } from './meeting/people.ts';
+export {
+  AGENDA_TITLE_MAX,
+  TENSION_TEXT_MAX,
+  TIMEBOX_MIN,
+  TIMEBOX_MAX,
+  DEFAULT_TIMEBOX_MINUTES,
+  meetingAgenda,
+  addAgendaItem,
+  updateAgendaItem,
+  removeAgendaItem,
+  moveAgendaItem,
+  listAgenda,
+} from './meeting/agenda.ts';
+export type { AddAgendaItemInput, AgendaItemPatch } from './meeting/agenda.ts';
+export { orderBetween } from './meeting/fractionalOrder.ts';
+export {
+  MEETING_STATUSES,
+  spaceMeetings,
+  addMeetingSummary,
+  updateMeetingSummary,
+  listMeetings,
+} from './meeting/meetingIndex.ts';
+export type { MeetingStatus, MeetingSummary, MeetingGroups } from './meeting/meetingIndex.ts';

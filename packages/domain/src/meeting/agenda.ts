@@ -1,0 +1,225 @@
+import type * as Y from 'yjs';
+import { isId } from '../ids.ts';
+import { cleanName, compareIds } from '../space.ts';
+import { orderBetween } from './fractionalOrder.ts';
+import {
+  AGENDA_ITEM_KINDS,
+  DECISION_PROCESSES,
+  type AgendaItem,
+  type AgendaItemKind,
+  type DecisionProcess,
+} from './types.ts';
+import { mapOf, num, oneOf, setChanged, str } from './yValues.ts';
+
+export const AGENDA_TITLE_MAX = 200;
+export const TENSION_TEXT_MAX = 500;
+export const TIMEBOX_MIN = 1;
+export const TIMEBOX_MAX = 240;
+export const DEFAULT_TIMEBOX_MINUTES = 10;
+
+/** The agenda items by id. Observe it deeply to follow additions, edits and moves. */
+export function meetingAgenda(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('agenda');
+}
+
+export interface AddAgendaItemInput {
+  readonly id: string;
+  readonly kind: AgendaItemKind;
+  /** Required, except for a tension, whose title defaults to its text. */
+  readonly title?: string;
+  readonly proposalId?: string;
+  readonly process?: DecisionProcess;
+  readonly text?: string;
+  /** Who brings the item; defaults to `createdBy`. */
+  readonly ownerId?: string;
+  readonly timeboxMinutes?: number;
+  readonly createdBy: string;
+  readonly now: number;
+}
+
+/**
+ * Appends an item to the agenda after the current last one (SPEC AGENDA-1,
+ * AGENDA-2, AGENDA-3). Throws a RangeError naming the first invalid field.
+ *
+ * @example
+ * addAgendaItem(doc, { id: newId(), kind: 'proposal', title: 'Budget 2030', proposalId,
+ *   process: 'consent', createdBy: me.id, now: Date.now() });
+ */
+export function addAgendaItem(doc: Y.Doc, input: AddAgendaItemInput): AgendaItem {
+  const agenda = meetingAgenda(doc);
+  if (!isId(input.id)) throw new RangeError('invalid item id');
+  if (agenda.has(input.id)) throw new Error(`agenda item ${input.id} already exists`);
+  if (!(AGENDA_ITEM_KINDS as readonly string[]).includes(input.kind)) {
+    throw new RangeError(`unknown item kind ${input.kind}`);
+  }
+  const text = input.kind === 'tension' ? cleanTension(input.text ?? '') : '';
+  const title = cleanTitle(input.title ?? (input.kind === 'tension' ? firstLine(text) : ''));
+  let proposalId: string | null = null;
+  let process: DecisionProcess | null = null;
+  if (input.kind === 'proposal') {
+    if (!input.proposalId || !isId(input.proposalId)) {
+      throw new RangeError('a proposal item needs a proposal');
+    }
+    proposalId = input.proposalId;
+    process = checkProcess(input.process);
+  }
+  const last = listAgenda(doc).at(-1);
+  const item: AgendaItem = {
+    id: input.id,
+    kind: input.kind,
+    title,
+    proposalId,
+    process,
+    text,
+    ownerId: checkOwner(input.ownerId ?? input.createdBy),
+    timeboxMinutes: checkTimebox(input.timeboxMinutes ?? DEFAULT_TIMEBOX_MINUTES),
+    order: orderBetween(last?.order, undefined) ?? 1,
+    createdAt: input.now,
+    createdBy: input.createdBy,
+  };
+  agenda.set(item.id, mapOf({ ...item }));
+  return item;
+}
+
+export type AgendaItemPatch = Partial<
+  Pick<AgendaItem, 'title' | 'text' | 'ownerId' | 'timeboxMinutes' | 'process'>
+>;
+
+/**
+ * Edits an item's title, tension text, owner, time box or process, with the
+ * rules of {@link addAgendaItem}; its kind and proposal never change (SPEC
+ * AGENDA-4). Writes only the fields that changed.
+ *
+ * @example
+ * updateAgendaItem(doc, itemId, { timeboxMinutes: 20 });
+ */
+export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaItemPatch): void {
+  const entry = meetingAgenda(doc).get(id);
+  if (!entry) throw new Error(`agenda item ${id} does not exist`);
+  const kind = entry.get('kind');
+  if (patch.text !== undefined && kind !== 'tension') {
+    throw new RangeError('only a tension has a text');
+  }
+  if (patch.process !== undefined && kind !== 'proposal') {
+    throw new RangeError('only a proposal item has a process');
+  }
+  const values = {
+    title: patch.title === undefined ? undefined : cleanTitle(patch.title),
+    text: patch.text === undefined ? undefined : cleanTension(patch.text),
+    ownerId: patch.ownerId === undefined ? undefined : checkOwner(patch.ownerId),
+    timeboxMinutes:
+      patch.timeboxMinutes === undefined ? undefined : checkTimebox(patch.timeboxMinutes),
+    process: patch.process === undefined ? undefined : checkProcess(patch.process),
+  };
+  doc.transact(() => setChanged(entry, values));
+}
+
+/** Removes an item; removing one that is already gone does nothing (SPEC AGENDA-7). */
+export function removeAgendaItem(doc: Y.Doc, id: string): void {
+  meetingAgenda(doc).delete(id);
+}
+
+/**
+ * Moves an item to position `toIndex` (clamped) of the agenda as this replica
+ * sees it, by giving it an order between its new neighbours (SPEC AGENDA-5).
+ * When no number fits between them, every item is renumbered in the new
+ * sequence, in one transaction.
+ *
+ * @example
+ * moveAgendaItem(doc, itemId, 0); // to the top
+ */
+export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
+  const agenda = meetingAgenda(doc);
+  const entry = agenda.get(id);
+  if (!entry) throw new Error(`agenda item ${id} does not exist`);
+  const others = listAgenda(doc).filter((item) => item.id !== id);
+  const index = Math.max(0, Math.min(Math.trunc(toIndex), others.length));
+  const current = listAgenda(doc).findIndex((item) => item.id === id);
+  if (current === index) return;
+  const order = orderBetween(others[index - 1]?.order, others[index]?.order);
+  if (order !== null) {
+    entry.set('order', order);
+    return;
+  }
+  const sequence = [
+    ...others.slice(0, index).map((i) => i.id),
+    id,
+    ...others.slice(index).map((i) => i.id),
+  ];
+  doc.transact(() => {
+    sequence.forEach((itemId, i) => agenda.get(itemId)?.set('order', i + 1));
+  });
+}
+
+/**
+ * The agenda in order: by `order`, ties broken by id in code-unit order (SPEC
+ * AGENDA-6), so every replica shows the same sequence.
+ *
+ * @example
+ * listAgenda(doc).map((item) => item.title);
+ */
+export function listAgenda(doc: Y.Doc): AgendaItem[] {
+  const list: AgendaItem[] = [];
+  meetingAgenda(doc).forEach((entry, id) => list.push(readItem(id, entry)));
+  return list.sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
+}
+
+function readItem(id: string, entry: Y.Map<unknown>): AgendaItem {
+  const kind = oneOf(AGENDA_ITEM_KINDS, entry.get('kind'), 'information');
+  const proposalId = entry.get('proposalId');
+  const process = entry.get('process');
+  return {
+    id,
+    kind,
+    title: str(entry.get('title')),
+    proposalId: kind === 'proposal' && typeof proposalId === 'string' ? proposalId : null,
+    process:
+      kind === 'proposal' && typeof process === 'string'
+        ? oneOf(DECISION_PROCESSES, process, 'consent')
+        : null,
+    text: str(entry.get('text')),
+    ownerId: str(entry.get('ownerId')),
+    timeboxMinutes: num(entry.get('timeboxMinutes')) || DEFAULT_TIMEBOX_MINUTES,
+    order: num(entry.get('order')),
+    createdAt: num(entry.get('createdAt')),
+    createdBy: str(entry.get('createdBy')),
+  };
+}
+
+function cleanTitle(title: string): string {
+  return cleanName(title, 'item title', AGENDA_TITLE_MAX);
+}
+
+function cleanTension(text: string): string {
+  const clean = text.trim();
+  if (clean.length === 0) throw new RangeError('a tension needs a text');
+  if (clean.length > TENSION_TEXT_MAX) {
+    throw new RangeError(`a tension must be at most ${TENSION_TEXT_MAX} characters`);
+  }
+  return clean;
+}
+
+/** A tension's default title: its first line, cut at the title's limit. */
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > AGENDA_TITLE_MAX ? `${line.slice(0, AGENDA_TITLE_MAX - 1)}…` : line;
+}
+
+function checkProcess(process: string | undefined | null): DecisionProcess {
+  if (!process || !(DECISION_PROCESSES as readonly string[]).includes(process)) {
+    throw new RangeError('a proposal item needs a process: consent or idm');
+  }
+  return process as DecisionProcess;
+}
+
+function checkTimebox(minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < TIMEBOX_MIN || minutes > TIMEBOX_MAX) {
+    throw new RangeError(`time box must be ${TIMEBOX_MIN} to ${TIMEBOX_MAX} minutes`);
+  }
+  return minutes;
+}
+
+function checkOwner(ownerId: string): string {
+  if (!ownerId) throw new RangeError('an item needs an owner');
+  return ownerId;
+}
