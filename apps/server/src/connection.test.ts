@@ -10,7 +10,13 @@ import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { CLOSE_CODES, DEFAULT_LIMITS } from './limits.ts';
 import { memoryLogger } from './log.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeTime,
+  encodeUpdate,
+} from './protocol.ts';
 import type { Storage } from './storage.ts';
 
 const ROOM = 'spTest01/proposal/prTest01';
@@ -53,7 +59,11 @@ describe('connection', () => {
     registry = null;
   });
 
-  function connect(storage: Storage = createMemoryStorage(), limits = DEFAULT_LIMITS): FakeSocket {
+  function connect(
+    storage: Storage = createMemoryStorage(),
+    limits = DEFAULT_LIMITS,
+    now?: () => number,
+  ): FakeSocket {
     registry ??= createDocumentRegistry({
       storage,
       log,
@@ -69,6 +79,7 @@ describe('connection', () => {
       limits,
       log,
       isClosing: () => false,
+      ...(now ? { now } : {}),
     });
     return socket;
   }
@@ -104,6 +115,27 @@ describe('connection', () => {
     expect(socket.closedWith?.reason).toMatch(/truncated/);
     await registry?.flush();
     expect(storage.logs.get(ROOM)).toBeUndefined();
+  });
+
+  it('answers a time message at once, even while the document loads', () => {
+    const held = gate();
+    const storage = createMemoryStorage();
+    const socket = connect(
+      { ...storage, load: (name) => held.promise.then(() => storage.load(name)) },
+      DEFAULT_LIMITS,
+      () => 5000,
+    );
+    socket.receive(new Uint8Array([4, 0xe8, 0x07])); // 1000
+    expect(socket.sent).toEqual([encodeTime(1000, 5000)]);
+    expect(socket.closedWith).toBeNull();
+    held.open();
+  });
+
+  it('closes with 4400 on a malformed time message', async () => {
+    const socket = connect();
+    await waitFor(() => socket.sent.length > 0, 'loaded');
+    socket.receive(new Uint8Array([4, 0x80]));
+    expect(socket.closedWith?.code).toBe(CLOSE_CODES.malformed);
   });
 
   it('closes with 4400 on a text frame', async () => {

@@ -14,7 +14,9 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeTime,
   isEmptyUpdate,
+  MESSAGE_TIME,
   type ClientMessage,
 } from './protocol.ts';
 import { MalformedError } from './reader.ts';
@@ -27,6 +29,8 @@ export interface ConnectionContext {
   readonly log: Logger;
   /** True once shutdown began: messages are no longer taken. */
   readonly isClosing: () => boolean;
+  /** The server's clock, for time messages (tests); defaults to `Date.now`. */
+  readonly now?: () => number;
 }
 
 /**
@@ -37,6 +41,7 @@ export interface ConnectionContext {
  */
 export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): void {
   const log = ctx.log.child({ room: ctx.room });
+  const now = ctx.now ?? Date.now;
   const handle = ctx.registry.open(ctx.room);
   const awarenessIds = new Set<number>();
   let pending: Uint8Array[] | null = [];
@@ -64,15 +69,25 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
     socket.close(code, closeReason(reason));
   }
 
-  function dispatch(bytes: Uint8Array, loaded: LoadedDocument): void {
-    let message: ClientMessage;
+  function decode(bytes: Uint8Array): ClientMessage | null {
     try {
-      message = decodeMessage(bytes);
+      return decodeMessage(bytes);
     } catch (error) {
       const reason = error instanceof MalformedError ? error.message : 'malformed message';
       close(CLOSE_CODES.malformed, reason, 'warn', 'malformed message');
-      return;
+      return null;
     }
+  }
+
+  /** Time messages need no document: answered at once, even while it loads, so the RTT is true. */
+  function answerTime(bytes: Uint8Array): void {
+    const message = decode(bytes);
+    if (message?.type === 'time') peer.send(encodeTime(message.clientSendMs, now()));
+  }
+
+  function dispatch(bytes: Uint8Array, loaded: LoadedDocument): void {
+    const message = decode(bytes);
+    if (!message) return;
     switch (message.type) {
       case 'sync-step1':
         peer.send(encodeSyncStep2(loaded.doc, message.stateVector));
@@ -103,6 +118,9 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
         peer.send(encodeAwareness(encodeAwarenessUpdate(loaded.awareness, ids)));
         return;
       }
+      case 'time':
+        peer.send(encodeTime(message.clientSendMs, now()));
+        return;
     }
   }
 
@@ -124,6 +142,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
       return;
     }
     const bytes = toBytes(data);
+    if (bytes[0] === MESSAGE_TIME) {
+      answerTime(bytes);
+      return;
+    }
     if (document) {
       dispatch(bytes, document);
       return;

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -8,6 +9,7 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeTime,
   encodeUpdate,
   isEmptyUpdate,
   validateUpdate,
@@ -67,6 +69,20 @@ describe('protocol: decoding what the stock client sends', () => {
     expect(decodeMessage(new Uint8Array([3]))).toEqual({ type: 'query-awareness' });
   });
 
+  it('decodes a time message and encodes its answer', () => {
+    const sent = 1_767_225_600_123;
+    const ping = bytes((e) => {
+      encoding.writeVarUint(e, 4);
+      encoding.writeVarUint(e, sent);
+    });
+    expect(decodeMessage(ping)).toEqual({ type: 'time', clientSendMs: sent });
+    const answer = decoding.createDecoder(encodeTime(sent, 1_767_225_600_456.7));
+    expect(decoding.readVarUint(answer)).toBe(4);
+    expect(decoding.readVarUint(answer)).toBe(sent);
+    expect(decoding.readVarUint(answer)).toBe(1_767_225_600_456);
+    expect(decoding.hasContent(answer)).toBe(false);
+  });
+
   it('round-trips what the server encodes', () => {
     const doc = docWithText('abc');
     expect(decodeMessage(encodeSyncStep1(doc)).type).toBe('sync-step1');
@@ -95,6 +111,9 @@ describe('protocol: rejecting malformed messages', () => {
     }),
     'garbage after the message': new Uint8Array([...encodeUpdate(update), 0]),
     'garbage after query awareness': new Uint8Array([3, 0]),
+    'time without a send time': new Uint8Array([4]),
+    'time with a truncated send time': new Uint8Array([4, 0x80]),
+    'garbage after a time message': new Uint8Array([4, 1, 0]),
     'update that is not an update': syncMessage((e) => {
       encoding.writeVarUint(e, 2);
       encoding.writeVarUint8Array(e, new Uint8Array([1, 1, 200, 1, 0, 0xff, 0xff]));

@@ -18,6 +18,8 @@ import {
  * - 0 sync: `[varUint 0|1|2][varUint8Array stateVector|update]` (step 1, step 2, update)
  * - 1 awareness: `[varUint8Array awarenessUpdate]`
  * - 3 query awareness: nothing
+ * - 4 time (Ronde's extension, DESIGN 9): client `[varUint clientSendMs]`, server
+ *   `[varUint clientSendMs][varUint serverNowMs]`. The stock client never sends it.
  *
  * Everything a client sends is decoded strictly here, before it reaches a
  * document or storage: any malformed, truncated or unknown message throws a
@@ -27,6 +29,7 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+export const MESSAGE_TIME = 4;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
@@ -47,7 +50,8 @@ export type ClientMessage =
       readonly update: Uint8Array;
       readonly entries: readonly AwarenessEntry[];
     }
-  | { readonly type: 'query-awareness' };
+  | { readonly type: 'query-awareness' }
+  | { readonly type: 'time'; readonly clientSendMs: number };
 
 /**
  * Decodes and validates one message from a client.
@@ -71,6 +75,9 @@ export function decodeMessage(bytes: Uint8Array): ClientMessage {
     }
     case MESSAGE_QUERY_AWARENESS:
       message = { type: 'query-awareness' };
+      break;
+    case MESSAGE_TIME:
+      message = { type: 'time', clientSendMs: readVarUint(reader, 'client send time') };
       break;
     default:
       throw new MalformedError(`unknown message type ${type}`);
@@ -196,5 +203,14 @@ export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(e, awarenessUpdate);
+  });
+}
+
+/** The answer to a time message: the client's send time echoed, and the server's clock. */
+export function encodeTime(clientSendMs: number, serverNowMs: number): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_TIME);
+    encoding.writeVarUint(e, clientSendMs);
+    encoding.writeVarUint(e, Math.max(0, Math.floor(serverNowMs)));
   });
 }
