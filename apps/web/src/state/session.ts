@@ -23,11 +23,14 @@ export interface SessionState {
   readonly recentSpaces: readonly RecentSpace[];
   /** Whether the name dialog is open (asked for by "Change name"). */
   readonly nameDialogOpen: boolean;
+  /** Server clock minus this device's clock, in ms, measured over the socket (not persisted). */
+  readonly serverOffsetMs: number;
   setName(name: string): void;
   setLanguage(language: Language): void;
   rememberSpace(space: RecentSpace): void;
   openNameDialog(): void;
   closeNameDialog(): void;
+  setServerOffset(offsetMs: number): void;
 }
 
 export const SESSION_STORAGE_KEY = 'ronde.session';
@@ -54,6 +57,7 @@ export const useSession = create<SessionState>()(
       language: detectLanguage(browserLanguages()),
       recentSpaces: [],
       nameDialogOpen: false,
+      serverOffsetMs: 0,
       setName: (name) => set({ name: name.trim().replace(/\s+/g, ' ').slice(0, NAME_MAX) }),
       setLanguage: (language) => set({ language }),
       rememberSpace: (space) =>
@@ -70,6 +74,8 @@ export const useSession = create<SessionState>()(
         }),
       openNameDialog: () => set({ nameDialogOpen: true }),
       closeNameDialog: () => set({ nameDialogOpen: false }),
+      setServerOffset: (offsetMs) =>
+        set((state) => (state.serverOffsetMs === offsetMs ? state : { serverOffsetMs: offsetMs })),
     }),
     {
       name: SESSION_STORAGE_KEY,

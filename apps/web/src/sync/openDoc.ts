@@ -7,6 +7,8 @@ import {
   worstStatus,
   type ConnectionStatus,
 } from './connectionStatus.ts';
+import { useSession } from '../state/session.ts';
+import { attachServerClock, createClockFilter } from './serverClock.ts';
 import { syncUrl } from './syncUrl.ts';
 
 /**
@@ -38,6 +40,9 @@ interface Entry {
 export const ROOM_GRACE_MS = 5000;
 
 const rooms = new Map<string, Entry>();
+// Every room talks to the same server: their round trips feed one clock estimate.
+const clockFilter = createClockFilter();
+const setServerOffset = (offsetMs: number): void => useSession.getState().setServerOffset(offsetMs);
 const registryListeners = new Set<() => void>();
 let aggregate: ConnectionStatus | null = null;
 
@@ -139,6 +144,10 @@ function createEntry(name: string): Entry {
     }
   };
   provider.on('sync', onSync);
+  const stopClock = attachServerClock(provider, {
+    filter: clockFilter,
+    onOffset: setServerOffset,
+  });
   const room: Room = {
     name,
     doc,
@@ -156,6 +165,7 @@ function createEntry(name: string): Entry {
     timer: null,
     close() {
       listeners.clear();
+      stopClock();
       untrackConnection(provider);
       provider.destroy();
       void persistence?.destroy();
