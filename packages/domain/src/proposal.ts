@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { num, oneOf, str } from './fields.ts';
 import { canTransition, PROPOSAL_STATUSES, type ProposalStatus } from './proposalStatus.ts';
 import type { ProposalSummary } from './space.ts';
 
@@ -107,7 +108,7 @@ export function readProposal(doc: Y.Doc): ProposalMeta | null {
     id,
     spaceId: str(meta.get('spaceId')),
     circleId: str(meta.get('circleId')),
-    status: isStatus(status) ? status : 'draft',
+    status: oneOf(status, PROPOSAL_STATUSES, 'draft'),
     createdAt: num(meta.get('createdAt')),
     createdBy: str(meta.get('createdBy')),
   };
@@ -150,16 +151,4 @@ export function summarizeProposal(
     circleId: meta?.circleId ?? '',
     updatedAt,
   };
-}
-
-function isStatus(value: unknown): value is ProposalStatus {
-  return typeof value === 'string' && (PROPOSAL_STATUSES as readonly string[]).includes(value);
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { num, oneOf, str } from './fields.ts';
 import { newId } from './ids.ts';
 import { PROPOSAL_STATUSES, type ProposalStatus } from './proposalStatus.ts';
 
@@ -191,17 +192,13 @@ export function listProposals(doc: Y.Doc): ProposalSummary[] {
     list.push({
       id,
       title: str(entry.get('title')),
-      status: isStatus(status) ? status : 'draft',
+      status: oneOf(status, PROPOSAL_STATUSES, 'draft'),
       circleId: str(entry.get('circleId')),
       createdAt: num(entry.get('createdAt')),
       updatedAt: num(entry.get('updatedAt')),
     });
   });
   return list.sort((a, b) => b.updatedAt - a.updatedAt || compareIds(a.id, b.id));
-}
-
-function isStatus(value: unknown): value is ProposalStatus {
-  return typeof value === 'string' && (PROPOSAL_STATUSES as readonly string[]).includes(value);
 }
 
 /** Code-unit order, the same on every replica whatever its locale. */
@@ -211,12 +208,4 @@ export function compareIds(a: string, b: string): number {
 
 function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
   return new Y.Map(Object.entries(values));
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
