@@ -1,0 +1,227 @@
+import {
+  ANCHOR_MAX,
+  MEETING_PHASES,
+  NOTE_MAX,
+  OBJECTION_RULINGS,
+  ORDER_MAX,
+  OUTCOMES,
+  POSITION_VALUES,
+  QUOTE_MAX,
+  REASON_MAX,
+  type Anchor,
+  type MeetingEvent,
+  type MeetingPhase,
+  type ObjectionTestAnswers,
+  type RoundExpects,
+  type StepExpects,
+  type TimeoutExpects,
+  type TurnExpects,
+} from './events.ts';
+
+type Json = Record<string, unknown>;
+
+const ID_MAX = 64;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function id(value: unknown): value is string {
+  return str(value, ID_MAX) && value.length > 0;
+}
+
+function idOrNull(value: unknown): value is string | null {
+  return value === null || id(value);
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+function stepExpects(value: unknown): StepExpects | null {
+  if (!isRecord(value)) return null;
+  const { phase, itemId, stepId } = value;
+  if (!oneOf<MeetingPhase>(MEETING_PHASES, phase) || !idOrNull(itemId) || !idOrNull(stepId)) {
+    return null;
+  }
+  return { phase, itemId, stepId };
+}
+
+function roundExpects(value: unknown): RoundExpects | null {
+  const step = stepExpects(value);
+  if (step === null || !isRecord(value) || !idOrNull(value.roundId)) return null;
+  return { ...step, roundId: value.roundId };
+}
+
+function turnExpects(value: unknown): TurnExpects | null {
+  const round = roundExpects(value);
+  if (round === null || round.roundId === null || !isRecord(value)) return null;
+  const turn = value.turn;
+  if (typeof turn !== 'number' || !Number.isInteger(turn) || turn < 0) return null;
+  return { ...round, roundId: round.roundId, turn };
+}
+
+function timeoutExpects(value: unknown): TimeoutExpects | null {
+  if (!isRecord(value) || !idOrNull(value.timeoutId)) return null;
+  return { timeoutId: value.timeoutId };
+}
+
+function anchor(value: unknown): Anchor | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value)) return undefined;
+  const { start, end, quote } = value;
+  if (!str(start, ANCHOR_MAX) || !str(end, ANCHOR_MAX) || !str(quote, QUOTE_MAX)) return undefined;
+  return { start, end, quote };
+}
+
+function answers(value: unknown): ObjectionTestAnswers | null {
+  if (!isRecord(value)) return null;
+  const { harm, createdByProposal, urgent, limitsRole } = value;
+  if (
+    typeof harm !== 'boolean' ||
+    typeof createdByProposal !== 'boolean' ||
+    typeof urgent !== 'boolean' ||
+    typeof limitsRole !== 'boolean'
+  ) {
+    return null;
+  }
+  return { harm, createdByProposal, urgent, limitsRole };
+}
+
+function order(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > ORDER_MAX) return null;
+  return value.every(id) ? [...value] : null;
+}
+
+function seconds(value: unknown): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The type-specific fields of an event, or null when they are malformed. */
+function payload(type: string, raw: Json): MeetingEventBody | null {
+  switch (type) {
+    case 'meeting.start':
+    case 'step.next':
+    case 'step.undo': {
+      const expects = stepExpects(raw.expects);
+      return expects && { type, expects };
+    }
+    case 'item.goto':
+    case 'item.skip': {
+      const expects = stepExpects(raw.expects);
+      return expects && id(raw.target) ? { type, expects, target: raw.target } : null;
+    }
+    case 'item.note': {
+      const expects = stepExpects(raw.expects);
+      return expects && str(raw.text, NOTE_MAX) ? { type, expects, text: raw.text } : null;
+    }
+    case 'round.start': {
+      const expects = roundExpects(raw.expects);
+      const people = order(raw.order);
+      const turnSeconds = seconds(raw.turnSeconds);
+      if (!expects || !people || turnSeconds === undefined) return null;
+      return { type, expects, order: people, turnSeconds };
+    }
+    case 'round.add': {
+      const expects = roundExpects(raw.expects);
+      return expects && id(raw.person) ? { type, expects, person: raw.person } : null;
+    }
+    case 'turn.end':
+    case 'turn.pass': {
+      const expects = turnExpects(raw.expects);
+      return expects && { type, expects };
+    }
+    case 'position.record': {
+      const expects = stepExpects(raw.expects);
+      const { round, value, reason, onBehalfOf } = raw;
+      const where = anchor(raw.anchor);
+      if (
+        !expects ||
+        typeof round !== 'number' ||
+        !Number.isInteger(round) ||
+        !oneOf(POSITION_VALUES, value) ||
+        !str(reason ?? '', REASON_MAX) ||
+        !idOrNull(onBehalfOf ?? null) ||
+        where === undefined
+      ) {
+        return null;
+      }
+      return {
+        type,
+        expects,
+        round,
+        value,
+        reason: (reason ?? '') as string,
+        anchor: where,
+        onBehalfOf: (onBehalfOf ?? null) as string | null,
+      };
+    }
+    case 'objection.test': {
+      const expects = stepExpects(raw.expects);
+      const given = answers(raw.answers);
+      const { objectionId, ruling } = raw;
+      if (!expects || !given || !id(objectionId) || !oneOf(OBJECTION_RULINGS, ruling)) return null;
+      return { type, expects, objectionId, answers: given, ruling };
+    }
+    case 'amendment.link': {
+      const expects = stepExpects(raw.expects);
+      const { objectionId, summary } = raw;
+      if (!expects || !id(objectionId) || !str(summary, REASON_MAX)) return null;
+      return { type, expects, objectionId, summary };
+    }
+    case 'objection.confirm': {
+      const expects = stepExpects(raw.expects);
+      const { objectionId, amendmentId } = raw;
+      if (!expects || !id(objectionId) || !id(amendmentId)) return null;
+      return { type, expects, objectionId, amendmentId };
+    }
+    case 'outcome.record': {
+      const expects = stepExpects(raw.expects);
+      const { outcome, reviewDate } = raw;
+      if (!expects || !oneOf(OUTCOMES, outcome) || !(reviewDate == null || str(reviewDate, 10))) {
+        return null;
+      }
+      return { type, expects, outcome, reviewDate: reviewDate ?? null };
+    }
+    case 'timeout.call':
+    case 'timeout.end': {
+      const expects = timeoutExpects(raw.expects);
+      return expects && { type, expects };
+    }
+    case 'facilitator.handover':
+      return isRecord(raw.expects) && id(raw.to) ? { type, expects: {}, to: raw.to } : null;
+    default:
+      return null;
+  }
+}
+
+type Base = 'id' | 'by' | 'at';
+type MeetingEventBody = MeetingEvent extends infer E
+  ? E extends MeetingEvent
+    ? Omit<E, Base>
+    : never
+  : never;
+
+/**
+ * Checks any JSON value read from the log and returns a clean copy of the
+ * event it holds (only the known fields), or null when it is not one
+ * (SPEC MEET-12). Never throws.
+ *
+ * @example
+ * parseEvent({ id: 'e1', type: 'step.next', by: 'u1', at: 5,
+ *   expects: { phase: 'check-in', itemId: null, stepId: 's1' } }); // the event
+ * parseEvent({ type: 'step.next' }); // null
+ */
+export function parseEvent(raw: unknown): MeetingEvent | null {
+  if (!isRecord(raw)) return null;
+  const { id: eventId, type, by, at } = raw;
+  if (!id(eventId) || !id(by) || typeof type !== 'string') return null;
+  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  const body = payload(type, raw);
+  return body && ({ id: eventId, by, at, ...body } as MeetingEvent);
+}
