@@ -5,6 +5,7 @@ import { Header } from './components/Header.tsx';
 import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
 import { HomePage } from './pages/HomePage.tsx';
+import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { useSession } from './state/session.ts';
@@ -37,6 +38,7 @@ export function App() {
               </Suspense>
             }
           />
+          <Route path="/s/:spaceId/m/:meetingId" element={<MeetingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

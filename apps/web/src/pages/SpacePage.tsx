@@ -2,11 +2,14 @@ import { isId, spaceRoom } from '@ronde/domain';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
+import { MeetingList } from '../components/MeetingList.tsx';
+import { NewMeetingForm } from '../components/NewMeetingForm.tsx';
 import { NewProposalForm } from '../components/NewProposalForm.tsx';
 import { ProposalList } from '../components/ProposalList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { ShareLink } from '../components/ShareLink.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
+import { useMeetings } from '../hooks/useMeetings.ts';
 import { useProposals } from '../hooks/useProposals.ts';
 import { useSpace } from '../hooks/useSpace.ts';
 import { useT } from '../i18n/useT.ts';
@@ -33,8 +36,10 @@ function Space({ spaceId }: { spaceId: string }) {
   const space = useSpace(room.doc);
   const circles = useCircles(room.doc);
   const proposals = useProposals(room.doc);
+  const meetings = useMeetings(room.doc);
   const rememberSpace = useSession((s) => s.rememberSpace);
   const [creating, setCreating] = useState(false);
+  const [planning, setPlanning] = useState(false);
 
   useEffect(() => {
     if (space) rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
@@ -95,6 +100,31 @@ function Space({ spaceId }: { spaceId: string }) {
           />
         )}
         <ProposalList spaceId={space.id} proposals={proposals} circles={circles} />
+      </section>
+
+      <section aria-labelledby="meetings-title" className="meetings">
+        <div className="section-head">
+          <h2 id="meetings-title">{t('space.meetings')}</h2>
+          {!planning && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setPlanning(true)}
+            >
+              <span aria-hidden="true">+ </span>
+              {t('space.newMeeting')}
+            </button>
+          )}
+        </div>
+        {planning && (
+          <NewMeetingForm
+            space={space}
+            spaceDoc={room.doc}
+            circles={circles}
+            onCancel={() => setPlanning(false)}
+          />
+        )}
+        <MeetingList spaceId={space.id} meetings={meetings} circles={circles} />
       </section>
     </div>
   );

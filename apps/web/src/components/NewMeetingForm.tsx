@@ -1,0 +1,183 @@
+import {
+  addMeetingSummary,
+  initMeeting,
+  joinMeeting,
+  MEETING_KINDS,
+  MEETING_TITLE_MAX,
+  newId,
+  roomName,
+  type Circle,
+  type MeetingKind,
+  type SpaceInfo,
+} from '@ronde/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type * as Y from 'yjs';
+import { useT } from '../i18n/useT.ts';
+import { fromDateTimeInput, nextFullHour, toDateTimeInput } from '../meeting/dateTimeInput.ts';
+import { useIdentity } from '../state/useIdentity.ts';
+import { openDoc } from '../sync/openDoc.ts';
+
+/**
+ * Plans a meeting: this device writes the new meeting document (a fresh id,
+ * so nobody else can have written it), joins it as its facilitator, lists it
+ * in the space, then opens it.
+ */
+export function NewMeetingForm({
+  space,
+  spaceDoc,
+  circles,
+  onCancel,
+}: {
+  space: SpaceInfo;
+  spaceDoc: Y.Doc;
+  circles: readonly Circle[];
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const navigate = useNavigate();
+  const me = useIdentity();
+  const [title, setTitle] = useState('');
+  const [circleId, setCircleId] = useState(space.defaultCircleId || circles[0]?.id || '');
+  const [kind, setKind] = useState<MeetingKind>('governance');
+  const [startsAt, setStartsAt] = useState(() => toDateTimeInput(nextFullHour(Date.now())));
+  const [error, setError] = useState<{ field: 'title' | 'start' | null; message: string } | null>(
+    null,
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError({ field: 'title', message: t('newMeeting.titleRequired') });
+      return;
+    }
+    const start = fromDateTimeInput(startsAt);
+    if (start === null) {
+      setError({ field: 'start', message: t('newMeeting.startRequired') });
+      return;
+    }
+    const meetingId = newId();
+    const now = Date.now();
+    const { room, release } = openDoc(
+      roomName({ spaceId: space.id, kind: 'meeting', id: meetingId }),
+    );
+    try {
+      const meeting = room.doc.transact(() => {
+        const info = initMeeting(room.doc, {
+          id: meetingId,
+          spaceId: space.id,
+          title,
+          circleId,
+          kind,
+          startsAt: start,
+          createdBy: me.id,
+          now,
+        });
+        joinMeeting(room.doc, { id: me.id, name: me.name, role: 'facilitator', now });
+        return info;
+      });
+      addMeetingSummary(spaceDoc, {
+        id: meetingId,
+        title: meeting.title,
+        circleId,
+        kind,
+        startsAt: start,
+        status: 'upcoming',
+        updatedAt: now,
+      });
+      navigate(`/s/${space.id}/m/${meetingId}`);
+    } catch (e) {
+      setError({ field: null, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      // The meeting page takes its own reference within the room's grace.
+      release();
+    }
+  };
+
+  return (
+    <form
+      className="card new-proposal stack"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-h`}
+    >
+      <h3 id={`${id}-h`} className="card__title">
+        {t('newMeeting.title')}
+      </h3>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>{t('newMeeting.titleLabel')}</label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          maxLength={MEETING_TITLE_MAX}
+          autoFocus
+          aria-invalid={error?.field === 'title'}
+          aria-describedby={error?.field === 'title' ? `${id}-error` : undefined}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }}
+        />
+      </div>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={`${id}-circle`}>{t('newMeeting.circle')}</label>
+          <select
+            id={`${id}-circle`}
+            value={circleId}
+            onChange={(e) => setCircleId(e.target.value)}
+          >
+            {circles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('newMeeting.kind')}</label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as MeetingKind)}
+          >
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`meetingKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-start`}>{t('newMeeting.startsAt')}</label>
+          <input
+            id={`${id}-start`}
+            type="datetime-local"
+            value={startsAt}
+            aria-invalid={error?.field === 'start'}
+            aria-describedby={error?.field === 'start' ? `${id}-error` : undefined}
+            onChange={(e) => {
+              setStartsAt(e.target.value);
+              setError(null);
+            }}
+          />
+        </div>
+      </div>
+      <p className="hint">{t('newMeeting.facilitatorHint')}</p>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('newMeeting.cancel')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('newMeeting.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { isId, roomName, spaceRoom } from '@ronde/domain';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
+import { RequireName } from '../components/RequireName.tsx';
+import { useCircles } from '../hooks/useCircles.ts';
+import { useMeeting } from '../hooks/useMeeting.ts';
+import { usePeople } from '../hooks/usePeople.ts';
+import { useProposals } from '../hooks/useProposals.ts';
+import { useSpace } from '../hooks/useSpace.ts';
+import { formatDateTime } from '../i18n/formatTime.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
+import { Agenda } from '../meeting/Agenda.tsx';
+import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
+import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
+import { mayJoin, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
+import { useIdentity } from '../state/useIdentity.ts';
+import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
+import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** `/s/:spaceId/m/:meetingId`: a meeting, its people and its co-edited agenda. */
+export function MeetingPage() {
+  const { spaceId = '', meetingId = '' } = useParams();
+  const t = useT();
+  if (!isId(spaceId) || !isId(meetingId)) {
+    return <NotFoundPage message={t('meeting.notFound')} />;
+  }
+  return (
+    <RequireName>
+      <Meeting key={`${spaceId}/${meetingId}`} spaceId={spaceId} meetingId={meetingId} />
+    </RequireName>
+  );
+}
+
+function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const me = useIdentity();
+  const spaceDocRoom = useRoom(spaceRoom(spaceId));
+  const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
+  const load = useRoomLoad(room);
+  const status = useConnectionStatus(room.provider);
+  const meeting = useMeeting(room.doc);
+  const people = usePeople(room.doc);
+  const space = useSpace(spaceDocRoom.doc);
+  const circles = useCircles(spaceDocRoom.doc);
+  const proposals = useProposals(spaceDocRoom.doc);
+  const belongs = meeting !== null && meeting.spaceId === spaceId;
+  useJoinMeeting(room.doc, belongs && mayJoin(load, status), me);
+
+  useEffect(() => {
+    if (meeting) document.title = `${meeting.title} · Ronde`;
+  }, [meeting]);
+
+  if (!belongs) {
+    if (load === 'synced' || meeting) return <NotFoundPage message={t('meeting.notFound')} />;
+    return <Loading message={load === 'loading' ? t('meeting.loading') : t('meeting.waiting')} />;
+  }
+
+  const myRole = people.find((p) => p.id === me.id)?.role;
+  // With no facilitator left (MDOC-4 cannot prevent it across replicas), anyone may repair roles.
+  const canManage =
+    myRole === 'facilitator' ||
+    (myRole !== undefined && !people.some((p) => p.role === 'facilitator'));
+  const circle = circles.find((c) => c.id === meeting.circleId);
+  return (
+    <div className="page page--meeting">
+      <div className="proposal-top">
+        <Link to={`/s/${spaceId}`} className="back-link">
+          <span aria-hidden="true">← </span>
+          {space ? t('meeting.back', { space: space.name }) : t('meeting.backFallback')}
+        </Link>
+      </div>
+      <header className="meeting-head">
+        <h1 className="page-title">{meeting.title}</h1>
+        <div className="proposal-top__meta">
+          <span className={`badge badge--meeting-${meeting.kind}`}>
+            {t(`meetingKind.${meeting.kind}`)}
+          </span>
+          {circle && <span className="meta">{t('meeting.circle', { circle: circle.name })}</span>}
+          <time className="meta" dateTime={new Date(meeting.startsAt).toISOString()}>
+            {t('meeting.startsAt', { when: formatDateTime(language, meeting.startsAt) })}
+          </time>
+        </div>
+      </header>
+
+      <div className="proposal-layout meeting-layout">
+        <div className="meeting-main">
+          <Agenda
+            doc={room.doc}
+            spaceId={spaceId}
+            people={people}
+            proposals={proposals}
+            userId={me.id}
+            canEdit={myRole !== undefined && myRole !== 'observer'}
+          />
+          {/* The process screens (rounds, steps, positions) mount here. */}
+          <MeetingProcess doc={room.doc} />
+        </div>
+        <aside className="proposal-side">
+          <PeoplePanel
+            doc={room.doc}
+            people={people}
+            selfId={me.id}
+            secretaryId={meeting.secretaryId}
+            canManage={canManage}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
