@@ -166,7 +166,7 @@ export function applyItemSkip(state: MeetingState, event: ItemSkipEvent): Handle
   return target.id === state.currentItemId ? moveOn(skipped, event) : skipped;
 }
 
-/** A tension item's next-action note (SPEC OUT-7). */
+/** A tension item's next-action note (SPEC OUT-4). */
 export function applyItemNote(state: MeetingState, event: ItemNoteEvent): Handled {
   const item = currentItem(state);
   if (!isFacilitator(state, event.by) && item?.ownerId !== event.by) {

@@ -10,7 +10,7 @@ import {
 import type { FoldContext, MeetingState, RoundState } from './state.ts';
 import { DEFAULT_TURN_SECONDS, templateFor, templateStep } from './templates.ts';
 
-/** Speaking rounds (SPEC ROUND-1 … ROUND-6). */
+/** Speaking rounds (SPEC ROUND-1 … ROUND-5). */
 
 export const TURN_SECONDS_MIN = 10;
 export const TURN_SECONDS_MAX = 3600;
