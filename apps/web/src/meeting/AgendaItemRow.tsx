@@ -7,7 +7,8 @@ import {
   type AgendaItem,
   type MeetingPerson,
 } from '@ronde/domain';
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
@@ -52,6 +53,7 @@ export function AgendaItemRow({
   const [title, setTitle] = useState<string | null>(null);
   const [timebox, setTimebox] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const removeRef = useRef<HTMLButtonElement>(null);
   const quoted = { title: item.title };
 
   const commitTitle = () => {
@@ -198,6 +200,7 @@ export function AgendaItemRow({
             <button
               type="button"
               className="icon-button icon-button--danger"
+              ref={removeRef}
               aria-label={t('agenda.remove', quoted)}
               onClick={() => setConfirming(true)}
             >
@@ -214,7 +217,11 @@ export function AgendaItemRow({
               type="button"
               className="button button--quiet"
               autoFocus
-              onClick={() => setConfirming(false)}
+              onClick={() => {
+                // Back to the button that asked, rather than to the page's start.
+                flushSync(() => setConfirming(false));
+                removeRef.current?.focus();
+              }}
             >
               {t('agenda.confirmNo')}
             </button>
