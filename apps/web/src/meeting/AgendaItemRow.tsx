@@ -136,6 +136,9 @@ export function AgendaItemRow({
         <div className="agenda-item__fields">
           {canEdit ? (
             <>
+              <span className="meta" aria-hidden="true">
+                {t('agenda.owner')}
+              </span>
               <select
                 className="agenda-item__owner"
                 aria-label={t('agenda.ownerOf', quoted)}
@@ -163,6 +166,9 @@ export function AgendaItemRow({
                 onBlur={commitTimebox}
                 onKeyDown={onFieldKey(commitTimebox, () => setTimebox(null))}
               />
+              <span className="meta" aria-hidden="true">
+                {t('agenda.minutes', { minutes: '' }).trim()}
+              </span>
             </>
           ) : (
             <span className="meta">
