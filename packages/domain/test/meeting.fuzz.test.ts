@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { encodeStateVector } from 'yjs';
+import * as commands from '../src/process/commands.ts';
+import { POSITION_VALUES, type MeetingEvent, type Outcome } from '../src/process/events.ts';
+import { foldMeeting, initialMeetingState, reduceMeeting } from '../src/process/fold.ts';
+import { appendEvent, meetingLog, readLog } from '../src/process/log.ts';
+import { parseEvent } from '../src/process/parseEvent.ts';
+import { currentItem, currentSpeaker, isFacilitator } from '../src/process/selectors.ts';
+import type { MeetingState } from '../src/process/state.ts';
+import { AGENDA, CONTEXT, PEOPLE } from './meetingHarness.ts';
+import { TestNetwork } from './network.ts';
+import { fuzzSeed, prng, type Prng } from './prng.ts';
+
+const REPLICAS = 5;
+const STEPS = Number(process.env.FUZZ_STEPS ?? 500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+/** The user on each replica: two facilitators and three participants. */
+const USERS = ['fac1', 'fac2', 'ana', 'ben', 'chloe'];
+const NAMES = [...PEOPLE.map((p) => p.id), 'stranger'];
+const OUTCOMES: Outcome[] = ['adopted', 'rejected', 'withdrawn', 'deferred'];
+const DATES = ['2027-01-31', '2027-02-30', null];
+
+type Command = (state: MeetingState, by: string, at: number) => MeetingEvent;
+
+/** A random order of 1–4 people, now and then with an observer or a stranger. */
+function randomOrder(random: Prng): string[] {
+  const pool = random.chance(0.1) ? NAMES : USERS;
+  return [...new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(pool)))];
+}
+
+/**
+ * The commands a client would offer its user in this state, as real screens
+ * would (mostly what fits the step), plus now and then something that does not.
+ */
+function offers(random: Prng, state: MeetingState, user: string): Command[] {
+  const item = currentItem(state);
+  const kind = state.step?.kind;
+  const objections = item?.objections ?? [];
+  const objection = objections.length > 0 ? random.pick(objections).id : 'nope99';
+  const position: Command = (s, by, at) =>
+    commands.recordPosition(s, by, at, {
+      value: random.pick(POSITION_VALUES),
+      reason: random.pick(['Because', 'Because', ' ']),
+    });
+  const list: Command[] = [position];
+  if (kind === 'positions') list.push(position, position, position);
+  if (kind === 'integration') {
+    list.push((s, by, at) => commands.confirmAmendment(s, by, at, objection));
+    if (item?.ownerId === user) {
+      list.push((s, by, at) => commands.linkAmendment(s, by, at, objection, 'Amended'));
+    }
+  }
+  const speaking = currentSpeaker(state.round) === user;
+  if (speaking) list.push(commands.endTurn, commands.endTurn, commands.passTurn);
+  if (state.round !== null && !state.round.order.includes(user)) {
+    list.push((s, by, at) => commands.addToRound(s, by, at, by));
+  }
+  if (random.chance(0.03)) list.push(commands.callTimeout, position);
+  if (!isFacilitator(state, user)) return list;
+  const target = random.pick(AGENDA).id;
+  const roundDone = state.round === null || currentSpeaker(state.round) === null;
+  list.push(commands.nextStep, commands.nextStep);
+  if (!roundDone) list.push(commands.endTurn);
+  if (state.phase === 'not-started') list.push(commands.startMeeting, commands.startMeeting);
+  if (roundDone && (kind === 'round' || random.chance(0.2))) {
+    list.push((s, by, at) => commands.startRound(s, by, at, randomOrder(random)));
+  }
+  if (kind === 'test') {
+    list.push((s, by, at) =>
+      commands.testObjection(
+        s,
+        by,
+        at,
+        objection,
+        { harm: true, createdByProposal: true, urgent: random.chance(0.8), limitsRole: true },
+        random.pick(['valid', 'invalid', 'concern'] as const),
+      ),
+    );
+  }
+  if (kind === 'integration') {
+    list.push((s, by, at) => commands.linkAmendment(s, by, at, objection, 'Scribed'));
+  }
+  if (kind === 'outcome' || random.chance(0.01)) {
+    list.push((s, by, at) =>
+      commands.recordOutcome(s, by, at, random.pick(OUTCOMES), random.pick(DATES)),
+    );
+  }
+  if (kind === 'positions' && random.chance(0.3)) {
+    list.push((s, by, at) =>
+      commands.recordPosition(s, by, at, {
+        value: random.pick(POSITION_VALUES),
+        reason: 'On behalf',
+        onBehalfOf: random.pick(NAMES),
+      }),
+    );
+  }
+  if (random.chance(0.1)) {
+    list.push(
+      commands.undoStep,
+      (s, by, at) => commands.gotoItem(s, by, at, target),
+      (s, by, at) => commands.skipItem(s, by, at, target),
+      (s, by, at) => commands.noteItem(s, by, at, 'Next action'),
+      commands.endTimeout,
+    );
+  }
+  if (random.chance(0.01)) {
+    list.push((s, by, at) => commands.handOver(s, by, at, random.pick(NAMES)));
+  }
+  return list;
+}
+
+/** Folds each replica's log once per length: the log only grows, so its length names it. */
+function folder(): (doc: Y.Doc) => MeetingState {
+  const cache = new Map<Y.Doc, { length: number; state: MeetingState }>();
+  return (doc) => {
+    const length = meetingLog(doc).length;
+    const hit = cache.get(doc);
+    if (hit?.length === length) return hit.state;
+    const state = foldMeeting(readLog(doc), CONTEXT);
+    cache.set(doc, { length, state });
+    return state;
+  };
+}
+
+function act(random: Prng, doc: Y.Doc, user: string, state: MeetingState, at: number): void {
+  if (random.chance(0.01)) {
+    // Garbage from an old or hostile client: the fold must refuse it, not throw.
+    meetingLog(doc).push([{ id: `junk${at}`, type: 'step.next', by: user } as never]);
+    return;
+  }
+  const command = random.pick(offers(random, state, user));
+  // Clients measure server time with some skew: `at` is not monotonic across replicas.
+  appendEvent(doc, command(state, user, at + random.int(-500, 500)));
+}
+
+/** Invariants of one folded state, checked by replaying the log event by event. */
+function checkInvariants(log: unknown[], folded: MeetingState): void {
+  let state = initialMeetingState(CONTEXT);
+  log.forEach((raw, index) => {
+    const before = state;
+    const next = reduceMeeting(state, raw, CONTEXT, index);
+    if (folded.results[index]!.status !== 'applied') return;
+    const event = parseEvent(raw)!;
+    const expects = event.expects as Record<string, unknown>;
+    // No applied event with failed expects.
+    if ('phase' in expects) {
+      expect(expects.phase).toBe(before.phase);
+      expect(expects.itemId).toBe(before.currentItemId);
+      expect(expects.stepId).toBe(before.step?.id ?? null);
+    }
+    if ('turn' in expects) expect(expects.turn).toBe(before.round?.turns.length);
+    state = next.state;
+  });
+  expect({ ...state, results: folded.results }).toEqual(folded);
+  const known = new Map(PEOPLE.map((p) => [p.id, p.role]));
+  for (const round of [...folded.pastRounds, ...(folded.round ? [folded.round] : [])]) {
+    // At most one current speaker: the turns follow the order, one at a time.
+    expect(new Set(round.order).size).toBe(round.order.length);
+    expect(round.turns.length).toBeLessThanOrEqual(round.order.length);
+    round.turns.forEach((turn, i) => expect(turn.person).toBe(round.order[i]));
+  }
+  for (const item of folded.items) {
+    for (const position of item.positions) {
+      expect(known.get(position.person)).toMatch(/^(facilitator|participant)$/);
+    }
+    if (item.outcome?.outcome === 'adopted') expect(item.outcome.reviewDate).not.toBeNull();
+  }
+  expect(folded.facilitators.length).toBeGreaterThan(0);
+  if (folded.phase === 'item') {
+    expect(currentItem(folded)!.trail.at(-1)).toEqual(folded.step);
+  }
+}
+
+function run(seed: number): { events: number; applied: number } {
+  const random = prng(seed);
+  const network = new TestNetwork(REPLICAS, random);
+  const fold = folder();
+  for (let step = 0; step < STEPS; step++) {
+    const i = random.int(0, REPLICAS - 1);
+    const doc = network.replicas[i]!;
+    const roll = random.next();
+    if (roll < 0.03) network.disconnect(doc);
+    else if (roll < 0.08) network.reconnect(doc);
+    else if (roll < 0.45) act(random, doc, USERS[i]!, fold(doc), 1_000_000 + step * 1000);
+    else for (let d = random.int(1, 8); d > 0; d--) network.deliverOne();
+  }
+  network.settle();
+  const [first, ...rest] = network.replicas;
+  const log = readLog(first!);
+  const state = fold(first!);
+  for (const doc of rest) {
+    expect(encodeStateVector(doc)).toEqual(encodeStateVector(first!));
+    expect(JSON.stringify(readLog(doc))).toBe(JSON.stringify(log));
+    expect(fold(doc)).toEqual(state);
+  }
+  checkInvariants(log, state);
+  if (process.env.FUZZ_DEBUG) {
+    const h: Record<string, number> = {};
+    for (const r of state.results) {
+      const k = `${r.type}:${r.reason}`;
+      h[k] = (h[k] ?? 0) + 1;
+    }
+    console.log(
+      seed,
+      state.phase,
+      state.items
+        .map(
+          (i) =>
+            i.status +
+            ':' +
+            (i.trail.at(-1)?.key ?? '-') +
+            ':' +
+            i.positionRound +
+            ':' +
+            (i.outcome?.outcome ?? ''),
+        )
+        .join(' '),
+      JSON.stringify(h),
+    );
+  }
+  return {
+    events: log.length,
+    applied: state.results.filter((r) => r.status === 'applied').length,
+  };
+}
+
+describe('meeting process convergence fuzz', () => {
+  it(
+    `MEET-1 MEET-3 MEET-12 ROUND-2 POS-2 ${REPLICAS} replicas fold the same state`,
+    { timeout: 60_000 },
+    () => {
+      const base = fuzzSeed();
+      const started = performance.now();
+      let events = 0;
+      let applied = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const seed = (base + r) >>> 0;
+        try {
+          const counts = run(seed);
+          events += counts.events;
+          applied += counts.applied;
+        } catch (error) {
+          console.error(
+            `meeting fuzz failed with seed ${seed} (rerun: FUZZ_SEED=${seed} FUZZ_RUNS=1)`,
+          );
+          throw error;
+        }
+      }
+      const ms = Math.round(performance.now() - started);
+      console.info(
+        `meeting fuzz: ${RUNS} runs × ${STEPS} steps from seed ${base}: ${events} events, ${applied} applied, ${ms} ms`,
+      );
+      // A fuzz where nothing applies tests nothing.
+      expect(applied).toBeGreaterThan(RUNS * 5);
+    },
+  );
+});
