@@ -93,3 +93,103 @@ export {
   listMeetings,
 } from './meeting/meetingIndex.ts';
 export type { MeetingStatus, MeetingSummary, MeetingGroups } from './meeting/meetingIndex.ts';
+export {
+  MEETING_PHASES,
+  POSITION_VALUES,
+  OBJECTION_RULINGS,
+  OUTCOMES,
+  REASON_MAX,
+  NOTE_MAX,
+} from './process/events.ts';
+export type {
+  MeetingPhase,
+  PositionValue,
+  ObjectionRuling,
+  Outcome,
+  Anchor,
+  ObjectionTestAnswers,
+  StepExpects,
+  RoundExpects,
+  TurnExpects,
+  TimeoutExpects,
+  MeetingEvent,
+  MeetingEventType,
+} from './process/events.ts';
+export { parseEvent } from './process/parseEvent.ts';
+export {
+  STEP_KINDS,
+  DEFAULT_TURN_SECONDS,
+  PROCESS_TEMPLATES,
+  templateFor,
+  templateStep,
+} from './process/templates.ts';
+export type { StepKind, ProcessStep, ProcessTemplate, TemplateId } from './process/templates.ts';
+export type {
+  FoldContext,
+  StepState,
+  TurnState,
+  RoundState,
+  PositionState,
+  ObjectionTestState,
+  AmendmentState,
+  ConfirmationState,
+  ObjectionState,
+  OutcomeState,
+  ItemStatus,
+  ItemState,
+  TimeoutState,
+  ResultStatus,
+  RejectReason,
+  EventResult,
+  MeetingState,
+} from './process/state.ts';
+export { initialMeetingState, reduceMeeting, foldMeeting } from './process/fold.ts';
+export {
+  currentSpeaker,
+  isRoundComplete,
+  runningRound,
+  allRounds,
+  activeTimeout,
+  findItem,
+  currentItem,
+  isFacilitator,
+  effectivePositions,
+  findObjection,
+  objectionResolution,
+  isBlocking,
+  blockingObjections,
+} from './process/selectors.ts';
+export type { ObjectionResolution } from './process/selectors.ts';
+export {
+  stepExpects,
+  roundExpects,
+  startMeeting,
+  nextStep,
+  undoStep,
+  gotoItem,
+  skipItem,
+  noteItem,
+  startRound,
+  addToRound,
+  endTurn,
+  passTurn,
+  recordPosition,
+  testObjection,
+  linkAmendment,
+  confirmAmendment,
+  recordOutcome,
+  callTimeout,
+  endTimeout,
+  handOver,
+} from './process/commands.ts';
+export type { PositionInput } from './process/commands.ts';
+export { TURN_SECONDS_MIN, TURN_SECONDS_MAX } from './process/rounds.ts';
+export { isReviewDate } from './process/outcome.ts';
+export { MEETING_LOG, meetingLog, appendEvent, readLog } from './process/log.ts';
+export { encodeAnchor, decodeAnchor } from './process/anchor.ts';
+export { decisionRecord } from './process/decisionRecord.ts';
+export type {
+  DecisionRecord,
+  DecisionPosition,
+  DecisionObjection,
+} from './process/decisionRecord.ts';
