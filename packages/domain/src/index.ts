@@ -113,6 +113,7 @@ export type {
   TurnExpects,
   TimeoutExpects,
   MeetingEvent,
+  RoleSetEvent,
   MeetingEventType,
 } from './process/events.ts';
 export { parseEvent } from './process/parseEvent.ts';
@@ -153,6 +154,8 @@ export {
   findItem,
   currentItem,
   isFacilitator,
+  roleOf,
+  facilitatorsOf,
   effectivePositions,
   findObjection,
   objectionResolution,
@@ -181,6 +184,7 @@ export {
   callTimeout,
   endTimeout,
   handOver,
+  setRole,
 } from './process/commands.ts';
 export type { PositionInput } from './process/commands.ts';
 export { TURN_SECONDS_MIN, TURN_SECONDS_MAX } from './process/rounds.ts';

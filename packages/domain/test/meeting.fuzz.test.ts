@@ -107,6 +107,10 @@ function offers(random: Prng, state: MeetingState, user: string): Command[] {
   if (random.chance(0.01)) {
     list.push((s, by, at) => commands.handOver(s, by, at, random.pick(NAMES)));
   }
+  if (random.chance(0.01)) {
+    const role = random.pick(['facilitator', 'participant', 'observer'] as const);
+    list.push((s, by, at) => commands.setRole(s, by, at, random.pick(NAMES), role));
+  }
   return list;
 }
 

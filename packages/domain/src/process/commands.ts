@@ -1,3 +1,4 @@
+import type { MeetingRole } from '../meeting/types.ts';
 import { newId } from '../ids.ts';
 import type {
   AmendmentLinkEvent,
@@ -15,6 +16,7 @@ import type {
   OutcomeRecordEvent,
   PositionRecordEvent,
   PositionValue,
+  RoleSetEvent,
   RoundAddEvent,
   RoundExpects,
   RoundStartEvent,
@@ -55,8 +57,12 @@ const base = (state: MeetingState, by: string, at: number) => ({
   expects: stepExpects(state),
 });
 
+/**
+ * Starts the meeting with a snapshot of everyone's role as this replica
+ * sees it: from then on roles change only through the log (SPEC MEET-2).
+ */
 export function startMeeting(state: MeetingState, by: string, at: number): MeetingStartEvent {
-  return { ...base(state, by, at), type: 'meeting.start' };
+  return { ...base(state, by, at), type: 'meeting.start', roles: { ...state.roles } };
 }
 
 /** The next step, item or stage (SPEC MEET-5, MEET-7). */
@@ -214,6 +220,17 @@ export function callTimeout(_state: MeetingState, by: string, at: number): Timeo
 export function endTimeout(state: MeetingState, by: string, at: number): TimeoutEndEvent {
   const timeoutId = activeTimeout(state)?.id ?? null;
   return { id: newId(), type: 'timeout.end', by, at, expects: { timeoutId } };
+}
+
+/** Changes someone's meeting role once the meeting runs (SPEC MEET-15). */
+export function setRole(
+  _state: MeetingState,
+  by: string,
+  at: number,
+  person: string,
+  role: MeetingRole,
+): RoleSetEvent {
+  return { id: newId(), type: 'role.set', by, at, expects: {}, person, role };
 }
 
 export function handOver(

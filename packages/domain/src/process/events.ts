@@ -1,3 +1,4 @@
+import type { MeetingRole } from '../meeting/types.ts';
 /**
  * The meeting process events: plain JSON objects appended to the meeting
  * document's `log` array (SPEC MEET-1). Every event names its author (`by`),
@@ -82,7 +83,13 @@ interface EventBase<T extends string, E> {
   readonly expects: E;
 }
 
-export type MeetingStartEvent = EventBase<'meeting.start', StepExpects>;
+/**
+ * Starts the meeting. `roles` is the starter's snapshot of everyone's meeting
+ * role: from then on roles change only through the log (SPEC MEET-2, MEET-15).
+ */
+export interface MeetingStartEvent extends EventBase<'meeting.start', StepExpects> {
+  readonly roles: Readonly<Record<string, MeetingRole>>;
+}
 export type StepNextEvent = EventBase<'step.next', StepExpects>;
 export type StepUndoEvent = EventBase<'step.undo', StepExpects>;
 export interface ItemGotoEvent extends EventBase<'item.goto', StepExpects> {
@@ -143,6 +150,12 @@ export interface FacilitatorHandoverEvent extends EventBase<
   readonly to: string;
 }
 
+/** A facilitator changes someone's role during the meeting (SPEC MEET-15). */
+export interface RoleSetEvent extends EventBase<'role.set', Record<string, never>> {
+  readonly person: string;
+  readonly role: MeetingRole;
+}
+
 export type MeetingEvent =
   | MeetingStartEvent
   | StepNextEvent
@@ -161,7 +174,8 @@ export type MeetingEvent =
   | OutcomeRecordEvent
   | TimeoutCallEvent
   | TimeoutEndEvent
-  | FacilitatorHandoverEvent;
+  | FacilitatorHandoverEvent
+  | RoleSetEvent;
 
 export type MeetingEventType = MeetingEvent['type'];
 

@@ -16,7 +16,13 @@ import {
   type Handled,
   type Rejection,
 } from './reduceHelpers.ts';
-import { blockingObjections, currentItem, findItem, isFacilitator } from './selectors.ts';
+import {
+  blockingObjections,
+  currentItem,
+  facilitatorsOf,
+  findItem,
+  isFacilitator,
+} from './selectors.ts';
 import type { ItemState, MeetingState, StepState } from './state.ts';
 import { templateFor, templateStep } from './templates.ts';
 
@@ -87,7 +93,17 @@ export function applyMeetingStart(state: MeetingState, event: MeetingStartEvent)
   if (!isFacilitator(state, event.by)) return refuse('not-facilitator');
   if (!stepHolds(state, event.expects)) return STALE;
   if (state.phase !== 'not-started') return refuse('not-allowed');
-  return { ...state, phase: 'check-in', step: stageStep('check-in', event), startedAt: event.at };
+  // The snapshot fixes the roles for the rest of the log; it must keep its
+  // author a facilitator, or nobody could run the meeting it starts.
+  if (event.roles[event.by] !== 'facilitator') return refuse('not-allowed');
+  return {
+    ...state,
+    phase: 'check-in',
+    step: stageStep('check-in', event),
+    startedAt: event.at,
+    roles: event.roles,
+    facilitators: facilitatorsOf(event.roles),
+  };
 }
 
 /** The step `next` leads to from the current step of a multi-step item (SPEC MEET-7). */

@@ -1,4 +1,4 @@
-import { applyHandover, applyTimeoutCall, applyTimeoutEnd } from './authority.ts';
+import { applyHandover, applyRoleSet, applyTimeoutCall, applyTimeoutEnd } from './authority.ts';
 import type { MeetingEvent } from './events.ts';
 import {
   applyItemGoto,
@@ -16,14 +16,14 @@ import {
   applyObjectionTest,
   applyPositionRecord,
 } from './positions.ts';
-import { compareCodeUnits, isRejection, refuse, type Handled } from './reduceHelpers.ts';
+import { isRejection, refuse, type Handled } from './reduceHelpers.ts';
 import { applyRoundAdd, applyRoundStart, applyTurn } from './rounds.ts';
-import { findPerson } from './selectors.ts';
+import { facilitatorsOf, roleOf } from './selectors.ts';
 import type { EventResult, FoldContext, ItemState, MeetingState, RejectReason } from './state.ts';
 
 /**
  * The state before any event: not started, the agenda's items pending, the
- * people whose meeting role is facilitator as facilitators (SPEC MEET-2).
+ * people's roles as the meeting document has them (SPEC MEET-2).
  *
  * @example
  * initialMeetingState({ agenda: [], people: [] }).phase; // 'not-started'
@@ -49,10 +49,7 @@ export function initialMeetingState(context: FoldContext): MeetingState {
     endedAt: null,
     facilitators: [],
   }));
-  const facilitators = context.people
-    .filter((person) => person.role === 'facilitator')
-    .map((person) => person.id)
-    .sort(compareCodeUnits);
+  const roles = Object.fromEntries(context.people.map((person) => [person.id, person.role]));
   return {
     phase: 'not-started',
     currentItemId: null,
@@ -60,7 +57,8 @@ export function initialMeetingState(context: FoldContext): MeetingState {
     round: null,
     pastRounds: [],
     items,
-    facilitators: [...new Set(facilitators)],
+    facilitators: facilitatorsOf(roles),
+    roles,
     timeouts: [],
     startedAt: null,
     endedAt: null,
@@ -69,9 +67,9 @@ export function initialMeetingState(context: FoldContext): MeetingState {
 }
 
 function dispatch(state: MeetingState, event: MeetingEvent, context: FoldContext): Handled {
-  const author = findPerson(context, event.by);
-  if (author === null) return refuse('unknown-author');
-  if (author.role === 'observer') return refuse('observer');
+  const role = roleOf(state, context, event.by);
+  if (role === null) return refuse('unknown-author');
+  if (role === 'observer') return refuse('observer');
   switch (event.type) {
     case 'meeting.start':
       return applyMeetingStart(state, event);
@@ -108,6 +106,8 @@ function dispatch(state: MeetingState, event: MeetingEvent, context: FoldContext
       return applyTimeoutEnd(state, event);
     case 'facilitator.handover':
       return applyHandover(state, event, context);
+    case 'role.set':
+      return applyRoleSet(state, event, context);
   }
 }
 

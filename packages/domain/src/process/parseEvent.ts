@@ -1,3 +1,4 @@
+import { MEETING_ROLES, type MeetingRole } from '../meeting/types.ts';
 import {
   ANCHOR_MAX,
   MEETING_PHASES,
@@ -40,6 +41,20 @@ function idOrNull(value: unknown): value is string | null {
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** At most this many people in a start snapshot. */
+const ROLES_MAX = 1000;
+
+function roleSnapshot(value: unknown): Record<string, MeetingRole> | null {
+  if (!isRecord(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length > ROLES_MAX) return null;
+  for (const [person, role] of entries) {
+    if (!id(person) || !oneOf(MEETING_ROLES, role)) return null;
+  }
+  // fromEntries defines own properties: a person id like "__proto__" stays data.
+  return Object.fromEntries(entries) as Record<string, MeetingRole>;
 }
 
 function stepExpects(value: unknown): StepExpects | null {
@@ -105,7 +120,15 @@ function seconds(value: unknown): number | null | undefined {
 /** The type-specific fields of an event, or null when they are malformed. */
 function payload(type: string, raw: Json): MeetingEventBody | null {
   switch (type) {
-    case 'meeting.start':
+    case 'meeting.start': {
+      const expects = stepExpects(raw.expects);
+      const roles = roleSnapshot(raw.roles);
+      return expects && roles && { type, expects, roles };
+    }
+    case 'role.set':
+      return isRecord(raw.expects) && id(raw.person) && oneOf(MEETING_ROLES, raw.role)
+        ? { type, expects: {}, person: raw.person, role: raw.role }
+        : null;
     case 'step.next':
     case 'step.undo': {
       const expects = stepExpects(raw.expects);

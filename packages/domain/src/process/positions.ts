@@ -5,7 +5,7 @@ import type {
   PositionRecordEvent,
 } from './events.ts';
 import { STALE, refuse, stepHolds, withItem, type Handled } from './reduceHelpers.ts';
-import { currentItem, findObjection, findPerson, isBlocking, isFacilitator } from './selectors.ts';
+import { currentItem, findObjection, isBlocking, isFacilitator, roleOf } from './selectors.ts';
 import type {
   FoldContext,
   ItemState,
@@ -47,9 +47,9 @@ export function applyPositionRecord(
   const here = at(state, 'positions');
   if (here === null) return refuse('wrong-step');
   if (event.round !== here.step.positionRound) return STALE;
-  const subject = findPerson(context, person);
+  const subject = roleOf(state, context, person);
   if (subject === null) return refuse('unknown-person');
-  if (subject.role === 'observer') return refuse('observer');
+  if (subject === 'observer') return refuse('observer');
   if (!templateFor(here.item).positions.includes(event.value)) return refuse('invalid-position');
   const reason = event.reason.trim();
   if (event.value === 'objection' && reason === '') return refuse('reason-required');

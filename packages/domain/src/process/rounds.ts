@@ -3,9 +3,9 @@ import { STALE, refuse, stepHolds, type Handled, type Rejection } from './reduce
 import {
   currentItem,
   currentSpeaker,
-  findPerson,
   isFacilitator,
   isRoundComplete,
+  roleOf,
 } from './selectors.ts';
 import type { FoldContext, MeetingState, RoundState } from './state.ts';
 import { DEFAULT_TURN_SECONDS, templateFor, templateStep } from './templates.ts';
@@ -16,10 +16,10 @@ export const TURN_SECONDS_MIN = 10;
 export const TURN_SECONDS_MAX = 3600;
 
 /** Who may be in a speaking order: known people who take part (not observers). */
-function speakerRefusal(context: FoldContext, id: string): Rejection | null {
-  const person = findPerson(context, id);
-  if (person === null) return refuse('unknown-person');
-  return person.role === 'observer' ? refuse('observer') : null;
+function speakerRefusal(state: MeetingState, context: FoldContext, id: string): Rejection | null {
+  const role = roleOf(state, context, id);
+  if (role === null) return refuse('unknown-person');
+  return role === 'observer' ? refuse('observer') : null;
 }
 
 /** The step's default turn length: the template's, else 120 s (SPEC ROUND-5). */
@@ -43,7 +43,7 @@ export function applyRoundStart(
   if (event.order.length === 0) return refuse('empty-order');
   if (new Set(event.order).size !== event.order.length) return refuse('duplicate-person');
   for (const id of event.order) {
-    const refusal = speakerRefusal(context, id);
+    const refusal = speakerRefusal(state, context, id);
     if (refusal !== null) return refusal;
   }
   const seconds = event.turnSeconds ?? defaultTurnSeconds(state);
@@ -80,7 +80,7 @@ export function applyRoundAdd(
   if (round === null) return refuse('no-round');
   if (isRoundComplete(round)) return refuse('round-complete');
   if (round.order.includes(event.person)) return refuse('duplicate-person');
-  const refusal = speakerRefusal(context, event.person);
+  const refusal = speakerRefusal(state, context, event.person);
   if (refusal !== null) return refusal;
   return { ...state, round: { ...round, order: [...round.order, event.person] } };
 }

@@ -1,4 +1,4 @@
-import type { MeetingPerson } from '../meeting/types.ts';
+import type { MeetingPerson, MeetingRole } from '../meeting/types.ts';
 import type {
   FoldContext,
   ItemState,
@@ -55,6 +55,30 @@ export function currentItem(state: MeetingState): ItemState | null {
 
 export function findPerson(context: FoldContext, id: string): MeetingPerson | null {
   return context.people.find((person) => person.id === id) ?? null;
+}
+
+/**
+ * A person's role as the log fixes it (SPEC MEET-2): the start snapshot and
+ * later role changes; someone who joined after the start takes part with
+ * their own role, but facilitation is only ever granted through the log.
+ * Null for someone the meeting does not know.
+ *
+ * @example
+ * roleOf(state, context, 'ben'); // 'participant'
+ */
+export function roleOf(state: MeetingState, context: FoldContext, id: string): MeetingRole | null {
+  const person = findPerson(context, id);
+  if (person === null) return null;
+  const fixed = Object.hasOwn(state.roles, id) ? state.roles[id] : undefined;
+  if (fixed !== undefined) return fixed;
+  return person.role === 'facilitator' ? 'participant' : person.role;
+}
+
+/** The sorted ids of the people whose role is facilitator. */
+export function facilitatorsOf(roles: Readonly<Record<string, MeetingRole>>): string[] {
+  return Object.keys(roles)
+    .filter((id) => roles[id] === 'facilitator')
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function isFacilitator(state: MeetingState, userId: string): boolean {

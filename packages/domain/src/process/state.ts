@@ -1,4 +1,4 @@
-import type { AgendaItem, DecisionProcess, MeetingPerson } from '../meeting/types.ts';
+import type { AgendaItem, DecisionProcess, MeetingPerson, MeetingRole } from '../meeting/types.ts';
 import type {
   Anchor,
   MeetingPhase,
@@ -185,7 +185,9 @@ export type RejectReason =
   | 'objections-open'
   | 'no-positions'
   | 'already-facilitator'
-  | 'timeout-active';
+  | 'timeout-active'
+  | 'same-role'
+  | 'last-facilitator';
 
 export interface EventResult {
   /** Position in the log. */
@@ -209,8 +211,14 @@ export interface MeetingState {
   readonly pastRounds: readonly RoundState[];
   /** In agenda order. */
   readonly items: readonly ItemState[];
-  /** Current facilitators, sorted by id. */
+  /** Current facilitators, sorted by id: the people whose role is facilitator. */
   readonly facilitators: readonly string[];
+  /**
+   * Meeting roles by user id. Before the start: the people's roles as the
+   * meeting document has them now. From `meeting.start` on: the start's
+   * snapshot, changed only by `role.set` and handover events (SPEC MEET-2).
+   */
+  readonly roles: Readonly<Record<string, MeetingRole>>;
   /** Every time-out called, oldest first; the last one is active when not ended. */
   readonly timeouts: readonly TimeoutState[];
   readonly startedAt: number | null;
