@@ -1,28 +1,38 @@
 import {
+  appendEvent,
   MEETING_ROLES,
+  roleOf,
   setPersonRole,
+  setRole,
   updateMeeting,
   type MeetingPerson,
   type MeetingRole,
+  type MeetingState,
 } from '@ronde/domain';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { colorForUser } from '../identity/userColor.ts';
 import { useT } from '../i18n/useT.ts';
+import { serverNow } from '../process/serverTime.ts';
 
 /**
  * The meeting's people and their roles. A facilitator (or anyone, if the
- * meeting has none left) may change roles and name the secretary.
+ * meeting has none left) may change roles and name the secretary. Before the
+ * meeting starts a role change edits the people map; once it has started it
+ * is a `role.set` event in the log, and the roles shown are the log's
+ * (SPEC MEET-2, MEET-15), so no later edit can re-judge what was done.
  */
 export function PeoplePanel({
   doc,
   people,
+  state,
   selfId,
   secretaryId,
   canManage,
 }: {
   doc: Y.Doc;
   people: readonly MeetingPerson[];
+  state: MeetingState;
   selfId: string;
   secretaryId: string | null;
   canManage: boolean;
@@ -30,8 +40,21 @@ export function PeoplePanel({
   const t = useT();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  const started = state.phase !== 'not-started';
+  const roleFor = (person: MeetingPerson): MeetingRole =>
+    roleOf(state, { agenda: [], people }, person.id) ?? person.role;
 
   const changeRole = (personId: string, role: MeetingRole) => {
+    if (started) {
+      const others = Object.entries(state.roles).filter(([who]) => who !== personId);
+      if (role !== 'facilitator' && !others.some(([, r]) => r === 'facilitator')) {
+        setError(t('meeting.lastFacilitator'));
+        return;
+      }
+      appendEvent(doc, setRole(state, selfId, serverNow(), personId, role));
+      setError(null);
+      return;
+    }
     try {
       setPersonRole(doc, personId, role);
       setError(null);
@@ -48,6 +71,7 @@ export function PeoplePanel({
       <ul className="people__list">
         {people.map((p) => {
           const name = p.name || t('meeting.unnamed');
+          const role = roleFor(p);
           return (
             <li key={p.id} className="people__person">
               <span
@@ -66,7 +90,7 @@ export function PeoplePanel({
                 <select
                   className="people__role"
                   aria-label={t('meeting.roleOf', { name })}
-                  value={p.role}
+                  value={role}
                   onChange={(e) => changeRole(p.id, e.target.value as MeetingRole)}
                 >
                   {MEETING_ROLES.map((role) => (
@@ -76,7 +100,7 @@ export function PeoplePanel({
                   ))}
                 </select>
               ) : (
-                <span className={`role-badge role-badge--${p.role}`}>{t(`role.${p.role}`)}</span>
+                <span className={`role-badge role-badge--${role}`}>{t(`role.${role}`)}</span>
               )}
             </li>
           );

@@ -1,4 +1,4 @@
-import { isId, roomName, spaceRoom } from '@ronde/domain';
+import { isId, roleOf, roomName, spaceRoom } from '@ronde/domain';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
@@ -14,6 +14,7 @@ import { Agenda } from '../meeting/Agenda.tsx';
 import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
 import { mayJoin, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
+import { useMeetingState } from '../process/useMeetingState.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
@@ -43,6 +44,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const status = useConnectionStatus(room.provider);
   const meeting = useMeeting(room.doc);
   const people = usePeople(room.doc);
+  const meetingState = useMeetingState(room.doc);
   const space = useSpace(spaceDocRoom.doc);
   const circles = useCircles(spaceDocRoom.doc);
   const proposals = useProposals(spaceDocRoom.doc);
@@ -58,11 +60,15 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
     return <Loading message={load === 'loading' ? t('meeting.loading') : t('meeting.waiting')} />;
   }
 
-  const myRole = people.find((p) => p.id === me.id)?.role;
-  // With no facilitator left (MDOC-4 cannot prevent it across replicas), anyone may repair roles.
+  // Once the meeting has started, roles are the log's (SPEC MEET-2), not the people map's.
+  const myRole = roleOf(meetingState, { agenda: [], people }, me.id) ?? undefined;
+  // With no facilitator left before the start (MDOC-4 cannot prevent it across
+  // replicas), anyone present may repair roles; after the start the log keeps one.
   const canManage =
     myRole === 'facilitator' ||
-    (myRole !== undefined && !people.some((p) => p.role === 'facilitator'));
+    (myRole !== undefined &&
+      meetingState.phase === 'not-started' &&
+      meetingState.facilitators.length === 0);
   const circle = circles.find((c) => c.id === meeting.circleId);
   return (
     <div className="page page--meeting">
@@ -102,6 +108,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
           <PeoplePanel
             doc={room.doc}
             people={people}
+            state={meetingState}
             selfId={me.id}
             secretaryId={meeting.secretaryId}
             canManage={canManage}
