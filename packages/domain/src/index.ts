@@ -197,3 +197,28 @@ export type {
   DecisionPosition,
   DecisionObjection,
 } from './process/decisionRecord.ts';
+export { fragmentToTree, treeText, isDocNode } from './decisions/docTree.ts';
+export type { DocNode, DocMark, DocAttr } from './decisions/docTree.ts';
+export { DECISION_SCHEMA_VERSION, parseDecisionEntry } from './decisions/decisionEntry.ts';
+export type { DecisionEntry, DecisionMeeting, LoggedObjection } from './decisions/decisionEntry.ts';
+export {
+  spaceDecisions,
+  hasDecision,
+  recordDecision,
+  readDecision,
+  listDecisions,
+  isDueForReview,
+  decisionsDueForReview,
+} from './decisions/decisionLog.ts';
+export {
+  appliedOutcomes,
+  outcomesToRecord,
+  buildDecisionEntry,
+  decisionContributors,
+} from './decisions/buildDecisionEntry.ts';
+export type { AppliedOutcome, BuildDecisionInput } from './decisions/buildDecisionEntry.ts';
+export {
+  statusAfterOutcome,
+  statusPath,
+  applyOutcomeToProposal,
+} from './decisions/proposalOutcome.ts';
