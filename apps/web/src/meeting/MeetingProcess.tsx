@@ -1,11 +1,49 @@
+import { roomName, spaceRoom } from '@ronde/domain';
+import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
+import { useMeeting } from '../hooks/useMeeting.ts';
+import { usePresence } from '../hooks/usePresence.ts';
+import { ProcessView } from '../process/ProcessView.tsx';
+import { makeProposalRoom } from '../process/ProposalRoom.tsx';
+import { useMeetingIndexStatus } from '../process/useMeetingIndexStatus.ts';
+import { useMeetingState } from '../process/useMeetingState.ts';
+import { useIdentity } from '../state/useIdentity.ts';
+import { useRoom } from '../sync/useRoom.ts';
 
 /**
- * Where the meeting's process (rounds, steps, positions) mounts: a
- * `<section aria-labelledby>` headed with `t('meeting.process')`, built on
- * the process log (`packages/domain/src/process/`). Nothing is shown until
- * that exists, rather than controls that do nothing.
+ * The meeting's live process (rounds, steps, positions), built on the
+ * process log: wires the rooms (presence, the space index, the proposals)
+ * around `ProcessView`.
  */
-export function MeetingProcess(_props: { doc: Y.Doc }) {
-  return null;
+export function MeetingProcess({ doc }: { doc: Y.Doc }) {
+  const meeting = useMeeting(doc);
+  if (meeting === null) return null;
+  return <ConnectedProcess doc={doc} spaceId={meeting.spaceId} meetingId={meeting.id} />;
+}
+
+function ConnectedProcess({
+  doc,
+  spaceId,
+  meetingId,
+}: {
+  doc: Y.Doc;
+  spaceId: string;
+  meetingId: string;
+}) {
+  const me = useIdentity();
+  const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
+  const spaceDoc = useRoom(spaceRoom(spaceId)).doc;
+  // Announce myself in the meeting room, so facilitators can order rounds by presence.
+  useEffect(() => {
+    room.provider.awareness.setLocalStateField('user', me);
+  }, [room.provider, me]);
+  const presence = usePresence(room.provider.awareness, me.id);
+  const present = useMemo(
+    () => (presence.length > 0 ? new Set(presence.map((p) => p.userId)) : null),
+    [presence],
+  );
+  const state = useMeetingState(doc);
+  useMeetingIndexStatus(spaceDoc, meetingId, state, me.id);
+  const ProposalSlot = useMemo(() => makeProposalRoom(spaceId), [spaceId]);
+  return <ProcessView doc={doc} me={me.id} present={present} ProposalSlot={ProposalSlot} />;
 }

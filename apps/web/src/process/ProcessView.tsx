@@ -1,0 +1,179 @@
+import {
+  currentItem,
+  currentSpeaker,
+  effectivePositions,
+  type Anchor,
+  type ItemState,
+  type MeetingState,
+} from '@ronde/domain';
+import { useId, useMemo, useState, type ComponentType } from 'react';
+import type * as Y from 'yjs';
+import { usePeople } from '../hooks/usePeople.ts';
+import type { Translate } from '../i18n/useT.ts';
+import { useT } from '../i18n/useT.ts';
+import { FacilitatorBar, HandOver } from './FacilitatorBar.tsx';
+import { IntegrationPanel } from './IntegrationPanel.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
+import { MeetingSummary } from './MeetingSummary.tsx';
+import type { AnchorMark } from './objectionAnchors.ts';
+import { OutcomePanel } from './OutcomePanel.tsx';
+import { PositionList, PositionsPanel } from './PositionsPanel.tsx';
+import { ProcessAgenda } from './ProcessAgenda.tsx';
+import { ProcessLog } from './ProcessLog.tsx';
+import { ProcessContext, processModel, useProcess, type ProcessModel } from './processModel.ts';
+import type { ProposalSlotProps } from './ProposalRoom.tsx';
+import { RoundPanel } from './RoundPanel.tsx';
+import { currentTemplate, stepNameKey, stepPromptKey } from './steps.ts';
+import { TestPanel } from './TestPanel.tsx';
+import { Timers } from './Timers.tsx';
+import { TimeoutBanner } from './TimeoutBanner.tsx';
+import { useAnnouncement } from './useAnnouncement.ts';
+import { useMeetingState } from './useMeetingState.ts';
+
+/** The current step's name, or null. */
+export function stepName(t: Translate, state: MeetingState): string | null {
+  const template = currentTemplate(state);
+  return template && state.step ? t(stepNameKey(template, state.step)) : null;
+}
+
+/** The anchored objections and concerns of an item, to highlight in its text. */
+function anchorMarks(model: ProcessModel, item: ItemState, t: Translate): AnchorMark[] {
+  const marks: AnchorMark[] = [];
+  for (const o of item.objections) {
+    if (o.anchor) {
+      marks.push({
+        id: o.id,
+        anchor: o.anchor,
+        kind: 'objection',
+        label: t('process.markObjection', { name: model.name(o.objector), reason: o.reason }),
+      });
+    }
+  }
+  for (const p of effectivePositions(item, item.positionRound)) {
+    if (p.anchor && p.value === 'concern') {
+      marks.push({
+        id: p.id,
+        anchor: p.anchor,
+        kind: 'concern',
+        label: t('process.markConcern', { name: model.name(p.person), reason: p.reason }),
+      });
+    }
+  }
+  return marks;
+}
+
+/**
+ * The meeting's process screens for one user: the facilitator's controls and
+ * the participant's view alike, each control shown only when the state, the
+ * step and the user's role allow it.
+ */
+export function ProcessView({
+  doc,
+  me,
+  present = null,
+  ProposalSlot = null,
+}: {
+  doc: Y.Doc;
+  me: string;
+  /** Who is present in the meeting room, or null when unknown. */
+  present?: ReadonlySet<string> | null;
+  ProposalSlot?: ComponentType<ProposalSlotProps> | null;
+}) {
+  const t = useT();
+  const id = useId();
+  const state = useMeetingState(doc);
+  const people = usePeople(doc);
+  const unnamed = t('meeting.unnamed');
+  const model = useMemo(
+    () => processModel(doc, state, people, me, unnamed),
+    [doc, state, people, me, unnamed],
+  );
+  const speaker = currentSpeaker(state.round);
+  const message = useAnnouncement([
+    [state.step?.id ?? null, t('process.announceStep', { step: stepName(t, state) ?? '' })],
+    [
+      speaker !== null && state.round ? `${state.round.id}:${state.round.turns.length}` : null,
+      t('process.announceSpeaker', { name: speaker !== null ? model.name(speaker) : '' }),
+    ],
+  ]);
+
+  return (
+    <ProcessContext.Provider value={model}>
+      <section aria-labelledby={`${id}-h`} className="process">
+        <h2 id={`${id}-h`} className="section-title">
+          {t('meeting.process')}
+        </h2>
+        <LiveAnnouncer message={message} />
+        <TimeoutBanner />
+        {state.phase === 'not-started' && (
+          <>
+            <p className="meta">{t('process.notStarted')}</p>
+            <FacilitatorBar />
+          </>
+        )}
+        {state.phase === 'ended' && <MeetingSummary />}
+        {state.phase !== 'not-started' && state.phase !== 'ended' && (
+          <RunningMeeting present={present} ProposalSlot={ProposalSlot} />
+        )}
+        <ProcessLog />
+      </section>
+    </ProcessContext.Provider>
+  );
+}
+
+function RunningMeeting({
+  present,
+  ProposalSlot,
+}: {
+  present: ReadonlySet<string> | null;
+  ProposalSlot: ComponentType<ProposalSlotProps> | null;
+}) {
+  const t = useT();
+  const model = useProcess();
+  const { state } = model;
+  const [selection, setSelection] = useState<Anchor | null>(null);
+  const item = currentItem(state);
+  const template = currentTemplate(state);
+  const step = state.step;
+  if (step === null || template === null) return null;
+  const enteredBy = state.results.find((r) => r.id === step.id)?.by ?? null;
+  const integrating = step.kind === 'integration' && item?.status !== 'done';
+  const mayAmend = model.facilitator || (item !== null && item.ownerId === model.me);
+  return (
+    <div className="process-grid">
+      <div className="process-step card">
+        {item && <p className="process-item">{t('process.item', { title: item.title })}</p>}
+        <h3 className="process-step__title">{t(stepNameKey(template, step))}</h3>
+        <p className="process-prompt">{t(stepPromptKey(template, step))}</p>
+        <Timers />
+        {step.kind === 'round' && <RoundPanel present={present} />}
+        {step.kind === 'positions' && <PositionsPanel selection={selection} />}
+        {step.kind === 'test' && (
+          <>
+            <TestPanel />
+          </>
+        )}
+        {step.kind === 'integration' && <IntegrationPanel />}
+        {step.kind === 'outcome' && <OutcomePanel />}
+        {step.kind !== 'positions' && step.kind !== 'open' && step.kind !== 'round' && (
+          <PositionList />
+        )}
+        <FacilitatorBar />
+      </div>
+      {item?.proposalId && ProposalSlot && (
+        <div className="process-proposal">
+          <h4 className="process-subtitle">{t('process.proposalText')}</h4>
+          <ProposalSlot
+            proposalId={item.proposalId}
+            editable={integrating && mayAmend}
+            marks={anchorMarks(model, item, t)}
+            onSelect={setSelection}
+            promote={model.facilitator && enteredBy === model.me}
+          />
+        </div>
+      )}
+      <ProcessAgenda />
+      <HandOver />
+    </div>
+  );
+}
