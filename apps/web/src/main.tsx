@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/editor.css';
 import './styles/meeting.css';
+import './styles/process.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -100,7 +100,7 @@ export function ProcessView({
   return (
     <ProcessContext.Provider value={model}>
       <section aria-labelledby={`${id}-h`} className="process">
-        <h2 id={`${id}-h`} className="section-title">
+        <h2 id={`${id}-h`} className="process__title">
           {t('meeting.process')}
         </h2>
         <LiveAnnouncer message={message} />
