@@ -99,14 +99,14 @@ describe('ProcessView controls per role', () => {
       .filter((li) => li.getAttribute('aria-current') === 'true');
     expect(current.map((li) => li.textContent)).toEqual([expect.stringContaining('Ana')]);
     expect(buttonNames()).toEqual(expect.arrayContaining(['End turn', 'Pass']));
-    expect(screen.queryByText('It’s your turn to speak')).toBeNull();
+    expect(screen.queryByText("It's your turn to speak")).toBeNull();
 
     rerender(<ProcessView doc={m.doc} me={ANA} />);
-    expect(screen.getByText('It’s your turn to speak')).toBeTruthy();
+    expect(screen.getByText("It's your turn to speak")).toBeTruthy();
     expect(buttonNames()).toEqual(expect.arrayContaining(['End turn', 'Pass']));
     rerender(<ProcessView doc={m.doc} me={BEN} />);
     expect(buttonNames()).not.toContain('End turn');
-    expect(screen.queryByText('It’s your turn to speak')).toBeNull();
+    expect(screen.queryByText("It's your turn to speak")).toBeNull();
   });
 
   it('positions: an objection needs a reason; a facilitator may record for someone', () => {
@@ -162,7 +162,7 @@ describe('ProcessView controls per role', () => {
       'It causes harm or moves us backwards',
       'The tension is created by the proposal',
       'It must be dealt with now',
-      'It limits one of the objector’s roles',
+      "It limits one of the objector's roles",
     ]) {
       fireEvent.click(within(test).getByRole('checkbox', { name: q }));
     }

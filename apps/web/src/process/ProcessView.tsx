@@ -99,11 +99,12 @@ export function ProcessView({
 
   return (
     <ProcessContext.Provider value={model}>
+      {/* Outside the region, so its words are not found twice in it. */}
+      <LiveAnnouncer message={message} />
       <section aria-labelledby={`${id}-h`} className="process">
         <h2 id={`${id}-h`} className="process__title">
           {t('meeting.process')}
         </h2>
-        <LiveAnnouncer message={message} />
         <TimeoutBanner />
         {state.phase === 'not-started' && (
           <>

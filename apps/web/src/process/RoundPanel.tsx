@@ -144,19 +144,17 @@ function RunningRound({ round }: { round: RoundState }) {
           return (
             <li
               key={personId}
-              className={`speaking-order__person${current ? ' speaking-order__person--current' : ''}`}
+              className={`speaking-order__person speaking-order__person--${
+                turn ? turn.status : current ? 'current' : 'waiting'
+              }`}
               aria-current={current ? 'true' : undefined}
             >
               <span className="speaking-order__name">{model.name(personId)}</span>
-              <span className="meta">
-                {turn
-                  ? turn.status === 'passed'
-                    ? t('process.passed')
-                    : t('process.spoke')
-                  : current
-                    ? t('process.speaking')
-                    : ''}
-              </span>
+              {turn && (
+                <span className="visually-hidden">
+                  {turn.status === 'passed' ? t('process.passed') : t('process.spoke')}
+                </span>
+              )}
             </li>
           );
         })}
