@@ -4,6 +4,7 @@ import { Loading } from './components/Loading.tsx';
 import { Header } from './components/Header.tsx';
 import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
+import { DecisionLogPage } from './pages/DecisionLogPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -39,6 +40,7 @@ export function App() {
             }
           />
           <Route path="/s/:spaceId/m/:meetingId" element={<MeetingPage />} />
+          <Route path="/s/:spaceId/decisions" element={<DecisionLogPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

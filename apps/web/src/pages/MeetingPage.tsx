@@ -10,6 +10,7 @@ import { useProposals } from '../hooks/useProposals.ts';
 import { useSpace } from '../hooks/useSpace.ts';
 import { formatDateTime } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { DecisionWriter } from '../decisions/DecisionWriter.tsx';
 import { Agenda } from '../meeting/Agenda.tsx';
 import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
@@ -103,6 +104,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
           />
           {/* The process screens (rounds, steps, positions) mount here. */}
           <MeetingProcess doc={room.doc} />
+          <DecisionWriter meetingDoc={room.doc} spaceDoc={spaceDocRoom.doc} meetingId={meetingId} />
         </div>
         <aside className="proposal-side">
           <PeoplePanel

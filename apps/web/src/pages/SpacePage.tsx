@@ -8,6 +8,7 @@ import { NewProposalForm } from '../components/NewProposalForm.tsx';
 import { ProposalList } from '../components/ProposalList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { ShareLink } from '../components/ShareLink.tsx';
+import { LatestDecisions } from '../decisions/LatestDecisions.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
 import { useProposals } from '../hooks/useProposals.ts';
@@ -126,6 +127,8 @@ function Space({ spaceId }: { spaceId: string }) {
         )}
         <MeetingList spaceId={space.id} meetings={meetings} circles={circles} />
       </section>
+
+      <LatestDecisions spaceId={space.id} spaceDoc={room.doc} />
     </div>
   );
 }
