@@ -1,4 +1,3 @@
-import { formatDateTime } from '../i18n/formatTime.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
@@ -9,6 +8,7 @@ export function ProcessLog() {
   const language = useLanguage();
   const model = useProcess();
   const results = model.state.results;
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'medium' });
   if (results.length === 0) return null;
   return (
     <details className="process-log">
@@ -18,13 +18,14 @@ export function ProcessLog() {
           <li key={r.index} className={`process-log__entry process-log__entry--${r.status}`}>
             {r.at !== null && (
               <time className="meta" dateTime={new Date(r.at).toISOString()}>
-                {formatDateTime(language, r.at)}
+                {time.format(r.at)}
               </time>
             )}{' '}
             <span>
               {r.by !== null ? model.name(r.by) : t('meeting.unnamed')}:{' '}
               {r.type !== null ? t(`process.event.${r.type}` as MessageKey) : '?'}
-            </span>{' '}
+            </span>
+            {' — '}
             <span className={`process-result process-result--${r.status}`}>
               {t(`process.result.${r.status}`)}
               {r.reason !== null && ` (${t(`process.refusal.${r.reason}`)})`}

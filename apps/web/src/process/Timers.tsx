@@ -9,9 +9,20 @@ export function timeLeft(endsAt: number, serverNow: number): number {
   return endsAt - serverNow;
 }
 
-function Timer({ label, endsAt, now }: { label: string; endsAt: number; now: number }) {
+function Timer({
+  label,
+  endsAt,
+  totalMs,
+  now,
+}: {
+  label: string;
+  endsAt: number;
+  totalMs: number;
+  now: number;
+}) {
   const t = useT();
-  const left = timeLeft(endsAt, now);
+  // Clock jitter between devices may put `now` a moment before the start.
+  const left = Math.min(timeLeft(endsAt, now), totalMs);
   const over = left < 0;
   return (
     <div className={`timer${over ? ' timer--over' : ''}`}>
@@ -40,6 +51,7 @@ export function Timers() {
         <Timer
           label={t('process.turnLeft')}
           endsAt={round.turnStartedAt + round.turnSeconds * 1000}
+          totalMs={round.turnSeconds * 1000}
           now={now}
         />
       )}
@@ -47,6 +59,7 @@ export function Timers() {
         <Timer
           label={t('process.timeboxLeft')}
           endsAt={step.startedAt + item.timeboxMinutes * 60_000}
+          totalMs={item.timeboxMinutes * 60_000}
           now={now}
         />
       )}
