@@ -47,6 +47,7 @@ function ObjectionIntegration({ item, objection }: { item: ItemState; objection:
   const resolved = resolution === 'confirmed' || resolution === 'integrated';
   const mayLink = model.facilitator || model.me === item.ownerId;
   const mayConfirm =
+    !resolved &&
     latest !== null &&
     (model.me === objection.objector || model.me === item.ownerId) &&
     !confirmedBy.includes(model.me);
