@@ -2,6 +2,7 @@ import { listDecisions, readSpace, roomName, spaceDecisions, spaceFields } from 
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useYStore } from '../hooks/useYStore.ts';
+import { serverNow } from '../process/serverTime.ts';
 import { useMeetingState } from '../process/useMeetingState.ts';
 import { useSession } from '../state/session.ts';
 import { openDoc } from '../sync/openDoc.ts';
@@ -13,7 +14,6 @@ export const openProposalRoom: OpenProposal = (spaceId, proposalId) => {
   return { doc: room.doc, load: room.load, onLoad: room.onLoad, release };
 };
 
-const serverNow = (): number => Date.now() + useSession.getState().serverOffsetMs;
 const decisionCount = (doc: Y.Doc): number => listDecisions(doc).length;
 const spaceLoaded = (doc: Y.Doc): boolean => readSpace(doc) !== null;
 

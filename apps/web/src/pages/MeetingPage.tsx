@@ -70,6 +70,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
     (myRole !== undefined &&
       meetingState.phase === 'not-started' &&
       meetingState.facilitators.length === 0);
+  const started = meetingState.phase !== 'not-started';
   const circle = circles.find((c) => c.id === meeting.circleId);
   return (
     <div className="page page--meeting">
@@ -94,6 +95,8 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
 
       <div className="proposal-layout meeting-layout">
         <div className="meeting-main">
+          {/* Once the meeting runs, what happens now comes first (on a phone too). */}
+          {started && <MeetingProcess doc={room.doc} />}
           <Agenda
             doc={room.doc}
             spaceId={spaceId}
@@ -102,8 +105,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             userId={me.id}
             canEdit={myRole !== undefined && myRole !== 'observer'}
           />
-          {/* The process screens (rounds, steps, positions) mount here. */}
-          <MeetingProcess doc={room.doc} />
+          {!started && <MeetingProcess doc={room.doc} />}
           <DecisionWriter meetingDoc={room.doc} spaceDoc={spaceDocRoom.doc} meetingId={meetingId} />
         </div>
         <aside className="proposal-side">

@@ -8,7 +8,7 @@ import {
   readLog,
   type MeetingState,
 } from '@ronde/domain';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { plainEqual, type ExternalStore } from '../hooks/yStore.ts';
 
@@ -66,6 +66,20 @@ export function meetingStateStore(doc: Y.Doc): ExternalStore<MeetingState> {
  * const item = currentItem(state);
  */
 export function useMeetingState(doc: Y.Doc): MeetingState {
-  const store = useMemo(() => meetingStateStore(doc), [doc]);
+  const store = sharedStore(doc);
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+// One store per document: the page, the process screens and the decision
+// writer all read the same state, so each change is folded once, not once
+// per component.
+const stores = new WeakMap<Y.Doc, ExternalStore<MeetingState>>();
+
+function sharedStore(doc: Y.Doc): ExternalStore<MeetingState> {
+  let store = stores.get(doc);
+  if (store === undefined) {
+    store = meetingStateStore(doc);
+    stores.set(doc, store);
+  }
+  return store;
 }
