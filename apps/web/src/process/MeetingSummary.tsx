@@ -48,7 +48,9 @@ export function MeetingSummary() {
               : t(`process.itemStatus.${item.status}`)}
             {item.outcome?.reviewDate &&
               ` · ${t('process.reviewOn', { date: item.outcome.reviewDate })}`}
-            {item.note && <span className="meta"> · {item.note}</span>}
+            {item.kind === 'tension' && item.note && (
+              <span className="meta"> · {t('process.nextAction', { note: item.note })}</span>
+            )}
             {item.objections.length > 0 && (
               <ul>
                 {item.objections.map((o) => (

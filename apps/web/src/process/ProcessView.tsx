@@ -11,10 +11,12 @@ import type * as Y from 'yjs';
 import { usePeople } from '../hooks/usePeople.ts';
 import type { Translate } from '../i18n/useT.ts';
 import { useT } from '../i18n/useT.ts';
+import { EarlyOutcome } from './EarlyOutcome.tsx';
 import { FacilitatorBar, HandOver } from './FacilitatorBar.tsx';
 import { IntegrationPanel } from './IntegrationPanel.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { MeetingSummary } from './MeetingSummary.tsx';
+import { NextActionNote } from './NextActionNote.tsx';
 import type { AnchorMark } from './objectionAnchors.ts';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { PositionList, PositionsPanel } from './PositionsPanel.tsx';
@@ -159,6 +161,8 @@ function RunningMeeting({
         {step.kind !== 'positions' && step.kind !== 'open' && step.kind !== 'round' && (
           <PositionList />
         )}
+        <NextActionNote />
+        <EarlyOutcome />
         <FacilitatorBar />
       </div>
       {item?.proposalId && ProposalSlot && (
