@@ -1,8 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '../fixtures/test.ts';
 import type { Person } from '../fixtures/person.ts';
-
-const screenshotPath = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+import { screenshotPath } from '../fixtures/screenshots.ts';
 
 /** Awa creates a space and a proposal; Ben joins through the share link. */
 async function twoAuthors(
@@ -40,7 +38,7 @@ test('two people co-write a proposal and see each other', async ({ server, perso
   await ben.page.getByRole('textbox', { name: 'Title' }).fill('Four-day week pilot');
   await expect(awa.page.getByRole('textbox', { name: 'Title' })).toHaveValue('Four-day week pilot');
 
-  await awa.page.screenshot({ path: screenshotPath });
+  await awa.page.screenshot({ path: screenshotPath('screenshot.png') });
 });
 
 test('a reload keeps everything', async ({ server, person }) => {
