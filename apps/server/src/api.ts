@@ -2,10 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initSpace, newId, spaceRoom } from '@ronde/domain';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import {
+  checkSpaceCreation,
+  handleAccessApi,
+  inviteJson,
+  issueSession,
+  parseBody,
+  signInLink,
+  type AccessApiContext,
+} from './accessApi.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
 
-export interface ApiContext {
+export interface ApiContext extends AccessApiContext {
   readonly registry: DocumentRegistry;
   readonly maxBodyBytes: number;
   readonly isClosing: () => boolean;
@@ -14,12 +23,17 @@ export interface ApiContext {
 const CreateSpace = z.object({
   name: z.string().max(1000),
   circleName: z.string().max(1000),
+  /** The creator's display name (optional). */
+  memberName: z.string().trim().max(100).optional(),
 });
 
 /**
  * The HTTP API under `/api/`:
- * - `POST /api/spaces` `{name, circleName}` → 201 `{id, name, defaultCircleId}`
+ * - `POST /api/spaces` `{name, circleName, memberName?}` → 201 `{id, name,
+ *   defaultCircleId, member, session, adminLink, invite}`: the creator is the
+ *   space's admin (docs/trust-api.md)
  * - `GET /api/time` → `{now}` (server epoch ms, for clock offset)
+ * - the access routes (accessApi.ts)
  */
 export async function handleApi(
   req: IncomingMessage,
@@ -30,14 +44,28 @@ export async function handleApi(
   if (path === '/api/spaces') {
     allow(req, 'POST');
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
-    const parsed = CreateSpace.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join('.') || 'body';
-      throw new HttpError(400, 'invalid_body', `${where}: ${issue?.message ?? 'invalid'}`);
-    }
-    const space = await createSpace(ctx.registry, parsed.data.name, parsed.data.circleName);
-    sendJson(res, 201, space, { location: `/api/spaces/${space.id}` });
+    checkSpaceCreation(req, ctx);
+    const body = parseBody(CreateSpace, await readJsonBody(req, ctx.maxBodyBytes));
+    const space = await createSpace(ctx.registry, body.name, body.circleName);
+    const now = (ctx.now ?? Date.now)();
+    const { member, key, invite } = await ctx.access.createSpace({
+      spaceId: space.id,
+      adminName: body.memberName ?? '',
+      now,
+    });
+    ctx.log.info('space created', { spaceId: space.id, userId: member.userId });
+    sendJson(
+      res,
+      201,
+      {
+        ...space,
+        member: { userId: member.userId, role: member.role, name: member.name, key },
+        session: issueSession(ctx, member),
+        adminLink: signInLink(space.id, member.userId, key),
+        invite: inviteJson(invite, [], now),
+      },
+      { location: `/api/spaces/${space.id}` },
+    );
     return;
   }
   if (path === '/api/time') {
@@ -45,6 +73,7 @@ export async function handleApi(
     sendJson(res, 200, { now: Date.now() });
     return;
   }
+  if (await handleAccessApi(req, res, path, ctx)) return;
   throw new HttpError(404, 'not_found', `no API route ${path}`);
 }
 

@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { isLogLevel, type LogLevel } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { DEFAULT_MESSAGE_RATE_LIMITS, type MessageRateLimits } from './rateLimit.ts';
+
+/** The limits, and the per-connection message rate (absent: the defaults of rateLimit.ts). */
+export type ConfigLimits = Limits & Partial<MessageRateLimits>;
 
 /** Everything the server needs to start; see the README for each setting. */
 export interface Config {
@@ -9,14 +13,36 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly webDir: string;
-  readonly limits: Limits;
+  readonly limits: ConfigLimits;
   /** How long a document with no connection stays in memory. */
   readonly unloadGraceMs: number;
   /** Compact a document's update log after this many appended updates… */
   readonly compactAfterUpdates: number;
   /** …or after this many appended bytes, whichever comes first. */
   readonly compactAfterBytes: number;
+  /**
+   * `required`: every sync upgrade needs a session token. `off`: an upgrade
+   * without a token is admitted anonymously (a token that is presented is
+   * still verified and applied). The HTTP API works the same either way.
+   */
+  readonly auth: AuthMode;
+  /** Lifetime of a session token, in seconds. */
+  readonly tokenLifetimeSeconds: number;
+  /**
+   * Origins (`scheme://host[:port]`) allowed to open a sync socket, besides
+   * the server's own (an Origin whose host equals the request's Host).
+   */
+  readonly allowedOrigins: readonly string[];
+  /** Who may create a space: anyone, or whoever presents `adminSecret`. */
+  readonly spaceCreation: SpaceCreation;
+  /** `RONDE_ADMIN_SECRET` (environment only): required when creation is restricted. */
+  readonly adminSecret: string | null;
+  /** `RONDE_SECRET` (environment only): the HMAC secret; `null` uses `<data-dir>/secret.key`. */
+  readonly secret: string | null;
 }
+
+export type AuthMode = 'required' | 'off';
+export type SpaceCreation = 'open' | 'restricted';
 
 /** A configuration error: main prints it and exits with code 2. */
 export class ConfigError extends Error {
@@ -33,7 +59,7 @@ interface Setting {
 }
 
 type Mutable = { -readonly [K in Exclude<keyof Config, 'limits'>]: Config[K] } & {
-  limits: { -readonly [K in keyof Limits]: Limits[K] };
+  limits: { -readonly [K in keyof ConfigLimits]: ConfigLimits[K] };
 };
 
 function integer(name: string, raw: string, min: number, max: number): number {
@@ -43,6 +69,47 @@ function integer(name: string, raw: string, min: number, max: number): number {
     throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   }
   return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string, values: readonly T[]): T {
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be ${values.join(' or ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/** A comma-separated list of origins, each exactly `scheme://host[:port]`. */
+function origins(raw: string): string[] {
+  const list = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  for (const item of list) {
+    let origin: string;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = 'null';
+    }
+    if (origin === 'null' || origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(`allowed origins must be like https://ronde.example, got "${item}"`);
+    }
+  }
+  return list.map((item) => item.replace(/\/$/, ''));
+}
+
+/** Secrets come from the environment only: flags show up in `ps`. */
+function secretEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  minBytes: number,
+): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (Buffer.byteLength(raw, 'utf8') < minBytes) {
+    throw new ConfigError(`${name} must be at least ${minBytes} bytes long`);
+  }
+  return raw;
 }
 
 function nonEmpty(name: string, raw: string): string {
@@ -97,10 +164,56 @@ const SETTINGS: readonly Setting[] = [
     env: 'RONDE_COMPACT_AFTER_BYTES',
     apply: (raw, c) => (c.compactAfterBytes = integer('compact after bytes', raw, 1, MAX_BYTES)),
   },
+  {
+    flag: 'auth',
+    env: 'RONDE_AUTH',
+    apply: (raw, c) => (c.auth = oneOf('auth', raw, ['required', 'off'] as const)),
+  },
+  {
+    flag: 'token-lifetime-seconds',
+    env: 'RONDE_TOKEN_LIFETIME_SECONDS',
+    apply: (raw, c) => (c.tokenLifetimeSeconds = integer('token lifetime', raw, 1, 7 * 24 * 3600)),
+  },
+  {
+    flag: 'allowed-origins',
+    env: 'RONDE_ALLOWED_ORIGINS',
+    apply: (raw, c) => (c.allowedOrigins = origins(raw)),
+  },
+  {
+    flag: 'max-connections-per-ip',
+    env: 'RONDE_MAX_CONNECTIONS_PER_IP',
+    apply: (raw, c) =>
+      (c.limits.maxConnectionsPerIp = integer('max connections per IP', raw, 1, 1_000_000)),
+  },
+  {
+    flag: 'max-connections-per-member',
+    env: 'RONDE_MAX_CONNECTIONS_PER_MEMBER',
+    apply: (raw, c) =>
+      (c.limits.maxConnectionsPerMember = integer('max connections per member', raw, 1, 1_000_000)),
+  },
+  {
+    flag: 'max-messages-per-second',
+    env: 'RONDE_MAX_MESSAGES_PER_SECOND',
+    apply: (raw, c) =>
+      (c.limits.maxMessagesPerSecond = integer('max messages per second', raw, 1, 1_000_000)),
+  },
+  {
+    flag: 'message-burst',
+    env: 'RONDE_MESSAGE_BURST',
+    apply: (raw, c) => (c.limits.messageBurst = integer('message burst', raw, 1, 10_000_000)),
+  },
+  {
+    flag: 'space-creation',
+    env: 'RONDE_SPACE_CREATION',
+    apply: (raw, c) =>
+      (c.spaceCreation = oneOf('space creation', raw, ['open', 'restricted'] as const)),
+  },
 ];
 
 export const USAGE = `Usage: ronde-server [options]
-${SETTINGS.map((s) => `  --${s.flag.padEnd(24)} (env ${s.env})`).join('\n')}`;
+${SETTINGS.map((s) => `  --${s.flag.padEnd(26)} (env ${s.env})`).join('\n')}
+Environment only: RONDE_SECRET (token signing secret, at least 32 bytes; default
+<data-dir>/secret.key), RONDE_ADMIN_SECRET (required with --space-creation restricted).`;
 
 /** The configuration with every default. */
 export function defaultConfig(): Config {
@@ -110,10 +223,16 @@ export function defaultConfig(): Config {
     dataDir: './data',
     logLevel: 'info',
     webDir: DEFAULT_WEB_DIR,
-    limits: DEFAULT_LIMITS,
+    limits: { ...DEFAULT_LIMITS, ...DEFAULT_MESSAGE_RATE_LIMITS },
     unloadGraceMs: 30_000,
     compactAfterUpdates: 500,
     compactAfterBytes: 4 * 1024 * 1024,
+    auth: 'off',
+    tokenLifetimeSeconds: 3600,
+    allowedOrigins: [],
+    spaceCreation: 'open',
+    adminSecret: null,
+    secret: null,
   };
 }
 
@@ -146,6 +265,13 @@ export function parseConfig(
       if (raw === undefined) throw new ConfigError(`--${setting.flag} needs a value`);
     }
     setting.apply(raw, config);
+  }
+  config.secret = secretEnv(env, 'RONDE_SECRET', 32);
+  config.adminSecret = secretEnv(env, 'RONDE_ADMIN_SECRET', 16);
+  if (config.spaceCreation === 'restricted' && config.adminSecret === null) {
+    throw new ConfigError(
+      'space creation is restricted but RONDE_ADMIN_SECRET is not set (at least 16 bytes)',
+    );
   }
   return config;
 }

@@ -3,15 +3,18 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
+import { parseRoomName } from '@ronde/domain';
 import type { RawData, WebSocket } from 'ws';
 import type { Identity } from './authenticate.ts';
 import type { Peer } from './broadcast.ts';
+import type { ClosableConnection } from './liveConnections.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { CLOSE_CODES, closeReason, isTooSlow, type Limits } from './limits.ts';
 import type { Logger } from './log.ts';
 import {
   decodeMessage,
   encodeAwareness,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeTime,
@@ -19,13 +22,21 @@ import {
   MESSAGE_TIME,
   type ClientMessage,
 } from './protocol.ts';
+import { checkProcessEvents } from './inspectUpdate.ts';
+import {
+  CLOSE_RATE_LIMITED,
+  createRateLimiter,
+  DEFAULT_MESSAGE_RATE_LIMITS,
+  type MessageRateLimits,
+} from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
 
 export interface ConnectionContext {
   readonly room: string;
   readonly identity: Identity;
   readonly registry: DocumentRegistry;
-  readonly limits: Limits;
+  /** The message rate limits, when set, ride along with the others (config.ts). */
+  readonly limits: Limits & Partial<MessageRateLimits>;
   readonly log: Logger;
   /** True once shutdown began: messages are no longer taken. */
   readonly isClosing: () => boolean;
@@ -37,9 +48,12 @@ export interface ConnectionContext {
  * Serves one WebSocket in one room. Messages that arrive while the document
  * loads are buffered and handled in order once it is loaded, so a client is
  * never answered from an empty document. Each message is validated before
- * it touches the document; a bad one closes this connection only.
+ * it touches the document; a bad one closes this connection only. A
+ * read-only identity (observer) has its updates dropped and answered with
+ * `permission-denied`. Returns a handle that closes the connection at once
+ * (no later message is taken), for the access checks that end a session.
  */
-export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): void {
+export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): ClosableConnection {
   const log = ctx.log.child({ room: ctx.room });
   const now = ctx.now ?? Date.now;
   const handle = ctx.registry.open(ctx.room);
@@ -48,6 +62,17 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
   let pendingBytes = 0;
   let document: LoadedDocument | null = null;
   let closed = false;
+  let writeRefusalLogged = false;
+  // Every message takes a token (docs/trust-api.md: 4429 message flood).
+  const limiter = createRateLimiter({
+    perSecond: ctx.limits.maxMessagesPerSecond ?? DEFAULT_MESSAGE_RATE_LIMITS.maxMessagesPerSecond,
+    burst: ctx.limits.messageBurst ?? DEFAULT_MESSAGE_RATE_LIMITS.messageBurst,
+  });
+  // Meeting rooms: process events only by their author. Not checked without an identity (auth off).
+  const guardsProcessLog =
+    ctx.identity.userId !== null && parseRoomName(ctx.room)?.kind === 'meeting';
+  /** This connection's updates queued for storage, not yet applied: inspectUpdate resolves IDs in them. */
+  const inFlight: Uint8Array[] = [];
 
   const peer: Peer = {
     send(message) {
@@ -62,7 +87,12 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
     },
   };
 
-  function close(code: number, reason: string, level: 'warn' | 'error', msg: string): void {
+  function close(
+    code: number,
+    reason: string,
+    level: 'info' | 'warn' | 'error',
+    msg: string,
+  ): void {
     if (closed) return;
     closed = true;
     log[level](msg, { code, reason });
@@ -85,6 +115,30 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
     if (message?.type === 'time') peer.send(encodeTime(message.clientSendMs, now()));
   }
 
+  /** An observer's update: dropped, and the client told (y-protocols auth message). */
+  function refuseWrite(): void {
+    peer.send(encodePermissionDenied('read-only: observers cannot edit'));
+    if (writeRefusalLogged) return;
+    writeRefusalLogged = true;
+    log.info('write refused', { userId: ctx.identity.userId, role: ctx.identity.role });
+  }
+
+  /**
+   * An update appending process events by someone else (or rewriting the
+   * log): refused before it is stored or applied, the client told
+   * (permission-denied), the connection closed with 4403.
+   */
+  function refusesProcessEvents(update: Uint8Array, loaded: LoadedDocument): boolean {
+    const userId = ctx.identity.userId;
+    if (userId === null) return false;
+    const check = checkProcessEvents(update, userId, { doc: loaded.doc, inFlight });
+    if (check.ok) return false;
+    peer.send(encodePermissionDenied(`process event refused: ${check.reason}`));
+    log.warn('process event refused', { userId, reason: check.reason, bytes: update.length });
+    close(CLOSE_CODES.forbidden, 'process event refused', 'warn', 'closed after a refused update');
+    return true;
+  }
+
   function dispatch(bytes: Uint8Array, loaded: LoadedDocument): void {
     const message = decode(bytes);
     if (!message) return;
@@ -94,17 +148,26 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
         return;
       case 'sync-step2':
       case 'update':
-        if (isEmptyUpdate(message.update) || !ctx.identity.canWrite) return;
-        loaded.store(message.update, peer).catch((error: unknown) => {
-          if (ctx.isClosing()) return;
-          log.error('store failed', { error, bytes: message.update.length });
-          close(
-            CLOSE_CODES.internalError,
-            'storage failure',
-            'error',
-            'closing after store failure',
-          );
-        });
+        if (isEmptyUpdate(message.update)) return;
+        if (!ctx.identity.canWrite) return refuseWrite();
+        if (guardsProcessLog && refusesProcessEvents(message.update, loaded)) return;
+        if (guardsProcessLog) inFlight.push(message.update);
+        loaded
+          .store(message.update, peer)
+          .finally(() => {
+            const index = inFlight.indexOf(message.update);
+            if (index >= 0) inFlight.splice(index, 1);
+          })
+          .catch((error: unknown) => {
+            if (ctx.isClosing()) return;
+            log.error('store failed', { error, bytes: message.update.length });
+            close(
+              CLOSE_CODES.internalError,
+              'storage failure',
+              'error',
+              'closing after store failure',
+            );
+          });
         return;
       case 'awareness':
         for (const entry of message.entries) {
@@ -132,6 +195,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (closed || ctx.isClosing()) return;
+    if (!limiter.take()) {
+      close(CLOSE_RATE_LIMITED, 'message flood', 'warn', 'rate limited');
+      return;
+    }
     if (!isBinary) {
       close(
         CLOSE_CODES.malformed,
@@ -206,6 +273,12 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): voi
       );
     },
   );
+
+  return {
+    close(code, reason) {
+      close(code, reason, 'info', 'closed by the server');
+    },
+  };
 }
 
 /** A private copy: ws may hand out views of a pooled buffer, or fragments. */

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, tempDir } from '../test/helpers.ts';
+import type { AccessApiContext } from './accessApi.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { createRequestHandler } from './http.ts';
 import { memoryLogger } from './log.ts';
@@ -20,6 +21,7 @@ describe('http routing', () => {
       webDir: '/nonexistent',
       maxBodyBytes: 1024,
       isClosing: () => closing,
+      ...({} as Omit<AccessApiContext, 'log' | 'maxBodyBytes'>), // nor access
     });
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

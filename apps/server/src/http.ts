@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, type ApiContext } from './api.ts';
 import { HttpError, sendError, sendJson } from './httpJson.ts';
 import type { Logger } from './log.ts';
+import { applySecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
 
 export interface HttpContext extends ApiContext {
@@ -17,8 +18,18 @@ export function createRequestHandler(ctx: HttpContext) {
   const serveStatic = createStaticHandler(ctx.webDir);
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    applySecurityHeaders(res);
     route(req, res, path).catch((error: unknown) => {
       if (error instanceof HttpError) {
+        // Every access refusal is logged; the path never holds a secret (links keep them in the fragment).
+        const refusal = [401, 403, 409, 410, 429].includes(error.status);
+        ctx.log[refusal ? 'info' : 'debug']('request refused', {
+          method: req.method,
+          path: path.slice(0, 200),
+          status: error.status,
+          code: error.code,
+          reason: error.message,
+        });
         if (!res.headersSent) sendError(res, error);
         if (error.headers.connection === 'close') res.on('finish', () => req.destroy());
         return;

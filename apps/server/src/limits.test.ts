@@ -3,12 +3,14 @@ import { CLOSE_CODES, DEFAULT_LIMITS, closeReason, isTooSlow } from './limits.ts
 
 describe('limits', () => {
   it('uses standard close codes, and the private range for ours', () => {
-    expect(CLOSE_CODES).toEqual({
+    expect(CLOSE_CODES).toMatchObject({
       goingAway: 1001,
       tooBig: 1009,
       internalError: 1011,
       tryAgainLater: 1013,
       malformed: 4400,
+      tokenExpired: 4401,
+      forbidden: 4403,
     });
   });
 
@@ -16,6 +18,8 @@ describe('limits', () => {
     expect(DEFAULT_LIMITS.maxMessageBytes).toBe(8 * 1024 * 1024);
     expect(DEFAULT_LIMITS.maxBodyBytes).toBeLessThan(DEFAULT_LIMITS.maxMessageBytes);
     expect(DEFAULT_LIMITS.maxPendingBytes).toBeGreaterThanOrEqual(DEFAULT_LIMITS.maxMessageBytes);
+    expect(DEFAULT_LIMITS.maxConnectionsPerIp).toBe(64);
+    expect(DEFAULT_LIMITS.maxConnectionsPerMember).toBe(32);
   });
 
   it('drops a receiver whose send buffer is over the limit', () => {

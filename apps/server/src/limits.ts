@@ -13,6 +13,10 @@ export interface Limits {
   readonly maxPendingBytes: number;
   /** Bytes queued to a slow receiver before it is closed with 1013. */
   readonly maxBufferedBytes: number;
+  /** Open sync sockets from one address; more are refused with 429. */
+  readonly maxConnectionsPerIp: number;
+  /** Open sync sockets for one member of a space; more are refused with 429. */
+  readonly maxConnectionsPerMember: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -20,6 +24,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 64 * 1024,
   maxPendingBytes: 16 * 1024 * 1024,
   maxBufferedBytes: 32 * 1024 * 1024,
+  maxConnectionsPerIp: 64,
+  maxConnectionsPerMember: 32,
 };
 
 /**
@@ -38,6 +44,10 @@ export const CLOSE_CODES = {
   tryAgainLater: 1013,
   /** A malformed, truncated or unknown protocol message. */
   malformed: 4400,
+  /** The session token expired, or the member's role changed: get a new token, reconnect. */
+  tokenExpired: 4401,
+  /** Access revoked (the member was removed), or a refused process event. */
+  forbidden: 4403,
 } as const;
 
 /** Whether a receiver has fallen so far behind it must be dropped. */

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { writePermissionDenied } from 'y-protocols/auth';
 import * as Y from 'yjs';
 import {
   MalformedError,
@@ -213,4 +214,15 @@ export function encodeTime(clientSendMs: number, serverNowMs: number): Uint8Arra
     encoding.writeVarUint(e, clientSendMs);
     encoding.writeVarUint(e, Math.max(0, Math.floor(serverNowMs)));
   });
+}
+
+/**
+ * The y-protocols auth message `permission-denied` (type 2, then 0 and the
+ * reason), which the stock client reports through its permission handler.
+ */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
 }

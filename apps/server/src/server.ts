@@ -1,13 +1,17 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { admitEveryone, type Authenticate } from './authenticate.ts';
+import type { AccessStore } from './accessStore.ts';
+import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
 import { acceptConnection } from './connection.ts';
 import { createDocumentRegistry } from './documents.ts';
 import { createRequestHandler } from './http.ts';
 import { CLOSE_CODES } from './limits.ts';
+import { createLiveConnections } from './liveConnections.ts';
 import { createLogger, type Logger } from './log.ts';
+import { loadSecret } from './secret.ts';
+import { openSqliteAccessStore } from './sqliteAccessStore.ts';
 import { openSqliteStorage } from './sqliteStorage.ts';
 import type { Storage } from './storage.ts';
 import { createUpgradeHandler } from './upgrade.ts';
@@ -16,7 +20,9 @@ import { createUpgradeHandler } from './upgrade.ts';
 export interface ServerDeps {
   readonly storage?: Storage;
   readonly log?: Logger;
+  /** Replaces the token check at upgrade (tests of other concerns). */
   readonly authenticate?: Authenticate;
+  readonly access?: AccessStore;
 }
 
 export interface RondeServer {
@@ -31,7 +37,8 @@ const CLOSE_GRACE_MS = 1000;
 
 /**
  * Starts the HTTP + WebSocket server and resolves once it listens. The
- * storage (SQLite under `config.dataDir` unless given) is closed by `close()`.
+ * storage and the access store (SQLite under `config.dataDir` unless given)
+ * are closed by `close()`.
  *
  * @example
  * const server = await createServer({ ...defaultConfig(), port: 0, dataDir });
@@ -41,6 +48,22 @@ const CLOSE_GRACE_MS = 1000;
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<RondeServer> {
   const log = deps.log ?? createLogger(config.logLevel);
   const storage = deps.storage ?? (await openSqliteStorage(config.dataDir));
+  let access: AccessStore;
+  let secret: Buffer;
+  try {
+    access = deps.access ?? (await openSqliteAccessStore(config.dataDir));
+    secret = await loadSecret(config.dataDir, config.secret, log).catch(async (error: unknown) => {
+      await access.close();
+      throw error;
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const live = createLiveConnections({
+    maxPerAddress: config.limits.maxConnectionsPerIp,
+    maxPerMember: config.limits.maxConnectionsPerMember,
+  });
   const registry = createDocumentRegistry({
     storage,
     log,
@@ -58,6 +81,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       webDir: config.webDir,
       maxBodyBytes: config.limits.maxBodyBytes,
       isClosing,
+      access,
+      secret,
+      tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+      live,
+      spaceCreation: config.spaceCreation,
+      adminSecret: config.adminSecret,
     }),
   );
   http.on('clientError', (error, socket) => {
@@ -73,10 +102,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       wss,
       log,
       isClosing,
-      authenticate: deps.authenticate ?? admitEveryone,
+      authenticate:
+        deps.authenticate ??
+        createTokenAuthenticate({
+          secret,
+          access,
+          mode: config.auth,
+          allowedOrigins: config.allowedOrigins,
+        }),
+      admission: live,
       onConnection: (socket, room, identity) => {
-        log.debug('connected', { room, role: identity.role });
-        acceptConnection(socket, {
+        log.debug('connected', { room, role: identity.role, userId: identity.userId });
+        const connection = acceptConnection(socket, {
           room,
           identity,
           registry,
@@ -84,6 +121,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           log,
           isClosing,
         });
+        const { detach } = live.attach(identity, connection);
+        socket.once('close', detach);
       },
     }),
   );
@@ -98,6 +137,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     });
   } catch (error) {
     await storage.close();
+    await access.close();
     throw error;
   }
   http.on('error', (error) => log.error('HTTP server error', { error }));
@@ -109,6 +149,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await registry.close();
     await storage.close();
+    await access.close();
     await allClosed(sockets, CLOSE_GRACE_MS);
     http.closeAllConnections();
     await stopped;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawClient, startServer, tempDir, upgradeStatus, waitFor } from '../test/helpers.ts';
-import type { Authenticate } from './authenticate.ts';
+import { ANONYMOUS, type Authenticate } from './authenticate.ts';
 
 describe('upgrade', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,7 +19,16 @@ describe('upgrade', () => {
     const seen: unknown[] = [];
     const { port } = await server(async (_req, room) => {
       seen.push(room);
-      return { ok: true, identity: { userId: 'u1', role: 'member', canWrite: true } };
+      return {
+        ok: true,
+        identity: {
+          userId: 'u1',
+          spaceId: 'spTest01',
+          role: 'member',
+          canWrite: true,
+          expiresAt: null,
+        },
+      };
     });
     const client = rawClient(port, '/sync/spTest01/meeting/mtTest01?token=abc');
     await client.opened;
@@ -53,7 +62,7 @@ describe('upgrade', () => {
     const { port, close } = await server(async () => {
       asked = true;
       await held;
-      return { ok: true, identity: { userId: null, role: 'anonymous', canWrite: true } };
+      return { ok: true, identity: ANONYMOUS };
     });
     const status = upgradeStatus(port, '/sync/spTest01/proposal/prTest01');
     await waitFor(() => asked, 'authenticate to be asked');

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { parseRoomName } from '@ronde/domain';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticate, Identity } from './authenticate.ts';
+import type { LiveConnections } from './liveConnections.ts';
 import type { Logger } from './log.ts';
 
 export const SYNC_PREFIX = '/sync/';
@@ -10,6 +11,8 @@ export const SYNC_PREFIX = '/sync/';
 export interface UpgradeContext {
   readonly wss: WebSocketServer;
   readonly authenticate: Authenticate;
+  /** Connection counts per address and per member (429 past the limits). */
+  readonly admission: Pick<LiveConnections, 'reserveAddress' | 'reserveMember'>;
   readonly log: Logger;
   readonly isClosing: () => boolean;
   readonly onConnection: (socket: WebSocket, room: string, identity: Identity) => void;
@@ -18,7 +21,10 @@ export interface UpgradeContext {
 /**
  * Admits a WebSocket upgrade only at `/sync/<spaceId>/<kind>/<id>` (404
  * elsewhere, 400 for a room name `parseRoomName` refuses, 503 while shutting
- * down), after `authenticate` agreed; refusals are plain HTTP responses.
+ * down), within the connection limits (429), after `authenticate` agreed;
+ * refusals are plain HTTP responses, each logged without the query string
+ * (it carries the token). A reserved slot is given back when the raw socket
+ * closes, whichever way it ends.
  */
 export function createUpgradeHandler(ctx: UpgradeContext) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -33,6 +39,18 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
       ctx.log.info('refused room', { room: room.slice(0, 200) });
       return refuse(socket, 400, 'invalid_room', 'rooms are <spaceId>/<kind>/<id>');
     }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const releaseAddress = ctx.admission.reserveAddress(address);
+    if (!releaseAddress) {
+      ctx.log.warn('refused connection', {
+        room,
+        status: 429,
+        reason: 'too many connections from this address',
+        address,
+      });
+      return refuse(socket, 429, 'too_many_connections', 'too many connections from this address');
+    }
+    holdUntilClosed(socket, releaseAddress);
     ctx.authenticate(req, ref).then(
       (result) => {
         if (!result.ok) {
@@ -40,8 +58,29 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
             room,
             status: result.status,
             reason: result.reason,
+            address,
           });
-          return refuse(socket, result.status, 'unauthorized', result.reason);
+          const code = result.status === 401 ? 'unauthorized' : 'forbidden';
+          return refuse(socket, result.status, code, result.reason);
+        }
+        const { spaceId, userId } = result.identity;
+        if (spaceId !== null && userId !== null) {
+          const releaseMember = ctx.admission.reserveMember(spaceId, userId);
+          if (!releaseMember) {
+            ctx.log.warn('refused connection', {
+              room,
+              status: 429,
+              reason: 'too many connections for this member',
+              userId,
+            });
+            return refuse(
+              socket,
+              429,
+              'too_many_connections',
+              'too many connections for this member',
+            );
+          }
+          holdUntilClosed(socket, releaseMember);
         }
         if (ctx.isClosing())
           return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
@@ -57,6 +96,12 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
   };
 }
 
+/** Gives `release` back when the socket closes (or now, if it already has). */
+function holdUntilClosed(socket: Duplex, release: () => void): void {
+  socket.once('close', release);
+  if (socket.destroyed) release();
+}
+
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
   if (!socket.writable) return void socket.destroy();
   const body = JSON.stringify({ error: { code, message } });
@@ -64,6 +109,8 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Connection: close\r\n' +
       'Content-Type: application/json; charset=utf-8\r\n' +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Cache-Control: no-store\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CLOSE_CODES } from '../src/limits.ts';
+import { CLOSE_CODES, DEFAULT_LIMITS } from '../src/limits.ts';
 import { connectProvider, rawClient, startServer, tempDir, waitFor } from './helpers.ts';
 
 describe('bad clients are closed alone', () => {
@@ -16,6 +16,7 @@ describe('bad clients are closed alone', () => {
     cleanups.push(dir.remove);
     const server = await startServer(dir.path, {
       limits: {
+        ...DEFAULT_LIMITS,
         maxMessageBytes,
         maxBodyBytes: 1024,
         maxPendingBytes: maxMessageBytes * 2,

@@ -1,0 +1,310 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isId } from '@ronde/domain';
+import { z } from 'zod';
+import {
+  INVITE_ROLES,
+  inviteStatus,
+  type AccessStore,
+  type Invite,
+  type Member,
+} from './accessStore.ts';
+import type { SpaceCreation } from './config.ts';
+import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { CLOSE_CODES } from './limits.ts';
+import type { LiveConnections } from './liveConnections.ts';
+import type { Logger } from './log.ts';
+import { ROLES, signToken, verifyToken } from './tokens.ts';
+
+/** What the access routes need (docs/trust-api.md). */
+export interface AccessApiContext {
+  readonly access: AccessStore;
+  readonly secret: Uint8Array;
+  readonly tokenLifetimeSeconds: number;
+  readonly live: Pick<LiveConnections, 'closeMember'>;
+  readonly spaceCreation: SpaceCreation;
+  readonly adminSecret: string | null;
+  readonly maxBodyBytes: number;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+const NAME = z.string().trim().max(100);
+
+const Session = z.object({
+  spaceId: z.string().max(64),
+  userId: z.string().max(64),
+  key: z.string().max(200),
+});
+const Redeem = z.object({ code: z.string().max(200), name: NAME.min(1) });
+const NewInvite = z.object({
+  role: z.enum(INVITE_ROLES),
+  expiresAt: z.number().int().positive().nullable().optional(),
+  maxUses: z.number().int().min(1).max(1_000_000).nullable().optional(),
+});
+const RoleChange = z.object({ role: z.enum(ROLES) });
+
+/** Validates a parsed body, or throws 400 `invalid_body` naming the first issue. */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.join('.') || 'body';
+  throw new HttpError(400, 'invalid_body', `${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+/** The space's share link: the code rides in the fragment, which never reaches a server. */
+export function inviteLink(invite: Invite): string {
+  return `/join#${invite.code}`;
+}
+
+/** The admin's personal sign-in link (docs/trust-api.md). */
+export function signInLink(spaceId: string, userId: string, key: string): string {
+  return `/s/${spaceId}/signin#${userId}.${key}`;
+}
+
+export function inviteJson(invite: Invite, members: readonly Member[], now: number) {
+  return {
+    id: invite.id,
+    code: invite.code,
+    link: inviteLink(invite),
+    role: invite.role,
+    createdAt: invite.createdAt,
+    expiresAt: invite.expiresAt,
+    maxUses: invite.maxUses,
+    uses: invite.uses,
+    revokedAt: invite.revokedAt,
+    status: inviteStatus(invite, now),
+    joined: members
+      .filter((m) => m.inviteId === invite.id)
+      .map((m) => ({ userId: m.userId, name: m.name, joinedAt: m.joinedAt })),
+  };
+}
+
+export function memberJson(member: Member) {
+  return {
+    userId: member.userId,
+    name: member.name,
+    role: member.role,
+    joinedAt: member.joinedAt,
+    inviteId: member.inviteId,
+  };
+}
+
+/** A session token for a member, as the API returns it (`expiresAt` in epoch ms). */
+export function issueSession(
+  ctx: AccessApiContext,
+  member: Pick<Member, 'spaceId' | 'userId' | 'role'>,
+): { token: string; expiresAt: number } {
+  const { token, expiresAt } = signToken(
+    ctx.secret,
+    { space: member.spaceId, sub: member.userId, role: member.role },
+    { lifetimeSeconds: ctx.tokenLifetimeSeconds, now: (ctx.now ?? Date.now)() },
+  );
+  return { token, expiresAt };
+}
+
+/** Compares two secrets in constant time, whatever their lengths. */
+export function secretsEqual(given: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * Who may create a space: anyone when creation is open, else a request with
+ * the right `X-Ronde-Admin-Secret` (403 otherwise).
+ */
+export function checkSpaceCreation(req: IncomingMessage, ctx: AccessApiContext): void {
+  if (ctx.spaceCreation === 'open') return;
+  const given = req.headers['x-ronde-admin-secret'];
+  if (
+    typeof given !== 'string' ||
+    ctx.adminSecret === null ||
+    !secretsEqual(given, ctx.adminSecret)
+  ) {
+    throw new HttpError(403, 'forbidden', 'creating a space needs the admin secret');
+  }
+}
+
+const unauthorized = (message: string): HttpError =>
+  new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
+
+/**
+ * The admin behind a Bearer token, for this space: 401 without one, for a
+ * forged, expired or other space's token, or a removed member; 403 when
+ * their role (as stored now, not as in the token) is below admin.
+ */
+async function requireAdmin(
+  req: IncomingMessage,
+  spaceId: string,
+  ctx: AccessApiContext,
+): Promise<Member> {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
+  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
+  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
+  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
+  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
+  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
+  if (!member) throw unauthorized('no longer a member of this space');
+  if (member.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin may do this');
+  return member;
+}
+
+function allow(req: IncomingMessage, ...methods: string[]): string {
+  const method = req.method ?? '';
+  if (!methods.includes(method)) {
+    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
+      allow: methods.join(', '),
+    });
+  }
+  return method;
+}
+
+function noContent(res: ServerResponse): void {
+  res.writeHead(204, { 'cache-control': 'no-store' });
+  res.end();
+}
+
+const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members)(?:\/([^/]+))?$/;
+
+/**
+ * The access routes of docs/trust-api.md other than `POST /api/spaces`
+ * (api.ts): session, redeem, and the admin's invites and members. Returns
+ * false for a path that is not one of them.
+ */
+export async function handleAccessApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  ctx: AccessApiContext,
+): Promise<boolean> {
+  const now = (ctx.now ?? Date.now)();
+  if (path === '/api/session') {
+    allow(req, 'POST');
+    const body = parseBody(Session, await readJsonBody(req, ctx.maxBodyBytes));
+    const member =
+      isId(body.spaceId) && isId(body.userId)
+        ? await ctx.access.checkKey(body.spaceId, body.userId, body.key)
+        : null;
+    if (!member) throw unauthorized('unknown member or wrong key');
+    sendJson(res, 200, { ...issueSession(ctx, member), role: member.role, name: member.name });
+    return true;
+  }
+  if (path === '/api/invites/redeem') {
+    allow(req, 'POST');
+    const body = parseBody(Redeem, await readJsonBody(req, ctx.maxBodyBytes));
+    const result = await ctx.access.redeemInvite(body.code, body.name, now);
+    if (!result.ok) {
+      if (result.reason === 'unknown') throw new HttpError(404, 'not_found', 'no such invite');
+      const messages = {
+        expired: 'this invite has expired',
+        used_up: 'this invite has been used up',
+        revoked: 'this invite was revoked',
+      } as const;
+      throw new HttpError(410, `invite_${result.reason}`, messages[result.reason]);
+    }
+    const { member, key } = result;
+    ctx.log.info('invite redeemed', {
+      spaceId: member.spaceId,
+      inviteId: result.invite.id,
+      userId: member.userId,
+      role: member.role,
+    });
+    sendJson(res, 201, {
+      spaceId: member.spaceId,
+      member: { userId: member.userId, role: member.role, name: member.name, key },
+      session: issueSession(ctx, member),
+    });
+    return true;
+  }
+  const match = SPACE_ROUTE.exec(path);
+  if (!match) return false;
+  const [, spaceId = '', collection, itemId] = match;
+  if (!isId(spaceId) || (itemId !== undefined && !isId(itemId))) {
+    throw new HttpError(404, 'not_found', `no API route ${path}`);
+  }
+  const method = allow(req, ...(itemId === undefined ? ['GET', 'POST'] : ['PATCH', 'DELETE']));
+  if (collection === 'members' && method === 'POST') {
+    throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
+  }
+  if (collection === 'invites' && method === 'PATCH') {
+    throw new HttpError(405, 'method_not_allowed', 'use DELETE', { allow: 'DELETE' });
+  }
+  const admin = await requireAdmin(req, spaceId, ctx);
+  const log = ctx.log.child({ spaceId, by: admin.userId });
+
+  if (collection === 'invites') {
+    if (method === 'GET') {
+      const [invites, members] = await Promise.all([
+        ctx.access.listInvites(spaceId),
+        ctx.access.listMembers(spaceId),
+      ]);
+      sendJson(
+        res,
+        200,
+        invites.map((invite) => inviteJson(invite, members, now)),
+      );
+    } else if (method === 'POST') {
+      const body = parseBody(NewInvite, await readJsonBody(req, ctx.maxBodyBytes));
+      const expiresAt = body.expiresAt ?? null;
+      if (expiresAt !== null && expiresAt <= now) {
+        throw new HttpError(400, 'invalid_body', 'expiresAt: must be in the future');
+      }
+      const invite = await ctx.access.createInvite({
+        spaceId,
+        role: body.role,
+        expiresAt,
+        maxUses: body.maxUses ?? null,
+        now,
+      });
+      log.info('invite created', { inviteId: invite.id, role: invite.role });
+      sendJson(res, 201, inviteJson(invite, [], now));
+    } else {
+      const revoked = await ctx.access.revokeInvite(spaceId, itemId ?? '', now);
+      if (!revoked) throw new HttpError(404, 'not_found', 'no such invite in this space');
+      log.info('invite revoked', { inviteId: revoked.id });
+      noContent(res);
+    }
+    return true;
+  }
+
+  if (method === 'GET') {
+    sendJson(res, 200, (await ctx.access.listMembers(spaceId)).map(memberJson));
+    return true;
+  }
+  const userId = itemId ?? '';
+  if (method === 'PATCH') {
+    const body = parseBody(RoleChange, await readJsonBody(req, ctx.maxBodyBytes));
+    const changed = await ctx.access.setRole(spaceId, userId, body.role);
+    if (!changed.ok) throw changeRefused(changed.reason);
+    if (changed.previous.role !== changed.member.role) {
+      const closed = ctx.live.closeMember(
+        spaceId,
+        userId,
+        CLOSE_CODES.tokenExpired,
+        'role changed',
+      );
+      log.info('role changed', {
+        userId,
+        from: changed.previous.role,
+        to: changed.member.role,
+        closed,
+      });
+    }
+    sendJson(res, 200, memberJson(changed.member));
+    return true;
+  }
+  const removed = await ctx.access.removeMember(spaceId, userId);
+  if (!removed.ok) throw changeRefused(removed.reason);
+  const closed = ctx.live.closeMember(spaceId, userId, CLOSE_CODES.forbidden, 'access revoked');
+  log.info('member removed', { userId, role: removed.previous.role, closed });
+  noContent(res);
+  return true;
+}
+
+function changeRefused(reason: 'not_found' | 'last_admin'): HttpError {
+  return reason === 'not_found'
+    ? new HttpError(404, 'not_found', 'no such member in this space')
+    : new HttpError(409, 'last_admin', 'a space keeps at least one admin');
+}

@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { inviteStatus, type AccessStore } from './accessStore.ts';
+
+/** How the contract gets stores: `open()` twice on one fixture must reach the same data. */
+export interface AccessStoreFixture {
+  open(): Promise<AccessStore>;
+  cleanup(): Promise<void>;
+}
+
+const SPACE = 'spContract1';
+const OTHER = 'spContract2';
+const T0 = 1_700_000_000_000;
+
+/**
+ * The behaviour every access store must have (docs/trust-api.md). Run it
+ * from the adapter's test file:
+ *
+ * @example
+ * runAccessStoreContract('sqlite', async () => ({ open: () => openSqliteAccessStore(dir), cleanup }));
+ */
+export function runAccessStoreContract(
+  name: string,
+  makeFixture: () => Promise<AccessStoreFixture>,
+): void {
+  describe(`access store contract: ${name}`, () => {
+    let fixture: AccessStoreFixture | null = null;
+    const open: AccessStore[] = [];
+
+    async function start(): Promise<AccessStore> {
+      fixture ??= await makeFixture();
+      const store = await fixture.open();
+      open.push(store);
+      return store;
+    }
+
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close().catch(() => undefined);
+      await fixture?.cleanup();
+      fixture = null;
+    });
+
+    it('creates a space: one admin with a key, and an unlimited member invite', async () => {
+      const store = await start();
+      const { member, key, invite } = await store.createSpace({
+        spaceId: SPACE,
+        adminName: 'Ada',
+        now: T0,
+      });
+      expect(member).toMatchObject({ spaceId: SPACE, name: 'Ada', role: 'admin', inviteId: null });
+      expect(member.joinedAt).toBe(T0);
+      expect(key).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+      expect(invite).toMatchObject({
+        spaceId: SPACE,
+        role: 'member',
+        expiresAt: null,
+        maxUses: null,
+        uses: 0,
+        revokedAt: null,
+      });
+      expect(invite.code).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+      expect(await store.listMembers(SPACE)).toEqual([member]);
+      expect(await store.listInvites(SPACE)).toEqual([invite]);
+      expect(await store.listMembers(OTHER)).toEqual([]);
+    });
+
+    it('checks keys: the right one for the right member only', async () => {
+      const store = await start();
+      const { member, key } = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      expect(await store.checkKey(SPACE, member.userId, key)).toEqual(member);
+      expect(await store.checkKey(SPACE, member.userId, key + 'x')).toBeNull();
+      expect(await store.checkKey(SPACE, member.userId, '')).toBeNull();
+      expect(await store.checkKey(OTHER, member.userId, key)).toBeNull();
+      expect(await store.checkKey(SPACE, 'usNobody1', key)).toBeNull();
+    });
+
+    it('mints distinct ids, keys and codes', async () => {
+      const store = await start();
+      const a = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      const b = await store.createSpace({ spaceId: OTHER, adminName: 'B', now: T0 });
+      expect(a.member.userId).not.toBe(b.member.userId);
+      expect(a.key).not.toBe(b.key);
+      expect(a.invite.code).not.toBe(b.invite.code);
+    });
+
+    it('redeems an invite: a member with the invite role, one use counted', async () => {
+      const store = await start();
+      await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      const invite = await store.createInvite({
+        spaceId: SPACE,
+        role: 'observer',
+        expiresAt: null,
+        maxUses: 5,
+        now: T0,
+      });
+      const result = await store.redeemInvite(invite.code, 'Bea', T0 + 1);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.member).toMatchObject({
+        spaceId: SPACE,
+        name: 'Bea',
+        role: 'observer',
+        inviteId: invite.id,
+        joinedAt: T0 + 1,
+      });
+      expect(await store.checkKey(SPACE, result.member.userId, result.key)).toEqual(result.member);
+      const [, listed] = await store.listInvites(SPACE);
+      expect(listed?.uses).toBe(1);
+      expect(await store.getMember(SPACE, result.member.userId)).toEqual(result.member);
+    });
+
+    it('refuses unknown, expired, used-up and revoked invites', async () => {
+      const store = await start();
+      expect(await store.redeemInvite('nope', 'X', T0)).toEqual({ ok: false, reason: 'unknown' });
+      const expiring = await store.createInvite({
+        spaceId: SPACE,
+        role: 'member',
+        expiresAt: T0 + 1000,
+        maxUses: null,
+        now: T0,
+      });
+      expect((await store.redeemInvite(expiring.code, 'X', T0 + 999)).ok).toBe(true);
+      expect(await store.redeemInvite(expiring.code, 'X', T0 + 1000)).toEqual({
+        ok: false,
+        reason: 'expired',
+      });
+      const once = await store.createInvite({
+        spaceId: SPACE,
+        role: 'member',
+        expiresAt: null,
+        maxUses: 1,
+        now: T0,
+      });
+      expect((await store.redeemInvite(once.code, 'X', T0)).ok).toBe(true);
+      expect(await store.redeemInvite(once.code, 'Y', T0)).toEqual({
+        ok: false,
+        reason: 'used_up',
+      });
+      const revoked = await store.createInvite({
+        spaceId: SPACE,
+        role: 'member',
+        expiresAt: null,
+        maxUses: null,
+        now: T0,
+      });
+      const after = await store.revokeInvite(SPACE, revoked.id, T0 + 5);
+      expect(after).toMatchObject({ id: revoked.id, revokedAt: T0 + 5 });
+      expect(inviteStatus(after!, T0 + 6)).toBe('revoked');
+      expect(await store.redeemInvite(revoked.code, 'X', T0)).toEqual({
+        ok: false,
+        reason: 'revoked',
+      });
+      // Revoking again keeps the first time; another space cannot revoke it.
+      expect(await store.revokeInvite(SPACE, revoked.id, T0 + 9)).toMatchObject({
+        revokedAt: T0 + 5,
+      });
+      expect(await store.revokeInvite(OTHER, revoked.id, T0)).toBeNull();
+      expect(await store.revokeInvite(SPACE, 'inNobody1', T0)).toBeNull();
+    });
+
+    it('gives the last use of an invite to exactly one of many concurrent redemptions', async () => {
+      const store = await start();
+      const second = await start();
+      const invite = await store.createInvite({
+        spaceId: SPACE,
+        role: 'member',
+        expiresAt: null,
+        maxUses: 3,
+        now: T0,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? second : store).redeemInvite(invite.code, `P${i}`, T0),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(results.filter((r) => !r.ok && r.reason === 'used_up')).toHaveLength(7);
+      expect(await store.listMembers(SPACE)).toHaveLength(3);
+      expect((await store.listInvites(SPACE))[0]?.uses).toBe(3);
+    });
+
+    it('changes a role, and never demotes the last admin', async () => {
+      const store = await start();
+      const { member: admin } = await store.createSpace({
+        spaceId: SPACE,
+        adminName: 'A',
+        now: T0,
+      });
+      expect(await store.setRole(SPACE, admin.userId, 'member')).toEqual({
+        ok: false,
+        reason: 'last_admin',
+      });
+      expect(await store.setRole(SPACE, admin.userId, 'admin')).toMatchObject({ ok: true });
+      const { invite } = { invite: (await store.listInvites(SPACE))[0]! };
+      const joined = await store.redeemInvite(invite.code, 'B', T0);
+      if (!joined.ok) throw new Error(joined.reason);
+      const promoted = await store.setRole(SPACE, joined.member.userId, 'admin');
+      expect(promoted).toMatchObject({
+        ok: true,
+        previous: { role: 'member' },
+        member: { role: 'admin', userId: joined.member.userId },
+      });
+      expect(await store.setRole(SPACE, admin.userId, 'observer')).toMatchObject({ ok: true });
+      expect((await store.getMember(SPACE, admin.userId))?.role).toBe('observer');
+      expect(await store.setRole(SPACE, joined.member.userId, 'member')).toEqual({
+        ok: false,
+        reason: 'last_admin',
+      });
+      expect(await store.setRole(SPACE, 'usNobody1', 'member')).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+    });
+
+    it('removes a member with their key, and never the last admin', async () => {
+      const store = await start();
+      const { member: admin, invite } = await store.createSpace({
+        spaceId: SPACE,
+        adminName: 'A',
+        now: T0,
+      });
+      const joined = await store.redeemInvite(invite.code, 'B', T0);
+      if (!joined.ok) throw new Error(joined.reason);
+      expect(await store.removeMember(SPACE, admin.userId)).toEqual({
+        ok: false,
+        reason: 'last_admin',
+      });
+      expect(await store.removeMember(SPACE, joined.member.userId)).toMatchObject({ ok: true });
+      expect(await store.getMember(SPACE, joined.member.userId)).toBeNull();
+      expect(await store.checkKey(SPACE, joined.member.userId, joined.key)).toBeNull();
+      expect(await store.removeMember(SPACE, joined.member.userId)).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+      expect((await store.listMembers(SPACE)).map((m) => m.userId)).toEqual([admin.userId]);
+    });
+
+    it('keeps everything across reopening', async () => {
+      const store = await start();
+      const created = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      await store.close();
+      const again = await start();
+      expect(await again.checkKey(SPACE, created.member.userId, created.key)).toEqual(
+        created.member,
+      );
+      expect(await again.listInvites(SPACE)).toEqual([created.invite]);
+    });
+  });
+}

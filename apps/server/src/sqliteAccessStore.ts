@@ -1,0 +1,314 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { newId } from '@ronde/domain';
+import {
+  hashKey,
+  inviteStatus,
+  keyMatches,
+  newInviteCode,
+  newKey,
+  type AccessStore,
+  type ChangeResult,
+  type Invite,
+  type InviteRole,
+  type Member,
+  type NewMember,
+  type Role,
+} from './accessStore.ts';
+import { SQLITE_FILE } from './sqliteStorage.ts';
+import { StorageOpenError } from './storage.ts';
+
+/**
+ * Schema changes, applied once each, in order, and recorded in
+ * `access_migrations`: starting twice, or on an older database, is safe.
+ */
+const MIGRATIONS: readonly { name: string; sql: string }[] = [
+  {
+    name: '001-members-invites',
+    sql: `CREATE TABLE IF NOT EXISTS members (
+      space TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('admin', 'facilitator', 'member', 'observer')),
+      key_hash TEXT NOT NULL,
+      invite_id TEXT,
+      joined_at INTEGER NOT NULL,
+      PRIMARY KEY (space, user_id)
+    );
+    CREATE TABLE IF NOT EXISTS invites (
+      id TEXT PRIMARY KEY,
+      space TEXT NOT NULL,
+      code TEXT NOT NULL UNIQUE,
+      role TEXT NOT NULL CHECK (role IN ('facilitator', 'member', 'observer')),
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER,
+      max_uses INTEGER,
+      uses INTEGER NOT NULL DEFAULT 0,
+      revoked_at INTEGER
+    );
+    CREATE INDEX IF NOT EXISTS invites_by_space ON invites (space, created_at);`,
+  },
+];
+
+interface MemberRow {
+  space: string;
+  user_id: string;
+  name: string;
+  role: Role;
+  key_hash: string;
+  invite_id: string | null;
+  joined_at: number;
+}
+
+interface InviteRow {
+  id: string;
+  space: string;
+  code: string;
+  role: InviteRole;
+  created_at: number;
+  expires_at: number | null;
+  max_uses: number | null;
+  uses: number;
+  revoked_at: number | null;
+}
+
+function toMember(row: MemberRow): Member {
+  return {
+    spaceId: row.space,
+    userId: row.user_id,
+    name: row.name,
+    role: row.role,
+    joinedAt: row.joined_at,
+    inviteId: row.invite_id,
+  };
+}
+
+function toInvite(row: InviteRow): Invite {
+  return {
+    id: row.id,
+    spaceId: row.space,
+    code: row.code,
+    role: row.role,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    maxUses: row.max_uses,
+    uses: row.uses,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/**
+ * The access store in the same `<dataDir>/ronde.sqlite` as the documents
+ * (its own connection and tables). Writes that must be atomic (redeeming,
+ * changing or removing a member) are `BEGIN IMMEDIATE` transactions, so
+ * they hold the write lock from their first read, even against another
+ * process on the same file.
+ *
+ * @example
+ * const access = await openSqliteAccessStore('./data');
+ */
+export async function openSqliteAccessStore(dataDir: string): Promise<AccessStore> {
+  const dir = resolve(dataDir);
+  let db: Database.Database;
+  try {
+    mkdirSync(dir, { recursive: true });
+    db = new Database(join(dir, SQLITE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`CREATE TABLE IF NOT EXISTS access_migrations (
+      name TEXT PRIMARY KEY,
+      applied_at INTEGER NOT NULL
+    )`);
+    const applied = db.prepare<[string], { name: string }>(
+      'SELECT name FROM access_migrations WHERE name = ?',
+    );
+    const record = db.prepare<[string, number]>(
+      'INSERT INTO access_migrations (name, applied_at) VALUES (?, ?)',
+    );
+    for (const migration of MIGRATIONS) {
+      db.transaction(() => {
+        if (applied.get(migration.name)) return;
+        db.exec(migration.sql);
+        record.run(migration.name, Date.now());
+      }).immediate();
+    }
+  } catch (error) {
+    throw new StorageOpenError(
+      `cannot open the access tables in data dir ${dir}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+
+  const insertMember = db.prepare<[string, string, string, Role, string, string | null, number]>(
+    `INSERT INTO members (space, user_id, name, role, key_hash, invite_id, joined_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectMember = db.prepare<[string, string], MemberRow>(
+    'SELECT * FROM members WHERE space = ? AND user_id = ?',
+  );
+  const selectMembers = db.prepare<[string], MemberRow>(
+    'SELECT * FROM members WHERE space = ? ORDER BY joined_at, rowid',
+  );
+  const countAdmins = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM members WHERE space = ? AND role = 'admin'",
+  );
+  const updateRole = db.prepare<[Role, string, string]>(
+    'UPDATE members SET role = ? WHERE space = ? AND user_id = ?',
+  );
+  const deleteMember = db.prepare<[string, string]>(
+    'DELETE FROM members WHERE space = ? AND user_id = ?',
+  );
+  const insertInvite = db.prepare<
+    [string, string, string, InviteRole, number, number | null, number | null]
+  >(
+    `INSERT INTO invites (id, space, code, role, created_at, expires_at, max_uses)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectInvite = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE id = ?');
+  const selectInviteByCode = db.prepare<[string], InviteRow>(
+    'SELECT * FROM invites WHERE code = ?',
+  );
+  const selectInvites = db.prepare<[string], InviteRow>(
+    'SELECT * FROM invites WHERE space = ? ORDER BY created_at, rowid',
+  );
+  const countUse = db.prepare<[string]>('UPDATE invites SET uses = uses + 1 WHERE id = ?');
+  const revoke = db.prepare<[number, string, string]>(
+    'UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE space = ? AND id = ?',
+  );
+
+  function addMember(
+    spaceId: string,
+    name: string,
+    role: Role,
+    inviteId: string | null,
+    now: number,
+  ): NewMember {
+    const key = newKey();
+    const userId = newId();
+    insertMember.run(spaceId, userId, name, role, hashKey(key), inviteId, now);
+    return { member: { spaceId, userId, name, role, joinedAt: now, inviteId }, key };
+  }
+
+  function addInvite(
+    spaceId: string,
+    role: InviteRole,
+    expiresAt: number | null,
+    maxUses: number | null,
+    now: number,
+  ): Invite {
+    const id = newId();
+    const code = newInviteCode();
+    insertInvite.run(id, spaceId, code, role, now, expiresAt, maxUses);
+    return {
+      id,
+      spaceId,
+      code,
+      role,
+      createdAt: now,
+      expiresAt,
+      maxUses,
+      uses: 0,
+      revokedAt: null,
+    };
+  }
+
+  const createSpace = db.transaction((spaceId: string, adminName: string, now: number) => {
+    const admin = addMember(spaceId, adminName, 'admin', null, now);
+    const invite = addInvite(spaceId, 'member', null, null, now);
+    return { ...admin, invite };
+  });
+
+  const redeem = db.transaction((code: string, name: string, now: number) => {
+    const row = selectInviteByCode.get(code);
+    if (!row) return { ok: false as const, reason: 'unknown' as const };
+    const invite = toInvite(row);
+    const status = inviteStatus(invite, now);
+    if (status !== 'active') return { ok: false as const, reason: status };
+    countUse.run(invite.id);
+    const created = addMember(invite.spaceId, name, invite.role, invite.id, now);
+    return { ok: true as const, invite: { ...invite, uses: invite.uses + 1 }, ...created };
+  });
+
+  /** Applies `change` unless it would leave the space without an admin. */
+  function guardedChange(
+    spaceId: string,
+    userId: string,
+    nextRole: Role | null,
+    apply: () => void,
+  ): ChangeResult {
+    const row = selectMember.get(spaceId, userId);
+    if (!row) return { ok: false, reason: 'not_found' };
+    const previous = toMember(row);
+    const losesAdmin = previous.role === 'admin' && nextRole !== 'admin';
+    if (losesAdmin && (countAdmins.get(spaceId)?.n ?? 0) <= 1) {
+      return { ok: false, reason: 'last_admin' };
+    }
+    apply();
+    return { ok: true, previous, member: { ...previous, role: nextRole ?? previous.role } };
+  }
+  const setRole = db.transaction((spaceId: string, userId: string, role: Role) =>
+    guardedChange(spaceId, userId, role, () => updateRole.run(role, spaceId, userId)),
+  );
+  const remove = db.transaction((spaceId: string, userId: string) =>
+    guardedChange(spaceId, userId, null, () => deleteMember.run(spaceId, userId)),
+  );
+
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new Error('the access store is closed');
+  };
+
+  return {
+    async createSpace({ spaceId, adminName, now }) {
+      open();
+      return createSpace.immediate(spaceId, adminName, now);
+    },
+    async createInvite({ spaceId, role, expiresAt, maxUses, now }) {
+      open();
+      return addInvite(spaceId, role, expiresAt, maxUses, now);
+    },
+    async listInvites(spaceId) {
+      open();
+      return selectInvites.all(spaceId).map(toInvite);
+    },
+    async revokeInvite(spaceId, inviteId, now) {
+      open();
+      if (revoke.run(now, spaceId, inviteId).changes === 0) return null;
+      const row = selectInvite.get(inviteId);
+      return row ? toInvite(row) : null;
+    },
+    async redeemInvite(code, name, now) {
+      open();
+      return redeem.immediate(code, name, now);
+    },
+    async getMember(spaceId, userId) {
+      open();
+      const row = selectMember.get(spaceId, userId);
+      return row ? toMember(row) : null;
+    },
+    async checkKey(spaceId, userId, key) {
+      open();
+      const row = selectMember.get(spaceId, userId);
+      return row && keyMatches(key, row.key_hash) ? toMember(row) : null;
+    },
+    async listMembers(spaceId) {
+      open();
+      return selectMembers.all(spaceId).map(toMember);
+    },
+    async setRole(spaceId, userId, role) {
+      open();
+      return setRole.immediate(spaceId, userId, role);
+    },
+    async removeMember(spaceId, userId) {
+      open();
+      return remove.immediate(spaceId, userId);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
