@@ -21,6 +21,17 @@ export interface RateLimiter {
 
 export const DEFAULT_RATE_LIMIT = { perSecond: 60, burst: 300 } as const;
 
+/** The configured limits (`RONDE_MAX_MESSAGES_PER_SECOND`, `RONDE_MESSAGE_BURST`). */
+export interface MessageRateLimits {
+  readonly maxMessagesPerSecond: number;
+  readonly messageBurst: number;
+}
+
+export const DEFAULT_MESSAGE_RATE_LIMITS: MessageRateLimits = {
+  maxMessagesPerSecond: DEFAULT_RATE_LIMIT.perSecond,
+  messageBurst: DEFAULT_RATE_LIMIT.burst,
+};
+
 /** WebSocket close code for a message flood (private range, like 4400). */
 export const CLOSE_RATE_LIMITED = 4429;
 

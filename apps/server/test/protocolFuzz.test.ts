@@ -10,7 +10,9 @@ import {
 } from '../bench/protocolFuzz.ts';
 import { memoryLogger } from '../src/log.ts';
 import { createServer, type RondeServer } from '../src/server.ts';
-import { tempDir } from './helpers.ts';
+import * as Y from 'yjs';
+import { encodeUpdate, MESSAGE_AUTH, MESSAGE_TIME } from '../src/protocol.ts';
+import { rawClient, tempDir, waitFor } from './helpers.ts';
 
 // A bounded, seeded run of the protocol fuzz (bench/protocolFuzz.ts runs
 // 100,000+). PROTOCOL_FUZZ_MESSAGES and PROTOCOL_FUZZ_SEED override.
@@ -75,3 +77,75 @@ describe('protocol fuzz', () => {
     ).toBe(false);
   }, 60_000);
 });
+
+describe('process events and floods, end to end (inspectUpdate, rateLimit wired in connection.ts)', () => {
+  const dir = tempDir('ronde-guard-');
+  let server: RondeServer;
+
+  beforeAll(async () => {
+    server = await createServer(fuzzConfig(dir.path), { log: memoryLogger('silent') });
+  });
+  afterAll(async () => {
+    await server.close();
+    dir.remove();
+  });
+
+  it('refuses, in a meeting room, an update appending an event by someone else: 4403, never stored', async () => {
+    const space = await createFuzzSpace(server.port);
+    if (!space.token || !space.userId) return; // no identity without tokens: nothing to check
+    const room = `${space.spaceId}/meeting/mtGuard01`;
+    const path = `/sync/${room}?token=${encodeURIComponent(space.token)}`;
+    const doc = new Y.Doc();
+    const event = (by: string): Record<string, unknown> => ({
+      id: `ev${by}`,
+      type: 'x',
+      by,
+      at: 1,
+    });
+
+    const own = rawClient(server.port, path);
+    await own.opened;
+    Y.transact(doc, () => doc.getArray('log').push([event(space.userId as string)]));
+    own.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    own.socket.send(new Uint8Array([MESSAGE_TIME, 1]));
+    await waitFor(() => own.messages.some((m) => m[0] === MESSAGE_TIME), 'the time answer');
+
+    const forger = rawClient(server.port, path);
+    await forger.opened;
+    const before = Y.encodeStateVector(doc);
+    doc.getArray('log').push([event('u1someoneElse')]); // appended after the first: implicit parent
+    forger.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc, before)));
+    expect((await forger.closed).code).toBe(4403);
+    expect(forger.messages.some((m) => m[0] === MESSAGE_AUTH && m[1] === 0)).toBe(true);
+
+    const reader = new Y.Doc();
+    await roundTripInto(server.port, room, space.token, reader);
+    expect(reader.getArray('log').toJSON()).toEqual([event(space.userId)]);
+    own.socket.close();
+  });
+
+  it('closes a flooding connection with 4429', async () => {
+    const space = await createFuzzSpace(server.port);
+    const query = space.token ? `?token=${encodeURIComponent(space.token)}` : '';
+    const client = rawClient(server.port, `/sync/${space.spaceId}/proposal/prFlood01${query}`);
+    await client.opened;
+    for (let i = 0; i < 400; i++) client.socket.send(new Uint8Array([MESSAGE_TIME, 1]));
+    expect((await client.closed).code).toBe(4429);
+  });
+});
+
+/** Syncs `doc` with `room` through a stock client, and waits until it has synced. */
+async function roundTripInto(port: number, room: string, token: string, doc: Y.Doc): Promise<void> {
+  const { WebsocketProvider } = await import('y-websocket');
+  const { default: WebSocket } = await import('ws');
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { token },
+  });
+  try {
+    await waitFor(() => provider.synced, 'the reader synced');
+  } finally {
+    provider.destroy();
+  }
+}
