@@ -107,10 +107,14 @@ export function rawClient(port: number, path = `/sync/${ROOM}`): RawClient {
   return { socket, messages, closed, opened };
 }
 
-/** The HTTP status an upgrade to `path` is refused with. */
-export function upgradeStatus(port: number, path: string): Promise<number> {
+/** The HTTP status an upgrade to `path` is refused with (optionally with headers, e.g. Origin). */
+export function upgradeStatus(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
     socket.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       socket.terminate();
@@ -176,4 +180,131 @@ export async function spawnServer(dataDir: string): Promise<ChildServer> {
     throw error;
   });
   return { child, port: listening.port as number, lines, exited };
+}
+
+// --- access (docs/trust-api.md) -----------------------------------------
+
+export interface ApiAnswer<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** One JSON API call; `token` goes in `Authorization: Bearer`. */
+export async function api<T = Record<string, unknown>>(
+  port: number,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}
+
+export interface Grant {
+  readonly spaceId: string;
+  readonly userId: string;
+  readonly key: string;
+  readonly role: string;
+  readonly token: string;
+}
+
+export interface CreatedSpace extends Grant {
+  /** The default member invite's code. */
+  readonly inviteCode: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** `POST /api/spaces`; the creator's admin grant and the default invite's code. */
+export async function createSpaceOverHttp(
+  port: number,
+  headers: Record<string, string> = {},
+): Promise<CreatedSpace> {
+  const answer = await api<{
+    id: string;
+    member: { userId: string; key: string; role: string };
+    session: { token: string };
+    invite: { code: string };
+  }>(port, 'POST', '/api/spaces', {
+    body: { name: 'Coop', circleName: 'General', memberName: 'Ada' },
+    headers,
+  });
+  if (answer.status !== 201) throw new Error(`create space: HTTP ${answer.status}`);
+  const { id, member, session, invite } = answer.body;
+  return {
+    spaceId: id,
+    userId: member.userId,
+    key: member.key,
+    role: member.role,
+    token: session.token,
+    inviteCode: invite.code,
+    body: answer.body as unknown as Record<string, unknown>,
+  };
+}
+
+/** `POST /api/invites/redeem`; throws unless it is 201. */
+export async function redeemOverHttp(port: number, code: string, name = 'Bea'): Promise<Grant> {
+  const answer = await api<{
+    spaceId: string;
+    member: { userId: string; key: string; role: string };
+    session: { token: string };
+  }>(port, 'POST', '/api/invites/redeem', { body: { code, name } });
+  if (answer.status !== 201) throw new Error(`redeem: HTTP ${answer.status}`);
+  const { spaceId, member, session } = answer.body;
+  return {
+    spaceId,
+    userId: member.userId,
+    key: member.key,
+    role: member.role,
+    token: session.token,
+  };
+}
+
+/** A new invite of `role` (admin token), returning its code. */
+export async function inviteOverHttp(
+  port: number,
+  admin: Grant,
+  role: string,
+  extra: { expiresAt?: number; maxUses?: number } = {},
+): Promise<{ id: string; code: string }> {
+  const answer = await api<{ id: string; code: string }>(
+    port,
+    'POST',
+    `/api/spaces/${admin.spaceId}/invites`,
+    { token: admin.token, body: { role, ...extra } },
+  );
+  if (answer.status !== 201) throw new Error(`invite: HTTP ${answer.status}`);
+  return answer.body;
+}
+
+/** The stock provider with `params: { token }`, as the web app connects. */
+export function connectWithToken(
+  port: number,
+  room: string,
+  token: string,
+  doc = new Y.Doc(),
+): { doc: Y.Doc; provider: WebsocketProvider } {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+    params: { token },
+  });
+  return { doc, provider };
+}
+
+/** A token's payload, decoded (without verifying it). */
+export function tokenPayload(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
