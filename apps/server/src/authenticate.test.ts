@@ -128,5 +128,10 @@ describe('authenticate', () => {
     expect(originAllowed('null', 'h:1', [])).toBe(false);
     expect(originAllowed('not a url', 'h:1', [])).toBe(false);
     expect(originAllowed('http://h:1', undefined, [])).toBe(false);
+    // The Vite dev proxy: loopback page, loopback server, different ports.
+    expect(originAllowed('http://localhost:5173', '127.0.0.1:8080', [])).toBe(true);
+    expect(originAllowed('http://[::1]:5173', 'localhost:8080', [])).toBe(true);
+    expect(originAllowed('http://evil.example', '127.0.0.1:8080', [])).toBe(false);
+    expect(originAllowed('http://localhost:5173', 'ronde.example', [])).toBe(false);
   });
 });

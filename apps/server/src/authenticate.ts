@@ -53,11 +53,21 @@ export interface TokenAuthOptions {
   readonly now?: () => number;
 }
 
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The hostname of a `Host` header (`h:1`, `[::1]:8080`), lower-cased. */
+function hostnameOf(host: string): string {
+  return host.replace(/:\d+$/, '').toLowerCase();
+}
+
 /**
  * Whether a browser page at `origin` may open a socket here: the server's own
  * origin (its host equals the request's `Host`), or one of `allowed`. A
  * request without `Origin` is not from a browser page and is let through
  * (the token still decides); `Origin: null` (sandboxed frames, files) is not.
+ * On a loopback `Host` a loopback origin on any port is also the server's
+ * own: that is the Vite dev server, whose proxy rewrites `Host` but keeps
+ * the browser's `Origin`.
  */
 export function originAllowed(
   origin: string | undefined,
@@ -73,7 +83,9 @@ export function originAllowed(
   }
   if (parsed.origin === 'null') return false;
   if (allowed.includes(parsed.origin)) return true;
-  return host !== undefined && parsed.host.toLowerCase() === host.toLowerCase();
+  if (host === undefined) return false;
+  if (parsed.host.toLowerCase() === host.toLowerCase()) return true;
+  return LOOPBACK.test(hostnameOf(host)) && LOOPBACK.test(parsed.hostname);
 }
 
 /**

@@ -55,6 +55,47 @@ describe('config', () => {
     });
   });
 
+  it('reads the access settings, auth off by default', () => {
+    const defaults = parseConfig([], {});
+    expect(defaults).toMatchObject({
+      auth: 'off',
+      tokenLifetimeSeconds: 3600,
+      allowedOrigins: [],
+      spaceCreation: 'open',
+      adminSecret: null,
+      secret: null,
+    });
+    expect(defaults.limits).toMatchObject({ maxConnectionsPerIp: 64, maxConnectionsPerMember: 32 });
+    const config = parseConfig(['--auth', 'required', '--max-connections-per-member=4'], {
+      RONDE_TOKEN_LIFETIME_SECONDS: '60',
+      RONDE_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173/',
+      RONDE_MAX_CONNECTIONS_PER_IP: '8',
+      RONDE_SPACE_CREATION: 'restricted',
+      RONDE_ADMIN_SECRET: 'an-operator-secret',
+      RONDE_SECRET: 'x'.repeat(32),
+    });
+    expect(config).toMatchObject({
+      auth: 'required',
+      tokenLifetimeSeconds: 60,
+      allowedOrigins: ['https://a.example', 'http://localhost:5173'],
+      spaceCreation: 'restricted',
+      adminSecret: 'an-operator-secret',
+      secret: 'x'.repeat(32),
+    });
+    expect(config.limits).toMatchObject({ maxConnectionsPerIp: 8, maxConnectionsPerMember: 4 });
+  });
+
+  it('refuses restricted creation without an admin secret, and short secrets', () => {
+    expect(() => parseConfig(['--space-creation', 'restricted'], {})).toThrow(/RONDE_ADMIN_SECRET/);
+    expect(() => parseConfig([], { RONDE_SECRET: 'short' })).toThrow(/RONDE_SECRET/);
+    expect(() => parseConfig(['--auth', 'maybe'], {})).toThrow(/auth must be required or off/);
+    expect(() => parseConfig(['--allowed-origins', 'https://a.example/path'], {})).toThrow(
+      ConfigError,
+    );
+    expect(() => parseConfig(['--allowed-origins', 'evil'], {})).toThrow(ConfigError);
+    expect(() => parseConfig(['--token-lifetime-seconds', '0'], {})).toThrow(ConfigError);
+  });
+
   it('does not share the default limits object', () => {
     parseConfig(['--max-message-bytes', '2048'], {});
     expect(defaultConfig().limits.maxMessageBytes).toBe(8 * 1024 * 1024);
