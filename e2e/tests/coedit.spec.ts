@@ -6,7 +6,7 @@ import { screenshotPath } from '../fixtures/screenshots.ts';
 async function twoAuthors(
   server: { url: string },
   person: (name: string) => Promise<Person>,
-): Promise<{ awa: Person; ben: Person; proposalUrl: string }> {
+): Promise<{ awa: Person; ben: Person; proposalUrl: string; shareLink: string }> {
   const awa = await person('Awa');
   await awa.open(server.url);
   const shareLink = await awa.createSpace('Coop du Val');
@@ -17,7 +17,7 @@ async function twoAuthors(
   await ben.page.getByRole('link', { name: 'Four-day week' }).click();
   await expect(ben.editor).toBeVisible();
   await expect(ben.status).toHaveText('Synced');
-  return { awa, ben, proposalUrl };
+  return { awa, ben, proposalUrl, shareLink };
 }
 
 test('two people co-write a proposal and see each other', async ({ server, person }) => {
@@ -42,7 +42,7 @@ test('two people co-write a proposal and see each other', async ({ server, perso
 });
 
 test('a reload keeps everything', async ({ server, person }) => {
-  const { awa, ben, proposalUrl } = await twoAuthors(server, person);
+  const { awa, ben, proposalUrl, shareLink } = await twoAuthors(server, person);
   await awa.typeAtEnd('Adopted text survives reloads.');
   await expect(ben.editor).toContainText('Adopted text survives reloads.');
 
@@ -53,8 +53,9 @@ test('a reload keeps everything', async ({ server, person }) => {
     'People are exhausted on Fridays.',
   );
 
-  // A third person, with nothing cached, gets it all from the server.
+  // A third person, with nothing cached, joins and gets it all from the server.
   const cleo = await person('Cléo');
+  await cleo.open(shareLink);
   await cleo.open(proposalUrl);
   await expect(cleo.editor).toContainText('Adopted text survives reloads.');
 

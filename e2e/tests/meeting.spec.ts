@@ -18,6 +18,7 @@ test('two facilitators and three participants run an IDM to adoption', async ({
   const awa = await person('Awa');
   await awa.open(server.url);
   const shareLink = await awa.createSpace('Coop du Val');
+  const spaceUrl = awa.page.url();
   await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
   await awa.typeAtEnd('We work four days a week, Monday to Thursday.');
   await awa.page.getByRole('link', { name: /Coop du Val/ }).click();
@@ -174,7 +175,7 @@ test('two facilitators and three participants run an IDM to adoption', async ({
     await expect(decision).toContainText('A Friday support rota, one person per week.');
     await expect(decision).toContainText('Clients call us on Fridays');
   };
-  await dan.page.goto(shareLink);
+  await dan.page.goto(spaceUrl);
   await dan.page.getByRole('link', { name: 'Decision log' }).click();
   await expect(dan.page.getByRole('heading', { level: 1, name: 'Decision log' })).toBeVisible();
   await checkLog(dan);
@@ -183,6 +184,7 @@ test('two facilitators and three participants run an IDM to adoption', async ({
   await server.restart('SIGTERM');
   await expect(dan.status).toHaveText('Synced', { timeout: 30_000 });
   const eve = await person('Eve');
+  await eve.open(shareLink);
   await eve.open(dan.page.url());
   await checkLog(eve);
 });

@@ -6,6 +6,9 @@ import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
 import { DecisionLogPage } from './pages/DecisionLogPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
@@ -41,6 +44,10 @@ export function App() {
           />
           <Route path="/s/:spaceId/m/:meetingId" element={<MeetingPage />} />
           <Route path="/s/:spaceId/decisions" element={<DecisionLogPage />} />
+          <Route path="/s/:spaceId/members" element={<MembersPage />} />
+          <Route path="/s/:spaceId/signin" element={<SignInPage />} />
+          <Route path="/join" element={<JoinPage />} />
+          <Route path="/join/:code" element={<JoinPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

@@ -1,8 +1,25 @@
-/** The space the server created. */
+import { ApiError, apiJson, asRecord } from './http.ts';
+import {
+  absoluteLink,
+  parseInvite,
+  parseMember,
+  parseSession,
+  type InviteInfo,
+  type MemberGrant,
+  type SessionGrant,
+} from './trust.ts';
+
+/** The space the server created, and the creator's admin membership. */
 export interface CreatedSpace {
   readonly id: string;
   readonly name: string;
   readonly defaultCircleId: string;
+  readonly member: MemberGrant;
+  readonly session: SessionGrant;
+  /** The admin's personal sign-in link (absolute). */
+  readonly adminLink: string;
+  /** The default member invite: the space's share link. */
+  readonly invite: InviteInfo | null;
 }
 
 /** Why a space could not be created: unreachable server, or its refusal. */
@@ -18,49 +35,49 @@ export class CreateSpaceError extends Error {
 
 /**
  * Asks the server to create a space with its default circle
- * (`POST /api/spaces`).
+ * (`POST /api/spaces`); the creator becomes its admin.
  *
  * @example
- * const space = await createSpace({ name: 'Coop du Val', circleName: 'General circle' });
+ * const space = await createSpace({ name: 'Coop du Val', circleName: 'General circle', memberName: 'Awa' });
  * navigate(`/s/${space.id}`);
  */
 export async function createSpace(
-  input: { name: string; circleName: string },
+  input: { name: string; circleName: string; memberName: string },
   fetchImpl: typeof fetch = fetch,
 ): Promise<CreatedSpace> {
-  let response: Response;
+  let body: Record<string, unknown> | null;
   try {
-    response = await fetchImpl('/api/spaces', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-  } catch (error) {
-    throw new CreateSpaceError('network', error instanceof Error ? error.message : String(error));
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = errorMessage(body) ?? `HTTP ${response.status}`;
-    // A proxy answering 502/503/504 means the server itself is not there.
-    throw new CreateSpaceError(
-      response.status >= 502 && response.status <= 504 ? 'network' : 'server',
-      message,
+    body = asRecord(
+      await apiJson('/api/spaces', { method: 'POST', body: input, fetch: fetchImpl }),
     );
+  } catch (error) {
+    if (error instanceof ApiError) throw new CreateSpaceError(error.kind, error.message);
+    throw error;
   }
-  if (!isCreatedSpace(body)) throw new CreateSpaceError('server', 'unexpected answer');
-  return body;
-}
-
-function errorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const error = (body as { error?: { message?: unknown } }).error;
-  return typeof error?.message === 'string' ? error.message : null;
-}
-
-function isCreatedSpace(body: unknown): body is CreatedSpace {
-  if (typeof body !== 'object' || body === null) return false;
-  const b = body as Record<string, unknown>;
-  return (
-    typeof b.id === 'string' && typeof b.name === 'string' && typeof b.defaultCircleId === 'string'
-  );
+  try {
+    if (
+      !body ||
+      typeof body.id !== 'string' ||
+      typeof body.name !== 'string' ||
+      typeof body.defaultCircleId !== 'string'
+    ) {
+      throw new Error('unexpected answer');
+    }
+    const member = parseMember(body.member);
+    const adminLink =
+      typeof body.adminLink === 'string' && body.adminLink
+        ? body.adminLink
+        : `/s/${body.id}/signin#${member.userId}.${member.key}`;
+    return {
+      id: body.id,
+      name: body.name,
+      defaultCircleId: body.defaultCircleId,
+      member,
+      session: parseSession(body.session),
+      adminLink: absoluteLink(adminLink, ''),
+      invite: body.invite ? parseInvite(body.invite) : null,
+    };
+  } catch {
+    throw new CreateSpaceError('server', 'unexpected answer');
+  }
 }

@@ -8,6 +8,7 @@ const LABELS: Readonly<Record<ConnectionStatus, MessageKey>> = {
   synced: 'status.synced',
   offline: 'status.offline',
   error: 'status.error',
+  revoked: 'status.revoked',
 };
 
 /** The header's connection status over the rooms the page has open. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
-import { useIdentity } from '../state/useIdentity.ts';
+import { useDeviceIdentity } from '../state/useIdentity.ts';
 import { useSession } from '../state/session.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -8,7 +8,7 @@ import { LanguageSelect } from './LanguageSelect.tsx';
 /** The app bar: home link, connection status, who you are, language. */
 export function Header() {
   const t = useT();
-  const me = useIdentity();
+  const me = useDeviceIdentity();
   const openNameDialog = useSession((s) => s.openNameDialog);
   return (
     <header className="app-header">

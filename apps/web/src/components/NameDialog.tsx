@@ -6,7 +6,14 @@ import { NAME_MAX, useSession } from '../state/session.ts';
  * Asks for the display name others see. `required` (before entering a space
  * without a name) offers no way out but answering.
  */
-export function NameDialog({ required = false }: { required?: boolean }) {
+export function NameDialog({
+  required = false,
+  onCancel,
+}: {
+  required?: boolean;
+  /** Called when the person declines to answer (not `required`). */
+  onCancel?: () => void;
+}) {
   const t = useT();
   const titleId = useId();
   const hintId = useId();
@@ -44,7 +51,10 @@ export function NameDialog({ required = false }: { required?: boolean }) {
       aria-describedby={hintId}
       onCancel={(event) => {
         event.preventDefault();
-        if (!required) close();
+        if (!required) {
+          close();
+          onCancel?.();
+        }
       }}
     >
       <form onSubmit={submit} className="dialog__body" noValidate>
@@ -77,7 +87,14 @@ export function NameDialog({ required = false }: { required?: boolean }) {
         </div>
         <div className="dialog__actions">
           {!required && (
-            <button type="button" className="button button--quiet" onClick={close}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                close();
+                onCancel?.();
+              }}
+            >
               {t('name.cancel')}
             </button>
           )}

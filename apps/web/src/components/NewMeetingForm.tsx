@@ -37,7 +37,7 @@ export function NewMeetingForm({
   const t = useT();
   const id = useId();
   const navigate = useNavigate();
-  const me = useIdentity();
+  const me = useIdentity(space.id);
   const [title, setTitle] = useState('');
   const [circleId, setCircleId] = useState(space.defaultCircleId || circles[0]?.id || '');
   const [kind, setKind] = useState<MeetingKind>('governance');

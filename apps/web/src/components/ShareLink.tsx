@@ -3,8 +3,11 @@ import { useT } from '../i18n/useT.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** The space's address, read-only, with a button that copies it. */
-export function ShareLink({ url }: { url: string }) {
+/**
+ * A link to share, read-only, with a button that copies it: by default the
+ * space's share link; `label` and `hint` name another (an invite link).
+ */
+export function ShareLink({ url, label, hint }: { url: string; label?: string; hint?: string }) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -30,7 +33,7 @@ export function ShareLink({ url }: { url: string }) {
   return (
     <div className="share">
       <label htmlFor={id} className="share__label">
-        {t('space.share')}
+        {label ?? t('space.share')}
       </label>
       <div className="share__row">
         <input
@@ -47,7 +50,7 @@ export function ShareLink({ url }: { url: string }) {
         </button>
       </div>
       <p id={`${id}-hint`} className="hint">
-        {t('space.shareHint')}{' '}
+        {hint ?? t('space.shareHint')}{' '}
         <span aria-live="polite" className="share__feedback">
           {copy === 'copied' ? t('space.copied') : copy === 'failed' ? t('space.copyFailed') : ''}
         </span>

@@ -9,11 +9,14 @@ export function DecisionWriter({
   meetingDoc,
   spaceDoc,
   meetingId,
+  userId,
 }: {
   meetingDoc: Y.Doc;
   spaceDoc: Y.Doc;
   meetingId: string;
+  /** This person's member id in the space. */
+  userId: string;
 }) {
-  useDecisionWriter(meetingDoc, spaceDoc, meetingId);
+  useDecisionWriter(meetingDoc, spaceDoc, meetingId, userId);
   return null;
 }

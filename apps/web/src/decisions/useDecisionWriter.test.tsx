@@ -22,7 +22,6 @@ import { StrictMode, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readMeetingState } from '../process/useMeetingState.ts';
-import { useSession } from '../state/session.ts';
 import type { RoomLoad } from '../sync/openDoc.ts';
 import type { OpenProposal } from './decisionWriter.ts';
 import { useDecisionWriter } from './useDecisionWriter.ts';
@@ -135,7 +134,10 @@ function countWrites(space: Y.Doc): () => number {
   return () => writes;
 }
 
-beforeEach(() => useSession.setState({ userId: 'fac00001' }));
+let userId = 'fac00001';
+beforeEach(() => {
+  userId = 'fac00001';
+});
 
 describe('useDecisionWriter', () => {
   it('DEC-2 writes the entry of its own outcome once, and moves the proposal', () => {
@@ -146,7 +148,7 @@ describe('useDecisionWriter', () => {
     const writes = countWrites(space);
     toOutcomeStep(meeting);
     const { rerender } = renderHook(
-      () => useDecisionWriter(meeting, space, 'meet0001', rooms.open),
+      () => useDecisionWriter(meeting, space, 'meet0001', userId, rooms.open),
       { wrapper: strict },
     );
     expect(writes()).toBe(0);
@@ -169,14 +171,14 @@ describe('useDecisionWriter', () => {
   });
 
   it('DEC-2 never writes for an outcome someone else recorded', () => {
-    useSession.setState({ userId: 'ana00001' });
+    userId = 'ana00001';
     const meeting = meetingDoc();
     const space = spaceDoc();
     const proposal = proposalDoc();
     const rooms = fakeRooms(proposal);
     toOutcomeStep(meeting);
     act1(meeting, recordOutcome, 'fac00001', 'rejected');
-    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', rooms.open), {
+    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', userId, rooms.open), {
       wrapper: strict,
     });
     expect(listDecisions(space)).toEqual([]);
@@ -192,7 +194,7 @@ describe('useDecisionWriter', () => {
     toOutcomeStep(meeting);
     act1(meeting, recordOutcome, 'fac00001', 'deferred', '2026-10-01');
     const writes = countWrites(space);
-    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', rooms.open), {
+    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', userId, rooms.open), {
       wrapper: strict,
     });
     expect(writes()).toBe(1);
@@ -208,7 +210,7 @@ describe('useDecisionWriter', () => {
     const rooms = fakeRooms(local, 'loading');
     toOutcomeStep(meeting);
     act1(meeting, recordOutcome, 'fac00001', 'adopted', '2026-09-01');
-    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', rooms.open), {
+    renderHook(() => useDecisionWriter(meeting, space, 'meet0001', userId, rooms.open), {
       wrapper: strict,
     });
     expect(listDecisions(space)).toEqual([]);

@@ -4,7 +4,6 @@ import type * as Y from 'yjs';
 import { useYStore } from '../hooks/useYStore.ts';
 import { serverNow } from '../process/serverTime.ts';
 import { useMeetingState } from '../process/useMeetingState.ts';
-import { useSession } from '../state/session.ts';
 import { openDoc } from '../sync/openDoc.ts';
 import { createDecisionWriter, type OpenProposal } from './decisionWriter.ts';
 
@@ -25,16 +24,16 @@ const spaceLoaded = (doc: Y.Doc): boolean => readSpace(doc) !== null;
  * cancelled with the effect and picked up again by the next one.
  *
  * @example
- * useDecisionWriter(meetingRoom.doc, spaceRoom.doc, meetingId);
+ * useDecisionWriter(meetingRoom.doc, spaceRoom.doc, meetingId, me.id);
  */
 export function useDecisionWriter(
   meetingDoc: Y.Doc,
   spaceDoc: Y.Doc,
   meetingId: string,
+  userId: string,
   openProposal: OpenProposal = openProposalRoom,
 ): void {
   const state = useMeetingState(meetingDoc);
-  const userId = useSession((s) => s.userId);
   const recorded = useYStore(spaceDoc, spaceDecisions, decisionCount);
   const ready = useYStore(spaceDoc, spaceFields, spaceLoaded);
   const writer = useMemo(

@@ -85,7 +85,7 @@ export function ProposalEditor({
   if (!editor) return <div className="editor editor--loading" />;
   return (
     <div className="editor">
-      <EditorToolbar editor={editor} disabled={!editable} />
+      {editable && <EditorToolbar editor={editor} disabled={false} />}
       <EditorContent editor={editor} className="editor__content" />
     </div>
   );

@@ -15,22 +15,31 @@ import { useRoom } from '../sync/useRoom.ts';
  * process log: wires the rooms (presence, the space index, the proposals)
  * around `ProcessView`.
  */
-export function MeetingProcess({ doc }: { doc: Y.Doc }) {
+export function MeetingProcess({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const meeting = useMeeting(doc);
   if (meeting === null) return null;
-  return <ConnectedProcess doc={doc} spaceId={meeting.spaceId} meetingId={meeting.id} />;
+  return (
+    <ConnectedProcess
+      doc={doc}
+      spaceId={meeting.spaceId}
+      meetingId={meeting.id}
+      readOnly={readOnly}
+    />
+  );
 }
 
 function ConnectedProcess({
   doc,
   spaceId,
   meetingId,
+  readOnly,
 }: {
   doc: Y.Doc;
   spaceId: string;
   meetingId: string;
+  readOnly: boolean;
 }) {
-  const me = useIdentity();
+  const me = useIdentity(spaceId);
   const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
   const spaceDoc = useRoom(spaceRoom(spaceId)).doc;
   // Announce myself in the meeting room, so facilitators can order rounds by presence.
@@ -43,7 +52,15 @@ function ConnectedProcess({
     [presence],
   );
   const state = useMeetingState(doc);
-  useMeetingIndexStatus(spaceDoc, meetingId, state, me.id);
+  useMeetingIndexStatus(spaceDoc, meetingId, state, readOnly ? '' : me.id);
   const ProposalSlot = useMemo(() => makeProposalRoom(spaceId), [spaceId]);
-  return <ProcessView doc={doc} me={me.id} present={present} ProposalSlot={ProposalSlot} />;
+  return (
+    <ProcessView
+      doc={doc}
+      me={me.id}
+      present={present}
+      ProposalSlot={ProposalSlot}
+      readOnly={readOnly}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { Loading } from '../components/Loading.tsx';
+import { RequireMembership } from '../components/RequireMembership.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { DecisionArticle } from '../decisions/DecisionArticle.tsx';
 import { filterDecisions, localDate, type OutcomeFilter } from '../decisions/filterDecisions.ts';
@@ -23,9 +24,11 @@ export function DecisionLogPage() {
   const t = useT();
   if (!isId(spaceId)) return <NotFoundPage message={t('space.notFound')} />;
   return (
-    <RequireName>
-      <DecisionLogRoom key={spaceId} spaceId={spaceId} />
-    </RequireName>
+    <RequireMembership key={spaceId} spaceId={spaceId}>
+      <RequireName>
+        <DecisionLogRoom spaceId={spaceId} />
+      </RequireName>
+    </RequireMembership>
   );
 }
 

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createSpace, CreateSpaceError } from '../api/createSpace.ts';
+import { NameDialog } from '../components/NameDialog.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
@@ -14,20 +15,32 @@ export function HomePage() {
   const now = useNow();
   const recent = useSession((s) => s.recentSpaces);
   const rememberSpace = useSession((s) => s.rememberSpace);
+  const myName = useSession((s) => s.name);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [askingName, setAskingName] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError(t('home.error.empty'));
-      return;
-    }
+  const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      const space = await createSpace({ name, circleName: t('home.defaultCircle') });
+      const space = await createSpace({
+        name,
+        circleName: t('home.defaultCircle'),
+        memberName: useSession.getState().name,
+      });
+      const session = useSession.getState();
+      session.setMembership(space.id, {
+        ...space.member,
+        token: space.session.token,
+        expiresAt: space.session.expiresAt,
+        receivedAt: Date.now(),
+      });
+      session.rememberLinks(space.id, {
+        adminLink: space.adminLink,
+        ...(space.invite ? { shareLink: space.invite.link } : {}),
+      });
       rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
       navigate(`/s/${space.id}`);
     } catch (e) {
@@ -38,6 +51,28 @@ export function HomePage() {
       );
       setBusy(false);
     }
+  };
+
+  // The creator becomes the space's admin under their name: ask for it first.
+  useEffect(() => {
+    if (askingName && myName) {
+      setAskingName(false);
+      void create();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the name is given
+  }, [askingName, myName]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError(t('home.error.empty'));
+      return;
+    }
+    if (!myName) {
+      setAskingName(true);
+      return;
+    }
+    void create();
   };
 
   return (
@@ -53,7 +88,7 @@ export function HomePage() {
           <h2 id="create-space-title" className="card__title">
             {t('home.createTitle')}
           </h2>
-          <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+          <form onSubmit={submit} noValidate className="stack">
             <div className="field">
               <label htmlFor="space-name">{t('home.spaceName')}</label>
               <input
@@ -109,6 +144,7 @@ export function HomePage() {
           )}
         </section>
       </div>
+      {askingName && !myName && <NameDialog onCancel={() => setAskingName(false)} />}
     </div>
   );
 }

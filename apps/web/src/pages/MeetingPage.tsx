@@ -1,7 +1,9 @@
 import { isId, roleOf, roomName, spaceRoom } from '@ronde/domain';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { AccessNotice } from '../components/AccessNotice.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { RequireMembership } from '../components/RequireMembership.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useMeeting } from '../hooks/useMeeting.ts';
@@ -16,6 +18,7 @@ import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
 import { mayJoin, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
 import { useMeetingState } from '../process/useMeetingState.ts';
+import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
@@ -29,16 +32,18 @@ export function MeetingPage() {
     return <NotFoundPage message={t('meeting.notFound')} />;
   }
   return (
-    <RequireName>
-      <Meeting key={`${spaceId}/${meetingId}`} spaceId={spaceId} meetingId={meetingId} />
-    </RequireName>
+    <RequireMembership key={`${spaceId}/${meetingId}`} spaceId={spaceId}>
+      <RequireName>
+        <Meeting spaceId={spaceId} meetingId={meetingId} />
+      </RequireName>
+    </RequireMembership>
   );
 }
 
 function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string }) {
   const t = useT();
   const language = useLanguage();
-  const me = useIdentity();
+  const me = useIdentity(spaceId);
   const spaceDocRoom = useRoom(spaceRoom(spaceId));
   const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
   const load = useRoomLoad(room);
@@ -50,7 +55,11 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const circles = useCircles(spaceDocRoom.doc);
   const proposals = useProposals(spaceDocRoom.doc);
   const belongs = meeting !== null && meeting.spaceId === spaceId;
-  useJoinMeeting(room.doc, belongs && mayJoin(load, status), me);
+  const access = useAccess(spaceId, [room.provider, spaceDocRoom.provider]);
+  // A space observer is always a meeting observer. The server drops an
+  // observer's writes, so they do not write themselves into the people
+  // either: they are present (awareness), never in the roles.
+  useJoinMeeting(room.doc, belongs && !access.readOnly && mayJoin(load, status), me);
 
   useEffect(() => {
     if (meeting) document.title = `${meeting.title} · Ronde`;
@@ -62,7 +71,9 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   }
 
   // Once the meeting has started, roles are the log's (SPEC MEET-2), not the people map's.
-  const myRole = roleOf(meetingState, { agenda: [], people }, me.id) ?? undefined;
+  const myRole = access.readOnly
+    ? undefined
+    : (roleOf(meetingState, { agenda: [], people }, me.id) ?? undefined);
   // With no facilitator left before the start (MDOC-4 cannot prevent it across
   // replicas), anyone present may repair roles; after the start the log keeps one.
   const canManage =
@@ -93,10 +104,11 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
         </div>
       </header>
 
+      <AccessNotice access={access} />
       <div className="proposal-layout meeting-layout">
         <div className="meeting-main">
           {/* Once the meeting runs, what happens now comes first (on a phone too). */}
-          {started && <MeetingProcess doc={room.doc} />}
+          {started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
           <Agenda
             doc={room.doc}
             spaceId={spaceId}
@@ -105,8 +117,15 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             userId={me.id}
             canEdit={myRole !== undefined && myRole !== 'observer'}
           />
-          {!started && <MeetingProcess doc={room.doc} />}
-          <DecisionWriter meetingDoc={room.doc} spaceDoc={spaceDocRoom.doc} meetingId={meetingId} />
+          {!started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
+          {!access.readOnly && (
+            <DecisionWriter
+              meetingDoc={room.doc}
+              spaceDoc={spaceDocRoom.doc}
+              meetingId={meetingId}
+              userId={me.id}
+            />
+          )}
         </div>
         <aside className="proposal-side">
           <PeoplePanel

@@ -10,7 +10,9 @@ import {
 } from '@ronde/domain';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { AccessNotice } from '../components/AccessNotice.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { RequireMembership } from '../components/RequireMembership.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -24,6 +26,7 @@ import { useYText } from '../hooks/useYText.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { useIndexUpdater } from '../proposal/useIndexUpdater.ts';
+import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
@@ -37,16 +40,18 @@ export function ProposalPage() {
     return <NotFoundPage message={t('proposal.notFound')} />;
   }
   return (
-    <RequireName>
-      <Proposal key={`${spaceId}/${proposalId}`} spaceId={spaceId} proposalId={proposalId} />
-    </RequireName>
+    <RequireMembership key={`${spaceId}/${proposalId}`} spaceId={spaceId}>
+      <RequireName>
+        <Proposal spaceId={spaceId} proposalId={proposalId} />
+      </RequireName>
+    </RequireMembership>
   );
 }
 
 function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string }) {
   const t = useT();
   const language = useLanguage();
-  const me = useIdentity();
+  const me = useIdentity(spaceId);
   const now = useNow();
   const spaceRoomRef = useRoom(spaceRoom(spaceId));
   const room = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
@@ -56,7 +61,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   const circles = useCircles(spaceRoomRef.doc);
   const status = useConnectionStatus(room.provider);
   const title = useYText(proposalTitle(room.doc));
-  useIndexUpdater(room.doc, spaceRoomRef.doc, proposalId);
+  const access = useAccess(spaceId, [room.provider, spaceRoomRef.provider]);
+  useIndexUpdater(room.doc, spaceRoomRef.doc, proposalId, !access.readOnly);
 
   useEffect(() => {
     document.title = `${title.trim() || t('proposal.untitled')} · Ronde`;
@@ -69,7 +75,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
     return <Loading message={load === 'loading' ? t('proposal.loading') : t('proposal.waiting')} />;
   }
 
-  const editable = isEditable(meta.status);
+  const open = isEditable(meta.status);
+  const editable = open && !access.readOnly;
   const circle = circles.find((c) => c.id === meta.circleId);
   return (
     <div className="page page--proposal">
@@ -99,7 +106,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
 
       <div className="proposal-layout">
         <article className="proposal-main">
-          {!editable && (
+          <AccessNotice access={access} />
+          {!open && (
             <p className="notice">
               {t('proposal.readOnly', { status: t(`proposalStatus.${meta.status}`) })}
             </p>

@@ -1,6 +1,11 @@
 import { isId, spaceRoom } from '@ronde/domain';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { AccessNotice } from '../components/AccessNotice.tsx';
+import { AdminLink } from '../components/AdminLink.tsx';
+import { RequireMembership } from '../components/RequireMembership.tsx';
+import { useShareLink } from '../members/useShareLink.ts';
+import { useAccess } from '../state/useAccess.ts';
 import { Loading } from '../components/Loading.tsx';
 import { MeetingList } from '../components/MeetingList.tsx';
 import { NewMeetingForm } from '../components/NewMeetingForm.tsx';
@@ -24,9 +29,11 @@ export function SpacePage() {
   const t = useT();
   if (!isId(spaceId)) return <NotFoundPage message={t('space.notFound')} />;
   return (
-    <RequireName>
-      <Space key={spaceId} spaceId={spaceId} />
-    </RequireName>
+    <RequireMembership key={spaceId} spaceId={spaceId}>
+      <RequireName>
+        <Space spaceId={spaceId} />
+      </RequireName>
+    </RequireMembership>
   );
 }
 
@@ -41,6 +48,8 @@ function Space({ spaceId }: { spaceId: string }) {
   const rememberSpace = useSession((s) => s.rememberSpace);
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);
+  const access = useAccess(spaceId, [room.provider]);
+  const shareLink = useShareLink(spaceId, access.admin);
 
   useEffect(() => {
     if (space) rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
@@ -55,9 +64,10 @@ function Space({ spaceId }: { spaceId: string }) {
     return <Loading message={load === 'loading' ? t('space.loading') : t('space.waiting')} />;
   }
 
-  const url = `${window.location.origin}/s/${space.id}`;
   return (
     <div className="page">
+      <AccessNotice access={access} />
+      {access.admin && <AdminLink spaceId={spaceId} />}
       <div className="space-head">
         <div>
           <h1 className="page-title">{space.name}</h1>
@@ -75,13 +85,20 @@ function Space({ spaceId }: { spaceId: string }) {
             </ul>
           </section>
         </div>
-        <ShareLink url={url} />
+        {access.admin && (
+          <div className="space-admin">
+            {shareLink && <ShareLink url={shareLink} />}
+            <Link to={`/s/${space.id}/members`} className="button">
+              {t('space.members')}
+            </Link>
+          </div>
+        )}
       </div>
 
       <section aria-labelledby="proposals-title" className="proposals">
         <div className="section-head">
           <h2 id="proposals-title">{t('space.proposals')}</h2>
-          {!creating && (
+          {!creating && !access.readOnly && (
             <button
               type="button"
               className="button button--primary"
@@ -92,7 +109,7 @@ function Space({ spaceId }: { spaceId: string }) {
             </button>
           )}
         </div>
-        {creating && (
+        {creating && !access.readOnly && (
           <NewProposalForm
             space={space}
             spaceDoc={room.doc}
@@ -106,7 +123,7 @@ function Space({ spaceId }: { spaceId: string }) {
       <section aria-labelledby="meetings-title" className="meetings">
         <div className="section-head">
           <h2 id="meetings-title">{t('space.meetings')}</h2>
-          {!planning && (
+          {!planning && !access.readOnly && (
             <button
               type="button"
               className="button button--primary"
@@ -117,7 +134,7 @@ function Space({ spaceId }: { spaceId: string }) {
             </button>
           )}
         </div>
-        {planning && (
+        {planning && !access.readOnly && (
           <NewMeetingForm
             space={space}
             spaceDoc={room.doc}

@@ -74,9 +74,12 @@ export function ProcessView({
   me,
   present = null,
   ProposalSlot = null,
+  readOnly = false,
 }: {
   doc: Y.Doc;
   me: string;
+  /** A space observer (or removed member): sees everything, acts on nothing. */
+  readOnly?: boolean;
   /** Who is present in the meeting room, or null when unknown. */
   present?: ReadonlySet<string> | null;
   ProposalSlot?: ComponentType<ProposalSlotProps> | null;
@@ -87,8 +90,8 @@ export function ProcessView({
   const people = usePeople(doc);
   const unnamed = t('meeting.unnamed');
   const model = useMemo(
-    () => processModel(doc, state, people, me, unnamed),
-    [doc, state, people, me, unnamed],
+    () => processModel(doc, state, people, me, unnamed, readOnly),
+    [doc, state, people, me, unnamed, readOnly],
   );
   const speaker = currentSpeaker(state.round);
   const message = useAnnouncement([

@@ -31,7 +31,9 @@ export interface ProcessModel {
 }
 
 /**
- * The model of the process screens for one user.
+ * The model of the process screens for one user. `readOnly` (a space
+ * observer, or a removed member) makes them an observer whatever the log
+ * says, and `run` does nothing.
  *
  * @example
  * const model = processModel(doc, state, people, me.id, t('meeting.unnamed'));
@@ -43,8 +45,10 @@ export function processModel(
   people: readonly MeetingPerson[],
   me: string,
   unnamed: string,
+  readOnly = false,
 ): ProcessModel {
-  const role = roleOf(state, { agenda: [], people }, me);
+  const logRole = roleOf(state, { agenda: [], people }, me);
+  const role = readOnly && logRole !== null ? 'observer' : logRole;
   const names = new Map(people.map((p) => [p.id, p.name.trim() || unnamed]));
   return {
     doc,
@@ -52,10 +56,12 @@ export function processModel(
     people,
     me,
     role,
-    facilitator: state.facilitators.includes(me),
+    facilitator: !readOnly && state.facilitators.includes(me),
     takesPart: role === 'facilitator' || role === 'participant',
     name: (id) => names.get(id) ?? unnamed,
-    run: (command) => appendEvent(doc, command(state, me, serverNow())),
+    run: (command) => {
+      if (!readOnly) appendEvent(doc, command(state, me, serverNow()));
+    },
   };
 }
 

@@ -6,22 +6,30 @@ import { watchProposalEdits } from './indexUpdater.ts';
 /**
  * While mounted, writes this device's edits of a proposal into its space's
  * index (title promptly, body at most every 10 s). See
- * {@link watchProposalEdits}.
+ * {@link watchProposalEdits}. Writes nothing when `enabled` is false (an
+ * observer, whose writes the server drops).
  *
  * @example
  * useIndexUpdater(proposalRoom.doc, spaceRoom.doc, proposalId);
  */
-export function useIndexUpdater(proposalDoc: Y.Doc, spaceDoc: Y.Doc, proposalId: string): void {
+export function useIndexUpdater(
+  proposalDoc: Y.Doc,
+  spaceDoc: Y.Doc,
+  proposalId: string,
+  enabled = true,
+): void {
   useEffect(
     () =>
-      watchProposalEdits(proposalDoc, {
-        write: (summary) => {
-          // The index entry may not have reached this device yet; the next
-          // edit will try again.
-          if (!spaceProposals(spaceDoc).has(proposalId)) return;
-          updateProposalSummary(spaceDoc, proposalId, summary);
-        },
-      }),
-    [proposalDoc, spaceDoc, proposalId],
+      !enabled
+        ? undefined
+        : watchProposalEdits(proposalDoc, {
+            write: (summary) => {
+              // The index entry may not have reached this device yet; the next
+              // edit will try again.
+              if (!spaceProposals(spaceDoc).has(proposalId)) return;
+              updateProposalSummary(spaceDoc, proposalId, summary);
+            },
+          }),
+    [proposalDoc, spaceDoc, proposalId, enabled],
   );
 }

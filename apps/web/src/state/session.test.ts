@@ -51,4 +51,74 @@ describe('session store', () => {
     rememberSpace({ id: 'space001', name: 'A renamed', openedAt: 3 });
     expect(useSession.getState().recentSpaces.map((s) => s.name)).toEqual(['A renamed', 'B']);
   });
+
+  it('keeps memberships by space across reloads, and their renewed sessions', async () => {
+    const { useSession } = await freshSession();
+    const store = useSession.getState();
+    store.setMembership('space001', {
+      userId: 'user0001',
+      key: 'secret',
+      role: 'admin',
+      name: 'Awa',
+      token: 't1',
+      expiresAt: 10,
+      receivedAt: 1,
+    });
+    store.updateSession('space001', { token: 't2', expiresAt: 20, receivedAt: 2, role: 'member' });
+    store.updateSession('unknown1', { token: 'x', expiresAt: 1, receivedAt: 1 });
+    const reloaded = (await freshSession()).useSession.getState();
+    expect(reloaded.memberships).toEqual({
+      space001: {
+        userId: 'user0001',
+        key: 'secret',
+        role: 'member',
+        name: 'Awa',
+        token: 't2',
+        expiresAt: 20,
+        receivedAt: 2,
+      },
+    });
+  });
+
+  it('marks a membership revoked, and never persists the links shown once', async () => {
+    const { useSession } = await freshSession();
+    const store = useSession.getState();
+    store.setMembership('space001', {
+      userId: 'user0001',
+      key: 'secret',
+      role: 'admin',
+      name: 'Awa',
+      token: 't1',
+      expiresAt: 10,
+      receivedAt: 1,
+    });
+    store.rememberLinks('space001', { adminLink: 'http://x/s/space001/signin#a.b' });
+    store.revokeMembership('space001');
+    expect(useSession.getState().adminLinks.space001).toContain('signin');
+    useSession.getState().forgetAdminLink('space001');
+    expect(useSession.getState().adminLinks).toEqual({});
+    const reloaded = (await freshSession()).useSession.getState();
+    expect(reloaded.memberships.space001?.revoked).toBe(true);
+    expect(reloaded.adminLinks).toEqual({});
+  });
+
+  it('drops malformed memberships', async () => {
+    const { key } = await freshSession();
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        state: {
+          memberships: {
+            good0001: { userId: 'u', key: 'k', role: 'observer', token: 't', expiresAt: 5 },
+            bad00001: { userId: 'u', key: 'k', role: 'owner' },
+            bad00002: 'nope',
+          },
+        },
+        version: 1,
+      }),
+    );
+    const state = (await freshSession()).useSession.getState();
+    expect(Object.keys(state.memberships)).toEqual(['good0001']);
+    expect(state.memberships.good0001?.role).toBe('observer');
+  });
 });

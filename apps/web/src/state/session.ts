@@ -1,7 +1,27 @@
 import { newId } from '@ronde/domain';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { isSpaceRole, type SpaceRole } from '../api/trust.ts';
 import { detectLanguage, isLanguage, type Language } from '../i18n/translate.ts';
+
+/**
+ * This device's membership of one space: the server-issued user id, the
+ * membership key (a secret that only obtains session tokens), the role, the
+ * name the server knows, and the current session token.
+ */
+export interface Membership {
+  readonly userId: string;
+  readonly key: string;
+  readonly role: SpaceRole;
+  readonly name: string;
+  readonly token: string;
+  /** When the token expires, epoch ms (server clock). */
+  readonly expiresAt: number;
+  /** When this device received the token, epoch ms (its own clock). */
+  readonly receivedAt: number;
+  /** The server said this member was removed: the key no longer works. */
+  readonly revoked?: boolean;
+}
 
 /** A space this device opened, for the home page's list. */
 export interface RecentSpace {
@@ -15,8 +35,14 @@ export interface RecentSpace {
  * Nothing here is shared; shared state lives in Yjs documents.
  */
 export interface SessionState {
-  /** Generated once per device; identifies the person in presence lists. */
+  /** Generated once per device; the device's own id where no space is involved. */
   readonly userId: string;
+  /** This device's memberships, by space id. */
+  readonly memberships: Readonly<Record<string, Membership>>;
+  /** Links shown once on this device (not persisted): admin links by space id. */
+  readonly adminLinks: Readonly<Record<string, string>>;
+  /** The space's share link (its default member invite), by space id (not persisted). */
+  readonly shareLinks: Readonly<Record<string, string>>;
   /** The display name, empty until the person picks one. */
   readonly name: string;
   readonly language: Language;
@@ -31,6 +57,17 @@ export interface SessionState {
   openNameDialog(): void;
   closeNameDialog(): void;
   setServerOffset(offsetMs: number): void;
+  /** Stores (or replaces) the membership of a space. */
+  setMembership(spaceId: string, membership: Membership): void;
+  /** Stores a new session token (and the role and name the server sent with it). */
+  updateSession(
+    spaceId: string,
+    session: { token: string; expiresAt: number; receivedAt: number; role?: SpaceRole | null },
+  ): void;
+  /** Marks a membership as removed by the server. */
+  revokeMembership(spaceId: string): void;
+  rememberLinks(spaceId: string, links: { adminLink?: string; shareLink?: string }): void;
+  forgetAdminLink(spaceId: string): void;
 }
 
 export const SESSION_STORAGE_KEY = 'ronde.session';
@@ -53,6 +90,9 @@ export const useSession = create<SessionState>()(
   persist(
     (set) => ({
       userId: newId(),
+      memberships: {},
+      adminLinks: {},
+      shareLinks: {},
       name: '',
       language: detectLanguage(browserLanguages()),
       recentSpaces: [],
@@ -76,6 +116,41 @@ export const useSession = create<SessionState>()(
       closeNameDialog: () => set({ nameDialogOpen: false }),
       setServerOffset: (offsetMs) =>
         set((state) => (state.serverOffsetMs === offsetMs ? state : { serverOffsetMs: offsetMs })),
+      setMembership: (spaceId, membership) =>
+        set((state) => ({ memberships: { ...state.memberships, [spaceId]: membership } })),
+      updateSession: (spaceId, { token, expiresAt, receivedAt, role }) =>
+        set((state) => {
+          const current = state.memberships[spaceId];
+          if (!current) return state;
+          const next: Membership = {
+            ...current,
+            token,
+            expiresAt,
+            receivedAt,
+            ...(role ? { role } : {}),
+          };
+          return { memberships: { ...state.memberships, [spaceId]: next } };
+        }),
+      revokeMembership: (spaceId) =>
+        set((state) => {
+          const current = state.memberships[spaceId];
+          if (!current || current.revoked) return state;
+          return {
+            memberships: { ...state.memberships, [spaceId]: { ...current, revoked: true } },
+          };
+        }),
+      rememberLinks: (spaceId, { adminLink, shareLink }) =>
+        set((state) => ({
+          adminLinks: adminLink ? { ...state.adminLinks, [spaceId]: adminLink } : state.adminLinks,
+          shareLinks: shareLink ? { ...state.shareLinks, [spaceId]: shareLink } : state.shareLinks,
+        })),
+      forgetAdminLink: (spaceId) =>
+        set((state) => {
+          if (!(spaceId in state.adminLinks)) return state;
+          const adminLinks = { ...state.adminLinks };
+          delete adminLinks[spaceId];
+          return { adminLinks };
+        }),
     }),
     {
       name: SESSION_STORAGE_KEY,
@@ -83,6 +158,7 @@ export const useSession = create<SessionState>()(
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({
         userId: s.userId,
+        memberships: s.memberships,
         name: s.name,
         language: s.language,
         recentSpaces: s.recentSpaces,
@@ -93,6 +169,7 @@ export const useSession = create<SessionState>()(
         return {
           ...current,
           userId: typeof p.userId === 'string' && p.userId ? p.userId : current.userId,
+          memberships: readMemberships(p.memberships),
           name: typeof p.name === 'string' ? p.name : current.name,
           language: isLanguage(p.language) ? p.language : current.language,
           recentSpaces: Array.isArray(p.recentSpaces)
@@ -109,4 +186,32 @@ export const useSession = create<SessionState>()(
 // The id must survive the first reload even if nothing else is ever set.
 if (typeof localStorage !== 'undefined' && localStorage.getItem(SESSION_STORAGE_KEY) === null) {
   useSession.setState({ userId: useSession.getState().userId });
+}
+
+function readMemberships(value: unknown): Record<string, Membership> {
+  const out: Record<string, Membership> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [spaceId, m] of Object.entries(value as Record<string, unknown>)) {
+    const r = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
+    if (
+      typeof r.userId !== 'string' ||
+      !r.userId ||
+      typeof r.key !== 'string' ||
+      !r.key ||
+      !isSpaceRole(r.role)
+    ) {
+      continue;
+    }
+    out[spaceId] = {
+      userId: r.userId,
+      key: r.key,
+      role: r.role,
+      name: typeof r.name === 'string' ? r.name : '',
+      token: typeof r.token === 'string' ? r.token : '',
+      expiresAt: typeof r.expiresAt === 'number' ? r.expiresAt : 0,
+      receivedAt: typeof r.receivedAt === 'number' ? r.receivedAt : 0,
+      ...(r.revoked === true ? { revoked: true } : {}),
+    };
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { colorForUser } from '../identity/userColor.ts';
-import { useSession } from './session.ts';
+import { useSession, type Membership } from './session.ts';
 
-/** Who this device is, as others see it in presence lists and carets. */
+/** Who this person is in a space, as others see them in presence lists and carets. */
 export interface Identity {
   readonly id: string;
   readonly name: string;
@@ -10,12 +10,37 @@ export interface Identity {
 }
 
 /**
- * This device's identity, stable until the name changes.
+ * This device's membership of a space, or null when it has none.
  *
  * @example
- * const me = useIdentity(); // { id: 'k3Jd…', name: 'Awa', color: '#1f6f8b' }
+ * const membership = useMembership(spaceId);
+ * if (membership?.role === 'observer') showReadOnlyNotice();
  */
-export function useIdentity(): Identity {
+export function useMembership(spaceId: string): Membership | null {
+  return useSession((s) => s.memberships[spaceId] ?? null);
+}
+
+/**
+ * Who I am in a space: the member id the server issued for it (it goes into
+ * awareness, meeting people and process events), with this device's name.
+ * Empty id when the device is not a member (pages ask for an invitation first).
+ *
+ * @example
+ * const me = useIdentity(spaceId); // { id: 'k3Jd…', name: 'Awa', color: '#1f6f8b' }
+ */
+export function useIdentity(spaceId: string): Identity {
+  const id = useSession((s) => s.memberships[spaceId]?.userId ?? '');
+  const name = useSession((s) => s.name);
+  return useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);
+}
+
+/**
+ * This device's identity where no space is involved (the header).
+ *
+ * @example
+ * const me = useDeviceIdentity();
+ */
+export function useDeviceIdentity(): Identity {
   const id = useSession((s) => s.userId);
   const name = useSession((s) => s.name);
   return useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);

@@ -2,7 +2,7 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { worstStatus } from './connectionStatus.ts';
+import { markRevoked, worstStatus } from './connectionStatus.ts';
 import { FakeWebSocket } from './fakeWebSocket.ts';
 import { useConnectionStatus } from './useConnectionStatus.ts';
 
@@ -65,8 +65,45 @@ describe('useConnectionStatus', () => {
     const provider = newProvider();
     const { result } = renderHook(() => useConnectionStatus(provider));
     act(() => FakeWebSocket.latest().open());
-    act(() => FakeWebSocket.latest().fail(4403));
+    act(() => FakeWebSocket.latest().fail(4400));
     expect(result.current).toBe('error');
+  });
+
+  it('is revoked when the server closes with 4403 (access revoked)', () => {
+    const provider = newProvider();
+    const { result } = renderHook(() => useConnectionStatus(provider));
+    act(() => FakeWebSocket.latest().open());
+    act(() => {
+      provider.synced = true;
+    });
+    act(() => FakeWebSocket.latest().fail(4403));
+    expect(result.current).toBe('revoked');
+    expect(provider.shouldConnect).toBe(false);
+  });
+
+  it('is only offline after a 4401 (token expired): the room reconnects with a new token', () => {
+    const provider = newProvider();
+    const { result } = renderHook(() => useConnectionStatus(provider));
+    act(() => FakeWebSocket.latest().open());
+    act(() => FakeWebSocket.latest().fail(4401));
+    expect(result.current).toBe('offline');
+    act(() => {
+      provider.params = { token: 'new' };
+      provider.connect();
+    });
+    expect(FakeWebSocket.latest().url).toContain('token=new');
+    act(() => {
+      FakeWebSocket.latest().open();
+      provider.synced = true;
+    });
+    expect(result.current).toBe('synced');
+  });
+
+  it('reads revoked once marked so, whatever the socket does', () => {
+    const provider = newProvider();
+    const { result } = renderHook(() => useConnectionStatus(provider));
+    act(() => markRevoked(provider));
+    expect(result.current).toBe('revoked');
   });
 });
 
@@ -76,5 +113,6 @@ describe('worstStatus', () => {
     expect(worstStatus(['synced', 'connecting'])).toBe('connecting');
     expect(worstStatus(['synced', 'offline', 'connecting'])).toBe('offline');
     expect(worstStatus(['error', 'synced'])).toBe('error');
+    expect(worstStatus(['error', 'revoked', 'offline'])).toBe('revoked');
   });
 });

@@ -1,7 +1,11 @@
 import type { WebsocketProvider } from 'y-websocket';
 
 /** What the user is told about a room's connection. */
-export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error';
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error' | 'revoked';
+
+/** Close codes of the sync server (docs/trust-api.md). */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_REVOKED = 4403;
 
 /** A readable store of one provider's connection status. */
 export interface ConnectionTracker {
@@ -12,6 +16,7 @@ export interface ConnectionTracker {
 interface Tracked {
   readonly tracker: ConnectionTracker;
   readonly dispose: () => void;
+  readonly revoke: () => void;
 }
 
 const trackers = new WeakMap<WebsocketProvider, Tracked>();
@@ -21,8 +26,12 @@ const trackers = new WeakMap<WebsocketProvider, Tracked>();
  * - `synced` once the server has answered the sync handshake;
  * - `offline` after a connection was lost or refused, or while the browser
  *   says it is offline (the provider keeps retrying meanwhile);
- * - `error` when the server closed the room for good (close codes 4400-4499,
- *   after which y-websocket stops retrying);
+ * - `revoked` when the server closed the room because access was revoked
+ *   (4403), or {@link markRevoked} said the membership is gone;
+ * - `error` when the server closed the room for good (other close codes
+ *   4400-4499, after which y-websocket stops retrying); a 4401 (token expired
+ *   or role changed) is not final: the room gets a new token and reconnects,
+ *   and reads `offline` meanwhile;
  * - `connecting` before the first answer.
  *
  * One tracker per provider, created on first use.
@@ -50,9 +59,11 @@ function createTracker(provider: WebsocketProvider): Tracked {
   const listeners = new Set<() => void>();
   let lost = false;
   let closedForGood = false;
+  let revoked = false;
   let status = compute();
 
   function compute(): ConnectionStatus {
+    if (revoked) return 'revoked';
     if (closedForGood) return 'error';
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
     if (provider.synced) return 'synced';
@@ -83,8 +94,10 @@ function createTracker(provider: WebsocketProvider): Tracked {
     lost = true;
     refresh();
   });
-  provider.on('closed', () => {
-    closedForGood = true;
+  provider.on('closed', ({ code }) => {
+    if (code === CLOSE_REVOKED) revoked = true;
+    else if (code !== CLOSE_UNAUTHORIZED) closedForGood = true;
+    lost = true;
     refresh();
   });
   if (typeof window !== 'undefined') {
@@ -100,6 +113,10 @@ function createTracker(provider: WebsocketProvider): Tracked {
         return () => listeners.delete(listener);
       },
     },
+    revoke() {
+      revoked = true;
+      refresh();
+    },
     dispose() {
       listeners.clear();
       if (typeof window !== 'undefined') {
@@ -110,7 +127,19 @@ function createTracker(provider: WebsocketProvider): Tracked {
   };
 }
 
-const SEVERITY: readonly ConnectionStatus[] = ['synced', 'connecting', 'offline', 'error'];
+/** Marks a provider's access as revoked (the membership is gone). */
+export function markRevoked(provider: WebsocketProvider): void {
+  trackConnection(provider);
+  trackers.get(provider)?.revoke();
+}
+
+const SEVERITY: readonly ConnectionStatus[] = [
+  'synced',
+  'connecting',
+  'offline',
+  'error',
+  'revoked',
+];
 
 /**
  * The status to show for several rooms at once: the worst of them.

@@ -2,12 +2,17 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  CLOSE_REVOKED,
+  CLOSE_UNAUTHORIZED,
+  markRevoked,
   trackConnection,
   untrackConnection,
   worstStatus,
   type ConnectionStatus,
 } from './connectionStatus.ts';
 import { useSession } from '../state/session.ts';
+import { watchPermissionDenied } from './permissionDenied.ts';
+import { freshToken, keepSessionFresh, refreshSession } from './sessionKeeper.ts';
 import { attachServerClock, createClockFilter } from './serverClock.ts';
 import { syncUrl } from './syncUrl.ts';
 
@@ -122,13 +127,23 @@ function scheduleClose(entry: Entry): void {
   }, ROOM_GRACE_MS);
 }
 
+/** How often, at most, a refused connection makes the room check its session. */
+const SESSION_CHECK_MS = 30_000;
+
 function createEntry(name: string): Entry {
   const doc = new Y.Doc();
   const persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(name, doc);
   const url = defaults.url ?? syncUrl(window.location);
+  const spaceId = name.split('/')[0] ?? '';
+  const initialToken = useSession.getState().memberships[spaceId]?.token ?? '';
+  // Connects once a fresh token is known (below): never without the token.
   const provider = new WebsocketProvider(url, name, doc, {
+    connect: false,
+    params: initialToken ? { token: initialToken } : {},
     ...(defaults.WebSocket ? { WebSocketPolyfill: defaults.WebSocket } : {}),
   });
+  watchPermissionDenied(provider);
+  const stopAccess = keepAccess(spaceId, provider);
   const listeners = new Set<() => void>();
   let local = persistence === null;
   let everSynced = provider.synced;
@@ -165,12 +180,114 @@ function createEntry(name: string): Entry {
     timer: null,
     close() {
       listeners.clear();
+      stopAccess();
       stopClock();
       untrackConnection(provider);
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();
     },
+  };
+}
+
+/**
+ * Wires a room's provider to the space's session: sends the current token
+ * in the URL (`?token=`), connects once a fresh one is known, gets a new one
+ * and reconnects after a 4401, stops for good after a 4403 or once the
+ * membership is gone, and checks the session when connections keep failing
+ * (a refused upgrade looks like a network error to a browser).
+ */
+function keepAccess(spaceId: string, provider: WebsocketProvider): () => void {
+  const releaseLease = keepSessionFresh(spaceId);
+  let stopped = false;
+  let revoked = false;
+  let unauthorized = 0;
+  let lastCheck = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  const revoke = (): void => {
+    if (revoked) return;
+    revoked = true;
+    provider.disconnect();
+    markRevoked(provider);
+  };
+  const apply = (token: string | undefined): void => {
+    if (token && provider.params.token !== token) provider.params = { token };
+  };
+  let started = false;
+  const unsubscribe = useSession.subscribe((state) => {
+    const m = state.memberships[spaceId];
+    if (!m) return;
+    if (m.revoked) revoke();
+    else {
+      apply(m.token);
+      if (!started) connectFresh();
+    }
+  });
+  const connectFresh = (): void => {
+    started = true;
+    void freshToken(spaceId).then((token) => {
+      if (stopped || revoked) return;
+      if (token === null) {
+        if (useSession.getState().memberships[spaceId]?.revoked) revoke();
+        return;
+      }
+      apply(token);
+      provider.connect();
+    });
+  };
+
+  const onClosed = ({ code }: { code: number }): void => {
+    if (code === CLOSE_REVOKED) {
+      revoke();
+      // Learn whether the membership itself is gone (the key refused).
+      refreshSession(spaceId).catch(() => {});
+    } else if (code === CLOSE_UNAUTHORIZED) {
+      // Token expired or role changed: get a new one and come back, backing
+      // off if the server keeps refusing.
+      unauthorized++;
+      const delay = unauthorized > 1 ? Math.min(1000 * 2 ** unauthorized, 30_000) : 0;
+      retry = setTimeout(() => {
+        retry = null;
+        refreshSession(spaceId)
+          .then((token) => {
+            if (token === null) revoke();
+          })
+          .catch(() => {})
+          .finally(() => {
+            if (!stopped && !revoked) provider.connect();
+          });
+      }, delay);
+    }
+  };
+  const onSync = (synced: boolean): void => {
+    if (synced) unauthorized = 0;
+  };
+  const onFailure = (): void => {
+    if (provider.wsconnected || revoked) return;
+    const now = Date.now();
+    if (now - lastCheck < SESSION_CHECK_MS) return;
+    lastCheck = now;
+    refreshSession(spaceId).catch(() => {});
+  };
+  provider.on('closed', onClosed);
+  provider.on('sync', onSync);
+  provider.on('connection-error', onFailure);
+
+  // Without a membership the room stays unconnected (pages ask for an
+  // invitation before opening one); it connects once one arrives.
+  const m = useSession.getState().memberships[spaceId];
+  if (m?.revoked) revoke();
+  else if (m) connectFresh();
+
+  return () => {
+    stopped = true;
+    if (retry !== null) clearTimeout(retry);
+    provider.off('closed', onClosed);
+    provider.off('sync', onSync);
+    provider.off('connection-error', onFailure);
+    unsubscribe();
+    releaseLease();
   };
 }
 

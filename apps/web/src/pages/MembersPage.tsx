@@ -1,0 +1,139 @@
+import { isId, spaceRoom } from '@ronde/domain';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/http.ts';
+import type { InviteInfo, MemberInfo, SpaceRole } from '../api/trust.ts';
+import { Loading } from '../components/Loading.tsx';
+import { RequireMembership } from '../components/RequireMembership.tsx';
+import { useSpace } from '../hooks/useSpace.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
+import { adminCall } from '../members/adminCall.ts';
+import { InviteList } from '../members/InviteList.tsx';
+import { MemberList } from '../members/MemberList.tsx';
+import { NewInviteForm, type NewInvite } from '../members/NewInviteForm.tsx';
+import { useSession } from '../state/session.ts';
+import { useAccess } from '../state/useAccess.ts';
+import { refreshSession } from '../sync/sessionKeeper.ts';
+import { useRoom } from '../sync/useRoom.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** `/s/:spaceId/members`: invite links and members, for the space's admins. */
+export function MembersPage() {
+  const { spaceId = '' } = useParams();
+  const t = useT();
+  if (!isId(spaceId)) return <NotFoundPage message={t('space.notFound')} />;
+  return (
+    <RequireMembership key={spaceId} spaceId={spaceId}>
+      <Members spaceId={spaceId} />
+    </RequireMembership>
+  );
+}
+
+/** What to say when an admin action failed. */
+export function adminErrorMessage(t: Translate, error: unknown): string {
+  if (!(error instanceof ApiError) || error.kind === 'network') return t('members.error.network');
+  if (error.status === 409) return t('members.error.lastAdmin');
+  if (error.status === 401 || error.status === 403) return t('members.error.forbidden');
+  return t('members.error.server', { message: error.message });
+}
+
+function Members({ spaceId }: { spaceId: string }) {
+  const t = useT();
+  const room = useRoom(spaceRoom(spaceId));
+  const space = useSpace(room.doc);
+  const access = useAccess(spaceId, [room.provider]);
+  const selfId = useSession((s) => s.memberships[spaceId]?.userId ?? '');
+  const [invites, setInvites] = useState<readonly InviteInfo[] | null>(null);
+  const [members, setMembers] = useState<readonly MemberInfo[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const [i, m] = await Promise.all([
+      adminCall(spaceId, (api) => api.listInvites()),
+      adminCall(spaceId, (api) => api.listMembers()),
+    ]);
+    setInvites(i);
+    setMembers(m);
+  }, [spaceId]);
+
+  useEffect(() => {
+    document.title = `${t('members.title')} · ${space?.name ?? ''} · Ronde`;
+  }, [t, space]);
+
+  useEffect(() => {
+    if (!access.admin) return;
+    reload().catch((e: unknown) => setError(adminErrorMessage(t, e)));
+  }, [access.admin, reload, t]);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await reload();
+    } catch (e) {
+      setError(adminErrorMessage(t, e));
+      await reload().catch(() => {});
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const create = (invite: NewInvite) =>
+    void act(() => adminCall(spaceId, (api) => api.createInvite(invite)));
+  const revoke = (invite: InviteInfo) =>
+    void act(() => adminCall(spaceId, (api) => api.revokeInvite(invite.id)));
+  const setRole = (member: MemberInfo, role: SpaceRole) =>
+    void act(async () => {
+      await adminCall(spaceId, (api) => api.setRole(member.userId, role));
+      // My own role changed: my token says otherwise; get a new one.
+      if (member.userId === selfId) await refreshSession(spaceId).catch(() => null);
+    });
+  const remove = (member: MemberInfo) =>
+    void act(() => adminCall(spaceId, (api) => api.removeMember(member.userId)));
+
+  return (
+    <div className="page page--members">
+      <Link to={`/s/${spaceId}`} className="back-link">
+        <span aria-hidden="true">← </span>
+        {space ? t('members.back', { space: space.name }) : t('members.backFallback')}
+      </Link>
+      <h1 className="page-title">{t('members.title')}</h1>
+      {!access.admin ? (
+        <p className="notice">{t('members.adminsOnly')}</p>
+      ) : (
+        <>
+          {error && (
+            <p role="alert" className="alert">
+              {error}
+            </p>
+          )}
+          <section aria-labelledby="invites-title" className="stack">
+            <h2 id="invites-title">{t('members.invites')}</h2>
+            <NewInviteForm busy={busy} onCreate={create} />
+            {invites === null ? (
+              <Loading message={t('members.loading')} />
+            ) : (
+              <InviteList invites={invites} busy={busy} onRevoke={revoke} />
+            )}
+          </section>
+          <section aria-labelledby="people-title" className="stack">
+            <h2 id="people-title">{t('members.people')}</h2>
+            {members === null ? (
+              <Loading message={t('members.loading')} />
+            ) : (
+              <MemberList
+                members={members}
+                selfId={selfId}
+                busy={busy}
+                onRole={setRole}
+                onRemove={remove}
+              />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,341 @@
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSession } from '../state/session.ts';
+import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
+import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
+import { JoinPage } from './JoinPage.tsx';
+import { MembersPage } from './MembersPage.tsx';
+import { SignInPage } from './SignInPage.tsx';
+
+const HOUR = 3_600_000;
+
+function SpaceStub() {
+  const { spaceId } = useParams();
+  return <h1>Space {spaceId}</h1>;
+}
+
+function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/join" element={<JoinPage />} />
+        <Route path="/join/:code" element={<JoinPage />} />
+        <Route path="/s/:spaceId/signin" element={<SignInPage />} />
+        <Route path="/s/:spaceId/members" element={<MembersPage />} />
+        <Route path="/s/:spaceId" element={<SpaceStub />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
+
+type Reply = { status: number; body?: unknown };
+/** A fetch that answers by "METHOD path" and records the calls. */
+function mockFetch(routes: Record<string, Reply | ((init: RequestInit) => Reply)>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const key = `${init.method ?? 'GET'} ${String(input)}`;
+    const route = routes[key];
+    if (!route)
+      return new Response(JSON.stringify({ error: { code: 'nf', message: key } }), { status: 404 });
+    const reply = typeof route === 'function' ? route(init) : route;
+    return new Response(reply.status === 204 ? null : JSON.stringify(reply.body ?? {}), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const session = () => ({ token: 'tok', expiresAt: new Date(Date.now() + HOUR).toISOString() });
+
+beforeEach(() => {
+  localStorage.clear();
+  useSession.setState({ language: 'en', name: 'Bea', memberships: {}, shareLinks: {} });
+  configureRooms({
+    url: 'ws://test/sync',
+    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+  });
+});
+afterEach(() => {
+  cleanup();
+  closeAllRooms();
+  vi.unstubAllGlobals();
+});
+
+describe('JoinPage', () => {
+  it('redeems the invite under the device name, stores the membership and opens the space', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/invites/redeem': {
+        status: 201,
+        body: {
+          spaceId: 'space001',
+          member: { userId: 'user0002', role: 'member', name: 'Bea', key: 'k2' },
+          session: session(),
+        },
+      },
+    });
+    renderAt('/join/code0001');
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
+      code: 'code0001',
+      name: 'Bea',
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(useSession.getState().memberships.space001).toMatchObject({
+      userId: 'user0002',
+      key: 'k2',
+      role: 'member',
+      token: 'tok',
+    });
+  });
+
+  it('reads the code from the fragment of /join#<code>, and clears it', async () => {
+    window.history.replaceState(null, '', '/join#frag0001');
+    const fetchMock = mockFetch({
+      'POST /api/invites/redeem': {
+        status: 201,
+        body: {
+          spaceId: 'space002',
+          member: { userId: 'user0003', role: 'observer', name: 'Bea', key: 'k3' },
+          session: session(),
+        },
+      },
+    });
+    renderAt('/join');
+    expect(await screen.findByRole('heading', { name: 'Space space002' })).toBeTruthy();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toMatchObject({
+      code: 'frag0001',
+    });
+    expect(window.location.hash).toBe('');
+    expect(useSession.getState().memberships.space002?.role).toBe('observer');
+  });
+
+  it('asks for a name first when the device has none', async () => {
+    useSession.setState({ name: '' });
+    const fetchMock = mockFetch({});
+    renderAt('/join/code0001');
+    expect(screen.getByRole('dialog', { name: 'What should others call you?' })).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [404, 'not_found', 'This invite link does not exist. Check that you copied all of it.'],
+    [410, 'invite_expired', 'This invite link has expired. Ask for a new one.'],
+    [
+      410,
+      'invite_used_up',
+      'This invite link has been used as many times as allowed. Ask for a new one.',
+    ],
+    [410, 'invite_revoked', 'This invite link was revoked. Ask for a new one.'],
+  ])('explains a refused invite (%i %s)', async (status, code, message) => {
+    mockFetch({ 'POST /api/invites/redeem': { status, body: { error: { code, message: code } } } });
+    renderAt('/join/code0002');
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(useSession.getState().memberships).toEqual({});
+  });
+
+  it('says so in French too', async () => {
+    useSession.setState({ language: 'fr' });
+    mockFetch({
+      'POST /api/invites/redeem': { status: 410, body: { error: { code: 'expired' } } },
+    });
+    renderAt('/join/code0003');
+    expect((await screen.findByRole('alert')).textContent).toContain('a expiré');
+  });
+});
+
+describe('SignInPage', () => {
+  it('exchanges the fragment for a session, clears it and opens the space', async () => {
+    window.history.replaceState(null, '', '/s/space001/signin#user0001.secretkey');
+    const fetchMock = mockFetch({
+      'POST /api/session': { status: 200, body: { ...session(), role: 'admin', name: 'Awa' } },
+    });
+    renderAt('/s/space001/signin');
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
+      spaceId: 'space001',
+      userId: 'user0001',
+      key: 'secretkey',
+    });
+    expect(window.location.hash).toBe('');
+    expect(useSession.getState().memberships.space001).toMatchObject({
+      userId: 'user0001',
+      key: 'secretkey',
+      role: 'admin',
+    });
+  });
+
+  it('says when the link no longer works', async () => {
+    window.history.replaceState(null, '', '/s/space001/signin#user0001.oldkey');
+    mockFetch({ 'POST /api/session': { status: 401, body: { error: { code: 'unauthorized' } } } });
+    renderAt('/s/space001/signin');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This sign-in link no longer works: the membership was removed.',
+    );
+    expect(useSession.getState().memberships).toEqual({});
+  });
+
+  it('says when the link is incomplete', () => {
+    window.history.replaceState(null, '', '/s/space001/signin');
+    mockFetch({});
+    renderAt('/s/space001/signin');
+    expect(screen.getByRole('alert').textContent).toContain('incomplete');
+  });
+});
+
+describe('MembersPage', () => {
+  const invite = {
+    id: 'inv00001',
+    code: 'code0001',
+    link: '/join/code0001',
+    role: 'member',
+    createdAt: '2026-03-01T10:00:00Z',
+    expiresAt: null,
+    maxUses: null,
+    uses: 1,
+    revokedAt: null,
+    status: 'active',
+    joined: [{ userId: 'user0002', name: 'Ben', joinedAt: '2026-03-01T11:00:00Z' }],
+  };
+  const members = [
+    {
+      userId: 'user0001',
+      name: 'Awa',
+      role: 'admin',
+      joinedAt: '2026-03-01T10:00:00Z',
+      inviteId: null,
+    },
+    {
+      userId: 'user0002',
+      name: 'Ben',
+      role: 'member',
+      joinedAt: '2026-03-01T11:00:00Z',
+      inviteId: 'inv00001',
+    },
+  ];
+
+  beforeEach(() => {
+    useSession.setState({
+      memberships: {
+        space001: {
+          userId: 'user0001',
+          key: 'k1',
+          role: 'admin',
+          name: 'Awa',
+          token: 'admintok',
+          expiresAt: Date.now() + HOUR,
+          receivedAt: Date.now(),
+        },
+      },
+    });
+  });
+
+  it('lists invite links and members, with the admin token', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/spaces/space001/invites': { status: 200, body: [invite] },
+      'GET /api/spaces/space001/members': { status: 200, body: members },
+    });
+    renderAt('/s/space001/members');
+    const link = await screen.findByRole('textbox', { name: /^Invite link for Member created/ });
+    expect((link as HTMLInputElement).value).toBe(`${window.location.origin}/join/code0001`);
+    expect(screen.getByText('Joined through it: Ben')).toBeTruthy();
+    expect(screen.getByText('Used 1 times (no limit)')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Role of Ben' })).toBeTruthy();
+    const headers = fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer admintok');
+  });
+
+  it('creates an invite link with a role, an expiry and a use limit', async () => {
+    let created: unknown = null;
+    mockFetch({
+      'GET /api/spaces/space001/invites': { status: 200, body: [] },
+      'GET /api/spaces/space001/members': { status: 200, body: members },
+      'POST /api/spaces/space001/invites': (init) => {
+        created = JSON.parse(String(init.body));
+        return { status: 201, body: { ...invite, role: 'observer' } };
+      },
+    });
+    renderAt('/s/space001/members');
+    const form = await screen.findByRole('form', { name: 'New invite link' });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), {
+      target: { value: 'observer' },
+    });
+    fireEvent.change(within(form).getByLabelText('Expires on'), {
+      target: { value: '2026-04-30' },
+    });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Use limit' }), {
+      target: { value: '3' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create invite link' }));
+    await waitFor(() => expect(created).not.toBeNull());
+    expect(created).toEqual({
+      role: 'observer',
+      expiresAt: new Date(2026, 3, 30, 23, 59, 59, 999).getTime(),
+      maxUses: 3,
+    });
+  });
+
+  it('removes a member after confirmation, and shows the server refusal', async () => {
+    const removed: string[] = [];
+    mockFetch({
+      'GET /api/spaces/space001/invites': { status: 200, body: [invite] },
+      'GET /api/spaces/space001/members': { status: 200, body: members },
+      'DELETE /api/spaces/space001/members/user0002': () => {
+        removed.push('user0002');
+        return { status: 204 };
+      },
+      'DELETE /api/spaces/space001/members/user0001': {
+        status: 409,
+        body: { error: { code: 'last_admin', message: 'last admin' } },
+      },
+    });
+    renderAt('/s/space001/members');
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Ben' }));
+    expect(removed).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    await waitFor(() => expect(removed).toEqual(['user0002']));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove Awa' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'A space needs at least one admin: this one cannot be removed or changed.',
+    );
+  });
+
+  it('revokes an invite link by its unique name', async () => {
+    const revoked: string[] = [];
+    mockFetch({
+      'GET /api/spaces/space001/invites': { status: 200, body: [invite] },
+      'GET /api/spaces/space001/members': { status: 200, body: members },
+      'DELETE /api/spaces/space001/invites/inv00001': () => {
+        revoked.push('inv00001');
+        return { status: 204 };
+      },
+    });
+    renderAt('/s/space001/members');
+    fireEvent.click(
+      await screen.findByRole('button', { name: /^Revoke invite link for Member created/ }),
+    );
+    await waitFor(() => expect(revoked).toEqual(['inv00001']));
+  });
+
+  it('is for admins only', () => {
+    useSession.setState((s) => ({
+      memberships: { space001: { ...s.memberships.space001!, role: 'member' } },
+    }));
+    const fetchMock = mockFetch({});
+    renderAt('/s/space001/members');
+    expect(screen.getByText('Only the admins of this space can manage its members.')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('tells a visitor without a membership they need an invitation', () => {
+    useSession.setState({ memberships: {} });
+    renderAt('/s/space001/members');
+    expect(
+      screen.getByRole('heading', { name: 'You need an invitation to see this space' }),
+    ).toBeTruthy();
+  });
+});

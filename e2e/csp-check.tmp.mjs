@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+const problems = [];
+page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) problems.push(m.text()); });
+page.on('pageerror', (e) => problems.push('pageerror ' + e.message));
+await page.goto('http://127.0.0.1:18931/');
+await page.waitForTimeout(1500);
+console.log('title', await page.title(), 'body chars', (await page.locator('body').innerText()).length);
+console.log(JSON.stringify(problems, null, 1));
+await browser.close();
