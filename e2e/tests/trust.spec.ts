@@ -99,6 +99,13 @@ test('a visitor without an invitation sees nothing; a used-up invite says so', a
   await members.open();
   await members.form.getByRole('spinbutton', { name: 'Use limit' }).fill('1');
   const oneUse = await members.createInvite('Member');
+  // The Members page fits a phone.
+  await awa.page.setViewportSize({ width: 375, height: 740 });
+  await expect(members.form).toBeVisible();
+  const overflow = await awa.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
 
   const eve = await person('Eve');
   const requests: string[] = [];
