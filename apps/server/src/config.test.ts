@@ -55,10 +55,10 @@ describe('config', () => {
     });
   });
 
-  it('reads the access settings, auth off by default', () => {
+  it('reads the access settings, auth required by default', () => {
     const defaults = parseConfig([], {});
     expect(defaults).toMatchObject({
-      auth: 'off',
+      auth: 'required',
       tokenLifetimeSeconds: 3600,
       allowedOrigins: [],
       spaceCreation: 'open',
@@ -66,7 +66,7 @@ describe('config', () => {
       secret: null,
     });
     expect(defaults.limits).toMatchObject({ maxConnectionsPerIp: 64, maxConnectionsPerMember: 32 });
-    const config = parseConfig(['--auth', 'required', '--max-connections-per-member=4'], {
+    const config = parseConfig(['--auth', 'off', '--max-connections-per-member=4'], {
       RONDE_TOKEN_LIFETIME_SECONDS: '60',
       RONDE_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173/',
       RONDE_MAX_CONNECTIONS_PER_IP: '8',
@@ -75,7 +75,7 @@ describe('config', () => {
       RONDE_SECRET: 'x'.repeat(32),
     });
     expect(config).toMatchObject({
-      auth: 'required',
+      auth: 'off',
       tokenLifetimeSeconds: 60,
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       spaceCreation: 'restricted',

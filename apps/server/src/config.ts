@@ -227,7 +227,7 @@ export function defaultConfig(): Config {
     unloadGraceMs: 30_000,
     compactAfterUpdates: 500,
     compactAfterBytes: 4 * 1024 * 1024,
-    auth: 'off',
+    auth: 'required',
     tokenLifetimeSeconds: 3600,
     allowedOrigins: [],
     spaceCreation: 'open',

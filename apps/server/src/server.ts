@@ -94,6 +94,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
+  if (config.auth === 'off') {
+    log.warn(
+      'auth is off: any client may read and write every space (tests and local development only)',
+    );
+  }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
   wss.on('error', (error) => log.error('WebSocket server error', { error }));
   http.on(

@@ -62,7 +62,16 @@ export async function startServer(
 ): Promise<RondeServer & { log: ReturnType<typeof memoryLogger> }> {
   const log = memoryLogger('debug');
   const server = await createServer(
-    { ...defaultConfig(), port: 0, dataDir, webDir: join(dataDir, 'no-web'), ...config },
+    // Protocol, storage and limit tests run without tokens (auth 'off');
+    // authentication has its own tests (trust.test.ts) with auth 'required'.
+    {
+      ...defaultConfig(),
+      port: 0,
+      dataDir,
+      webDir: join(dataDir, 'no-web'),
+      auth: 'off',
+      ...config,
+    },
     { log, ...deps },
   );
   return Object.assign(server, { log });
@@ -145,7 +154,20 @@ const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 export async function spawnServer(dataDir: string): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main.ts', '--port', '0', '--data-dir', dataDir, '--web-dir', dataDir],
+    // auth off: these tests are about durability, not tokens (see trust.test.ts).
+    [
+      '--import',
+      'tsx',
+      'src/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--web-dir',
+      dataDir,
+      '--auth',
+      'off',
+    ],
     {
       cwd: SERVER_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],

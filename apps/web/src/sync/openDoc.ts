@@ -139,6 +139,10 @@ function createEntry(name: string): Entry {
   // Connects once a fresh token is known (below): never without the token.
   const provider = new WebsocketProvider(url, name, doc, {
     connect: false,
+    // Tabs sync through the server only: a tab's update that depended on
+    // another tab's edit the server has not seen would be refused (the server
+    // checks who appends meeting events before it applies an update).
+    disableBc: true,
     params: initialToken ? { token: initialToken } : {},
     ...(defaults.WebSocket ? { WebSocketPolyfill: defaults.WebSocket } : {}),
   });
