@@ -92,7 +92,9 @@ describe('process events and floods, end to end (inspectUpdate, rateLimit wired 
 
   it('refuses, in a meeting room, an update appending an event by someone else: 4403, never stored', async () => {
     const space = await createFuzzSpace(server.port);
-    if (!space.token || !space.userId) return; // no identity without tokens: nothing to check
+    // Auth is required: the connection has an identity to check against.
+    expect(typeof space.token).toBe('string');
+    expect(typeof space.userId).toBe('string');
     const room = `${space.spaceId}/meeting/mtGuard01`;
     const path = `/sync/${room}?token=${encodeURIComponent(space.token)}`;
     const doc = new Y.Doc();
@@ -122,6 +124,33 @@ describe('process events and floods, end to end (inspectUpdate, rateLimit wired 
     await roundTripInto(server.port, room, space.token, reader);
     expect(reader.getArray('log').toJSON()).toEqual([event(space.userId)]);
     own.socket.close();
+  });
+
+  it('accepts a position a facilitator records on behalf of someone: by is theirs, onBehalfOf says so', async () => {
+    const space = await createFuzzSpace(server.port);
+    const token = space.token as string;
+    const me = space.userId as string;
+    const room = `${space.spaceId}/meeting/mtBehalf01`;
+    const writer = rawClient(server.port, `/sync/${room}?token=${encodeURIComponent(token)}`);
+    await writer.opened;
+    const doc = new Y.Doc();
+    const onBehalf = {
+      id: 'evBehalf1',
+      type: 'position.record',
+      by: me,
+      onBehalfOf: 'u1someoneElse',
+      at: 1,
+    };
+    doc.getArray('log').push([onBehalf]);
+    writer.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    const reader = new Y.Doc();
+    await waitFor(async () => {
+      await roundTripInto(server.port, room, token, reader);
+      return reader.getArray('log').length === 1;
+    }, 'the on-behalf event stored and served');
+    expect(reader.getArray('log').toJSON()).toEqual([onBehalf]);
+    expect(writer.socket.readyState).toBe(writer.socket.OPEN);
+    writer.socket.close();
   });
 
   it('closes a flooding connection with 4429', async () => {
