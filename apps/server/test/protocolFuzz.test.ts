@@ -95,8 +95,10 @@ describe('process events and floods, end to end (inspectUpdate, rateLimit wired 
     // Auth is required: the connection has an identity to check against.
     expect(typeof space.token).toBe('string');
     expect(typeof space.userId).toBe('string');
+    const token = space.token as string;
+    const userId = space.userId as string;
     const room = `${space.spaceId}/meeting/mtGuard01`;
-    const path = `/sync/${room}?token=${encodeURIComponent(space.token)}`;
+    const path = `/sync/${room}?token=${encodeURIComponent(token)}`;
     const doc = new Y.Doc();
     const event = (by: string): Record<string, unknown> => ({
       id: `ev${by}`,
@@ -107,7 +109,7 @@ describe('process events and floods, end to end (inspectUpdate, rateLimit wired 
 
     const own = rawClient(server.port, path);
     await own.opened;
-    Y.transact(doc, () => doc.getArray('log').push([event(space.userId as string)]));
+    Y.transact(doc, () => doc.getArray('log').push([event(userId)]));
     own.socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
     own.socket.send(new Uint8Array([MESSAGE_TIME, 1]));
     await waitFor(() => own.messages.some((m) => m[0] === MESSAGE_TIME), 'the time answer');
@@ -121,8 +123,8 @@ describe('process events and floods, end to end (inspectUpdate, rateLimit wired 
     expect(forger.messages.some((m) => m[0] === MESSAGE_AUTH && m[1] === 0)).toBe(true);
 
     const reader = new Y.Doc();
-    await roundTripInto(server.port, room, space.token, reader);
-    expect(reader.getArray('log').toJSON()).toEqual([event(space.userId)]);
+    await roundTripInto(server.port, room, token, reader);
+    expect(reader.getArray('log').toJSON()).toEqual([event(userId)]);
     own.socket.close();
   });
 
