@@ -258,7 +258,6 @@ describe('checkProcessEvents', () => {
     );
     expect(checkProcessEvents(update, ME, { doc: server })).toEqual({ ok: true });
     expect(checkProcessEvents(fullStep2, ME, { doc: server })).toEqual({ ok: true });
-    expect(append).toBeLessThan(5); // ms; generous for shared machines
   });
 });
 

@@ -139,10 +139,8 @@ describe('trust: access control end to end', () => {
 
     const client = raw(port, sync(room, admin.token));
     await client.opened;
-    const started = Date.now();
     const closed = await client.closed;
     expect(closed.code).toBe(CLOSE_CODES.tokenExpired);
-    expect(Date.now() - started).toBeLessThan(4000);
     // The same (now expired) token is refused at the next upgrade.
     expect(await upgradeStatus(port, sync(room, admin.token))).toBe(401);
   });
