@@ -1,4 +1,5 @@
 import { MembersView } from '../fixtures/members.ts';
+import { screenshotPath } from '../fixtures/screenshots.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 test('an admin invites a member and an observer, then removes the member', async ({
@@ -50,6 +51,7 @@ test('an admin invites a member and an observer, then removes the member', async
   await expect(olga.page.getByRole('toolbar')).toHaveCount(0);
   await expect(olga.page.getByRole('textbox', { name: 'Title' })).not.toBeEditable();
   await expect(olga.page.getByRole('textbox', { name: 'Driver' })).not.toBeEditable();
+  await olga.page.screenshot({ path: screenshotPath('observer.png') });
   await olga.editor.click();
   await olga.page.keyboard.press('Control+End');
   await olga.page.keyboard.type(' Olga typed this.');
@@ -69,6 +71,7 @@ test('an admin invites a member and an observer, then removes the member', async
   await expect(awa.page.getByRole('combobox', { name: 'Role of Ben' })).toHaveValue('member');
   await expect(awa.page.getByRole('combobox', { name: 'Role of Olga' })).toHaveValue('observer');
   await expect(awa.page.getByText('Joined through it: Ben')).toBeVisible();
+  await awa.page.screenshot({ path: screenshotPath('members.png'), fullPage: true });
   await members.remove('Ben');
   await expect(ben.status).toHaveText('Access revoked');
   await expect(ben.page.getByRole('alert').filter({ hasText: 'Access revoked' })).toBeVisible();

@@ -241,7 +241,7 @@ describe('MembersPage', () => {
     const link = await screen.findByRole('textbox', { name: /^Invite link for Member created/ });
     expect((link as HTMLInputElement).value).toBe(`${window.location.origin}/join/code0001`);
     expect(screen.getByText('Joined through it: Ben')).toBeTruthy();
-    expect(screen.getByText('Used 1 times (no limit)')).toBeTruthy();
+    expect(screen.getByText('Uses: 1 (no limit)')).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Role of Ben' })).toBeTruthy();
     const headers = fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>;
     expect(headers.authorization).toBe('Bearer admintok');
