@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+
 /**
  * Readers for fields of shared Y.Maps. A replica may hold a value written by
  * an older or newer client, or by hand: readers never trust its type.
@@ -14,8 +16,20 @@ export function num(value: unknown): number {
 }
 
 /** The value if it is one of `allowed`, else `fallback`. */
-export function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value)
     ? (value as T)
     : fallback;
+}
+
+/** A new Y.Map holding `values`, to insert into a shared map. */
+export function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
+  return new Y.Map(Object.entries(values));
+}
+
+/** Writes only the keys whose value differs, so a no-op edit sends no update. */
+export function setChanged(map: Y.Map<unknown>, values: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && map.get(key) !== value) map.set(key, value);
+  }
 }

@@ -108,7 +108,7 @@ export function readProposal(doc: Y.Doc): ProposalMeta | null {
     id,
     spaceId: str(meta.get('spaceId')),
     circleId: str(meta.get('circleId')),
-    status: oneOf(status, PROPOSAL_STATUSES, 'draft'),
+    status: oneOf(PROPOSAL_STATUSES, status, 'draft'),
     createdAt: num(meta.get('createdAt')),
     createdBy: str(meta.get('createdBy')),
   };

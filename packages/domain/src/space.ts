@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { num, oneOf, str } from './fields.ts';
+import type * as Y from 'yjs';
+import { mapOf, num, oneOf, str } from './fields.ts';
 import { newId } from './ids.ts';
 import { PROPOSAL_STATUSES, type ProposalStatus } from './proposalStatus.ts';
 
@@ -192,7 +192,7 @@ export function listProposals(doc: Y.Doc): ProposalSummary[] {
     list.push({
       id,
       title: str(entry.get('title')),
-      status: oneOf(status, PROPOSAL_STATUSES, 'draft'),
+      status: oneOf(PROPOSAL_STATUSES, status, 'draft'),
       circleId: str(entry.get('circleId')),
       createdAt: num(entry.get('createdAt')),
       updatedAt: num(entry.get('updatedAt')),
@@ -204,8 +204,4 @@ export function listProposals(doc: Y.Doc): ProposalSummary[] {
 /** Code-unit order, the same on every replica whatever its locale. */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function mapOf(values: Record<string, unknown>): Y.Map<unknown> {
-  return new Y.Map(Object.entries(values));
 }

@@ -2,6 +2,7 @@ import { DECISION_PROCESSES, type DecisionProcess } from '../meeting/types.ts';
 import { OUTCOMES, POSITION_VALUES, type Outcome } from '../process/events.ts';
 import type { DecisionObjection, DecisionPosition } from '../process/decisionRecord.ts';
 import { isDocNode, type DocNode } from './docTree.ts';
+import { str } from '../fields.ts';
 
 export const DECISION_SCHEMA_VERSION = 1;
 
@@ -59,7 +60,6 @@ export interface DecisionEntry {
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const numOrNull = (v: unknown): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;

@@ -9,7 +9,7 @@ import {
   type AgendaItemKind,
   type DecisionProcess,
 } from './types.ts';
-import { mapOf, num, oneOf, setChanged, str } from './yValues.ts';
+import { mapOf, num, oneOf, setChanged, str } from '../fields.ts';
 
 export const AGENDA_TITLE_MAX = 200;
 export const TENSION_TEXT_MAX = 500;

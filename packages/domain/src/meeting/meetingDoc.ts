@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { isId } from '../ids.ts';
 import { cleanName } from '../space.ts';
 import { MEETING_KINDS, type MeetingInfo, type MeetingKind } from './types.ts';
-import { num, oneOf, setChanged, str } from './yValues.ts';
+import { num, oneOf, setChanged, str } from '../fields.ts';
 
 /**
  * The meeting document (DESIGN 2), room `<spaceId>/meeting/<id>`. Top-level shared types:

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { compareIds } from '../space.ts';
 import { MEETING_KINDS, type MeetingKind } from './types.ts';
-import { mapOf, num, oneOf, setChanged, str } from './yValues.ts';
+import { mapOf, num, oneOf, setChanged, str } from '../fields.ts';
 
 /**
  * The meetings index of the space document: `meetings` (Y.Map of Y.Map),

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { compareIds } from '../space.ts';
 import { MEETING_ROLES, type MeetingPerson, type MeetingRole } from './types.ts';
-import { mapOf, num, oneOf, setChanged, str } from './yValues.ts';
+import { mapOf, num, oneOf, setChanged, str } from '../fields.ts';
 
 export const PERSON_NAME_MAX = 60;
 
