@@ -5,7 +5,15 @@ import { encodeAwareness, encodeUpdate } from './protocol.ts';
 /** Anything a message can be sent to: a connection, or a test double. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** Closes the connection behind it (a document evicted after a storage failure). */
+  close?(code: number, reason: string): void;
 }
+
+/**
+ * The origin of the server's own changes to a document (documents.ts
+ * `write`): the relay skips them, because they are relayed only once stored.
+ */
+export const SERVER_WRITE = Symbol('server write');
 
 /**
  * Sends one already-encoded message to every peer but `except` (its sender:
@@ -39,7 +47,7 @@ interface AwarenessChanges {
  */
 export function relay(doc: Y.Doc, awareness: Awareness, peers: ReadonlySet<Peer>): () => void {
   const onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (peers.size === 0) return;
+    if (peers.size === 0 || origin === SERVER_WRITE) return;
     broadcast(peers, encodeUpdate(update), origin);
   };
   const onAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {

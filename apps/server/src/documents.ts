@@ -1,6 +1,8 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { relay, type Peer } from './broadcast.ts';
+import { broadcast, relay, SERVER_WRITE, type Peer } from './broadcast.ts';
+import { encodeUpdate } from './protocol.ts';
+import { CLOSE_CODES } from './limits.ts';
 import type { Logger } from './log.ts';
 import { createSerialQueue, type SerialQueue } from './serialQueue.ts';
 import type { Storage } from './storage.ts';
@@ -16,6 +18,18 @@ export interface LoadedDocument {
    * peer but `origin`). Rejects, without applying, if the store fails.
    */
   store(update: Uint8Array, origin: Peer | null): Promise<void>;
+  /**
+   * A change the server makes itself (a process event it sequenced, a
+   * decision it recorded): run in the document's store queue, in one
+   * transaction with the origin {@link SERVER_WRITE}; the resulting update is
+   * appended to storage and only then relayed to every peer. Resolves with
+   * the update, or `null` when `change` changed nothing. If the store fails
+   * the document is evicted (its peers closed, the next claim reloads it from
+   * storage), so no one is ever served a change that is not on disk.
+   */
+  write(change: (doc: Y.Doc) => void): Promise<Uint8Array | null>;
+  /** Resolves once no server write is between its transaction and its store. */
+  settled(): Promise<void>;
 }
 
 /** A claim on a document: it stays loaded until every handle is released. */
@@ -51,6 +65,8 @@ interface Entry {
   updatesSinceCompact: number;
   bytesSinceCompact: number;
   destroy(): void;
+  /** Set when a server write could not be stored: the entry no longer serves anyone. */
+  evicted: boolean;
 }
 
 /**
@@ -106,6 +122,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     const store = (update: Uint8Array, origin: Peer | null): Promise<void> => {
       if (closed) return Promise.reject(new Error('the registry is closed'));
       return entry.queue.run(async () => {
+        if (entry.evicted) throw new Error('the document was evicted');
         await storage.append(entry.name, update);
         entry.updatesSinceCompact++;
         entry.bytesSinceCompact += update.length;
@@ -118,7 +135,53 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
         compactIfDue(entry);
       });
     };
-    return { name: entry.name, doc, awareness, peers, store };
+    let writing: Promise<void> | null = null;
+    const write = (change: (doc: Y.Doc) => void): Promise<Uint8Array | null> => {
+      if (closed) return Promise.reject(new Error('the registry is closed'));
+      return entry.queue.run(async () => {
+        if (entry.evicted) throw new Error('the document was evicted');
+        let update: Uint8Array | null = null;
+        const capture = (u: Uint8Array, origin: unknown): void => {
+          if (origin === SERVER_WRITE) update = update ? Y.mergeUpdates([update, u]) : u;
+        };
+        doc.on('update', capture);
+        try {
+          doc.transact(() => change(doc), SERVER_WRITE);
+        } finally {
+          doc.off('update', capture);
+        }
+        const written = update as Uint8Array | null;
+        if (!written) return null;
+        let done = (): void => {};
+        writing = new Promise<void>((resolve) => (done = resolve));
+        try {
+          await storage.append(entry.name, written);
+        } catch (error) {
+          evict(entry, peers, error);
+          throw error;
+        } finally {
+          writing = null;
+          done();
+        }
+        entry.updatesSinceCompact++;
+        entry.bytesSinceCompact += written.length;
+        broadcast(peers, encodeUpdate(written));
+        compactIfDue(entry);
+        return written;
+      });
+    };
+    const settled = async (): Promise<void> => {
+      while (writing) await writing;
+    };
+    return { name: entry.name, doc, awareness, peers, store, write, settled };
+  }
+
+  /** A server write that did not reach storage: drop the copy that holds it. */
+  function evict(entry: Omit<Entry, 'ready'>, peers: Set<Peer>, error: unknown): void {
+    log.error('server write failed to store; evicting the document', { room: entry.name, error });
+    entry.evicted = true;
+    if (entries.get(entry.name) === entry) entries.delete(entry.name);
+    for (const peer of [...peers]) peer.close?.(CLOSE_CODES.internalError, 'storage failure');
   }
 
   async function unload(entry: Entry): Promise<void> {
@@ -131,12 +194,12 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     // Wait for the queue to drain, re-checking for new claims each time: a
     // store still in flight, or a client that came back, keeps it loaded.
     for (;;) {
-      if (entry.refs > 0 || entries.get(entry.name) !== entry) return;
+      if (entry.refs > 0 || (entries.get(entry.name) !== entry && !entry.evicted)) return;
       if (entry.queue.pending === 0) break;
       log.debug('unload waits for stores', { room: entry.name, pending: entry.queue.pending });
       await entry.queue.drained();
     }
-    entries.delete(entry.name);
+    if (entries.get(entry.name) === entry) entries.delete(entry.name);
     entry.destroy();
     log.debug('unloaded', { room: entry.name });
   }
@@ -157,6 +220,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       updatesSinceCompact: 0,
       bytesSinceCompact: 0,
       destroy: () => {},
+      evicted: false,
     };
     const entry: Entry = Object.assign(state, { ready: load(state) });
     entry.ready.catch((error: unknown) => {

@@ -222,3 +222,11 @@ export {
   statusPath,
   applyOutcomeToProposal,
 } from './decisions/proposalOutcome.ts';
+export { canonicalJson } from './signing/canonicalJson.ts';
+export {
+  eventSigningPayload,
+  readSignature,
+  KEY_ID_LENGTH,
+  SIGNATURE_LENGTH,
+} from './signing/eventSigning.ts';
+export type { SignedEvent } from './signing/eventSigning.ts';
