@@ -152,6 +152,10 @@ export function reduceMeeting(
   const event = parseEvent(raw);
   if (event === null) return { state, result: refusedEntry(raw, index, 'malformed') };
   const base = { index, id: event.id, type: event.type, by: event.by, at: event.at };
+  // Before any role check: who an unsigned entry claims to be proves nothing.
+  if (context.isAuthentic !== undefined && !context.isAuthentic(raw, event, index)) {
+    return { state, result: { ...base, status: 'refused', reason: 'unsigned' } };
+  }
   const handled = dispatch(state, event, context);
   if (isRejection(handled)) {
     return { state, result: { ...base, status: handled.status, reason: handled.reason } };
@@ -160,9 +164,17 @@ export function reduceMeeting(
 }
 
 /**
+ * Results that do not reserve their entry's id (SPEC MEET-13): a forged or
+ * garbled copy placed before a real event must not make it a duplicate.
+ */
+const UNRESERVED: ReadonlySet<RejectReason | null> = new Set(['malformed', 'unsigned']);
+
+/**
  * The meeting's state: a pure, deterministic fold of the log in its merged
- * order (SPEC MEET-1). Every entry gets a result; an entry whose id appeared
- * earlier in the log is refused as a duplicate (MEET-13). Never throws.
+ * order (SPEC MEET-1). Every entry gets a result; an entry whose id an
+ * earlier well-formed, authentic entry had is refused as a duplicate
+ * (MEET-13), an entry `context.isAuthentic` rejects as `unsigned` (MEET-16).
+ * Never throws.
  *
  * @example
  * const state = foldMeeting(meetingLog(doc).toArray(), {
@@ -180,8 +192,8 @@ export function foldMeeting(events: readonly unknown[], context: FoldContext): M
       results.push(refusedEntry(raw, index, 'duplicate-id'));
       return;
     }
-    if (id !== null) seen.add(id);
     const next = reduceMeeting(state, raw, context, index);
+    if (id !== null && !UNRESERVED.has(next.result.reason)) seen.add(id);
     state = next.state;
     results.push(next.result);
   });

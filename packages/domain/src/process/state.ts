@@ -1,6 +1,7 @@
 import type { AgendaItem, DecisionProcess, MeetingPerson, MeetingRole } from '../meeting/types.ts';
 import type {
   Anchor,
+  MeetingEvent,
   MeetingPhase,
   ObjectionRuling,
   ObjectionTestAnswers,
@@ -11,9 +12,16 @@ import type { StepKind } from './templates.ts';
 
 /** What the fold reads besides the log: the meeting document's agenda and people. */
 export interface FoldContext {
-  /** In agenda order. */
+  /** In agenda order. Read only until an applied `meeting.start` carries its snapshot (MEET-2). */
   readonly agenda: readonly AgendaItem[];
   readonly people: readonly MeetingPerson[];
+  /**
+   * Whether a log entry is the authentic work of its author (SPEC MEET-16):
+   * the server answers "I appended it", a browser "its signature verifies".
+   * `raw` is the entry as stored (with `kid` and `sig`), `event` its parsed
+   * form. Without it every well-formed entry counts as authentic.
+   */
+  readonly isAuthentic?: (raw: unknown, event: MeetingEvent, index: number) => boolean;
 }
 
 /** One visit of a step. A step re-entered (loop, undo, return) is a new instance. */
@@ -149,6 +157,7 @@ export type ResultStatus = 'applied' | 'superseded' | 'refused';
 /** Why an event was not applied: a code the UI translates. */
 export type RejectReason =
   | 'malformed'
+  | 'unsigned'
   | 'duplicate-id'
   | 'unknown-author'
   | 'observer'
