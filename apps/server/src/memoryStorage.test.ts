@@ -3,5 +3,6 @@ import { runStorageContract } from './storage.contract.ts';
 
 runStorageContract('memory', async () => {
   const logs = new Map<string, Uint8Array[]>();
-  return { open: async () => createMemoryStorage(logs), cleanup: async () => {} };
+  const pending = new Set<string>();
+  return { open: async () => createMemoryStorage(logs, pending), cleanup: async () => {} };
 });

@@ -2,18 +2,21 @@ import * as Y from 'yjs';
 import type { Storage } from './storage.ts';
 
 /**
- * A storage kept in a Map, for unit tests of the registry. `open()` on the
- * same Map simulates reopening a store after a restart.
+ * A storage kept in a Map, for unit tests of the registry. Calling it again
+ * with the same Map (and pending Set) simulates reopening a store after a
+ * restart.
  */
 export function createMemoryStorage(
   logs: Map<string, Uint8Array[]> = new Map(),
-): Storage & { readonly logs: Map<string, Uint8Array[]> } {
+  pending: Set<string> = new Set(),
+): Storage & { readonly logs: Map<string, Uint8Array[]>; readonly pending: Set<string> } {
   let closed = false;
   const check = (): void => {
     if (closed) throw new Error('storage is closed');
   };
   return {
     logs,
+    pending,
     async append(docName, update) {
       check();
       const log = logs.get(docName) ?? [];
@@ -28,6 +31,18 @@ export function createMemoryStorage(
       check();
       const log = logs.get(docName);
       if (log && log.length > 1) logs.set(docName, [Y.mergeUpdates(log)]);
+    },
+    async markPending(room) {
+      check();
+      pending.add(room);
+    },
+    async clearPending(room) {
+      check();
+      pending.delete(room);
+    },
+    async listPending() {
+      check();
+      return [...pending].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
     async close() {
       closed = true;

@@ -39,7 +39,8 @@ export async function openSqliteStorage(
       doc TEXT NOT NULL,
       data BLOB NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);`);
+    CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);
+    CREATE TABLE IF NOT EXISTS pending (room TEXT PRIMARY KEY) WITHOUT ROWID;`);
   } catch (error) {
     throw new StorageOpenError(
       `cannot open the database in data dir ${dir}: ${(error as Error).message}`,
@@ -55,6 +56,9 @@ export async function openSqliteStorage(
     'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',
   );
   const remove = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+  const mark = db.prepare<[string]>('INSERT OR IGNORE INTO pending (room) VALUES (?)');
+  const unmark = db.prepare<[string]>('DELETE FROM pending WHERE room = ?');
+  const pending = db.prepare<[], { room: string }>('SELECT room FROM pending ORDER BY room');
 
   const compact = db.transaction((docName: string) => {
     const rows = select.all(docName);
@@ -83,6 +87,18 @@ export async function openSqliteStorage(
     async compact(docName) {
       open();
       compact(docName);
+    },
+    async markPending(room) {
+      open();
+      mark.run(room);
+    },
+    async clearPending(room) {
+      open();
+      unmark.run(room);
+    },
+    async listPending() {
+      open();
+      return pending.all().map((row) => row.room);
     },
     async close() {
       if (closed) return;

@@ -147,6 +147,30 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
       await expect(storage.append('doc-a', new Uint8Array([0, 0]))).rejects.toThrow();
     });
 
+    it('CONS-5 keeps a durable set of pending rooms: idempotent marks, clears, sorted list', async () => {
+      const storage = await start();
+      expect(await storage.listPending()).toEqual([]);
+      await storage.markPending('sp2/meeting/mt2');
+      await storage.markPending('sp1/meeting/mt1');
+      await storage.markPending('sp2/meeting/mt2');
+      expect(await storage.listPending()).toEqual(['sp1/meeting/mt1', 'sp2/meeting/mt2']);
+      await storage.clearPending('sp2/meeting/mt2');
+      await storage.clearPending('sp9/meeting/never-marked');
+      expect(await storage.listPending()).toEqual(['sp1/meeting/mt1']);
+    });
+
+    it('CONS-5 pending rooms survive close and reopen; calls after close reject', async () => {
+      const first = await start();
+      await first.markPending('sp1/meeting/mt1');
+      await first.markPending('sp1/meeting/mt2');
+      await first.clearPending('sp1/meeting/mt2');
+      await first.close();
+      await expect(first.markPending('sp1/meeting/mt3')).rejects.toThrow();
+      await expect(first.listPending()).rejects.toThrow();
+      const second = await start();
+      expect(await second.listPending()).toEqual(['sp1/meeting/mt1']);
+    });
+
     it('takes concurrent appends to one and many documents without losing any', async () => {
       const storage = await start();
       const docs = ['doc-a', 'doc-b', 'doc-c'];

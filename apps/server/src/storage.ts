@@ -16,6 +16,17 @@ export interface Storage {
    * sees either the old rows or the merged one, and a crash keeps one of them.
    */
   compact(docName: string): Promise<void>;
+  /**
+   * Adds a room to the durable set of rooms whose consequences are pending
+   * (CONS rules: a meeting whose decisions and statuses the server still has
+   * to write). Idempotent; resolves once durable, so a crash after it keeps
+   * the mark.
+   */
+  markPending(room: string): Promise<void>;
+  /** Removes a room from the pending set (nothing if absent); durable once resolved. */
+  clearPending(room: string): Promise<void>;
+  /** The pending rooms, each once, in code-unit order. */
+  listPending(): Promise<string[]>;
   /** Releases the store; later calls reject. */
   close(): Promise<void>;
 }
