@@ -6,14 +6,24 @@ import {
 import { parseRoomName } from '@ronde/domain';
 import type { RawData, WebSocket } from 'ws';
 import type { Identity } from './authenticate.ts';
+import { awarenessOwners, createAwarenessGuard } from './awarenessGuard.ts';
 import type { Peer } from './broadcast.ts';
+import type { ByteQuota } from './byteQuota.ts';
 import type { ClosableConnection } from './liveConnections.ts';
-import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+import type { DocumentRegistry, LoadedDocument, UpdateGuard } from './documents.ts';
 import { CLOSE_CODES, closeReason, isTooSlow, type Limits } from './limits.ts';
 import type { Logger } from './log.ts';
 import {
+  appendCheckedEvent,
+  checkSubmittedEvent,
+  EventRefusal,
+  type EventDeps,
+} from './processEvents.ts';
+import {
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
+  encodeEventRefused,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -22,14 +32,13 @@ import {
   MESSAGE_TIME,
   type ClientMessage,
 } from './protocol.ts';
-import { checkProcessEvents } from './inspectUpdate.ts';
 import {
-  CLOSE_RATE_LIMITED,
   createRateLimiter,
   DEFAULT_MESSAGE_RATE_LIMITS,
   type MessageRateLimits,
 } from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
+import { policyGuard, WriteRefused } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -42,37 +51,57 @@ export interface ConnectionContext {
   readonly isClosing: () => boolean;
   /** The server's clock, for time messages (tests); defaults to `Date.now`. */
   readonly now?: () => number;
+  /** Bytes per member per minute, shared by all connections (QUOTA-1); none: no quota. */
+  readonly quota?: ByteQuota;
+  /** Device keys and signature checks for submitted process events; none: events refused. */
+  readonly events?: EventDeps;
+  /** Called once the server appended an event to a meeting's log (its consequences follow). */
+  readonly onEventAppended?: (room: string) => void;
 }
 
 /**
  * Serves one WebSocket in one room. Messages that arrive while the document
  * loads are buffered and handled in order once it is loaded, so a client is
- * never answered from an empty document. Each message is validated before
- * it touches the document; a bad one closes this connection only. A
- * read-only identity (observer) has its updates dropped and answered with
- * `permission-denied`. Returns a handle that closes the connection at once
- * (no later message is taken), for the access checks that end a session.
+ * never answered from an empty document. Each message passes, in order:
+ *
+ * 1. the message rate limiter (4429) and strict decoding (4400);
+ * 2. for an update: read-only (observers: `permission-denied`, dropped),
+ *    the member's byte quota (QUOTA-1, 4429), the document's size limit
+ *    (QUOTA-2, 4413), then — inside the document's store queue, once every
+ *    earlier update is applied — the write policy (WRITE-1…, 4409), and only
+ *    then storage, the server's copy and the relay;
+ * 3. for a submitted process event: the same quota and size limits, then the
+ *    event checks (EVT-…); a refusal is answered with message 6 and the
+ *    connection stays open;
+ * 4. for awareness: the presence guard (AWARE-…) drops what is not this
+ *    connection's to set.
+ *
+ * With auth off (no identity) the write policy, quota and event checks do
+ * not apply: development and protocol tests only. Returns a handle that
+ * closes the connection at once, for the access checks that end a session.
  */
 export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): ClosableConnection {
   const log = ctx.log.child({ room: ctx.room });
   const now = ctx.now ?? Date.now;
   const handle = ctx.registry.open(ctx.room);
-  const awarenessIds = new Set<number>();
+  const userId = ctx.identity.userId;
+  const kind = parseRoomName(ctx.room)?.kind ?? null;
+  const guard: UpdateGuard | undefined =
+    userId !== null && kind !== null && ctx.identity.role !== 'anonymous'
+      ? policyGuard(kind, { userId, role: ctx.identity.role })
+      : undefined;
   let pending: Uint8Array[] | null = [];
   let pendingBytes = 0;
   let document: LoadedDocument | null = null;
+  let awareness: ReturnType<typeof createAwarenessGuard> | null = null;
   let closed = false;
   let writeRefusalLogged = false;
+  let awarenessRefusalLogged = false;
   // Every message takes a token (docs/trust-api.md: 4429 message flood).
   const limiter = createRateLimiter({
     perSecond: ctx.limits.maxMessagesPerSecond ?? DEFAULT_MESSAGE_RATE_LIMITS.maxMessagesPerSecond,
     burst: ctx.limits.messageBurst ?? DEFAULT_MESSAGE_RATE_LIMITS.messageBurst,
   });
-  // Meeting rooms: process events only by their author. Not checked without an identity (auth off).
-  const guardsProcessLog =
-    ctx.identity.userId !== null && parseRoomName(ctx.room)?.kind === 'meeting';
-  /** This connection's updates queued for storage, not yet applied: inspectUpdate resolves IDs in them. */
-  const inFlight: Uint8Array[] = [];
 
   const peer: Peer = {
     send(message) {
@@ -84,6 +113,9 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       socket.send(message, (error) => {
         if (error) log.debug('send failed', { error });
       });
+    },
+    close(code, reason) {
+      close(code, reason, 'error', 'closed by the document');
     },
   };
 
@@ -97,6 +129,12 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     closed = true;
     log[level](msg, { code, reason });
     socket.close(code, closeReason(reason));
+  }
+
+  /** Tells the client why (y-protocols permission-denied), then closes. */
+  function refuse(code: number, reason: string, msg: string): void {
+    peer.send(encodePermissionDenied(reason));
+    close(code, reason, 'warn', msg);
   }
 
   function decode(bytes: Uint8Array): ClientMessage | null {
@@ -116,66 +154,139 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   }
 
   /** An observer's update: dropped, and the client told (y-protocols auth message). */
-  function refuseWrite(): void {
+  function refuseReadOnly(): void {
     peer.send(encodePermissionDenied('read-only: observers cannot edit'));
     if (writeRefusalLogged) return;
     writeRefusalLogged = true;
-    log.info('write refused', { userId: ctx.identity.userId, role: ctx.identity.role });
+    log.info('write refused', { userId, role: ctx.identity.role });
   }
 
-  /**
-   * An update appending process events by someone else (or rewriting the
-   * log): refused before it is stored or applied, the client told
-   * (permission-denied), the connection closed with 4403.
-   */
-  function refusesProcessEvents(update: Uint8Array, loaded: LoadedDocument): boolean {
-    const userId = ctx.identity.userId;
-    if (userId === null) return false;
-    const check = checkProcessEvents(update, userId, { doc: loaded.doc, inFlight });
-    if (check.ok) return false;
-    peer.send(encodePermissionDenied(`process event refused: ${check.reason}`));
-    log.warn('process event refused', { userId, reason: check.reason, bytes: update.length });
-    close(CLOSE_CODES.forbidden, 'process event refused', 'warn', 'closed after a refused update');
-    return true;
+  /** QUOTA-1 and QUOTA-2: a reason to refuse `bytes` more from this member into this document. */
+  function overLimit(
+    bytes: number,
+    loaded: LoadedDocument,
+  ): { code: number; reason: string } | null {
+    if (userId !== null && ctx.quota && !ctx.quota.take(userId, bytes)) {
+      const waitS = Math.ceil(ctx.quota.waitMs(userId, bytes) / 1000);
+      return {
+        code: CLOSE_CODES.rateLimited,
+        reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; retry in ${waitS} s`,
+      };
+    }
+    if (guard && loaded.storedBytes + bytes > ctx.limits.maxDocumentBytes) {
+      return {
+        code: CLOSE_CODES.documentFull,
+        reason: `document-full: this document reached its size limit (${ctx.limits.maxDocumentBytes} bytes)`,
+      };
+    }
+    return null;
+  }
+
+  function storeUpdate(update: Uint8Array, loaded: LoadedDocument): void {
+    if (isEmptyUpdate(update)) return;
+    if (!ctx.identity.canWrite) return refuseReadOnly();
+    const limit = overLimit(update.length, loaded);
+    if (limit) return refuse(limit.code, limit.reason, 'update over a limit');
+    const checked: UpdateGuard | undefined = guard
+      ? (doc, bytes) => {
+          // A connection closing after a refusal: what it queued behind it depends on it.
+          if (closed) throw new WriteRefused('WRITE-1', 'the connection is closing');
+          guard(doc, bytes);
+        }
+      : undefined;
+    loaded.store(update, peer, checked).catch((error: unknown) => {
+      if (error instanceof WriteRefused) {
+        if (closed) return;
+        log.warn('write refused', {
+          userId,
+          rule: error.rule,
+          reason: error.reason,
+          bytes: update.length,
+        });
+        refuse(CLOSE_CODES.writeRefused, error.message, 'closed after a refused write');
+        return;
+      }
+      if (ctx.isClosing()) return;
+      log.error('store failed', { error, bytes: update.length });
+      close(CLOSE_CODES.internalError, 'storage failure', 'error', 'closing after store failure');
+    });
+  }
+
+  function submitEvent(json: string, loaded: LoadedDocument): void {
+    const refuseEvent = (eventId: string, code: string, detail: string): void => {
+      log.info('event refused', { userId, eventId, code, detail });
+      peer.send(encodeEventRefused(eventId, code, detail));
+    };
+    if (userId === null || !ctx.events) {
+      refuseEvent('', 'read-only', 'this server takes no process events without sign-in');
+      return;
+    }
+    const limit = overLimit(json.length, loaded);
+    if (limit) {
+      refuseEvent(
+        '',
+        limit.code === CLOSE_CODES.documentFull ? 'document-full' : 'quota',
+        limit.reason,
+      );
+      return;
+    }
+    const events = ctx.events;
+    void checkSubmittedEvent(
+      { room: ctx.room, userId, canWrite: ctx.identity.canWrite, json },
+      events,
+    )
+      .then((stored) => appendCheckedEvent(loaded, stored))
+      .then(
+        () => ctx.onEventAppended?.(ctx.room),
+        (error: unknown) => {
+          if (error instanceof EventRefusal) {
+            refuseEvent(error.eventId, error.code, error.message);
+            return;
+          }
+          if (ctx.isClosing()) return;
+          log.error('event append failed', { error });
+          close(
+            CLOSE_CODES.internalError,
+            'storage failure',
+            'error',
+            'closing after store failure',
+          );
+        },
+      );
+  }
+
+  function setAwareness(
+    message: Extract<ClientMessage, { type: 'awareness' }>,
+    loaded: LoadedDocument,
+  ): void {
+    awareness ??= createAwarenessGuard(awarenessOwners(loaded.awareness), userId, peer);
+    const { allowed, refused } = awareness.filter(message.entries);
+    if (refused > 0 && !awarenessRefusalLogged) {
+      awarenessRefusalLogged = true;
+      log.warn('awareness entries refused', { userId, refused });
+    }
+    if (allowed.length === 0) return;
+    const update = refused === 0 ? message.update : encodeAwarenessEntries(allowed);
+    applyAwarenessUpdate(loaded.awareness, update, peer);
   }
 
   function dispatch(bytes: Uint8Array, loaded: LoadedDocument): void {
     const message = decode(bytes);
     if (!message) return;
     switch (message.type) {
-      case 'sync-step1':
-        peer.send(encodeSyncStep2(loaded.doc, message.stateVector));
+      case 'sync-step1': {
+        // A server write between its transaction and its store is not answered from (docs: write()).
+        const stateVector = message.stateVector;
+        void loaded.settled().then(() => peer.send(encodeSyncStep2(loaded.doc, stateVector)));
         return;
+      }
       case 'sync-step2':
       case 'update':
-        if (isEmptyUpdate(message.update)) return;
-        if (!ctx.identity.canWrite) return refuseWrite();
-        if (guardsProcessLog && refusesProcessEvents(message.update, loaded)) return;
-        if (guardsProcessLog) inFlight.push(message.update);
-        loaded
-          .store(message.update, peer)
-          .finally(() => {
-            const index = inFlight.indexOf(message.update);
-            if (index >= 0) inFlight.splice(index, 1);
-          })
-          .catch((error: unknown) => {
-            if (ctx.isClosing()) return;
-            log.error('store failed', { error, bytes: message.update.length });
-            close(
-              CLOSE_CODES.internalError,
-              'storage failure',
-              'error',
-              'closing after store failure',
-            );
-          });
-        return;
+        return storeUpdate(message.update, loaded);
+      case 'event':
+        return submitEvent(message.json, loaded);
       case 'awareness':
-        for (const entry of message.entries) {
-          if (entry.removed) awarenessIds.delete(entry.clientId);
-          else awarenessIds.add(entry.clientId);
-        }
-        applyAwarenessUpdate(loaded.awareness, message.update, peer);
-        return;
+        return setAwareness(message, loaded);
       case 'query-awareness': {
         const ids = [...loaded.awareness.getStates().keys()];
         peer.send(encodeAwareness(encodeAwarenessUpdate(loaded.awareness, ids)));
@@ -196,7 +307,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (closed || ctx.isClosing()) return;
     if (!limiter.take()) {
-      close(CLOSE_RATE_LIMITED, 'message flood', 'warn', 'rate limited');
+      close(CLOSE_CODES.rateLimited, 'message flood', 'warn', 'rate limited');
       return;
     }
     if (!isBinary) {
@@ -236,7 +347,9 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     pending = null;
     if (document) {
       document.peers.delete(peer);
-      const ids = [...awarenessIds].filter((id) => document?.awareness.getStates().has(id));
+      const ids = (awareness?.release() ?? []).filter((id) =>
+        document?.awareness.getStates().has(id),
+      );
       if (ids.length > 0) removeAwarenessStates(document.awareness, ids, null);
     }
     handle.release();

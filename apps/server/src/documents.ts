@@ -17,7 +17,9 @@ export interface LoadedDocument {
    * Appends `update` to storage, then applies it (which relays it to every
    * peer but `origin`). Rejects, without applying, if the store fails.
    */
-  store(update: Uint8Array, origin: Peer | null): Promise<void>;
+  store(update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void>;
+  /** Bytes of the document's stored log (what a size limit counts); refreshed at compaction. */
+  readonly storedBytes: number;
   /**
    * A change the server makes itself (a process event it sequenced, a
    * decision it recorded): run in the document's store queue, in one
@@ -31,6 +33,13 @@ export interface LoadedDocument {
   /** Resolves once no server write is between its transaction and its store. */
   settled(): Promise<void>;
 }
+
+/**
+ * A check run inside the document's store queue, right before the update is
+ * stored: it sees the document with every earlier update applied. It throws
+ * to refuse (nothing is stored or applied).
+ */
+export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
 
 /** A claim on a document: it stays loaded until every handle is released. */
 export interface DocumentHandle {
@@ -64,6 +73,9 @@ interface Entry {
   timer: NodeJS.Timeout | null;
   updatesSinceCompact: number;
   bytesSinceCompact: number;
+  storedBytes: number;
+  /** The document's size as one merged update (after a compaction, what storage holds). */
+  measure(): number;
   destroy(): void;
   /** Set when a server write could not be stored: the entry no longer serves anyone. */
   evicted: boolean;
@@ -96,7 +108,10 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     entry.updatesSinceCompact = 0;
     entry.bytesSinceCompact = 0;
     entry.queue
-      .run(() => storage.compact(entry.name))
+      .run(async () => {
+        await storage.compact(entry.name);
+        entry.storedBytes = entry.measure();
+      })
       .then(() => log.debug('compacted', { room: entry.name }))
       .catch((error: unknown) => log.error('compaction failed', { room: entry.name, error }));
   }
@@ -104,6 +119,8 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
   async function load(entry: Omit<Entry, 'ready'>): Promise<LoadedDocument> {
     const updates = await storage.load(entry.name);
     const doc = buildDoc(updates, entry.name, log);
+    entry.storedBytes = updates.reduce((sum, u) => sum + u.length, 0);
+    entry.measure = () => Y.encodeStateAsUpdate(doc).length;
     const awareness = new Awareness(doc);
     awareness.setLocalState(null); // the server has no presence of its own
     const peers = new Set<Peer>();
@@ -119,11 +136,13 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       compactIfDue(entry);
     }
     log.debug('loaded', { room: entry.name, updates: updates.length });
-    const store = (update: Uint8Array, origin: Peer | null): Promise<void> => {
+    const store = (update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void> => {
       if (closed) return Promise.reject(new Error('the registry is closed'));
       return entry.queue.run(async () => {
         if (entry.evicted) throw new Error('the document was evicted');
+        guard?.(doc, update);
         await storage.append(entry.name, update);
+        entry.storedBytes += update.length;
         entry.updatesSinceCompact++;
         entry.bytesSinceCompact += update.length;
         try {
@@ -163,6 +182,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
           writing = null;
           done();
         }
+        entry.storedBytes += written.length;
         entry.updatesSinceCompact++;
         entry.bytesSinceCompact += written.length;
         broadcast(peers, encodeUpdate(written));
@@ -173,7 +193,18 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     const settled = async (): Promise<void> => {
       while (writing) await writing;
     };
-    return { name: entry.name, doc, awareness, peers, store, write, settled };
+    return {
+      name: entry.name,
+      doc,
+      awareness,
+      peers,
+      store,
+      write,
+      settled,
+      get storedBytes() {
+        return entry.storedBytes;
+      },
+    };
   }
 
   /** A server write that did not reach storage: drop the copy that holds it. */
@@ -219,6 +250,8 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       timer: null,
       updatesSinceCompact: 0,
       bytesSinceCompact: 0,
+      storedBytes: 0,
+      measure: () => 0,
       destroy: () => {},
       evicted: false,
     };

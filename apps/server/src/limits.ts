@@ -17,6 +17,10 @@ export interface Limits {
   readonly maxConnectionsPerIp: number;
   /** Open sync sockets for one member of a space; more are refused with 429. */
   readonly maxConnectionsPerMember: number;
+  /** Bytes of updates and events one member may send per minute, all sockets together (QUOTA-1). */
+  readonly maxBytesPerMemberPerMinute: number;
+  /** A document's stored size past which writes are refused with 4413 (QUOTA-2). */
+  readonly maxDocumentBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -26,6 +30,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxBufferedBytes: 32 * 1024 * 1024,
   maxConnectionsPerIp: 64,
   maxConnectionsPerMember: 32,
+  maxBytesPerMemberPerMinute: 16 * 1024 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
 };
 
 /**
@@ -46,8 +52,17 @@ export const CLOSE_CODES = {
   malformed: 4400,
   /** The session token expired, or the member's role changed: get a new token, reconnect. */
   tokenExpired: 4401,
-  /** Access revoked (the member was removed), or a refused process event. */
+  /** Access revoked: the member was removed. */
   forbidden: 4403,
+  /**
+   * A write the policy refused (SPEC WRITE-1): the client's copy now holds a
+   * change the server will never accept; it should drop that copy and reload.
+   */
+  writeRefused: 4409,
+  /** The document reached its size limit (QUOTA-2): nothing more is written to it. */
+  documentFull: 4413,
+  /** The member sent more bytes per minute than allowed (QUOTA-1), or a message flood. */
+  rateLimited: 4429,
 } as const;
 
 /** Whether a receiver has fallen so far behind it must be dropped. */

@@ -21,6 +21,9 @@ import {
  * - 3 query awareness: nothing
  * - 4 time (Ronde's extension, DESIGN 9): client `[varUint clientSendMs]`, server
  *   `[varUint clientSendMs][varUint serverNowMs]`. The stock client never sends it.
+ * - 5 event (Ronde's extension, docs/legitimacy.md §1): client `[varString eventJson]`,
+ *   a signed process event for the server to append to the meeting's log.
+ * - 6 event refused (server only): `[varString eventId][varString code][varString detail]`.
  *
  * Everything a client sends is decoded strictly here, before it reaches a
  * document or storage: any malformed, truncated or unknown message throws a
@@ -31,6 +34,10 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_TIME = 4;
+export const MESSAGE_EVENT = 5;
+export const MESSAGE_EVENT_REFUSED = 6;
+/** A submitted event's JSON, at most (a start snapshot of 1,000 people and 200 items fits). */
+export const EVENT_JSON_MAX = 256 * 1024;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
@@ -40,6 +47,10 @@ export interface AwarenessEntry {
   readonly clientId: number;
   readonly clock: number;
   readonly removed: boolean;
+  /** The state as sent (`null` when removed). */
+  readonly state: unknown;
+  /** Its JSON, as sent. */
+  readonly json: string;
 }
 
 export type ClientMessage =
@@ -52,7 +63,8 @@ export type ClientMessage =
       readonly entries: readonly AwarenessEntry[];
     }
   | { readonly type: 'query-awareness' }
-  | { readonly type: 'time'; readonly clientSendMs: number };
+  | { readonly type: 'time'; readonly clientSendMs: number }
+  | { readonly type: 'event'; readonly json: string };
 
 /**
  * Decodes and validates one message from a client.
@@ -80,6 +92,12 @@ export function decodeMessage(bytes: Uint8Array): ClientMessage {
     case MESSAGE_TIME:
       message = { type: 'time', clientSendMs: readVarUint(reader, 'client send time') };
       break;
+    case MESSAGE_EVENT: {
+      const json = readVarString(reader, 'event');
+      if (json.length > EVENT_JSON_MAX) throw new MalformedError('event too large');
+      message = { type: 'event', json };
+      break;
+    }
     default:
       throw new MalformedError(`unknown message type ${type}`);
   }
@@ -137,7 +155,7 @@ export function validateAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     } catch {
       throw new MalformedError('awareness state is not JSON');
     }
-    entries.push({ clientId, clock, removed: state === null });
+    entries.push({ clientId, clock, removed: state === null, state, json });
   }
   expectEnd(reader, 'awareness update');
   return entries;
@@ -225,4 +243,26 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_AUTH);
   writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
+}
+
+/** The answer to a refused event (message 6): its id (or ''), a code and a detail for people. */
+export function encodeEventRefused(eventId: string, code: string, detail: string): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_EVENT_REFUSED);
+    encoding.writeVarString(e, eventId);
+    encoding.writeVarString(e, code);
+    encoding.writeVarString(e, detail);
+  });
+}
+
+/** An awareness update holding exactly `entries` (those a connection may set). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, entry.json);
+    }
+  });
 }

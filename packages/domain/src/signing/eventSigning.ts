@@ -22,7 +22,11 @@ const encoder = new TextEncoder();
  * const payload = eventSigningPayload(room, kid, event);
  * const sig = await crypto.subtle.sign('Ed25519', privateKey, payload);
  */
-export function eventSigningPayload(room: string, kid: string, event: MeetingEvent): Uint8Array {
+export function eventSigningPayload(
+  room: string,
+  kid: string,
+  event: MeetingEvent,
+): Uint8Array<ArrayBuffer> {
   const bare: Record<string, unknown> = { ...event };
   delete bare.kid;
   delete bare.sig;

@@ -1,0 +1,389 @@
+import type { DocKind } from '@ronde/domain';
+import * as Y from 'yjs';
+import type { LocatedWrite } from './locateUpdate.ts';
+import type { MeetingFacts } from './meetingFacts.ts';
+import type { Role } from './tokens.ts';
+
+/**
+ * The write policy (SPEC WRITE-2 … WRITE-14, docs/legitimacy.md §3): for each
+ * root type of each document kind, who may write it and how. A client update
+ * is located first (locateUpdate.ts); every write it makes must be allowed
+ * by the rule of its root, else the whole update is refused before it is
+ * stored or applied. The server's own writes (documents.ts `write`) do not
+ * pass through here.
+ *
+ * Rules are data: an id, the document kind and root they govern, a sentence
+ * for people (refusals quote it), and a check that answers `null` (allowed)
+ * or why not. Checks read the server's copy of the document as it stands
+ * before the update, and the folded meeting (`MeetingFacts`).
+ */
+
+export interface Writer {
+  readonly userId: string;
+  /** The member's role in the space. */
+  readonly role: Role;
+}
+
+export interface RuleContext {
+  readonly writer: Writer;
+  /** The server's copy, before the update. */
+  readonly doc: Y.Doc;
+  /** The meeting as its log folds (meeting documents only; computed once per check). */
+  readonly meeting: () => MeetingFacts;
+}
+
+export interface WriteRule {
+  readonly id: string;
+  readonly kind: DocKind;
+  readonly root: string;
+  readonly summary: string;
+  readonly check: (write: LocatedWrite, ctx: RuleContext) => string | null;
+}
+
+export type PolicyVerdict =
+  { readonly ok: true } | { readonly ok: false; readonly rule: string; readonly reason: string };
+
+// ---------------------------------------------------------------- readers
+
+function rootMap(doc: Y.Doc, root: string): Y.Map<unknown> {
+  return doc.getMap(root);
+}
+
+function entryOf(doc: Y.Doc, root: string, key: string | null): Y.Map<unknown> | null {
+  if (key === null) return null;
+  const entry = rootMap(doc, root).get(key);
+  return entry instanceof Y.Map ? entry : null;
+}
+
+/** The value a write puts in place (the last one, for plain JSON), or undefined. */
+function writtenValue(write: LocatedWrite): unknown {
+  const content = write.content;
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  if (content instanceof Y.ContentString) return content.str;
+  return undefined;
+}
+
+const isAdmin = (ctx: RuleContext): boolean => ctx.writer.role === 'admin';
+
+/** A facilitator of this meeting now: its people map before the start, the log after it. */
+function isMeetingFacilitator(ctx: RuleContext): boolean {
+  if (isAdmin(ctx)) return true;
+  const facts = ctx.meeting();
+  if (facts.phase === 'not-started') {
+    return entryOf(ctx.doc, 'people', ctx.writer.userId)?.get('role') === 'facilitator';
+  }
+  return facts.facilitators.has(ctx.writer.userId);
+}
+
+/** Plain-map roots with fields: `root/field`. */
+function fieldOf(write: LocatedWrite): string | null {
+  return write.path.keys.length === 1 ? (write.path.keys[0] ?? null) : null;
+}
+
+/** Map-of-maps roots: `root/key` (the entry) or `root/key/field`, nothing deeper. */
+function entryPath(write: LocatedWrite): { key: string; field: string | null } | string {
+  const [key, field, ...rest] = write.path.keys;
+  if (typeof key !== 'string') return 'not a keyed entry';
+  if (rest.length > 0 || field === null) return 'nested deeper than an entry’s fields';
+  if (field === undefined) {
+    // The entry itself: it must be a map (readers call `.get` on it), and is never removed here.
+    if (write.op === 'insert' && !(write.content instanceof Y.ContentType)) {
+      return 'an entry that is not a map';
+    }
+    return { key, field: null };
+  }
+  return { key, field };
+}
+
+// ---------------------------------------------------------------- checks
+
+const serverOnly = (): string => 'only the server writes here';
+
+const IMMUTABLE_MEETING = new Set(['id', 'spaceId', 'createdAt', 'createdBy', 'schema']);
+const MEETING_FIELDS = new Set(['title', 'circleId', 'kind', 'startsAt', 'secretaryId']);
+
+function checkMeetingFields(write: LocatedWrite, ctx: RuleContext): string | null {
+  const field = fieldOf(write);
+  if (field === null) return 'not a field of the meeting';
+  if (!rootMap(ctx.doc, 'meeting').has('id')) {
+    // Creation: whoever creates it names themselves as its creator.
+    if (
+      field === 'createdBy' &&
+      write.op === 'insert' &&
+      writtenValue(write) !== ctx.writer.userId
+    ) {
+      return 'a meeting created in someone else’s name';
+    }
+    return null;
+  }
+  if (IMMUTABLE_MEETING.has(field)) return `the meeting’s ${field} never changes`;
+  if (!MEETING_FIELDS.has(field)) return `unknown meeting field ${field}`;
+  if (ctx.meeting().phase === 'ended') return 'the meeting has ended';
+  if (!isMeetingFacilitator(ctx)) return 'only a facilitator edits the meeting';
+  return null;
+}
+
+const PERSON_FIELDS = new Set(['id', 'name', 'role', 'joinedAt']);
+
+/** The roles someone may give themselves when they join. */
+function ownJoinRoles(ctx: RuleContext): readonly string[] {
+  if (ctx.meeting().phase !== 'not-started') return ['participant', 'observer'];
+  const created = rootMap(ctx.doc, 'meeting').get('createdBy') === ctx.writer.userId;
+  const leads = ctx.writer.role === 'admin' || ctx.writer.role === 'facilitator';
+  return created || leads
+    ? ['participant', 'observer', 'facilitator']
+    : ['participant', 'observer'];
+}
+
+function checkPeople(write: LocatedWrite, ctx: RuleContext): string | null {
+  const at = entryPath(write);
+  if (typeof at === 'string') return at;
+  const own = at.key === ctx.writer.userId;
+  const existing = entryOf(ctx.doc, 'people', at.key);
+  if (at.field === null) {
+    if (write.op === 'delete') return 'people are never removed from a meeting';
+    if (!own) return 'someone else’s entry';
+    if (existing) return 'an entry replaced (a role reset)';
+    return null;
+  }
+  if (!PERSON_FIELDS.has(at.field)) return `unknown person field ${at.field}`;
+  if (!existing) {
+    // Joining: one's own new entry, whose id is its key, in a role one may take.
+    if (!own) return 'someone else’s entry';
+    if (at.field === 'id' && writtenValue(write) !== at.key)
+      return 'an entry whose id is not its key';
+    if (at.field === 'role' && !ownJoinRoles(ctx).includes(String(writtenValue(write)))) {
+      return `joining as ${String(writtenValue(write))}`;
+    }
+    return null;
+  }
+  if (at.field === 'name') return own ? null : 'someone else’s name';
+  if (at.field === 'role') {
+    if (ctx.meeting().phase !== 'not-started') {
+      return 'roles change through the process log once the meeting has started';
+    }
+    return isMeetingFacilitator(ctx) ? null : 'only a facilitator changes roles';
+  }
+  return `a person’s ${at.field} never changes`;
+}
+
+const AGENDA_FIELDS = new Set([
+  'id',
+  'kind',
+  'title',
+  'proposalId',
+  'process',
+  'text',
+  'ownerId',
+  'timeboxMinutes',
+  'order',
+  'createdAt',
+  'createdBy',
+]);
+
+function checkAgenda(write: LocatedWrite, ctx: RuleContext): string | null {
+  const at = entryPath(write);
+  if (typeof at === 'string') return at;
+  if (ctx.meeting().phase !== 'not-started') {
+    return 'the agenda changes through the process log once the meeting has started';
+  }
+  const existing = entryOf(ctx.doc, 'agenda', at.key);
+  if (at.field !== null && !AGENDA_FIELDS.has(at.field)) return `unknown item field ${at.field}`;
+  if (!existing) {
+    if (at.field === null && write.op === 'delete') return null;
+    if (at.field === 'id' && writtenValue(write) !== at.key)
+      return 'an item whose id is not its key';
+    if (at.field === 'createdBy' && writtenValue(write) !== ctx.writer.userId) {
+      return 'an item added in someone else’s name';
+    }
+    return null;
+  }
+  if (at.field === null && write.op === 'insert') return 'an item replaced';
+  if (at.field === 'id' || at.field === 'kind' || at.field === 'proposalId') {
+    return `an item’s ${at.field} never changes`;
+  }
+  if (at.field === 'createdBy' || at.field === 'createdAt')
+    return `an item’s ${at.field} never changes`;
+  const mine =
+    existing.get('createdBy') === ctx.writer.userId ||
+    existing.get('ownerId') === ctx.writer.userId;
+  return mine || isMeetingFacilitator(ctx)
+    ? null
+    : 'only its author, its owner or a facilitator edits an item';
+}
+
+const PROPOSAL_IMMUTABLE = new Set(['id', 'spaceId', 'createdAt', 'createdBy', 'schema']);
+
+function proposalStatus(doc: Y.Doc): unknown {
+  return rootMap(doc, 'proposal').get('status');
+}
+
+function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | null {
+  const field = fieldOf(write);
+  if (field === null) return 'not a field of the proposal';
+  if (!rootMap(ctx.doc, 'proposal').has('id')) {
+    if (field === 'status' && write.op === 'insert' && writtenValue(write) !== 'draft') {
+      return 'a proposal is created as a draft';
+    }
+    return null;
+  }
+  if (field === 'status')
+    return 'only the server moves a proposal’s status (it follows its meeting)';
+  if (PROPOSAL_IMMUTABLE.has(field)) return `the proposal’s ${field} never changes`;
+  if (field !== 'circleId') return `unknown proposal field ${field}`;
+  return proposalStatus(ctx.doc) === 'draft' ? null : 'only a draft changes circle';
+}
+
+function checkProposalText(_write: LocatedWrite, ctx: RuleContext): string | null {
+  if (!rootMap(ctx.doc, 'proposal').has('id')) return null;
+  const status = proposalStatus(ctx.doc);
+  return status === 'draft' || status === 'in-consent'
+    ? null
+    : `the text of a proposal that is ${String(status)} does not change`;
+}
+
+function checkSpaceFields(write: LocatedWrite, ctx: RuleContext): string | null {
+  const field = fieldOf(write);
+  if (field === null) return 'not a field of the space';
+  if (!rootMap(ctx.doc, 'space').has('id')) return null;
+  if (field !== 'name') return `the space’s ${field} never changes`;
+  return isAdmin(ctx) ? null : 'only an admin renames the space';
+}
+
+function checkCircles(_write: LocatedWrite, ctx: RuleContext): string | null {
+  if (!rootMap(ctx.doc, 'space').has('id')) return null;
+  return isAdmin(ctx) ? null : 'only an admin changes circles';
+}
+
+/** The proposal and meeting indexes: members list and edit entries; the status is the server's. */
+function checkIndex(initialStatus: string) {
+  return (write: LocatedWrite, ctx: RuleContext): string | null => {
+    const at = entryPath(write);
+    if (typeof at === 'string') return at;
+    const existing = entryOf(ctx.doc, write.path.root, at.key);
+    if (at.field === null) {
+      if (write.op === 'delete') return existing ? 'index entries are never removed' : null;
+      return existing ? 'an index entry replaced' : null;
+    }
+    if (at.field === 'id' && writtenValue(write) !== at.key && write.op === 'insert') {
+      return 'an entry whose id is not its key';
+    }
+    if (at.field === 'status') {
+      if (!existing && write.op === 'insert' && writtenValue(write) === initialStatus) return null;
+      return 'only the server writes a status';
+    }
+    return null;
+  };
+}
+
+// ---------------------------------------------------------------- the table
+
+export const WRITE_RULES: readonly WriteRule[] = [
+  {
+    id: 'WRITE-3',
+    kind: 'meeting',
+    root: 'log',
+    summary: 'the process log: the server only (clients submit signed events)',
+    check: serverOnly,
+  },
+  {
+    id: 'WRITE-4',
+    kind: 'meeting',
+    root: 'meeting',
+    summary:
+      'the meeting’s fields: created once by their creator; then title, circle, kind, start and secretary by a facilitator until it ends',
+    check: checkMeetingFields,
+  },
+  {
+    id: 'WRITE-5',
+    kind: 'meeting',
+    root: 'people',
+    summary:
+      'people: one’s own new entry and one’s own name; roles by a facilitator before the start, through the log after it',
+    check: checkPeople,
+  },
+  {
+    id: 'WRITE-6',
+    kind: 'meeting',
+    root: 'agenda',
+    summary:
+      'the agenda before the start: items added in one’s own name, edited by their author, owner or a facilitator; after it, through the log only',
+    check: checkAgenda,
+  },
+  {
+    id: 'WRITE-7',
+    kind: 'proposal',
+    root: 'proposal',
+    summary:
+      'the proposal’s fields: created once as a draft; the circle of a draft by members; the status by the server only',
+    check: checkProposalFields,
+  },
+  ...['title', 'driver', 'body'].map((root): WriteRule => ({
+    id: 'WRITE-8',
+    kind: 'proposal',
+    root,
+    summary: 'the proposal’s text: members, while it is a draft or in consent',
+    check: checkProposalText,
+  })),
+  {
+    id: 'WRITE-9',
+    kind: 'space',
+    root: 'space',
+    summary: 'the space’s fields: created once; then its name by an admin',
+    check: checkSpaceFields,
+  },
+  {
+    id: 'WRITE-10',
+    kind: 'space',
+    root: 'circles',
+    summary: 'circles: created with the space; then by an admin',
+    check: checkCircles,
+  },
+  {
+    id: 'WRITE-11',
+    kind: 'space',
+    root: 'proposals',
+    summary: 'the proposal index: members add and edit entries; the status is the server’s',
+    check: checkIndex('draft'),
+  },
+  {
+    id: 'WRITE-12',
+    kind: 'space',
+    root: 'meetings',
+    summary: 'the meeting index: members add and edit entries; the status is the server’s',
+    check: checkIndex('upcoming'),
+  },
+  {
+    id: 'WRITE-13',
+    kind: 'space',
+    root: 'decisions',
+    summary: 'the decision log: the server only',
+    check: serverOnly,
+  },
+];
+
+const RULES_BY_ROOT = new Map(WRITE_RULES.map((rule) => [`${rule.kind}:${rule.root}`, rule]));
+
+/**
+ * Judges every write of an update (SPEC WRITE-2: a root its document kind
+ * does not have is written by nobody). The first refused write decides.
+ *
+ * @example
+ * const verdict = judgeWrites('meeting', located.writes, ctx);
+ * if (!verdict.ok) refuse(`${verdict.rule}: ${verdict.reason}`);
+ */
+export function judgeWrites(
+  kind: DocKind,
+  writes: readonly LocatedWrite[],
+  ctx: RuleContext,
+): PolicyVerdict {
+  for (const write of writes) {
+    const rule = RULES_BY_ROOT.get(`${kind}:${write.path.root}`);
+    if (!rule) {
+      return { ok: false, rule: 'WRITE-2', reason: `a ${kind} document has no ${write.path.root}` };
+    }
+    const refusal = rule.check(write, ctx);
+    if (refusal !== null) return { ok: false, rule: rule.id, reason: refusal };
+  }
+  return { ok: true };
+}
