@@ -10,7 +10,9 @@ import {
   type Member,
 } from './accessStore.ts';
 import type { SpaceCreation } from './config.ts';
+import { MAX_DEVICE_KEYS_PER_MEMBER, type DeviceKey } from './deviceKeys.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import type { HttpThrottle } from './httpRateLimit.ts';
 import { CLOSE_CODES } from './limits.ts';
 import type { LiveConnections } from './liveConnections.ts';
 import type { Logger } from './log.ts';
@@ -27,6 +29,8 @@ export interface AccessApiContext {
   readonly maxBodyBytes: number;
   readonly log: Logger;
   readonly now?: () => number;
+  /** The HTTP API's rate limits (httpRateLimit.ts); absent, nothing is throttled. */
+  readonly throttle?: HttpThrottle;
 }
 
 const NAME = z.string().trim().max(100);
@@ -130,11 +134,11 @@ const unauthorized = (message: string): HttpError =>
   new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
 
 /**
- * The admin behind a Bearer token, for this space: 401 without one, for a
- * forged, expired or other space's token, or a removed member; 403 when
- * their role (as stored now, not as in the token) is below admin.
+ * The member behind a Bearer token, for this space, with their role as
+ * stored now (not as in the token): 401 without one, for a forged, expired
+ * or other space's token, or a removed member.
  */
-async function requireAdmin(
+async function requireMember(
   req: IncomingMessage,
   spaceId: string,
   ctx: AccessApiContext,
@@ -147,8 +151,69 @@ async function requireAdmin(
   if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
   const member = await ctx.access.getMember(spaceId, verified.payload.sub);
   if (!member) throw unauthorized('no longer a member of this space');
+  return member;
+}
+
+/** {@link requireMember}, and 403 when their role is below admin. */
+async function requireAdmin(
+  req: IncomingMessage,
+  spaceId: string,
+  ctx: AccessApiContext,
+): Promise<Member> {
+  const member = await requireMember(req, spaceId, ctx);
   if (member.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin may do this');
   return member;
+}
+
+export function deviceKeyJson(key: DeviceKey) {
+  return { keyId: key.keyId, userId: key.userId, publicKey: key.publicKey, addedAt: key.addedAt };
+}
+
+const NewDeviceKey = z.object({ publicKey: z.string().max(100) });
+
+/**
+ * `GET|POST /api/spaces/:spaceId/devices` (docs/legitimacy.md §2): any
+ * member (observers too) registers their device's public key; any member
+ * lists the space's keys, removed members' included, to verify the log.
+ */
+async function handleDevices(
+  req: IncomingMessage,
+  res: ServerResponse,
+  spaceId: string,
+  ctx: AccessApiContext,
+): Promise<void> {
+  const method = allow(req, 'GET', 'POST');
+  const member = await requireMember(req, spaceId, ctx);
+  if (method === 'GET') {
+    sendJson(res, 200, { keys: (await ctx.access.listDeviceKeys(spaceId)).map(deviceKeyJson) });
+    return;
+  }
+  ctx.throttle?.deviceRegistration(spaceId, member.userId);
+  const body = parseBody(NewDeviceKey, await readJsonBody(req, ctx.maxBodyBytes));
+  const result = await ctx.access.addDeviceKey({
+    spaceId,
+    userId: member.userId,
+    publicKey: body.publicKey,
+    now: (ctx.now ?? Date.now)(),
+  });
+  if (!result.ok) {
+    if (result.reason === 'too_many') {
+      throw new HttpError(
+        409,
+        'too_many_keys',
+        `a member registers at most ${MAX_DEVICE_KEYS_PER_MEMBER} device keys`,
+      );
+    }
+    throw new HttpError(
+      400,
+      'invalid_key',
+      'publicKey must be a raw Ed25519 public key (32 bytes, base64url) not registered by another member',
+    );
+  }
+  if (result.created) {
+    ctx.log.info('device key added', { spaceId, userId: member.userId, keyId: result.key.keyId });
+  }
+  sendJson(res, result.created ? 201 : 200, deviceKeyJson(result.key));
 }
 
 function allow(req: IncomingMessage, ...methods: string[]): string {
@@ -166,7 +231,7 @@ function noContent(res: ServerResponse): void {
   res.end();
 }
 
-const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members)(?:\/([^/]+))?$/;
+const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members|devices)(?:\/([^/]+))?$/;
 
 /**
  * The access routes of docs/trust-api.md other than `POST /api/spaces`
@@ -221,8 +286,16 @@ export async function handleAccessApi(
   const match = SPACE_ROUTE.exec(path);
   if (!match) return false;
   const [, spaceId = '', collection, itemId] = match;
-  if (!isId(spaceId) || (itemId !== undefined && !isId(itemId))) {
+  if (
+    !isId(spaceId) ||
+    (itemId !== undefined && !isId(itemId)) ||
+    (collection === 'devices' && itemId !== undefined)
+  ) {
     throw new HttpError(404, 'not_found', `no API route ${path}`);
+  }
+  if (collection === 'devices') {
+    await handleDevices(req, res, spaceId, ctx);
+    return true;
   }
   const method = allow(req, ...(itemId === undefined ? ['GET', 'POST'] : ['PATCH', 'DELETE']));
   if (collection === 'members' && method === 'POST') {

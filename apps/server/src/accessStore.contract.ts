@@ -1,5 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inviteStatus, type AccessStore } from './accessStore.ts';
+import { deviceKeyId, MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
+
+/** A fresh Ed25519 public key: raw 32 bytes in base64url, as a browser exports it. */
+function publicKey(): string {
+  return generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x ?? '';
+}
 
 /** How the contract gets stores: `open()` twice on one fixture must reach the same data. */
 export interface AccessStoreFixture {
@@ -233,6 +240,143 @@ export function runAccessStoreContract(
       expect((await store.listMembers(SPACE)).map((m) => m.userId)).toEqual([admin.userId]);
     });
 
+    it('KEY-1 registers a device key under its id, listed oldest first', async () => {
+      const store = await start();
+      const [a, b] = [publicKey(), publicKey()];
+      const first = await store.addDeviceKey({
+        spaceId: SPACE,
+        userId: 'usKeys0001',
+        publicKey: a,
+        now: T0,
+      });
+      expect(first).toEqual({
+        ok: true,
+        created: true,
+        key: {
+          keyId: deviceKeyId(Buffer.from(a, 'base64url')),
+          spaceId: SPACE,
+          userId: 'usKeys0001',
+          publicKey: a,
+          addedAt: T0,
+        },
+      });
+      const second = await store.addDeviceKey({
+        spaceId: SPACE,
+        userId: 'usKeys0002',
+        publicKey: b,
+        now: T0 + 1,
+      });
+      if (!first.ok || !second.ok) throw new Error('refused');
+      expect(await store.listDeviceKeys(SPACE)).toEqual([first.key, second.key]);
+      expect(await store.getDeviceKey(SPACE, first.key.keyId)).toEqual(first.key);
+      expect(await store.getDeviceKey(OTHER, first.key.keyId)).toBeNull();
+      expect(await store.listDeviceKeys(OTHER)).toEqual([]);
+    });
+
+    it('KEY-2 refuses a key that is not a raw 32-byte Ed25519 key', async () => {
+      const store = await start();
+      for (const bad of [
+        '',
+        'abc',
+        Buffer.alloc(31, 1).toString('base64url'),
+        Buffer.alloc(33, 1).toString('base64url'),
+        Buffer.alloc(32).toString('base64url'),
+        `${publicKey()}=`,
+      ]) {
+        expect(
+          await store.addDeviceKey({
+            spaceId: SPACE,
+            userId: 'usKeys0001',
+            publicKey: bad,
+            now: T0,
+          }),
+          bad,
+        ).toEqual({ ok: false, reason: 'invalid_key' });
+      }
+      expect(await store.listDeviceKeys(SPACE)).toEqual([]);
+    });
+
+    it('KEY-6 the same key again is idempotent for its member and refused for another', async () => {
+      const store = await start();
+      const key = publicKey();
+      const first = await store.addDeviceKey({
+        spaceId: SPACE,
+        userId: 'usKeys0001',
+        publicKey: key,
+        now: T0,
+      });
+      if (!first.ok) throw new Error(first.reason);
+      expect(
+        await store.addDeviceKey({
+          spaceId: SPACE,
+          userId: 'usKeys0001',
+          publicKey: key,
+          now: T0 + 9,
+        }),
+      ).toEqual({ ok: true, created: false, key: first.key });
+      expect(
+        await store.addDeviceKey({ spaceId: SPACE, userId: 'usKeys0002', publicKey: key, now: T0 }),
+      ).toEqual({ ok: false, reason: 'invalid_key' });
+      // Another space is another namespace: the device may join it with the same key.
+      expect(
+        await store.addDeviceKey({ spaceId: OTHER, userId: 'usKeys0002', publicKey: key, now: T0 }),
+      ).toMatchObject({ ok: true, created: true });
+      expect(await store.listDeviceKeys(SPACE)).toEqual([first.key]);
+    });
+
+    it('KEY-3 at most MAX_DEVICE_KEYS_PER_MEMBER keys per member, even when sent at once', async () => {
+      const store = await start();
+      const second = await start();
+      const results = await Promise.all(
+        Array.from({ length: MAX_DEVICE_KEYS_PER_MEMBER + 5 }, (_, i) =>
+          (i % 2 ? second : store).addDeviceKey({
+            spaceId: SPACE,
+            userId: 'usKeys0001',
+            publicKey: publicKey(),
+            now: T0 + i,
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(MAX_DEVICE_KEYS_PER_MEMBER);
+      expect(results.filter((r) => !r.ok && r.reason === 'too_many')).toHaveLength(5);
+      // Another member is not affected; an existing key is still answered.
+      const first = results[0];
+      if (!first?.ok) throw new Error('the first key was refused');
+      expect(
+        await store.addDeviceKey({
+          spaceId: SPACE,
+          userId: 'usKeys0001',
+          publicKey: first.key.publicKey,
+          now: T0,
+        }),
+      ).toMatchObject({ ok: true, created: false });
+      expect(
+        await store.addDeviceKey({
+          spaceId: SPACE,
+          userId: 'usKeys0002',
+          publicKey: publicKey(),
+          now: T0,
+        }),
+      ).toMatchObject({ ok: true, created: true });
+    });
+
+    it('KEY-5 keeps device keys when their member is removed', async () => {
+      const store = await start();
+      const { invite } = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      const joined = await store.redeemInvite(invite.code, 'B', T0);
+      if (!joined.ok) throw new Error(joined.reason);
+      const added = await store.addDeviceKey({
+        spaceId: SPACE,
+        userId: joined.member.userId,
+        publicKey: publicKey(),
+        now: T0,
+      });
+      if (!added.ok) throw new Error(added.reason);
+      expect(await store.removeMember(SPACE, joined.member.userId)).toMatchObject({ ok: true });
+      expect(await store.getDeviceKey(SPACE, added.key.keyId)).toEqual(added.key);
+      expect(await store.listDeviceKeys(SPACE)).toEqual([added.key]);
+    });
+
     it('keeps everything across reopening', async () => {
       const store = await start();
       const created = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
@@ -242,6 +386,16 @@ export function runAccessStoreContract(
         created.member,
       );
       expect(await again.listInvites(SPACE)).toEqual([created.invite]);
+      const key = publicKey();
+      const added = await again.addDeviceKey({
+        spaceId: SPACE,
+        userId: created.member.userId,
+        publicKey: key,
+        now: T0,
+      });
+      await again.close();
+      const third = await start();
+      expect(await third.listDeviceKeys(SPACE)).toEqual([added.ok ? added.key : null]);
     });
   });
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DeviceKey } from './deviceKeys.ts';
 import type { Role } from './tokens.ts';
 
-export type { Role };
+export type { DeviceKey, Role };
 /** Invites never make admins: an admin promotes a member instead. */
 export type InviteRole = Exclude<Role, 'admin'>;
 export const INVITE_ROLES = ['facilitator', 'member', 'observer'] as const;
@@ -48,6 +49,10 @@ export type RedeemResult =
   | ({ readonly ok: true; readonly invite: Invite } & NewMember)
   | { readonly ok: false; readonly reason: 'unknown' | Exclude<InviteStatus, 'active'> };
 
+export type AddDeviceKeyResult =
+  | { readonly ok: true; readonly key: DeviceKey; readonly created: boolean }
+  | { readonly ok: false; readonly reason: 'too_many' | 'invalid_key' };
+
 export type ChangeResult =
   | { readonly ok: true; readonly member: Member; readonly previous: Member }
   | { readonly ok: false; readonly reason: 'not_found' | 'last_admin' };
@@ -91,8 +96,28 @@ export interface AccessStore {
   listMembers(spaceId: string): Promise<Member[]>;
   /** Refuses to demote the last admin. */
   setRole(spaceId: string, userId: string, role: Role): Promise<ChangeResult>;
-  /** Deletes the member and their key; refuses to remove the last admin. */
+  /**
+   * Deletes the member and their membership key; refuses to remove the last
+   * admin. Their device keys stay (KEY-5).
+   */
   removeMember(spaceId: string, userId: string): Promise<ChangeResult>;
+  /**
+   * Registers a device's Ed25519 public key (base64url, raw 32 bytes) for a
+   * member, atomically (docs/legitimacy.md §2): `invalid_key` unless it
+   * decodes and imports (KEY-2) or when another member of the space has it
+   * (KEY-6); the same key for the same member again changes nothing
+   * (`created: false`, KEY-6); `too_many` past
+   * `MAX_DEVICE_KEYS_PER_MEMBER` (KEY-3). The caller checks membership.
+   */
+  addDeviceKey(input: {
+    spaceId: string;
+    userId: string;
+    publicKey: string;
+    now: number;
+  }): Promise<AddDeviceKeyResult>;
+  /** Every device key of the space, removed members' too, oldest first. */
+  listDeviceKeys(spaceId: string): Promise<DeviceKey[]>;
+  getDeviceKey(spaceId: string, keyId: string): Promise<DeviceKey | null>;
   close(): Promise<void>;
 }
 

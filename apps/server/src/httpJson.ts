@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Logged at debug only (a refusal repeated within a flood, already logged once). */
+    readonly quiet = false,
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers.ts';
@@ -50,7 +51,30 @@ describe('sqliteAccessStore', () => {
     const db = new Database(join(dir.path, SQLITE_FILE), { readonly: true });
     expect(db.prepare('SELECT name FROM access_migrations').all()).toEqual([
       { name: '001-members-invites' },
+      { name: '002-device-keys' },
     ]);
     db.close();
+  });
+
+  it('KEY-5 adds the device key table to a database made before it, keeping its members', async () => {
+    const dir = tempDir('ronde-access-');
+    dirs.push(dir);
+    const first = await openSqliteAccessStore(dir.path);
+    const { member } = await first.createSpace({ spaceId: 'spOld00001', adminName: 'A', now: 1 });
+    await first.close();
+    const db = new Database(join(dir.path, SQLITE_FILE));
+    db.exec("DROP TABLE device_keys; DELETE FROM access_migrations WHERE name = '002-device-keys'");
+    db.close();
+    const again = await openSqliteAccessStore(dir.path);
+    expect(await again.getMember('spOld00001', member.userId)).toEqual(member);
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const added = await again.addDeviceKey({
+      spaceId: 'spOld00001',
+      userId: member.userId,
+      publicKey: publicKey.export({ format: 'jwk' }).x ?? '',
+      now: 2,
+    });
+    expect(added).toMatchObject({ ok: true, created: true });
+    await again.close();
   });
 });

@@ -3,12 +3,19 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { newId } from '@ronde/domain';
 import {
+  decodeDevicePublicKey,
+  deviceKeyId,
+  MAX_DEVICE_KEYS_PER_MEMBER,
+  type DeviceKey,
+} from './deviceKeys.ts';
+import {
   hashKey,
   inviteStatus,
   keyMatches,
   newInviteCode,
   newKey,
   type AccessStore,
+  type AddDeviceKeyResult,
   type ChangeResult,
   type Invite,
   type InviteRole,
@@ -49,6 +56,19 @@ const MIGRATIONS: readonly { name: string; sql: string }[] = [
     );
     CREATE INDEX IF NOT EXISTS invites_by_space ON invites (space, created_at);`,
   },
+  {
+    // No foreign key to members: device keys outlive their member (KEY-5).
+    name: '002-device-keys',
+    sql: `CREATE TABLE IF NOT EXISTS device_keys (
+      space TEXT NOT NULL,
+      key_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      public_key TEXT NOT NULL,
+      added_at INTEGER NOT NULL,
+      PRIMARY KEY (space, key_id)
+    );
+    CREATE INDEX IF NOT EXISTS device_keys_by_member ON device_keys (space, user_id);`,
+  },
 ];
 
 interface MemberRow {
@@ -71,6 +91,24 @@ interface InviteRow {
   max_uses: number | null;
   uses: number;
   revoked_at: number | null;
+}
+
+interface DeviceKeyRow {
+  space: string;
+  key_id: string;
+  user_id: string;
+  public_key: string;
+  added_at: number;
+}
+
+function toDeviceKey(row: DeviceKeyRow): DeviceKey {
+  return {
+    keyId: row.key_id,
+    spaceId: row.space,
+    userId: row.user_id,
+    publicKey: row.public_key,
+    addedAt: row.added_at,
+  };
 }
 
 function toMember(row: MemberRow): Member {
@@ -176,6 +214,45 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
   const countUse = db.prepare<[string]>('UPDATE invites SET uses = uses + 1 WHERE id = ?');
   const revoke = db.prepare<[number, string, string]>(
     'UPDATE invites SET revoked_at = COALESCE(revoked_at, ?) WHERE space = ? AND id = ?',
+  );
+
+  const selectDeviceKey = db.prepare<[string, string], DeviceKeyRow>(
+    'SELECT * FROM device_keys WHERE space = ? AND key_id = ?',
+  );
+  const selectDeviceKeys = db.prepare<[string], DeviceKeyRow>(
+    'SELECT * FROM device_keys WHERE space = ? ORDER BY added_at, rowid',
+  );
+  const countDeviceKeys = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM device_keys WHERE space = ? AND user_id = ?',
+  );
+  const insertDeviceKey = db.prepare<[string, string, string, string, number]>(
+    `INSERT INTO device_keys (space, key_id, user_id, public_key, added_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+
+  const addDeviceKey = db.transaction(
+    (spaceId: string, userId: string, publicKey: string, now: number): AddDeviceKeyResult => {
+      const raw = decodeDevicePublicKey(publicKey);
+      if (raw === null) return { ok: false, reason: 'invalid_key' };
+      const keyId = deviceKeyId(raw);
+      const existing = selectDeviceKey.get(spaceId, keyId);
+      if (existing) {
+        // A key id is 132 bits of the key's hash: the same id with other bytes is refused too.
+        if (existing.user_id !== userId || existing.public_key !== publicKey) {
+          return { ok: false, reason: 'invalid_key' };
+        }
+        return { ok: true, key: toDeviceKey(existing), created: false };
+      }
+      if ((countDeviceKeys.get(spaceId, userId)?.n ?? 0) >= MAX_DEVICE_KEYS_PER_MEMBER) {
+        return { ok: false, reason: 'too_many' };
+      }
+      insertDeviceKey.run(spaceId, keyId, userId, publicKey, now);
+      return {
+        ok: true,
+        key: { keyId, spaceId, userId, publicKey, addedAt: now },
+        created: true,
+      };
+    },
   );
 
   function addMember(
@@ -304,6 +381,19 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     async removeMember(spaceId, userId) {
       open();
       return remove.immediate(spaceId, userId);
+    },
+    async addDeviceKey({ spaceId, userId, publicKey, now }) {
+      open();
+      return addDeviceKey.immediate(spaceId, userId, publicKey, now);
+    },
+    async listDeviceKeys(spaceId) {
+      open();
+      return selectDeviceKeys.all(spaceId).map(toDeviceKey);
+    },
+    async getDeviceKey(spaceId, keyId) {
+      open();
+      const row = selectDeviceKey.get(spaceId, keyId);
+      return row ? toDeviceKey(row) : null;
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from './httpJson.ts';
+import {
+  addressKey,
+  createHttpThrottle,
+  createKeyedRateLimiter,
+  DEFAULT_HTTP_RATE_LIMITS,
+} from './httpRateLimit.ts';
+
+function clock(start = 1_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe('httpRateLimit', () => {
+  it('HTTP-1 lets a burst of perMinute through, then refuses with whole seconds to wait', () => {
+    const time = clock();
+    const rate = createKeyedRateLimiter({ perMinute: 6, maxKeys: 10, now: time.now });
+    for (let i = 0; i < 6; i++) expect(rate.take('a')).toEqual({ ok: true });
+    expect(rate.take('a')).toEqual({ ok: false, retryAfterSeconds: 10, first: true });
+    expect(rate.take('a')).toEqual({ ok: false, retryAfterSeconds: 10, first: false });
+    time.advance(4_500);
+    expect(rate.take('a')).toMatchObject({ ok: false, retryAfterSeconds: 6 });
+    time.advance(5_500);
+    expect(rate.take('a')).toEqual({ ok: true });
+    expect(rate.take('a')).toMatchObject({ ok: false, first: true });
+    // Keys are independent.
+    expect(rate.take('b')).toEqual({ ok: true });
+  });
+
+  it('HTTP-1 a clock going back refills nothing', () => {
+    const time = clock();
+    const rate = createKeyedRateLimiter({ perMinute: 1, maxKeys: 10, now: time.now });
+    expect(rate.take('a').ok).toBe(true);
+    time.advance(-60_000);
+    expect(rate.take('a').ok).toBe(false);
+  });
+
+  it('HTTP-3 drops buckets that refilled, and never tracks more than maxKeys', () => {
+    const time = clock();
+    const rate = createKeyedRateLimiter({ perMinute: 2, maxKeys: 100, now: time.now });
+    for (let i = 0; i < 50; i++) rate.take(`idle${i}`);
+    expect(rate.size()).toBe(50);
+    time.advance(60_000);
+    rate.take('fresh');
+    expect(rate.size()).toBe(1);
+    for (let i = 0; i < 1000; i++) rate.take(`flood${i}`);
+    expect(rate.size()).toBe(100);
+    // The most recent keys are the ones kept.
+    rate.take('flood999');
+    expect(rate.take('flood999').ok).toBe(false);
+  });
+
+  it('HTTP-3 counts IPv6 clients by /64 and IPv4-mapped addresses as IPv4', () => {
+    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('2001:db8:0:1:aaaa::1')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:db8:0:1:bbbb:cccc:dddd:eeee')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:DB8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey(undefined)).toBe('unknown');
+  });
+
+  it('HTTP-2 throws 429 rate_limited with Retry-After, quiet after the first refusal', () => {
+    const time = clock();
+    const throttle = createHttpThrottle(
+      { ...DEFAULT_HTTP_RATE_LIMITS, spacesPerAddress: 1 },
+      time.now,
+    );
+    throttle.spaceCreation('198.51.100.1');
+    const refusal = (): HttpError => {
+      try {
+        throttle.spaceCreation('198.51.100.1');
+      } catch (error) {
+        return error as HttpError;
+      }
+      throw new Error('not refused');
+    };
+    const first = refusal();
+    expect(first).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      headers: { 'retry-after': '60' },
+      quiet: false,
+    });
+    expect(refusal().quiet).toBe(true);
+    expect(() => throttle.spaceCreation('198.51.100.2')).not.toThrow();
+  });
+
+  it('HTTP-2 redemption counts both the address and the code', () => {
+    const time = clock();
+    const throttle = createHttpThrottle(
+      { ...DEFAULT_HTTP_RATE_LIMITS, redeemPerAddress: 3, redeemPerInvite: 2 },
+      time.now,
+    );
+    throttle.redemption('198.51.100.1', 'code1');
+    throttle.redemption('198.51.100.2', 'code1');
+    // The code is spent for everyone, whatever the address…
+    expect(() => throttle.redemption('198.51.100.3', 'code1')).toThrow(HttpError);
+    // …and the address for every code.
+    throttle.redemption('198.51.100.1', 'code2');
+    throttle.redemption('198.51.100.1', 'code3');
+    expect(() => throttle.redemption('198.51.100.1', 'code4')).toThrow(HttpError);
+    time.advance(60_000);
+    expect(() => throttle.redemption('198.51.100.3', 'code1')).not.toThrow();
+  });
+});
