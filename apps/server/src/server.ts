@@ -5,7 +5,8 @@ import type { AccessStore } from './accessStore.ts';
 import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
 import { acceptConnection } from './connection.ts';
-import { createDocumentRegistry } from './documents.ts';
+import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
+import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { createRequestHandler } from './http.ts';
 import { CLOSE_CODES } from './limits.ts';
 import { createLiveConnections } from './liveConnections.ts';
@@ -28,6 +29,10 @@ export interface ServerDeps {
 export interface RondeServer {
   readonly port: number;
   readonly host: string;
+  /** The documents, as the server holds them (tests append process events through it). */
+  readonly registry: DocumentRegistry;
+  /** What the server writes after each process event (SPEC CONS). */
+  readonly consequences: Consequences;
   /** Stops taking connections, closes sockets with 1001, flushes stores, closes storage. */
   close(): Promise<void>;
 }
@@ -64,13 +69,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     maxPerAddress: config.limits.maxConnectionsPerIp,
     maxPerMember: config.limits.maxConnectionsPerMember,
   });
-  const registry = createDocumentRegistry({
-    storage,
-    log,
-    unloadGraceMs: config.unloadGraceMs,
-    compactAfterUpdates: config.compactAfterUpdates,
-    compactAfterBytes: config.compactAfterBytes,
-  });
+  // A meeting loaded for the first time since the start is reconciled (CONS-7).
+  const registry = withLoadHook(
+    createDocumentRegistry({
+      storage,
+      log,
+      unloadGraceMs: config.unloadGraceMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      compactAfterBytes: config.compactAfterBytes,
+    }),
+    (room) => consequences.afterLoad(room),
+  );
+  const consequences = createConsequences({ registry, storage, log });
   let closing: Promise<void> | null = null;
   const isClosing = (): boolean => closing !== null;
 
@@ -147,11 +157,13 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   }
   http.on('error', (error) => log.error('HTTP server error', { error }));
   const address = http.address() as AddressInfo;
+  void consequences.resumePending(); // meetings a crash left pending (CONS-5)
 
   async function shutdown(): Promise<void> {
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     const sockets = [...wss.clients];
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
+    await consequences.close();
     await registry.close();
     await storage.close();
     await access.close();
@@ -164,6 +176,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   return {
     port: address.port,
     host: config.host,
+    registry,
+    consequences,
     close() {
       closing ??= shutdown();
       return closing;

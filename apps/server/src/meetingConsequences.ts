@@ -1,0 +1,223 @@
+import {
+  appliedOutcomes,
+  buildDecisionEntry,
+  findItem,
+  foldMeeting,
+  hasDecision,
+  listAgenda,
+  listCircles,
+  listPeople,
+  parseRoomName,
+  readLog,
+  readMeeting,
+  readProposal,
+  recordDecision,
+  roomName,
+  setProposalStatus,
+  spaceMeetings,
+  spaceProposals,
+  spaceRoom,
+  statusAfterOutcome,
+  statusPath,
+  updateMeetingSummary,
+  updateProposalSummary,
+  type AppliedOutcome,
+  type FoldContext,
+  type ItemState,
+  type MeetingInfo,
+  type MeetingState,
+  type MeetingStatus,
+  type ProposalStatus,
+} from '@ronde/domain';
+import type * as Y from 'yjs';
+import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+
+export interface MeetingConsequencesInput {
+  readonly registry: Pick<DocumentRegistry, 'open'>;
+  /** The meeting's room, `<spaceId>/meeting/<id>`. */
+  readonly room: string;
+  /** The server's clock, for the entries' `recordedAt`. */
+  readonly now: () => number;
+}
+
+/**
+ * Writes what the meeting's log implies and the documents lack (SPEC
+ * CONS-1..4), each through the document's `write()` (stored, then relayed):
+ * for every applied outcome without an entry, the proposal's status (DEC-6),
+ * then, in one write of the space document, the index's proposal status and
+ * the entry (DEC-1, built from the fold of the log up to its outcome, CONS-9);
+ * a proposal taken up without an outcome goes in consent; the meetings index
+ * follows the phase. Every write re-checks its condition inside its
+ * transaction, so running it twice, or concurrently for two meetings of one
+ * space, writes each thing once. Rejects when a document cannot be loaded or
+ * a write cannot be stored; the caller keeps the meeting pending.
+ *
+ * @example
+ * await writeMeetingConsequences({ registry, room: 'sp1abcd/meeting/mt1abcd', now: Date.now });
+ */
+export async function writeMeetingConsequences(input: MeetingConsequencesInput): Promise<void> {
+  const ref = parseRoomName(input.room);
+  if (ref === null || ref.kind !== 'meeting') return;
+  await withDocument(input.registry, input.room, async (meetingDoc) => {
+    const meeting = readMeeting(meetingDoc.doc);
+    if (meeting === null) return; // not created yet: nothing follows
+    const log = readLog(meetingDoc.doc);
+    const context: FoldContext = {
+      agenda: listAgenda(meetingDoc.doc),
+      people: listPeople(meetingDoc.doc),
+    };
+    // The server verified every entry before appending it (no isAuthentic).
+    const state = foldMeeting(log, context);
+    await withDocument(input.registry, spaceRoom(ref.spaceId), async (space) => {
+      const meetingWork = { ...input, spaceId: ref.spaceId, meeting, log, context, state, space };
+      for (const outcome of appliedOutcomes(state, log)) {
+        if (!hasDecision(space.doc, outcome.eventId)) await recordOutcome(meetingWork, outcome);
+      }
+      if (state.phase !== 'ended') {
+        for (const item of state.items) {
+          if (item.proposalId !== null && item.startedAt !== null && item.outcome === null) {
+            await takeUp(meetingWork, item, item.proposalId);
+          }
+        }
+      }
+      await followPhase(space, meeting.id, state);
+    });
+  });
+}
+
+interface MeetingWork extends MeetingConsequencesInput {
+  readonly spaceId: string;
+  readonly meeting: MeetingInfo;
+  readonly log: readonly unknown[];
+  readonly context: FoldContext;
+  /** The fold of the whole log. */
+  readonly state: MeetingState;
+  readonly space: LoadedDocument;
+}
+
+/** The proposal's status, then the index and the entry in one write of the space (CONS-2, CONS-3). */
+async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promise<void> {
+  const state = stateAtOutcome(work, outcome);
+  const item = findItem(state, outcome.itemId);
+  if (item === null || item.outcome === null) return;
+  const { outcome: decided, at } = item.outcome;
+  const build = (proposalDoc: Y.Doc | null) =>
+    buildDecisionEntry({
+      state,
+      outcome,
+      meeting: {
+        id: work.meeting.id,
+        title: work.meeting.title,
+        circleId: work.meeting.circleId,
+        circleName:
+          listCircles(work.space.doc).find((c) => c.id === work.meeting.circleId)?.name ?? '',
+      },
+      people: work.context.people,
+      proposalDoc,
+      // The facilitator who recorded the outcome; the server only wrote it down.
+      recordedBy: outcome.by,
+      recordedAt: work.now(),
+    });
+  const writeEntry = async (proposalDoc: Y.Doc | null): Promise<void> => {
+    const entry = build(proposalDoc);
+    if (entry === null) return;
+    const status = proposalDoc === null ? null : (readProposal(proposalDoc)?.status ?? null);
+    await work.space.write((doc) => {
+      if (hasDecision(doc, entry.id)) return;
+      if (item.proposalId !== null && status !== null) {
+        indexProposal(doc, item.proposalId, status, at);
+      }
+      recordDecision(doc, entry);
+    });
+  };
+  if (item.proposalId === null) return writeEntry(null);
+  const proposalId = item.proposalId;
+  await withDocument(work.registry, proposalRoomOf(work, proposalId), async (proposal) => {
+    await proposal.write((doc) => {
+      const current = readProposal(doc);
+      if (current === null || current.id !== proposalId) return;
+      // Shortest path of allowed moves (DEC-6); none when unreachable (adopted is final).
+      for (const status of statusPath(current.status, statusAfterOutcome(decided)) ?? []) {
+        setProposalStatus(doc, status);
+      }
+    });
+    const present = readProposal(proposal.doc)?.id === proposalId;
+    await writeEntry(present ? proposal.doc : null);
+  });
+}
+
+/** A proposal whose item is or was current, without an outcome yet, is in consent (CONS-3). */
+async function takeUp(work: MeetingWork, item: ItemState, proposalId: string): Promise<void> {
+  await withDocument(work.registry, proposalRoomOf(work, proposalId), async (proposal) => {
+    const current = readProposal(proposal.doc);
+    if (current === null || current.id !== proposalId) return;
+    if (current.status === 'draft') {
+      await proposal.write((doc) => {
+        if (readProposal(doc)?.status === 'draft') setProposalStatus(doc, 'in-consent');
+      });
+    }
+    const status = readProposal(proposal.doc)?.status;
+    if (status === undefined || indexedStatus(work.space.doc, proposalId) === status) return;
+    await work.space.write((doc) => indexProposal(doc, proposalId, status, item.startedAt ?? 0));
+  });
+}
+
+/** The meetings index says live once started, ended once ended (CONS-4). */
+async function followPhase(space: LoadedDocument, meetingId: string, state: MeetingState) {
+  const wanted: { status: MeetingStatus; at: number } | null =
+    state.phase === 'ended' && state.endedAt !== null
+      ? { status: 'ended', at: state.endedAt }
+      : state.startedAt !== null
+        ? { status: 'live', at: state.startedAt }
+        : null;
+  if (wanted === null) return;
+  const listed = (doc: Y.Doc) => spaceMeetings(doc).get(meetingId);
+  if (listed(space.doc)?.get('status') === wanted.status || !listed(space.doc)) return;
+  await space.write((doc) => {
+    const entry = listed(doc);
+    if (!entry || entry.get('status') === wanted.status) return;
+    // Never a patch older than the entry (MDOC-7 would ignore it): the log decides the status.
+    const updatedAt = Math.max(wanted.at, numberOr0(entry.get('updatedAt')));
+    updateMeetingSummary(doc, meetingId, { status: wanted.status, updatedAt });
+  });
+}
+
+/** The fold of the log up to and including the outcome event: what a verifier reproduces (CONS-9). */
+function stateAtOutcome(work: MeetingWork, outcome: AppliedOutcome): MeetingState {
+  const applied = work.state.results.find(
+    (r) => r.id === outcome.eventId && r.status === 'applied',
+  );
+  if (applied === undefined) return work.state;
+  return foldMeeting(work.log.slice(0, applied.index + 1), work.context);
+}
+
+function indexProposal(doc: Y.Doc, proposalId: string, status: ProposalStatus, at: number): void {
+  if (!spaceProposals(doc).has(proposalId) || indexedStatus(doc, proposalId) === status) return;
+  updateProposalSummary(doc, proposalId, { status, updatedAt: at });
+}
+
+function indexedStatus(doc: Y.Doc, proposalId: string): unknown {
+  return spaceProposals(doc).get(proposalId)?.get('status');
+}
+
+function proposalRoomOf(work: MeetingWork, proposalId: string): string {
+  return roomName({ spaceId: work.spaceId, kind: 'proposal', id: proposalId });
+}
+
+function numberOr0(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Claims a document for the time of `use`, then releases it. */
+async function withDocument<T>(
+  registry: Pick<DocumentRegistry, 'open'>,
+  name: string,
+  use: (document: LoadedDocument) => Promise<T>,
+): Promise<T> {
+  const handle = registry.open(name);
+  try {
+    return await use(await handle.ready);
+  } finally {
+    handle.release();
+  }
+}
