@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { isId } from '../ids.ts';
-import { cleanName, compareIds } from '../space.ts';
+import { compareIds } from '../space.ts';
 import { orderBetween } from './fractionalOrder.ts';
 import {
   AGENDA_ITEM_KINDS,
@@ -11,11 +11,27 @@ import {
 } from './types.ts';
 import { mapOf, num, oneOf, setChanged, str } from '../fields.ts';
 
-export const AGENDA_TITLE_MAX = 200;
-export const TENSION_TEXT_MAX = 500;
-export const TIMEBOX_MIN = 1;
-export const TIMEBOX_MAX = 240;
-export const DEFAULT_TIMEBOX_MINUTES = 10;
+import {
+  AGENDA_ITEMS_MAX,
+  AGENDA_TITLE_MAX,
+  DEFAULT_TIMEBOX_MINUTES,
+  TENSION_TEXT_MAX,
+  TIMEBOX_MAX,
+  TIMEBOX_MIN,
+  cleanItemTitle,
+  cleanTensionText,
+  isTimebox,
+  tensionTitle,
+} from './agendaFields.ts';
+
+export {
+  AGENDA_ITEMS_MAX,
+  AGENDA_TITLE_MAX,
+  DEFAULT_TIMEBOX_MINUTES,
+  TENSION_TEXT_MAX,
+  TIMEBOX_MAX,
+  TIMEBOX_MIN,
+};
 
 /** The agenda items by id. Observe it deeply to follow additions, edits and moves. */
 export function meetingAgenda(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -49,11 +65,14 @@ export function addAgendaItem(doc: Y.Doc, input: AddAgendaItemInput): AgendaItem
   const agenda = meetingAgenda(doc);
   if (!isId(input.id)) throw new RangeError('invalid item id');
   if (agenda.has(input.id)) throw new Error(`agenda item ${input.id} already exists`);
+  if (agenda.size >= AGENDA_ITEMS_MAX) {
+    throw new RangeError(`an agenda holds at most ${AGENDA_ITEMS_MAX} items`);
+  }
   if (!(AGENDA_ITEM_KINDS as readonly string[]).includes(input.kind)) {
     throw new RangeError(`unknown item kind ${input.kind}`);
   }
   const text = input.kind === 'tension' ? cleanTension(input.text ?? '') : '';
-  const title = cleanTitle(input.title ?? (input.kind === 'tension' ? firstLine(text) : ''));
+  const title = cleanTitle(input.title ?? (input.kind === 'tension' ? tensionTitle(text) : ''));
   let proposalId: string | null = null;
   let process: DecisionProcess | null = null;
   if (input.kind === 'proposal') {
@@ -187,22 +206,23 @@ function readItem(id: string, entry: Y.Map<unknown>): AgendaItem {
 }
 
 function cleanTitle(title: string): string {
-  return cleanName(title, 'item title', AGENDA_TITLE_MAX);
+  const clean = cleanItemTitle(title);
+  if (clean !== null) return clean;
+  throw new RangeError(
+    title.trim().length === 0
+      ? 'item title must not be empty'
+      : `item title must be at most ${AGENDA_TITLE_MAX} characters`,
+  );
 }
 
 function cleanTension(text: string): string {
-  const clean = text.trim();
-  if (clean.length === 0) throw new RangeError('a tension needs a text');
-  if (clean.length > TENSION_TEXT_MAX) {
-    throw new RangeError(`a tension must be at most ${TENSION_TEXT_MAX} characters`);
-  }
-  return clean;
-}
-
-/** A tension's default title: its first line, cut at the title's limit. */
-function firstLine(text: string): string {
-  const line = text.split('\n')[0] ?? '';
-  return line.length > AGENDA_TITLE_MAX ? `${line.slice(0, AGENDA_TITLE_MAX - 1)}…` : line;
+  const clean = cleanTensionText(text);
+  if (clean !== null) return clean;
+  throw new RangeError(
+    text.trim().length === 0
+      ? 'a tension needs a text'
+      : `a tension must be at most ${TENSION_TEXT_MAX} characters`,
+  );
 }
 
 function checkProcess(process: string | undefined | null): DecisionProcess {
@@ -213,7 +233,7 @@ function checkProcess(process: string | undefined | null): DecisionProcess {
 }
 
 function checkTimebox(minutes: number): number {
-  if (!Number.isInteger(minutes) || minutes < TIMEBOX_MIN || minutes > TIMEBOX_MAX) {
+  if (!isTimebox(minutes)) {
     throw new RangeError(`time box must be ${TIMEBOX_MIN} to ${TIMEBOX_MAX} minutes`);
   }
   return minutes;

@@ -1,6 +1,13 @@
 import type { MeetingRole } from '../meeting/types.ts';
 import { newId } from '../ids.ts';
+import { DEFAULT_TIMEBOX_MINUTES } from '../meeting/agendaFields.ts';
+import type { AgendaItemKind, DecisionProcess } from '../meeting/types.ts';
 import type {
+  AgendaAddEvent,
+  AgendaItemChanges,
+  AgendaMoveEvent,
+  AgendaRemoveEvent,
+  AgendaUpdateEvent,
   AmendmentLinkEvent,
   Anchor,
   FacilitatorHandoverEvent,
@@ -28,6 +35,7 @@ import type {
   TurnEndEvent,
   TurnPassEvent,
 } from './events.ts';
+import { loggedAgenda } from './agendaItems.ts';
 import { activeTimeout, currentItem, findObjection } from './selectors.ts';
 import type { MeetingState } from './state.ts';
 
@@ -58,11 +66,18 @@ const base = (state: MeetingState, by: string, at: number) => ({
 });
 
 /**
- * Starts the meeting with a snapshot of everyone's role as this replica
- * sees it: from then on roles change only through the log (SPEC MEET-2).
+ * Starts the meeting with a snapshot of everyone's role and of the agenda
+ * (the fold's items, read from the meeting document's agenda before the
+ * start) as this replica sees them: from then on both change only through
+ * the log (SPEC MEET-2, AGENDA-8).
  */
 export function startMeeting(state: MeetingState, by: string, at: number): MeetingStartEvent {
-  return { ...base(state, by, at), type: 'meeting.start', roles: { ...state.roles } };
+  return {
+    ...base(state, by, at),
+    type: 'meeting.start',
+    roles: { ...state.roles },
+    agenda: loggedAgenda(state.items),
+  };
 }
 
 /** The next step, item or stage (SPEC MEET-5, MEET-7). */
@@ -240,4 +255,95 @@ export function handOver(
   to: string,
 ): FacilitatorHandoverEvent {
   return { id: newId(), type: 'facilitator.handover', by, at, expects: {}, to };
+}
+
+/** What a live agenda item needs; the rest defaults as `addAgendaItem`'s does. */
+export interface LiveItemInput {
+  /** A fresh id; one is minted when left out. */
+  readonly id?: string;
+  readonly kind: AgendaItemKind;
+  /** Required, except for a tension, whose title defaults to its text's first line. */
+  readonly title?: string;
+  readonly proposalId?: string | null;
+  /** A proposal item's process; consent when left out. */
+  readonly process?: DecisionProcess | null;
+  readonly text?: string;
+  readonly timeboxMinutes?: number;
+}
+
+/**
+ * Adds an item at the end of the agenda while the meeting runs; the author
+ * owns it (SPEC AGENDA-9).
+ *
+ * @example
+ * appendEvent(doc, addLiveItem(state, me, serverNow(), { kind: 'tension', text: 'Keys' }));
+ */
+export function addLiveItem(
+  _state: MeetingState,
+  by: string,
+  at: number,
+  input: LiveItemInput,
+): AgendaAddEvent {
+  const proposal = input.kind === 'proposal';
+  const item = {
+    id: input.id ?? newId(),
+    kind: input.kind,
+    title: (input.title ?? '').trim(),
+    proposalId: proposal ? (input.proposalId ?? null) : null,
+    process: proposal ? (input.process ?? 'consent') : null,
+    text: input.kind === 'tension' ? (input.text ?? '').trim() : '',
+    timeboxMinutes: input.timeboxMinutes ?? DEFAULT_TIMEBOX_MINUTES,
+  };
+  return { id: newId(), type: 'agenda.add', by, at, expects: {}, item };
+}
+
+/**
+ * Edits a pending item that was never current (SPEC AGENDA-10).
+ *
+ * @example
+ * appendEvent(doc, updateLiveItem(state, me, serverNow(), itemId, { timeboxMinutes: 20 }));
+ */
+export function updateLiveItem(
+  _state: MeetingState,
+  by: string,
+  at: number,
+  itemId: string,
+  patch: AgendaItemChanges,
+): AgendaUpdateEvent {
+  const clean = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as AgendaItemChanges;
+  return { id: newId(), type: 'agenda.update', by, at, expects: {}, itemId, patch: clean };
+}
+
+/**
+ * Removes a pending item that was never current (SPEC AGENDA-11).
+ *
+ * @example
+ * appendEvent(doc, removeLiveItem(state, me, serverNow(), itemId));
+ */
+export function removeLiveItem(
+  _state: MeetingState,
+  by: string,
+  at: number,
+  itemId: string,
+): AgendaRemoveEvent {
+  return { id: newId(), type: 'agenda.remove', by, at, expects: {}, itemId };
+}
+
+/**
+ * Moves a pending item that was never current before another item, or to
+ * the end with `null` (SPEC AGENDA-12).
+ *
+ * @example
+ * appendEvent(doc, moveLiveItem(state, me, serverNow(), itemId, null)); // last
+ */
+export function moveLiveItem(
+  _state: MeetingState,
+  by: string,
+  at: number,
+  itemId: string,
+  beforeItemId: string | null,
+): AgendaMoveEvent {
+  return { id: newId(), type: 'agenda.move', by, at, expects: {}, itemId, beforeItemId };
 }

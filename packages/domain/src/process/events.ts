@@ -1,4 +1,4 @@
-import type { MeetingRole } from '../meeting/types.ts';
+import type { AgendaItemKind, DecisionProcess, MeetingRole } from '../meeting/types.ts';
 /**
  * The meeting process events: plain JSON objects appended to the meeting
  * document's `log` array (SPEC MEET-1). Every event names its author (`by`),
@@ -84,11 +84,30 @@ interface EventBase<T extends string, E> {
 }
 
 /**
+ * An agenda item as the log carries it: what the fold needs of it (SPEC
+ * MEET-2, AGENDA-8). `proposalId` and `process` are set for a proposal
+ * item only, `text` for a tension only.
+ */
+export interface LoggedAgendaItem {
+  readonly id: string;
+  readonly kind: AgendaItemKind;
+  readonly title: string;
+  readonly proposalId: string | null;
+  readonly process: DecisionProcess | null;
+  readonly text: string;
+  readonly ownerId: string;
+  readonly timeboxMinutes: number;
+}
+
+/**
  * Starts the meeting. `roles` is the starter's snapshot of everyone's meeting
- * role: from then on roles change only through the log (SPEC MEET-2, MEET-15).
+ * role, `agenda` of the agenda in agenda order: from then on both change
+ * only through the log (SPEC MEET-2, MEET-15, AGENDA-8). A start written
+ * before agendas were logged has no `agenda`.
  */
 export interface MeetingStartEvent extends EventBase<'meeting.start', StepExpects> {
   readonly roles: Readonly<Record<string, MeetingRole>>;
+  readonly agenda?: readonly LoggedAgendaItem[];
 }
 export type StepNextEvent = EventBase<'step.next', StepExpects>;
 export type StepUndoEvent = EventBase<'step.undo', StepExpects>;
@@ -156,8 +175,40 @@ export interface RoleSetEvent extends EventBase<'role.set', Record<string, never
   readonly role: MeetingRole;
 }
 
+/** An item added while the meeting runs; its owner is its author (SPEC AGENDA-9). */
+export interface AgendaAddEvent extends EventBase<'agenda.add', Record<string, never>> {
+  readonly item: Omit<LoggedAgendaItem, 'ownerId'>;
+}
+
+/** The fields of a not yet started item that may change while the meeting runs. */
+export type AgendaItemChanges = Partial<
+  Pick<LoggedAgendaItem, 'title' | 'ownerId' | 'timeboxMinutes' | 'process' | 'text'>
+>;
+
+/** Edits a pending item that was never current (SPEC AGENDA-10). */
+export interface AgendaUpdateEvent extends EventBase<'agenda.update', Record<string, never>> {
+  readonly itemId: string;
+  readonly patch: AgendaItemChanges;
+}
+
+/** Removes a pending item that was never current (SPEC AGENDA-11). */
+export interface AgendaRemoveEvent extends EventBase<'agenda.remove', Record<string, never>> {
+  readonly itemId: string;
+}
+
+/** Moves a pending item that was never current before another, or to the end (SPEC AGENDA-12). */
+export interface AgendaMoveEvent extends EventBase<'agenda.move', Record<string, never>> {
+  readonly itemId: string;
+  /** The item it goes before, or null for the end of the agenda. */
+  readonly beforeItemId: string | null;
+}
+
 export type MeetingEvent =
   | MeetingStartEvent
+  | AgendaAddEvent
+  | AgendaUpdateEvent
+  | AgendaRemoveEvent
+  | AgendaMoveEvent
   | StepNextEvent
   | StepUndoEvent
   | ItemGotoEvent

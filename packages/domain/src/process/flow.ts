@@ -7,6 +7,7 @@ import type {
   StepNextEvent,
   StepUndoEvent,
 } from './events.ts';
+import { pendingItem } from './agendaItems.ts';
 import {
   STALE,
   refuse,
@@ -103,6 +104,8 @@ export function applyMeetingStart(state: MeetingState, event: MeetingStartEvent)
     startedAt: event.at,
     roles: event.roles,
     facilitators: facilitatorsOf(event.roles),
+    // From here on the agenda is the log's; a legacy start keeps the document's (AGENDA-8).
+    items: event.agenda === undefined ? state.items : event.agenda.map(pendingItem),
   };
 }
 

@@ -1,3 +1,4 @@
+import { documentAgenda, pendingItem } from './agendaItems.ts';
 import { applyHandover, applyRoleSet, applyTimeoutCall, applyTimeoutEnd } from './authority.ts';
 import type { MeetingEvent } from './events.ts';
 import {
@@ -17,38 +18,25 @@ import {
   applyPositionRecord,
 } from './positions.ts';
 import { isRejection, refuse, type Handled } from './reduceHelpers.ts';
+import {
+  applyAgendaAdd,
+  applyAgendaMove,
+  applyAgendaRemove,
+  applyAgendaUpdate,
+} from './liveAgenda.ts';
 import { applyRoundAdd, applyRoundStart, applyTurn } from './rounds.ts';
 import { facilitatorsOf, roleOf } from './selectors.ts';
-import type { EventResult, FoldContext, ItemState, MeetingState, RejectReason } from './state.ts';
+import type { EventResult, FoldContext, MeetingState, RejectReason } from './state.ts';
 
 /**
  * The state before any event: not started, the agenda's items pending, the
- * people's roles as the meeting document has them (SPEC MEET-2).
+ * people's roles as the meeting document has them (SPEC MEET-2, AGENDA-8).
  *
  * @example
  * initialMeetingState({ agenda: [], people: [] }).phase; // 'not-started'
  */
 export function initialMeetingState(context: FoldContext): MeetingState {
-  const items = context.agenda.map((item): ItemState => ({
-    id: item.id,
-    kind: item.kind,
-    process: item.kind === 'proposal' ? (item.process ?? 'consent') : null,
-    proposalId: item.proposalId,
-    ownerId: item.ownerId,
-    title: item.title,
-    timeboxMinutes: item.timeboxMinutes,
-    status: 'pending',
-    trail: [],
-    history: [],
-    positionRound: 0,
-    positions: [],
-    objections: [],
-    outcome: null,
-    note: '',
-    startedAt: null,
-    endedAt: null,
-    facilitators: [],
-  }));
+  const items = documentAgenda(context.agenda).map(pendingItem);
   const roles = Object.fromEntries(context.people.map((person) => [person.id, person.role]));
   return {
     phase: 'not-started',
@@ -108,6 +96,14 @@ function dispatch(state: MeetingState, event: MeetingEvent, context: FoldContext
       return applyHandover(state, event, context);
     case 'role.set':
       return applyRoleSet(state, event, context);
+    case 'agenda.add':
+      return applyAgendaAdd(state, event);
+    case 'agenda.update':
+      return applyAgendaUpdate(state, event, context);
+    case 'agenda.remove':
+      return applyAgendaRemove(state, event);
+    case 'agenda.move':
+      return applyAgendaMove(state, event);
   }
 }
 

@@ -18,30 +18,16 @@ import {
   type TimeoutExpects,
   type TurnExpects,
 } from './events.ts';
-
-type Json = Record<string, unknown>;
-
-const ID_MAX = 64;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length <= max;
-}
-
-function id(value: unknown): value is string {
-  return str(value, ID_MAX) && value.length > 0;
-}
-
-function idOrNull(value: unknown): value is string | null {
-  return value === null || id(value);
-}
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
+import { agendaPayload, agendaSnapshot } from './parseAgendaEvent.ts';
+import {
+  id,
+  idOrNull,
+  isRecord,
+  oneOf,
+  str,
+  type Json,
+  type MeetingEventBody,
+} from './parseFields.ts';
 
 /** At most this many people in a start snapshot. */
 const ROLES_MAX = 1000;
@@ -123,7 +109,11 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
     case 'meeting.start': {
       const expects = stepExpects(raw.expects);
       const roles = roleSnapshot(raw.roles);
-      return expects && roles && { type, expects, roles };
+      if (!expects || !roles) return null;
+      // A start from before agendas were logged has none (SPEC AGENDA-8).
+      if (raw.agenda === undefined) return { type, expects, roles };
+      const agenda = agendaSnapshot(raw.agenda);
+      return agenda && { type, expects, roles, agenda };
     }
     case 'role.set':
       return isRecord(raw.expects) && id(raw.person) && oneOf(MEETING_ROLES, raw.role)
@@ -219,16 +209,9 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
     case 'facilitator.handover':
       return isRecord(raw.expects) && id(raw.to) ? { type, expects: {}, to: raw.to } : null;
     default:
-      return null;
+      return agendaPayload(type, raw);
   }
 }
-
-type Base = 'id' | 'by' | 'at';
-type MeetingEventBody = MeetingEvent extends infer E
-  ? E extends MeetingEvent
-    ? Omit<E, Base>
-    : never
-  : never;
 
 /**
  * Checks any JSON value read from the log and returns a clean copy of the

@@ -59,18 +59,21 @@ export function findPerson(context: FoldContext, id: string): MeetingPerson | nu
 
 /**
  * A person's role as the log fixes it (SPEC MEET-2): the start snapshot and
- * later role changes; someone who joined after the start takes part with
- * their own role, but facilitation is only ever granted through the log.
- * Null for someone the meeting does not know.
+ * later role changes, whatever the people map now says of them; someone who
+ * joined after the start takes part with their own role, but facilitation is
+ * only ever granted through the log. Null for someone the meeting does not
+ * know.
  *
  * @example
  * roleOf(state, context, 'ben'); // 'participant'
  */
 export function roleOf(state: MeetingState, context: FoldContext, id: string): MeetingRole | null {
-  const person = findPerson(context, id);
-  if (person === null) return null;
+  // Someone the log knows is judged by the log alone: not even their
+  // removal from the people map may re-judge what they did.
   const fixed = Object.hasOwn(state.roles, id) ? state.roles[id] : undefined;
   if (fixed !== undefined) return fixed;
+  const person = findPerson(context, id);
+  if (person === null) return null;
   return person.role === 'facilitator' ? 'participant' : person.role;
 }
 

@@ -122,6 +122,8 @@ export interface ItemState {
   readonly proposalId: string | null;
   readonly ownerId: string;
   readonly title: string;
+  /** A tension item's text ('' for other kinds). */
+  readonly text: string;
   readonly timeboxMinutes: number;
   readonly status: ItemStatus;
   /** The path through the steps; undo pops it. The last entry is where the item stands. */
@@ -196,7 +198,16 @@ export type RejectReason =
   | 'already-facilitator'
   | 'timeout-active'
   | 'same-role'
-  | 'last-facilitator';
+  | 'last-facilitator'
+  | 'agenda-full'
+  | 'item-exists'
+  | 'item-started'
+  | 'not-pending'
+  | 'invalid-title'
+  | 'invalid-text'
+  | 'invalid-timebox'
+  | 'invalid-process'
+  | 'proposal-required';
 
 export interface EventResult {
   /** Position in the log. */
@@ -218,7 +229,10 @@ export interface MeetingState {
   readonly round: RoundState | null;
   /** Earlier rounds, oldest first. */
   readonly pastRounds: readonly RoundState[];
-  /** In agenda order. */
+  /**
+   * In agenda order: the meeting document's agenda until an applied start
+   * carries its snapshot, then the log's (SPEC AGENDA-8).
+   */
   readonly items: readonly ItemState[];
   /** Current facilitators, sorted by id: the people whose role is facilitator. */
   readonly facilitators: readonly string[];
