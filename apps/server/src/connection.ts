@@ -277,7 +277,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       case 'sync-step1': {
         // A server write between its transaction and its store is not answered from (docs: write()).
         const stateVector = message.stateVector;
-        void loaded.settled().then(() => peer.send(encodeSyncStep2(loaded.doc, stateVector)));
+        const answer = (): void => peer.send(encodeSyncStep2(loaded.doc, stateVector));
+        const settling = loaded.settled();
+        if (settling) void settling.then(answer);
+        else answer();
         return;
       }
       case 'sync-step2':

@@ -30,8 +30,11 @@ export interface LoadedDocument {
    * storage), so no one is ever served a change that is not on disk.
    */
   write(change: (doc: Y.Doc) => void): Promise<Uint8Array | null>;
-  /** Resolves once no server write is between its transaction and its store. */
-  settled(): Promise<void>;
+  /**
+   * `null` when no server write is between its transaction and its store;
+   * else a promise that resolves once none is (then answer from the doc).
+   */
+  settled(): Promise<void> | null;
 }
 
 /**
@@ -190,8 +193,11 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
         return written;
       });
     };
-    const settled = async (): Promise<void> => {
-      while (writing) await writing;
+    const settled = (): Promise<void> | null => {
+      if (!writing) return null;
+      return (async () => {
+        while (writing) await writing;
+      })();
     };
     return {
       name: entry.name,

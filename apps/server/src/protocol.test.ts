@@ -58,7 +58,15 @@ describe('protocol: decoding what the stock client sends', () => {
     expect(message).toEqual({
       type: 'awareness',
       update,
-      entries: [{ clientId: awareness.clientID, clock: 1, removed: false }],
+      entries: [
+        {
+          clientId: awareness.clientID,
+          clock: 1,
+          removed: false,
+          state: { user: 'ana' },
+          json: '{"user":"ana"}',
+        },
+      ],
     });
     awareness.setLocalState(null);
     const removal = decodeMessage(

@@ -4,9 +4,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AccessStore } from './accessStore.ts';
 import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
+import { createByteQuota } from './byteQuota.ts';
 import { acceptConnection } from './connection.ts';
 import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
+import { createHeartbeat } from './heartbeat.ts';
 import { createRequestHandler } from './http.ts';
 import { CLOSE_CODES } from './limits.ts';
 import { createLiveConnections } from './liveConnections.ts';
@@ -15,6 +17,7 @@ import { loadSecret } from './secret.ts';
 import { openSqliteAccessStore } from './sqliteAccessStore.ts';
 import { openSqliteStorage } from './sqliteStorage.ts';
 import type { Storage } from './storage.ts';
+import { verifyEd25519 } from './signatures.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
 /** What tests and later issues may swap; everything else comes from Config. */
@@ -24,6 +27,8 @@ export interface ServerDeps {
   /** Replaces the token check at upgrade (tests of other concerns). */
   readonly authenticate?: Authenticate;
   readonly access?: AccessStore;
+  /** The HTTP API's clock (tokens, invites, rate limits); tests advance it. */
+  readonly now?: () => number;
 }
 
 export interface RondeServer {
@@ -83,6 +88,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   const consequences = createConsequences({ registry, storage, log });
   let closing: Promise<void> | null = null;
   const isClosing = (): boolean => closing !== null;
+  const quota = createByteQuota({ bytesPerMinute: config.limits.maxBytesPerMemberPerMinute });
+  const events = { keys: access, verify: verifyEd25519 };
 
   const http = createHttpServer(
     createRequestHandler({
@@ -97,6 +104,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       live,
       spaceCreation: config.spaceCreation,
       adminSecret: config.adminSecret,
+      httpRateLimits: config.httpRateLimits,
+      now: deps.now,
     }),
   );
   http.on('clientError', (error, socket) => {
@@ -110,6 +119,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     );
   }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  // A silent socket is cut, which frees its connection slots (IDLE-1, IDLE-2).
+  const heartbeat = createHeartbeat({
+    pingIntervalMs: config.pingIntervalMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+  });
   wss.on('error', (error) => log.error('WebSocket server error', { error }));
   http.on(
     'upgrade',
@@ -135,9 +149,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           limits: config.limits,
           log,
           isClosing,
+          quota,
+          events,
+          onEventAppended: (room) => void consequences.afterAppend(room),
         });
         const { detach } = live.attach(identity, connection);
         socket.once('close', detach);
+        socket.once(
+          'close',
+          heartbeat.watch(socket, () =>
+            log.info('idle socket cut', { room, userId: identity.userId }),
+          ),
+        );
       },
     }),
   );
@@ -162,6 +185,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   async function shutdown(): Promise<void> {
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     const sockets = [...wss.clients];
+    heartbeat.stop();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
     await registry.close();

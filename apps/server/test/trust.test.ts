@@ -40,7 +40,7 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
   let captured: Uint8Array | null = null;
   const capture = (u: Uint8Array): void => void (captured = u);
   doc.on('update', capture);
-  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.getText('title').insert(doc.getText('title').length, text);
   doc.off('update', capture);
   if (!captured) throw new Error('no update');
   return captured;
@@ -163,7 +163,7 @@ describe('trust: access control end to end', () => {
     const a = provider(port, room, admin.token);
     const m = provider(port, room, member.token);
     edit(m.doc, 'written before removal');
-    await waitFor(() => a.doc.getText('t').toString() === 'written before removal', 'relay');
+    await waitFor(() => a.doc.getText('title').toString() === 'written before removal', 'relay');
     const closed = closedFor(m.provider);
 
     const removed = await api(
@@ -189,7 +189,7 @@ describe('trust: access control end to end', () => {
 
     const fresh = provider(port, room, admin.token);
     await waitFor(() => fresh.provider.synced, 'a fresh client to sync');
-    expect(fresh.doc.getText('t').toString()).toBe('written before removal');
+    expect(fresh.doc.getText('title').toString()).toBe('written before removal');
   });
 
   it('an observer: writes dropped with permission-denied, awareness allowed, others keep syncing', async () => {
@@ -226,20 +226,20 @@ describe('trust: access control end to end', () => {
     );
 
     edit(a.doc, 'from the admin');
-    await waitFor(() => m.doc.getText('t').toString() === 'from the admin', 'admin → member');
+    await waitFor(() => m.doc.getText('title').toString() === 'from the admin', 'admin → member');
     edit(m.doc, ' and the member');
     await waitFor(
-      () => a.doc.getText('t').toString() === 'from the admin and the member',
+      () => a.doc.getText('title').toString() === 'from the admin and the member',
       'member → admin',
     );
     await waitFor(
-      () => stock.doc.getText('t').toString() === 'from the admin and the member',
+      () => stock.doc.getText('title').toString() === 'from the admin and the member',
       'the observer reads',
     );
-    expect(a.doc.getText('t').toString()).not.toContain('observer');
+    expect(a.doc.getText('title').toString()).not.toContain('observer');
     const fresh = provider(port, room, member.token);
     await waitFor(() => fresh.provider.synced, 'fresh sync');
-    expect(fresh.doc.getText('t').toString()).toBe('from the admin and the member');
+    expect(fresh.doc.getText('title').toString()).toBe('from the admin and the member');
     expect(log.lines.filter((l) => l.msg === 'write refused')).toHaveLength(1);
     expect(o.socket.readyState).toBe(o.socket.OPEN);
   });
