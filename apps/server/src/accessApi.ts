@@ -116,9 +116,12 @@ export function secretsEqual(given: string, expected: string): boolean {
 
 /**
  * Who may create a space: anyone when creation is open, else a request with
- * the right `X-Ronde-Admin-Secret` (403 otherwise).
+ * the right `X-Ronde-Admin-Secret` (403 otherwise); 429 past the address's
+ * rate (HTTP-2).
  */
 export function checkSpaceCreation(req: IncomingMessage, ctx: AccessApiContext): void {
+  // Before the secret check, so guessing the secret is throttled too.
+  ctx.throttle?.spaceCreation(req.socket.remoteAddress);
   if (ctx.spaceCreation === 'open') return;
   const given = req.headers['x-ronde-admin-secret'];
   if (
@@ -247,18 +250,22 @@ export async function handleAccessApi(
   const now = (ctx.now ?? Date.now)();
   if (path === '/api/session') {
     allow(req, 'POST');
+    ctx.throttle?.sessionAttempt(req.socket.remoteAddress);
     const body = parseBody(Session, await readJsonBody(req, ctx.maxBodyBytes));
-    const member =
-      isId(body.spaceId) && isId(body.userId)
-        ? await ctx.access.checkKey(body.spaceId, body.userId, body.key)
-        : null;
-    if (!member) throw unauthorized('unknown member or wrong key');
+    const known = isId(body.spaceId) && isId(body.userId);
+    const member = known ? await ctx.access.checkKey(body.spaceId, body.userId, body.key) : null;
+    if (!member) {
+      // Only failures count against the member (HTTP-4): guesses cannot lock out the right key.
+      if (known) ctx.throttle?.sessionFailure(body.spaceId, body.userId);
+      throw unauthorized('unknown member or wrong key');
+    }
     sendJson(res, 200, { ...issueSession(ctx, member), role: member.role, name: member.name });
     return true;
   }
   if (path === '/api/invites/redeem') {
     allow(req, 'POST');
     const body = parseBody(Redeem, await readJsonBody(req, ctx.maxBodyBytes));
+    ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
     const result = await ctx.access.redeemInvite(body.code, body.name, now);
     if (!result.ok) {
       if (result.reason === 'unknown') throw new HttpError(404, 'not_found', 'no such invite');

@@ -96,6 +96,51 @@ describe('config', () => {
     expect(() => parseConfig(['--token-lifetime-seconds', '0'], {})).toThrow(ConfigError);
   });
 
+  it('HTTP-1 reads the API rate limits (per minute), with documented defaults', () => {
+    expect(parseConfig([], {}).httpRateLimits).toEqual({
+      redeemPerAddress: 20,
+      redeemPerInvite: 60,
+      sessionPerAddress: 120,
+      sessionFailuresPerMember: 10,
+      spacesPerAddress: 10,
+      devicesPerMember: 30,
+      maxTrackedKeys: 10_000,
+    });
+    const config = parseConfig(
+      ['--rate-redeem-per-address', '5', '--rate-session-failures-per-member=3'],
+      {
+        RONDE_RATE_REDEEM_PER_ADDRESS: '7',
+        RONDE_RATE_REDEEM_PER_INVITE: '8',
+        RONDE_RATE_SESSION_PER_ADDRESS: '9',
+        RONDE_RATE_SPACES_PER_ADDRESS: '2',
+        RONDE_RATE_DEVICES_PER_MEMBER: '4',
+        RONDE_RATE_MAX_TRACKED_KEYS: '500',
+      },
+    );
+    expect(config.httpRateLimits).toEqual({
+      redeemPerAddress: 5,
+      redeemPerInvite: 8,
+      sessionPerAddress: 9,
+      sessionFailuresPerMember: 3,
+      spacesPerAddress: 2,
+      devicesPerMember: 4,
+      maxTrackedKeys: 500,
+    });
+    expect(defaultConfig().httpRateLimits.redeemPerAddress).toBe(20);
+    expect(() => parseConfig(['--rate-spaces-per-address', '0'], {})).toThrow(
+      'rate spaces per address must be between 1 and 1000000, got 0',
+    );
+  });
+
+  it('IDLE-1 reads the ping interval and idle timeout; the timeout must exceed the interval', () => {
+    expect(parseConfig([], {})).toMatchObject({ pingIntervalMs: 30_000, idleTimeoutMs: 75_000 });
+    expect(
+      parseConfig(['--ping-interval-ms', '5000'], { RONDE_IDLE_TIMEOUT_MS: '12000' }),
+    ).toMatchObject({ pingIntervalMs: 5000, idleTimeoutMs: 12_000 });
+    expect(() => parseConfig(['--idle-timeout-ms', '30000'], {})).toThrow(ConfigError);
+    expect(() => parseConfig(['--ping-interval-ms', '10'], {})).toThrow(ConfigError);
+  });
+
   it('does not share the default limits object', () => {
     parseConfig(['--max-message-bytes', '2048'], {});
     expect(defaultConfig().limits.maxMessageBytes).toBe(8 * 1024 * 1024);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { isLogLevel, type LogLevel } from './log.ts';
+import { DEFAULT_HTTP_RATE_LIMITS, type HttpRateLimits } from './httpRateLimit.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { DEFAULT_MESSAGE_RATE_LIMITS, type MessageRateLimits } from './rateLimit.ts';
 
@@ -39,6 +40,12 @@ export interface Config {
   readonly adminSecret: string | null;
   /** `RONDE_SECRET` (environment only): the HMAC secret; `null` uses `<data-dir>/secret.key`. */
   readonly secret: string | null;
+  /** Requests per minute on the API's sensitive routes (httpRateLimit.ts, HTTP-n). */
+  readonly httpRateLimits: HttpRateLimits;
+  /** The server pings each sync socket this often (IDLE-1)… */
+  readonly pingIntervalMs: number;
+  /** …and cuts one that sent nothing, not even a pong, for this long (IDLE-2). */
+  readonly idleTimeoutMs: number;
 }
 
 export type AuthMode = 'required' | 'off';
@@ -118,6 +125,25 @@ function nonEmpty(name: string, raw: string): string {
 }
 
 const MAX_BYTES = 1024 * 1024 * 1024;
+
+/** `--rate-<flag>` / `RONDE_RATE_<ENV>`: requests per minute (and burst) of one API limit. */
+function rateSettings(
+  list: readonly [
+    flag: string,
+    env: string,
+    key: Exclude<keyof HttpRateLimits, 'maxTrackedKeys'>,
+  ][],
+): Setting[] {
+  return list.map(([flag, env, key]) => ({
+    flag: `rate-${flag}`,
+    env: `RONDE_RATE_${env}`,
+    apply: (raw, c) =>
+      (c.httpRateLimits = {
+        ...c.httpRateLimits,
+        [key]: integer(`rate ${flag.replaceAll('-', ' ')}`, raw, 1, 1_000_000),
+      }),
+  }));
+}
 
 const SETTINGS: readonly Setting[] = [
   { flag: 'port', env: 'PORT', apply: (raw, c) => (c.port = integer('port', raw, 0, 65535)) },
@@ -202,6 +228,33 @@ const SETTINGS: readonly Setting[] = [
     env: 'RONDE_MESSAGE_BURST',
     apply: (raw, c) => (c.limits.messageBurst = integer('message burst', raw, 1, 10_000_000)),
   },
+  ...rateSettings([
+    ['redeem-per-address', 'REDEEM_PER_ADDRESS', 'redeemPerAddress'],
+    ['redeem-per-invite', 'REDEEM_PER_INVITE', 'redeemPerInvite'],
+    ['session-per-address', 'SESSION_PER_ADDRESS', 'sessionPerAddress'],
+    ['session-failures-per-member', 'SESSION_FAILURES_PER_MEMBER', 'sessionFailuresPerMember'],
+    ['spaces-per-address', 'SPACES_PER_ADDRESS', 'spacesPerAddress'],
+    ['devices-per-member', 'DEVICES_PER_MEMBER', 'devicesPerMember'],
+  ]),
+  {
+    flag: 'rate-max-tracked-keys',
+    env: 'RONDE_RATE_MAX_TRACKED_KEYS',
+    apply: (raw, c) =>
+      (c.httpRateLimits = {
+        ...c.httpRateLimits,
+        maxTrackedKeys: integer('rate max tracked keys', raw, 100, 10_000_000),
+      }),
+  },
+  {
+    flag: 'ping-interval-ms',
+    env: 'RONDE_PING_INTERVAL_MS',
+    apply: (raw, c) => (c.pingIntervalMs = integer('ping interval', raw, 1000, 3_600_000)),
+  },
+  {
+    flag: 'idle-timeout-ms',
+    env: 'RONDE_IDLE_TIMEOUT_MS',
+    apply: (raw, c) => (c.idleTimeoutMs = integer('idle timeout', raw, 1000, 86_400_000)),
+  },
   {
     flag: 'space-creation',
     env: 'RONDE_SPACE_CREATION',
@@ -211,7 +264,7 @@ const SETTINGS: readonly Setting[] = [
 ];
 
 export const USAGE = `Usage: ronde-server [options]
-${SETTINGS.map((s) => `  --${s.flag.padEnd(26)} (env ${s.env})`).join('\n')}
+${SETTINGS.map((s) => `  --${s.flag.padEnd(34)} (env ${s.env})`).join('\n')}
 Environment only: RONDE_SECRET (token signing secret, at least 32 bytes; default
 <data-dir>/secret.key), RONDE_ADMIN_SECRET (required with --space-creation restricted).`;
 
@@ -233,6 +286,9 @@ export function defaultConfig(): Config {
     spaceCreation: 'open',
     adminSecret: null,
     secret: null,
+    httpRateLimits: DEFAULT_HTTP_RATE_LIMITS,
+    pingIntervalMs: 30_000,
+    idleTimeoutMs: 75_000,
   };
 }
 
@@ -265,6 +321,11 @@ export function parseConfig(
       if (raw === undefined) throw new ConfigError(`--${setting.flag} needs a value`);
     }
     setting.apply(raw, config);
+  }
+  if (config.idleTimeoutMs <= config.pingIntervalMs) {
+    throw new ConfigError(
+      `idle timeout (${config.idleTimeoutMs} ms) must be longer than the ping interval (${config.pingIntervalMs} ms)`,
+    );
   }
   config.secret = secretEnv(env, 'RONDE_SECRET', 32);
   config.adminSecret = secretEnv(env, 'RONDE_ADMIN_SECRET', 16);

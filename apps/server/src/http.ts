@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, type ApiContext } from './api.ts';
+import { handleExportApi } from './exportApi.ts';
 import { HttpError, sendError, sendJson } from './httpJson.ts';
+import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
@@ -8,13 +10,21 @@ import { createStaticHandler } from './staticFiles.ts';
 export interface HttpContext extends ApiContext {
   readonly webDir: string;
   readonly log: Logger;
+  /** The API's rate limits (HTTP-n); absent, nothing is throttled (unit tests of other concerns). */
+  readonly httpRateLimits?: HttpRateLimits;
 }
 
 /**
  * Routes plain HTTP requests: `/healthz`, `/api/*`, `/sync/*` (WebSocket
  * only: 426 without an upgrade), and the SPA for everything else.
  */
-export function createRequestHandler(ctx: HttpContext) {
+export function createRequestHandler(context: HttpContext) {
+  const ctx: HttpContext = context.httpRateLimits
+    ? {
+        ...context,
+        throttle: createHttpThrottle(context.httpRateLimits, context.now ?? Date.now),
+      }
+    : context;
   const serveStatic = createStaticHandler(ctx.webDir);
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -22,7 +32,8 @@ export function createRequestHandler(ctx: HttpContext) {
     route(req, res, path).catch((error: unknown) => {
       if (error instanceof HttpError) {
         // Every access refusal is logged; the path never holds a secret (links keep them in the fragment).
-        const refusal = [401, 403, 409, 410, 429].includes(error.status);
+        // Within a flood only the first 429 of a key is logged as info (httpRateLimit.ts).
+        const refusal = [401, 403, 409, 410, 429].includes(error.status) && !error.quiet;
         ctx.log[refusal ? 'info' : 'debug']('request refused', {
           method: req.method,
           path: path.slice(0, 200),
@@ -49,6 +60,7 @@ export function createRequestHandler(ctx: HttpContext) {
       else sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (await handleExportApi(req, res, path, ctx)) return; // a decision, for offline checks
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {
       throw new HttpError(426, 'upgrade_required', 'connect with a WebSocket', {
