@@ -13,6 +13,7 @@ import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { useSession } from './state/session.ts';
+import { WriteRefusedNotice } from './sync/WriteRefusedNotice.tsx';
 
 // The editor (TipTap, ProseMirror) is most of the code: load it on demand.
 const ProposalPage = lazy(() =>
@@ -31,6 +32,7 @@ export function App() {
       </a>
       <Header />
       <main id="main" className="app-main" tabIndex={-1}>
+        <WriteRefusedNotice />
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/s/:spaceId" element={<SpacePage />} />

@@ -191,3 +191,66 @@ export function spaceAdminApi(spaceId: string, token: string, fetchImpl?: typeof
 }
 
 export type SpaceAdminApi = ReturnType<typeof spaceAdminApi>;
+
+/** A device key the server registered for a member (docs/legitimacy.md §2). */
+export interface DeviceKeyInfo {
+  readonly keyId: string;
+  readonly userId: string;
+  /** base64url of the raw 32-byte Ed25519 public key. */
+  readonly publicKey: string;
+  readonly addedAt: number | null;
+}
+
+export function parseDeviceKey(value: unknown): DeviceKeyInfo {
+  const r = asRecord(value);
+  if (!r || !str(r.keyId) || !str(r.userId) || !str(r.publicKey)) throw unexpected();
+  return {
+    keyId: str(r.keyId),
+    userId: str(r.userId),
+    publicKey: str(r.publicKey),
+    addedAt: toEpochMs(r.addedAt),
+  };
+}
+
+/**
+ * Registers this device's public key for the session's member
+ * (`POST /api/spaces/:spaceId/devices`); the same key again is harmless.
+ *
+ * @example
+ * const { keyId } = await registerDeviceKey(spaceId, token, publicKey);
+ */
+export async function registerDeviceKey(
+  spaceId: string,
+  token: string,
+  publicKey: string,
+  fetchImpl?: typeof fetch,
+): Promise<DeviceKeyInfo> {
+  const body = await apiJson(`/api/spaces/${encodeURIComponent(spaceId)}/devices`, {
+    method: 'POST',
+    token,
+    body: { publicKey },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+  return parseDeviceKey(body);
+}
+
+/**
+ * Every device key of a space, removed members' included
+ * (`GET /api/spaces/:spaceId/devices`).
+ *
+ * @example
+ * const keys = await listDeviceKeys(spaceId, token);
+ */
+export async function listDeviceKeys(
+  spaceId: string,
+  token: string,
+  fetchImpl?: typeof fetch,
+): Promise<DeviceKeyInfo[]> {
+  const body = asRecord(
+    await apiJson(`/api/spaces/${encodeURIComponent(spaceId)}/devices`, {
+      token,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    }),
+  );
+  return list(body?.keys, parseDeviceKey);
+}

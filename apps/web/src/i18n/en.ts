@@ -329,6 +329,7 @@ export const en = {
   'process.refusal.same-role': 'the person already has that role',
   'process.refusal.last-facilitator': 'the meeting needs at least one facilitator',
   'process.refusal.timeout-active': 'a time out is already running',
+  'process.refusal.unsigned': 'its signature could not be verified',
   'process.step.check-in.check-in': 'Check-in round',
   'process.step.closing.closing': 'Closing round',
   'process.step.tension.tension': 'Tension',
@@ -570,6 +571,29 @@ export const en = {
   'members.error.server': 'That did not work: {message}',
   'members.error.forbidden': 'You are no longer an admin of this space.',
   'members.unnamed': 'Someone',
+  'submit.refusal.malformed': 'the server could not read it',
+  'submit.refusal.duplicate-id': 'it was already recorded',
+  'submit.refusal.not-author': 'it was sent in someone else’s name',
+  'submit.refusal.unknown-key':
+    'the server does not know this device’s key yet; try again in a moment',
+  'submit.refusal.bad-signature': 'its signature does not match this device’s key',
+  'submit.refusal.read-only': 'you can observe this space but not act in it',
+  'submit.refusal.not-a-meeting': 'this document is not a meeting',
+  'submit.refusal.document-full': 'the meeting has reached its size limit',
+  'submit.refusal.quota': 'too much was sent at once; wait a minute and try again',
+  'submit.refusal.no-key': 'this browser could not sign it',
+  'submit.dismiss': 'Dismiss',
+  'writeRefused.title': 'A change on this device was refused',
+  'writeRefused.body':
+    'The server refused a change that this device had stored and will never accept it ({reason}).',
+  'writeRefused.noReason': 'no reason given',
+  'writeRefused.recovering': 'Reloading this document from the server…',
+  'writeRefused.recovered':
+    'This document was reloaded from the server; the changes it refused are gone from this device.',
+  'writeRefused.resent': 'Process events the server was missing, sent again: {count}.',
+  'writeRefused.failed':
+    'The server refused again right after reloading. Reload the page; if this persists, tell an admin of the space.',
+  'writeRefused.dismiss': 'Dismiss the notice about the refused change',
 } as const;
 
 /** A key of the catalogue. */

@@ -335,6 +335,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.refusal.last-facilitator':
     'la réunion a besoin d’au moins une personne à la facilitation',
   'process.refusal.timeout-active': 'un temps mort est déjà en cours',
+  'process.refusal.unsigned': 'sa signature n’a pas pu être vérifiée',
   'process.step.check-in.check-in': 'Tour d’inclusion',
   'process.step.closing.closing': 'Tour de clôture',
   'process.step.tension.tension': 'Tension',
@@ -582,4 +583,27 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'members.error.server': 'Cela n’a pas fonctionné : {message}',
   'members.error.forbidden': 'Vous n’êtes plus administrateur de cet espace.',
   'members.unnamed': 'Quelqu’un',
+  'submit.refusal.malformed': 'le serveur n’a pas pu le lire',
+  'submit.refusal.duplicate-id': 'il était déjà enregistré',
+  'submit.refusal.not-author': 'il a été envoyé au nom de quelqu’un d’autre',
+  'submit.refusal.unknown-key':
+    'le serveur ne connaît pas encore la clé de cet appareil ; réessayez dans un instant',
+  'submit.refusal.bad-signature': 'sa signature ne correspond pas à la clé de cet appareil',
+  'submit.refusal.read-only': 'vous pouvez observer cet espace mais pas y agir',
+  'submit.refusal.not-a-meeting': 'ce document n’est pas une réunion',
+  'submit.refusal.document-full': 'la réunion a atteint sa taille maximale',
+  'submit.refusal.quota': 'trop d’envois à la fois ; attendez une minute et réessayez',
+  'submit.refusal.no-key': 'ce navigateur n’a pas pu le signer',
+  'submit.dismiss': 'Fermer',
+  'writeRefused.title': 'Une modification faite sur cet appareil a été refusée',
+  'writeRefused.body':
+    'Le serveur a refusé une modification que cet appareil avait enregistrée, et ne l’acceptera jamais ({reason}).',
+  'writeRefused.noReason': 'sans motif précisé',
+  'writeRefused.recovering': 'Rechargement de ce document depuis le serveur…',
+  'writeRefused.recovered':
+    'Ce document a été rechargé depuis le serveur ; les modifications refusées ont disparu de cet appareil.',
+  'writeRefused.resent': 'Événements du processus qui manquaient au serveur, renvoyés : {count}.',
+  'writeRefused.failed':
+    'Le serveur a de nouveau refusé juste après le rechargement. Rechargez la page ; si cela persiste, prévenez un administrateur de l’espace.',
+  'writeRefused.dismiss': 'Fermer l’avis sur la modification refusée',
 };

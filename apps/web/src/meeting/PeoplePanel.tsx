@@ -1,5 +1,4 @@
 import {
-  appendEvent,
   MEETING_ROLES,
   roleOf,
   setPersonRole,
@@ -14,6 +13,7 @@ import type * as Y from 'yjs';
 import { colorForUser } from '../identity/userColor.ts';
 import { useT } from '../i18n/useT.ts';
 import { serverNow } from '../process/serverTime.ts';
+import { submitEvent } from '../sync/eventChannel.ts';
 
 /**
  * The meeting's people and their roles. A facilitator (or anyone, if the
@@ -51,7 +51,7 @@ export function PeoplePanel({
         setError(t('meeting.lastFacilitator'));
         return;
       }
-      appendEvent(doc, setRole(state, selfId, serverNow(), personId, role));
+      void submitEvent(doc, setRole(state, selfId, serverNow(), personId, role));
       setError(null);
       return;
     }

@@ -23,6 +23,7 @@ import { PositionList, PositionsPanel } from './PositionsPanel.tsx';
 import { ProcessAgenda } from './ProcessAgenda.tsx';
 import { ProcessLog } from './ProcessLog.tsx';
 import { ProcessContext, processModel, useProcess, type ProcessModel } from './processModel.ts';
+import { SubmitRefusalNote } from './SubmitRefusalNote.tsx';
 import type { ProposalSlotProps } from './ProposalRoom.tsx';
 import { RoundPanel } from './RoundPanel.tsx';
 import { currentTemplate, stepNameKey, stepPromptKey } from './steps.ts';
@@ -111,6 +112,7 @@ export function ProcessView({
           {t('meeting.process')}
         </h2>
         <TimeoutBanner />
+        <SubmitRefusalNote doc={doc} />
         {state.phase === 'not-started' && (
           <>
             <p className="meta">{t('process.notStarted')}</p>

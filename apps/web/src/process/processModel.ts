@@ -1,5 +1,4 @@
 import {
-  appendEvent,
   roleOf,
   type MeetingEvent,
   type MeetingPerson,
@@ -8,6 +7,7 @@ import {
 } from '@ronde/domain';
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
+import { submitEvent } from '../sync/eventChannel.ts';
 import { serverNow } from './serverTime.ts';
 
 /** Builds one event against the state the user saw (its `expects`). */
@@ -26,14 +26,17 @@ export interface ProcessModel {
   readonly takesPart: boolean;
   /** A person's display name. */
   readonly name: (id: string) => string;
-  /** Appends the command built against the rendered state, at the server's time. */
+  /**
+   * Submits the command built against the rendered state, at the server's
+   * time: signed and sent to the server, which appends it to the log.
+   */
   readonly run: (command: Command) => void;
 }
 
 /**
  * The model of the process screens for one user. `readOnly` (a space
  * observer, or a removed member) makes them an observer whatever the log
- * says, and `run` does nothing.
+ * says, and `run` does nothing (`submitEvent` refuses an observer's event too).
  *
  * @example
  * const model = processModel(doc, state, people, me.id, t('meeting.unnamed'));
@@ -60,7 +63,7 @@ export function processModel(
     takesPart: role === 'facilitator' || role === 'participant',
     name: (id) => names.get(id) ?? unnamed,
     run: (command) => {
-      if (!readOnly) appendEvent(doc, command(state, me, serverNow()));
+      if (!readOnly) void submitEvent(doc, command(state, me, serverNow()));
     },
   };
 }

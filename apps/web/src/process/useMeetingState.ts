@@ -6,27 +6,45 @@ import {
   meetingLog,
   meetingPeople,
   readLog,
+  type FoldContext,
   type MeetingState,
 } from '@ronde/domain';
 import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { plainEqual, type ExternalStore } from '../hooks/yStore.ts';
+import { verifierFor, type LogVerifier } from '../sync/logVerifier.ts';
 
-/** Folds the meeting document's log with its agenda and people. */
-export function readMeetingState(doc: Y.Doc): MeetingState {
-  return foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) });
+/**
+ * Folds the meeting document's log with its agenda and people. With a
+ * verifier (every document a room holds has one), only the prefix of the
+ * log whose signatures have been checked is folded, and an entry whose
+ * signature did not verify is refused (`unsigned`): while a check runs, the
+ * state waits for it rather than flashing a refusal that would vanish.
+ *
+ * @example
+ * const state = readMeetingState(doc, verifierFor(doc));
+ */
+export function readMeetingState(doc: Y.Doc, verifier: LogVerifier | null = null): MeetingState {
+  const context = { agenda: listAgenda(doc), people: listPeople(doc) };
+  if (verifier === null) return foldMeeting(readLog(doc), context);
+  const verified: FoldContext = { ...context, isAuthentic: (raw) => verifier.isAuthentic(raw) };
+  return foldMeeting(readLog(doc).slice(0, verifier.checkedPrefix()), verified);
 }
 
 /**
  * A store over a meeting document's process state: it folds again only after
- * the log, the agenda or the people changed, and keeps the same snapshot
+ * the log, the agenda, the people or the checked prefix of the log (see
+ * {@link readMeetingState}) changed, and keeps the same snapshot
  * object in between (no structural comparison: a fold can be large).
  *
  * @example
  * const store = meetingStateStore(doc);
  * useSyncExternalStore(store.subscribe, store.getSnapshot);
  */
-export function meetingStateStore(doc: Y.Doc): ExternalStore<MeetingState> {
+export function meetingStateStore(
+  doc: Y.Doc,
+  verifier: LogVerifier | null = null,
+): ExternalStore<MeetingState> {
   const types = [meetingLog(doc), meetingAgenda(doc), meetingPeople(doc)];
   let cached: MeetingState | null = null;
   let version = 0;
@@ -39,15 +57,17 @@ export function meetingStateStore(doc: Y.Doc): ExternalStore<MeetingState> {
         listener();
       };
       for (const type of types) type.observeDeep(onChange);
+      const stopVerifier = verifier?.subscribe(onChange);
       listening++;
       return () => {
         for (const type of types) type.unobserveDeep(onChange);
+        stopVerifier?.();
         listening--;
       };
     },
     getSnapshot() {
       if (cached !== null && foldedAt === version && listening > 0) return cached;
-      const next = readMeetingState(doc);
+      const next = readMeetingState(doc, verifier);
       // While nobody listens (first render) changes go unseen: fold each time,
       // keeping the old snapshot when equal so React does not loop.
       if (cached === null || listening > 0 || !plainEqual(cached, next)) cached = next;
@@ -78,7 +98,7 @@ const stores = new WeakMap<Y.Doc, ExternalStore<MeetingState>>();
 function sharedStore(doc: Y.Doc): ExternalStore<MeetingState> {
   let store = stores.get(doc);
   if (store === undefined) {
-    store = meetingStateStore(doc);
+    store = meetingStateStore(doc, verifierFor(doc));
     stores.set(doc, store);
   }
   return store;

@@ -6,6 +6,11 @@ export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error' | '
 /** Close codes of the sync server (docs/trust-api.md). */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_REVOKED = 4403;
+/**
+ * The server refused a write this copy holds (docs/legitimacy.md §3): the
+ * room drops its local copy and reopens (openDoc); this provider is done.
+ */
+export const CLOSE_WRITE_REFUSED = 4409;
 
 /** A readable store of one provider's connection status. */
 export interface ConnectionTracker {

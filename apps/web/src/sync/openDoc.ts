@@ -1,17 +1,31 @@
+import { meetingLog, parseRoomName, readSignature } from '@ronde/domain';
+import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   CLOSE_REVOKED,
   CLOSE_UNAUTHORIZED,
+  CLOSE_WRITE_REFUSED,
   markRevoked,
   trackConnection,
   untrackConnection,
   worstStatus,
   type ConnectionStatus,
 } from './connectionStatus.ts';
+import { keepDeviceRegistered } from '../identity/deviceRegistration.ts';
 import { useSession } from '../state/session.ts';
-import { watchPermissionDenied } from './permissionDenied.ts';
+import { keyDirectory } from './deviceDirectory.ts';
+import {
+  createEventChannel,
+  registerChannel,
+  unregisterChannel,
+  type EventChannel,
+} from './eventChannel.ts';
+import type { OutboxEntry } from './eventOutbox.ts';
+import { createLogVerifier, registerVerifier } from './logVerifier.ts';
+import { lastDenialReason, watchPermissionDenied } from './permissionDenied.ts';
+import { reportWriteRefusal } from './writeRefusals.ts';
 import { freshToken, keepSessionFresh, refreshSession } from './sessionKeeper.ts';
 import { attachServerClock, createClockFilter } from './serverClock.ts';
 import { syncUrl } from './syncUrl.ts';
@@ -34,17 +48,31 @@ export interface Room {
   onLoad(listener: () => void): () => void;
 }
 
-interface Entry {
+/** A room's current copy: its parts and how to take them down. */
+interface Parts {
   readonly room: Room;
+  /** Stops and destroys everything; `dropLocal` also deletes the IndexedDB copy. */
+  readonly dispose: (dropLocal?: boolean) => Promise<void>;
+}
+
+interface Entry {
+  /** The current copy; replaced when the room is reopened after a refused write. */
+  parts: Parts;
   refs: number;
   timer: ReturnType<typeof setTimeout> | null;
-  readonly close: () => void;
+  /** Meeting rooms: how process events are submitted (outlives the copy). */
+  readonly channel: EventChannel | null;
+  recovering: boolean;
+  /** A recovery whose new copy has not synced yet: a second 4409 then gives up. */
+  unconfirmed: boolean;
+  closed: boolean;
 }
 
 /** How long an unused room stays open, so moving between pages reuses it. */
 export const ROOM_GRACE_MS = 5000;
 
 const rooms = new Map<string, Entry>();
+const swapListeners = new Map<string, Set<() => void>>();
 // Every room talks to the same server: their round trips feed one clock estimate.
 const clockFilter = createClockFilter();
 const setServerOffset = (offsetMs: number): void => useSession.getState().setServerOffset(offsetMs);
@@ -85,7 +113,7 @@ export function openDoc(name: string): { room: Room; release: () => void } {
   }
   let released = false;
   return {
-    room: entry.room,
+    room: entry.parts.room,
     release() {
       if (released) return;
       released = true;
@@ -102,27 +130,131 @@ export function openDoc(name: string): { room: Room; release: () => void } {
 export function peekDoc(name: string): Room {
   const entry = ensure(name);
   scheduleClose(entry);
-  return entry.room;
+  return entry.parts.room;
+}
+
+/**
+ * Listens for a room being replaced by a fresh copy (after the server
+ * refused a write, the local copy is dropped and the room reopened);
+ * `useRoom` re-renders with the new one.
+ */
+export function subscribeRoom(name: string, listener: () => void): () => void {
+  let set = swapListeners.get(name);
+  if (!set) {
+    set = new Set();
+    swapListeners.set(name, set);
+  }
+  set.add(listener);
+  const held = set;
+  return () => {
+    held.delete(listener);
+    if (held.size === 0 && swapListeners.get(name) === held) swapListeners.delete(name);
+  };
 }
 
 function ensure(name: string): Entry {
   const existing = rooms.get(name);
   if (existing) return existing;
-  const entry = createEntry(name);
+  const isMeeting = parseRoomName(name)?.kind === 'meeting';
+  const channel = isMeeting ? createEventChannel(name) : null;
+  const entry: Entry = {
+    parts: createParts(name, () => scheduleRecovery(entry)),
+    refs: 0,
+    timer: null,
+    channel,
+    recovering: false,
+    unconfirmed: false,
+    closed: false,
+  };
   rooms.set(name, entry);
-  const tracker = trackConnection(entry.room.provider);
-  tracker.subscribe(announce);
-  announce();
+  install(entry, entry.parts);
   return entry;
+}
+
+/** Makes a copy the entry's current one and wires it to the channel and the status. */
+function install(entry: Entry, parts: Parts): void {
+  entry.parts = parts;
+  const { room } = parts;
+  if (entry.channel) {
+    entry.channel.attach(room.provider, room.doc);
+    registerChannel(entry.channel, room.doc);
+  }
+  trackConnection(room.provider).subscribe(announce);
+  announce();
+}
+
+// Out of the provider's close handler: recovery destroys that provider.
+function scheduleRecovery(entry: Entry): void {
+  void Promise.resolve().then(() => recover(entry));
+}
+
+/**
+ * After a 4409 (the server refused a write this copy holds, and will never
+ * accept it): drop the local copy, IndexedDB included, reopen the room from
+ * the server, and send again the signed process events the old copy held —
+ * the channel's outbox drops those the server's log already has. This is how
+ * a device heals after the server was restored from a backup taken
+ * mid-meeting: its copy holds entries the server lost, and the server
+ * accepts others' events too, since their signatures prove who wrote them.
+ */
+async function recover(entry: Entry): Promise<void> {
+  if (entry.recovering || entry.closed) return;
+  const old = entry.parts.room;
+  const reason = lastDenialReason(old.provider);
+  if (entry.unconfirmed) {
+    // Refused again before the fresh copy ever synced: something other than
+    // an old copy is wrong; stop rather than loop.
+    reportWriteRefusal({ room: old.name, reason, state: 'failed', resent: 0 });
+    return;
+  }
+  entry.recovering = true;
+  reportWriteRefusal({ room: old.name, reason, state: 'recovering', resent: 0 });
+  const carried = entry.channel ? signedEntries(old.doc) : [];
+  await entry.parts.dispose(true);
+  entry.recovering = false;
+  if (entry.closed) return;
+  entry.unconfirmed = true;
+  const parts = createParts(old.name, () => scheduleRecovery(entry));
+  install(entry, parts);
+  swapListeners.get(old.name)?.forEach((l) => l());
+  const { provider, doc } = parts.room;
+  const onSync = (synced: boolean): void => {
+    if (!synced) return;
+    provider.off('sync', onSync);
+    entry.unconfirmed = false;
+    const present = new Set(entryIds(doc));
+    const missing = carried.filter((e) => !present.has(e.event.id));
+    entry.channel?.resubmit(missing);
+    reportWriteRefusal({ room: old.name, reason, state: 'recovered', resent: missing.length });
+  };
+  provider.on('sync', onSync);
+}
+
+function entryIds(doc: Y.Doc): string[] {
+  return meetingLog(doc)
+    .toArray()
+    .map((raw) => (raw as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** The log entries of a copy that carry a signature: the ones worth sending again. */
+function signedEntries(doc: Y.Doc): OutboxEntry[] {
+  const out: OutboxEntry[] = [];
+  for (const raw of meetingLog(doc).toArray()) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || readSignature(raw) === null) continue;
+    out.push({ event: { ...(raw as object), id }, mine: false });
+  }
+  return out;
 }
 
 function scheduleClose(entry: Entry): void {
   if (entry.refs > 0 || entry.timer !== null) return;
   entry.timer = setTimeout(() => {
     entry.timer = null;
-    if (entry.refs > 0 || rooms.get(entry.room.name) !== entry) return;
-    rooms.delete(entry.room.name);
-    entry.close();
+    if (entry.refs > 0 || rooms.get(entry.parts.room.name) !== entry) return;
+    rooms.delete(entry.parts.room.name);
+    closeEntry(entry);
     announce();
   }, ROOM_GRACE_MS);
 }
@@ -130,7 +262,13 @@ function scheduleClose(entry: Entry): void {
 /** How often, at most, a refused connection makes the room check its session. */
 const SESSION_CHECK_MS = 30_000;
 
-function createEntry(name: string): Entry {
+function closeEntry(entry: Entry): void {
+  entry.closed = true;
+  if (entry.channel) unregisterChannel(entry.channel);
+  void entry.parts.dispose();
+}
+
+function createParts(name: string, onWriteRefused: () => void): Parts {
   const doc = new Y.Doc();
   const persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(name, doc);
   const url = defaults.url ?? syncUrl(window.location);
@@ -148,6 +286,16 @@ function createEntry(name: string): Entry {
   });
   watchPermissionDenied(provider);
   const stopAccess = keepAccess(spaceId, provider);
+  const releaseRegistration = keepDeviceRegistered(spaceId);
+  const onClosed = ({ code }: { code: number }): void => {
+    if (code === CLOSE_WRITE_REFUSED) onWriteRefused();
+  };
+  provider.on('closed', onClosed);
+  const verifier =
+    parseRoomName(name)?.kind === 'meeting'
+      ? createLogVerifier(name, doc, keyDirectory(spaceId))
+      : null;
+  if (verifier) registerVerifier(doc, verifier);
   const listeners = new Set<() => void>();
   let local = persistence === null;
   let everSynced = provider.synced;
@@ -180,16 +328,19 @@ function createEntry(name: string): Entry {
   };
   return {
     room,
-    refs: 0,
-    timer: null,
-    close() {
+    async dispose(dropLocal = false) {
       listeners.clear();
+      provider.off('closed', onClosed);
+      verifier?.dispose();
       stopAccess();
+      releaseRegistration();
       stopClock();
       untrackConnection(provider);
       provider.destroy();
-      void persistence?.destroy();
       doc.destroy();
+      // The copy is gone from memory at once; deleting it on disk waits for the database to close.
+      await persistence?.destroy();
+      if (dropLocal && typeof indexedDB !== 'undefined') await idb.deleteDB(name);
     },
   };
 }
@@ -297,7 +448,9 @@ function keepAccess(spaceId: string, provider: WebsocketProvider): () => void {
 
 function announce(): void {
   const next = worstStatus(
-    [...rooms.values()].map((e) => trackConnection(e.room.provider).getSnapshot()),
+    [...rooms.values()]
+      .filter((e) => !e.recovering)
+      .map((e) => trackConnection(e.parts.room.provider).getSnapshot()),
   );
   if (next === aggregate) return;
   aggregate = next;
@@ -322,7 +475,7 @@ export function subscribeOpenRooms(listener: () => void): () => void {
 export function closeAllRooms(): void {
   for (const entry of rooms.values()) {
     if (entry.timer !== null) clearTimeout(entry.timer);
-    entry.close();
+    closeEntry(entry);
   }
   rooms.clear();
   announce();
