@@ -53,6 +53,11 @@ describe('agenda items', () => {
     expect(() => addAgendaItem(doc, info('item0001'))).toThrow(/already exists/);
   });
 
+  it('AGENDA-1 an agenda holds at most 200 items', () => {
+    const doc = agendaWith(...Array.from({ length: 200 }, (_, i) => `item${1000 + i}`));
+    expect(() => addAgendaItem(doc, info('item9999'))).toThrow(/at most 200/);
+  });
+
   it('AGENDA-2 validates the fields each kind needs', () => {
     const doc = new Y.Doc();
     const proposal = { ...base, id: 'item0001', kind: 'proposal', title: 'Budget' } as const;

@@ -31,6 +31,21 @@ describe('roles fixed by the log', () => {
     expect(roleOf(refolded, edited, 'ben')).toBe('participant');
   });
 
+  it('MEET-2 someone in the start snapshot is judged by the log even once gone from the people map', () => {
+    const h = harness();
+    h.act(startMeeting, 'fac1');
+    h.act(nextStep, 'fac1');
+    h.act(callTimeout, 'ana');
+    const edited = {
+      agenda: AGENDA,
+      people: withRole('fac2', 'observer').filter((person) => person.id !== 'ana'),
+    };
+    const refolded = foldMeeting(h.log, edited);
+    expect(refolded).toEqual(foldMeeting(h.log, { agenda: AGENDA, people: PEOPLE }));
+    expect(roleOf(refolded, edited, 'ana')).toBe('participant');
+    expect(roleOf(refolded, edited, 'fac2')).toBe('facilitator');
+  });
+
   it('MEET-2 someone who joins after the start takes part, but facilitates only through the log', () => {
     const h = harness();
     h.act(startMeeting, 'fac1');
