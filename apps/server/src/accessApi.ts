@@ -11,6 +11,7 @@ import {
 } from './accessStore.ts';
 import type { SpaceCreation } from './config.ts';
 import { MAX_DEVICE_KEYS_PER_MEMBER, type DeviceKey } from './deviceKeys.ts';
+import { normalizeDisplayName } from './displayName.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
 import type { HttpThrottle } from './httpRateLimit.ts';
 import { CLOSE_CODES } from './limits.ts';
@@ -33,14 +34,15 @@ export interface AccessApiContext {
   readonly throttle?: HttpThrottle;
 }
 
-const NAME = z.string().trim().max(100);
+/** A display name as sent; {@link parseName} normalises and checks it. */
+export const RAW_NAME = z.string().max(1000);
 
 const Session = z.object({
   spaceId: z.string().max(64),
   userId: z.string().max(64),
   key: z.string().max(200),
 });
-const Redeem = z.object({ code: z.string().max(200), name: NAME.min(1) });
+const Redeem = z.object({ code: z.string().max(200), name: RAW_NAME });
 const NewInvite = z.object({
   role: z.enum(INVITE_ROLES),
   expiresAt: z.number().int().positive().nullable().optional(),
@@ -55,6 +57,16 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const issue = parsed.error.issues[0];
   const where = issue?.path.join('.') || 'body';
   throw new HttpError(400, 'invalid_body', `${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+/**
+ * A display name from a request, normalised (NAME-1), or 400 `invalid_name`
+ * (NAME-2, NAME-3) naming the field and the reason.
+ */
+export function parseName(raw: string, field: string): string {
+  const checked = normalizeDisplayName(raw);
+  if (!checked.ok) throw new HttpError(400, 'invalid_name', `${field}: ${checked.reason}`);
+  return checked.name;
 }
 
 /** The space's share link: the code rides in the fragment, which never reaches a server. */
@@ -266,7 +278,8 @@ export async function handleAccessApi(
     allow(req, 'POST');
     const body = parseBody(Redeem, await readJsonBody(req, ctx.maxBodyBytes));
     ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
-    const result = await ctx.access.redeemInvite(body.code, body.name, now);
+    const name = parseName(body.name, 'name');
+    const result = await ctx.access.redeemInvite(body.code, name, now);
     if (!result.ok) {
       if (result.reason === 'unknown') throw new HttpError(404, 'not_found', 'no such invite');
       const messages = {

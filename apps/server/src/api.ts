@@ -8,6 +8,8 @@ import {
   inviteJson,
   issueSession,
   parseBody,
+  parseName,
+  RAW_NAME,
   signInLink,
   type AccessApiContext,
 } from './accessApi.ts';
@@ -23,8 +25,8 @@ export interface ApiContext extends AccessApiContext {
 const CreateSpace = z.object({
   name: z.string().max(1000),
   circleName: z.string().max(1000),
-  /** The creator's display name (optional). */
-  memberName: z.string().trim().max(100).optional(),
+  /** The creator's display name (optional; when given, normalised and checked: NAME-n). */
+  memberName: RAW_NAME.optional(),
 });
 
 /**
@@ -46,11 +48,13 @@ export async function handleApi(
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
     checkSpaceCreation(req, ctx);
     const body = parseBody(CreateSpace, await readJsonBody(req, ctx.maxBodyBytes));
+    // Checked before the space document is made, so a refused name leaves nothing behind.
+    const adminName = body.memberName === undefined ? '' : parseName(body.memberName, 'memberName');
     const space = await createSpace(ctx.registry, body.name, body.circleName);
     const now = (ctx.now ?? Date.now)();
     const { member, key, invite } = await ctx.access.createSpace({
       spaceId: space.id,
-      adminName: body.memberName ?? '',
+      adminName,
       now,
     });
     ctx.log.info('space created', { spaceId: space.id, userId: member.userId });

@@ -1,0 +1,54 @@
+/** Longest display name, in code points, after normalisation (NAME-3). */
+export const MAX_NAME_LENGTH = 100;
+
+/** Consecutive combining marks allowed on one base character (NAME-3): enough for any script, not for "Zalgo" text. */
+const MAX_MARKS_IN_A_ROW = 5;
+
+export type NameCheck =
+  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Control (Cc), format (Cf) and lone surrogate (Cs) characters, except the
+ * zero-width joiner and non-joiner (U+200C, U+200D): emoji sequences and
+ * Persian or Indic names need them, and they cannot reorder text. The rest
+ * of Cf is what bidi tricks use (U+200E/F, U+202A–U+202E, U+2066–U+2069,
+ * U+061C) or what hides in a name (U+FEFF, U+2060–U+2064, tags).
+ */
+const FORBIDDEN = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}]/u;
+const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1}}`, 'u');
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A display name as the server stores it (NAME-1…3): NFC, trimmed, each run
+ * of whitespace one space; refused when it holds a control or format
+ * character (other than ZWJ/ZWNJ), too many stacked marks, or is empty or
+ * longer than {@link MAX_NAME_LENGTH} code points.
+ *
+ * @example
+ * normalizeDisplayName('  Ada \u00A0 Lovelace '); // { ok: true, name: 'Ada Lovelace' }
+ * normalizeDisplayName('Ada\u202Eecalevol'); // { ok: false, reason: 'contains U+202E …' }
+ */
+export function normalizeDisplayName(raw: string): NameCheck {
+  const nfc = raw.normalize('NFC');
+  // Before collapsing whitespace: JavaScript's \s counts U+FEFF as a space.
+  const forbidden = FORBIDDEN.exec(nfc);
+  if (forbidden) {
+    return {
+      ok: false,
+      reason: `contains ${codePoint(forbidden[0])}, a control or invisible formatting character`,
+    };
+  }
+  if (MARK_RUN.test(nfc)) {
+    return { ok: false, reason: `more than ${MAX_MARKS_IN_A_ROW} combining marks in a row` };
+  }
+  const name = nfc.replace(/\s+/gu, ' ').trim();
+  if (name === '') return { ok: false, reason: 'is empty' };
+  const length = [...name].length;
+  if (length > MAX_NAME_LENGTH) {
+    return { ok: false, reason: `is ${length} characters long, at most ${MAX_NAME_LENGTH}` };
+  }
+  return { ok: true, name };
+}
