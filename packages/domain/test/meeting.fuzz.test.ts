@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { encodeStateVector } from 'yjs';
+import { AGENDA_ITEMS_MAX } from '../src/meeting/agendaFields.ts';
 import * as commands from '../src/process/commands.ts';
-import { POSITION_VALUES, type MeetingEvent, type Outcome } from '../src/process/events.ts';
+import {
+  POSITION_VALUES,
+  type AgendaItemChanges,
+  type MeetingEvent,
+  type Outcome,
+} from '../src/process/events.ts';
 import { foldMeeting, initialMeetingState, reduceMeeting } from '../src/process/fold.ts';
 import { appendEvent, meetingLog, readLog } from '../src/process/log.ts';
 import { parseEvent } from '../src/process/parseEvent.ts';
-import { currentItem, currentSpeaker, isFacilitator } from '../src/process/selectors.ts';
+import { currentItem, currentSpeaker, findItem, isFacilitator } from '../src/process/selectors.ts';
 import type { MeetingState } from '../src/process/state.ts';
 import { AGENDA, CONTEXT, PEOPLE } from './meetingHarness.ts';
 import { TestNetwork } from './network.ts';
@@ -57,8 +63,14 @@ function offers(random: Prng, state: MeetingState, user: string): Command[] {
     list.push((s, by, at) => commands.addToRound(s, by, at, by));
   }
   if (random.chance(0.03)) list.push(commands.callTimeout, position);
+  const itemIds = [...AGENDA.map((it) => it.id), ...state.items.map((it) => it.id), 'nope99'];
+  if (random.chance(0.05)) list.push(liveAdd(random, itemIds));
+  const mine = state.items.filter((it) => it.ownerId === user);
+  if (mine.length > 0 && random.chance(0.05)) {
+    list.push(liveUpdate(random, random.pick(mine).id, false));
+  }
   if (!isFacilitator(state, user)) return list;
-  const target = random.pick(AGENDA).id;
+  const target = random.pick(itemIds);
   const roundDone = state.round === null || currentSpeaker(state.round) === null;
   list.push(commands.nextStep, commands.nextStep);
   if (!roundDone) list.push(commands.endTurn);
@@ -104,6 +116,14 @@ function offers(random: Prng, state: MeetingState, user: string): Command[] {
       commands.endTimeout,
     );
   }
+  if (random.chance(0.05)) {
+    list.push(
+      liveUpdate(random, target, true),
+      (s, by, at) => commands.removeLiveItem(s, by, at, target),
+      (s, by, at) =>
+        commands.moveLiveItem(s, by, at, target, random.chance(0.2) ? null : random.pick(itemIds)),
+    );
+  }
   if (random.chance(0.01)) {
     list.push((s, by, at) => commands.handOver(s, by, at, random.pick(NAMES)));
   }
@@ -112,6 +132,35 @@ function offers(random: Prng, state: MeetingState, user: string): Command[] {
     list.push((s, by, at) => commands.setRole(s, by, at, random.pick(NAMES), role));
   }
   return list;
+}
+
+const KINDS = ['proposal', 'tension', 'information'] as const;
+
+/** An item added live: now and then with an id already taken or a field out of bounds. */
+function liveAdd(random: Prng, itemIds: readonly string[]): Command {
+  const input: commands.LiveItemInput = {
+    ...(random.chance(0.1) ? { id: random.pick(itemIds) } : {}),
+    kind: random.pick(KINDS),
+    title: random.pick(['Live item', 'Another', ' ']),
+    proposalId: random.chance(0.9) ? 'prop-live' : null,
+    text: random.pick(['A tension\nin two lines', ' ']),
+    timeboxMinutes: random.pick([5, 10, 0]),
+  };
+  return (s, by, at) => commands.addLiveItem(s, by, at, input);
+}
+
+/** An edit of an item: its owner's fields, or (facilitator) any field. */
+function liveUpdate(random: Prng, itemId: string, facilitator: boolean): Command {
+  const patch: AgendaItemChanges = {
+    ...(random.chance(0.5) ? { title: random.pick(['Renamed', ' ']) } : {}),
+    ...(random.chance(0.3) ? { timeboxMinutes: random.pick([3, 20, 500]) } : {}),
+    ...(random.chance(0.3) ? { text: 'Tension edited' } : {}),
+    ...(facilitator && random.chance(0.3) ? { ownerId: random.pick(NAMES) } : {}),
+    ...(facilitator && random.chance(0.3)
+      ? { process: random.pick(['consent', 'idm'] as const) }
+      : {}),
+  };
+  return (s, by, at) => commands.updateLiveItem(s, by, at, itemId, patch);
 }
 
 /** Folds each replica's log once per length: the log only grows, so its length names it. */
@@ -154,6 +203,11 @@ function checkInvariants(log: unknown[], folded: MeetingState): void {
       expect(expects.stepId).toBe(before.step?.id ?? null);
     }
     if ('turn' in expects) expect(expects.turn).toBe(before.round?.turns.length);
+    // An agenda change never touches an item that was ever current (AGENDA-10 … 12).
+    if (event.type.startsWith('agenda.') && event.type !== 'agenda.add') {
+      const target = findItem(before, (event as { itemId: string }).itemId);
+      expect(target).toMatchObject({ status: 'pending', startedAt: null });
+    }
     state = next.state;
   });
   expect({ ...state, results: folded.results }).toEqual(folded);
@@ -171,6 +225,9 @@ function checkInvariants(log: unknown[], folded: MeetingState): void {
     if (item.outcome?.outcome === 'adopted') expect(item.outcome.reviewDate).not.toBeNull();
   }
   expect(folded.facilitators.length).toBeGreaterThan(0);
+  const itemIds = folded.items.map((item) => item.id);
+  expect(new Set(itemIds).size).toBe(itemIds.length);
+  expect(itemIds.length).toBeLessThanOrEqual(AGENDA_ITEMS_MAX);
   if (folded.phase === 'item') {
     expect(currentItem(folded)!.trail.at(-1)).toEqual(folded.step);
   }
