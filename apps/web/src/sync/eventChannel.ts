@@ -195,6 +195,11 @@ export function unregisterChannel(channel: EventChannel): void {
   channel.dispose();
 }
 
+/** The ids of a room's events not yet seen in its log (sent or waiting to be). */
+export function pendingEvents(room: string): string[] {
+  return channels.get(room)?.pending() ?? [];
+}
+
 /** The name of the room a document belongs to, or null for a detached document. */
 export function roomOfDoc(doc: Y.Doc): string | null {
   return docRooms.get(doc) ?? null;

@@ -33,6 +33,11 @@ export function dismissRefusal(room: string): void {
   if (latest.delete(room)) changed();
 }
 
+/** The refusal of the event with this id, or null. */
+export function refusalOf(eventId: string): MyRefusal | null {
+  return byEvent.get(eventId) ?? null;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
