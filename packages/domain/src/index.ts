@@ -84,6 +84,13 @@ export {
   listAgenda,
 } from './meeting/agenda.ts';
 export type { AddAgendaItemInput, AgendaItemPatch } from './meeting/agenda.ts';
+export {
+  AGENDA_ITEMS_MAX,
+  cleanItemTitle,
+  cleanTensionText,
+  tensionTitle,
+  isTimebox,
+} from './meeting/agendaFields.ts';
 export { orderBetween } from './meeting/fractionalOrder.ts';
 export {
   MEETING_STATUSES,
@@ -113,7 +120,14 @@ export type {
   TurnExpects,
   TimeoutExpects,
   MeetingEvent,
+  MeetingStartEvent,
   RoleSetEvent,
+  LoggedAgendaItem,
+  AgendaAddEvent,
+  AgendaItemChanges,
+  AgendaUpdateEvent,
+  AgendaRemoveEvent,
+  AgendaMoveEvent,
   MeetingEventType,
 } from './process/events.ts';
 export { parseEvent } from './process/parseEvent.ts';
@@ -185,8 +199,13 @@ export {
   endTimeout,
   handOver,
   setRole,
+  addLiveItem,
+  updateLiveItem,
+  removeLiveItem,
+  moveLiveItem,
 } from './process/commands.ts';
-export type { PositionInput } from './process/commands.ts';
+export type { PositionInput, LiveItemInput } from './process/commands.ts';
+export { pendingItem, documentAgenda, loggedAgenda } from './process/agendaItems.ts';
 export { TURN_SECONDS_MIN, TURN_SECONDS_MAX } from './process/rounds.ts';
 export { isReviewDate } from './process/outcome.ts';
 export { MEETING_LOG, meetingLog, appendEvent, readLog } from './process/log.ts';
