@@ -16,8 +16,15 @@ export interface KnownKey {
  * Concurrent lookups share one fetch.
  */
 export interface KeyDirectory {
-  /** The key, null when the server does not know it; rejects when the server cannot be reached. */
-  lookup(keyId: string): Promise<KnownKey | null>;
+  /**
+   * The key, null when the server does not know it; rejects when the server
+   * cannot be reached. `seenAt` is {@link KeyDirectory.fetchesStarted} when
+   * the entry naming the key was read (default: now): a fetch started after
+   * that one is enough.
+   */
+  lookup(keyId: string, seenAt?: number): Promise<KnownKey | null>;
+  /** How many fetches of the list have started so far. */
+  fetchesStarted(): number;
 }
 
 type FetchKeys = (spaceId: string) => Promise<DeviceKeyInfo[]>;
@@ -119,8 +126,8 @@ function createKeyDirectory(spaceId: string, fetchList: FetchKeys): KeyDirectory
   };
 
   return {
-    async lookup(keyId) {
-      const seen = started;
+    fetchesStarted: () => started,
+    async lookup(keyId, seen = started) {
       let info = infos.get(keyId);
       if (!info) {
         await refreshAfter(seen);

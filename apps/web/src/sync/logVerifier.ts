@@ -46,11 +46,12 @@ export async function verifyEntry(
   room: string,
   raw: unknown,
   directory: KeyDirectory,
+  seenAt?: number,
 ): Promise<boolean> {
   const signature = readSignature(raw);
   const event = parseEvent(raw);
   if (signature === null || event === null) return false;
-  const known = await directory.lookup(signature.kid);
+  const known = await directory.lookup(signature.kid, seenAt);
   const sig = fromBase64Url(signature.sig);
   if (known === null || known.userId !== event.by || sig === null) return false;
   const payload = eventSigningPayload(room, signature.kid, event);
@@ -82,6 +83,8 @@ export function createLogVerifier(room: string, doc: Y.Doc, directory: KeyDirect
   const scan = (): void => {
     if (disposed) return;
     const entries = log.toArray();
+    // Every entry read here was seen before any fetch started from now on.
+    const seenAt = directory.fetchesStarted();
     let next = -1;
     entries.forEach((raw, index) => {
       const key = verdictKey(raw);
@@ -89,7 +92,7 @@ export function createLogVerifier(room: string, doc: Y.Doc, directory: KeyDirect
       if (!decided && next === -1) next = index;
       if (decided || running.has(key)) return;
       running.add(key);
-      verifyEntry(room, raw, directory).then(
+      verifyEntry(room, raw, directory, seenAt).then(
         (ok) => {
           running.delete(key);
           failures = 0;
