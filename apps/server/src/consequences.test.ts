@@ -15,7 +15,6 @@ import {
   startMeeting,
 } from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import {
   adopt,
   ANA,
@@ -23,6 +22,7 @@ import {
   FAC2,
   meetingDriver,
   seedMeeting,
+  timesWritten,
   toOutcomeStep,
   withDoc,
   type SeededMeeting,
@@ -33,17 +33,6 @@ import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { memoryLogger } from './log.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
 import type { Storage } from './storage.ts';
-
-/**
- * How many times a key of a map was set: Yjs keeps each overwritten value
- * as the `left` of the current one (internal `_map`, read-only here).
- */
-function timesWritten(map: Y.Map<unknown>, key: string): number {
-  let count = 0;
-  const items = (map as unknown as { _map: Map<string, { left: unknown }> })._map;
-  for (let item = items.get(key) ?? null; item; item = item.left as typeof item | null) count++;
-  return count;
-}
 
 interface Setup {
   readonly registry: DocumentRegistry;

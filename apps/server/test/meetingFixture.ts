@@ -16,6 +16,7 @@ import {
   nextStep,
   proposalBody,
   readLog,
+  readSpace,
   recordOutcome,
   recordPosition,
   roomName,
@@ -39,6 +40,16 @@ export const FAC1 = 'fac1user';
 export const FAC2 = 'fac2user';
 export const ANA = 'anauser1';
 export const BEN = 'benuser1';
+
+/** Who plays which part: two facilitators, the proposer (ana) and a participant (ben). */
+export interface Cast {
+  readonly fac1: string;
+  readonly fac2: string;
+  readonly ana: string;
+  readonly ben: string;
+}
+
+export const CAST: Cast = { fac1: FAC1, fac2: FAC2, ana: ANA, ben: BEN };
 
 export interface SeededMeeting {
   readonly spaceId: string;
@@ -66,11 +77,16 @@ export async function withDoc<T>(
   }
 }
 
-/** A space, a draft proposal by ana listed in it, and a consent meeting on it (listed upcoming). */
+/**
+ * A space (or the given existing one), a draft proposal by ana listed in it,
+ * and a consent meeting on it (listed upcoming) with the cast as its people.
+ */
 export async function seedMeeting(
   registry: Pick<DocumentRegistry, 'open'>,
+  options: { spaceId?: string; cast?: Cast } = {},
 ): Promise<SeededMeeting> {
-  const spaceId = newId();
+  const cast = options.cast ?? CAST;
+  const spaceId = options.spaceId ?? newId();
   const meetingId = newId();
   const proposalId = newId();
   const itemId = newId();
@@ -83,12 +99,10 @@ export async function seedMeeting(
   let circleId = '';
   await withDoc(registry, rooms.spaceRoom, (space) =>
     space.write((doc) => {
-      circleId = initSpace(doc, {
-        id: spaceId,
-        name: 'Coop',
-        circleName: 'General',
-        now: 1,
-      }).defaultCircleId;
+      circleId =
+        readSpace(doc)?.defaultCircleId ??
+        initSpace(doc, { id: spaceId, name: 'Coop', circleName: 'General', now: 1 })
+          .defaultCircleId;
       addProposalSummary(doc, {
         id: proposalId,
         title: 'Four-day week',
@@ -133,14 +147,14 @@ export async function seedMeeting(
         circleId,
         kind: 'governance',
         startsAt: 1,
-        createdBy: FAC1,
+        createdBy: cast.fac1,
         now: 1,
       });
       for (const [id, role] of [
-        [FAC1, 'facilitator'],
-        [FAC2, 'facilitator'],
-        [ANA, 'participant'],
-        [BEN, 'participant'],
+        [cast.fac1, 'facilitator'],
+        [cast.fac2, 'facilitator'],
+        [cast.ana, 'participant'],
+        [cast.ben, 'participant'],
       ] as const) {
         joinMeeting(doc, { id, name: id.slice(0, 3).toUpperCase(), role, now: 1 });
       }
@@ -150,8 +164,8 @@ export async function seedMeeting(
         title: 'Four-day week',
         proposalId,
         process: 'consent',
-        ownerId: ANA,
-        createdBy: FAC1,
+        ownerId: cast.ana,
+        createdBy: cast.fac1,
         now: 1,
       });
     }),
@@ -247,12 +261,12 @@ export function meetingDriver(
  * From the start to the outcome step of the proposal item: the consent
  * round (ana consents, ben voices a concern) is clear.
  */
-export async function toOutcomeStep(driver: MeetingDriver): Promise<void> {
-  await driver.act(startMeeting, FAC1);
-  for (let i = 0; i < 5; i++) await driver.act(nextStep, FAC1);
-  await driver.act(recordPosition, ANA, { value: 'consent' });
-  await driver.act(recordPosition, BEN, { value: 'concern', reason: 'Cost' });
-  await driver.act(nextStep, FAC1);
+export async function toOutcomeStep(driver: MeetingDriver, cast: Cast = CAST): Promise<void> {
+  await driver.act(startMeeting, cast.fac1);
+  for (let i = 0; i < 5; i++) await driver.act(nextStep, cast.fac1);
+  await driver.act(recordPosition, cast.ana, { value: 'consent' });
+  await driver.act(recordPosition, cast.ben, { value: 'concern', reason: 'Cost' });
+  await driver.act(nextStep, cast.fac1);
   const state = await driver.state();
   if (state.step?.kind !== 'outcome') throw new Error(`not at the outcome: ${state.step?.kind}`);
 }
@@ -260,4 +274,15 @@ export async function toOutcomeStep(driver: MeetingDriver): Promise<void> {
 /** Records an adoption (review date 2027-01-01) by `by`; returns the event. */
 export function adopt(driver: MeetingDriver, by = FAC1): Promise<MeetingEvent> {
   return driver.act(recordOutcome, by, 'adopted', '2027-01-01');
+}
+
+/**
+ * How many times a key of a map was set: Yjs keeps each overwritten value
+ * as the `left` of the current one (internal `_map`, only read here).
+ */
+export function timesWritten(map: Y.Map<unknown>, key: string): number {
+  let count = 0;
+  const items = (map as unknown as { _map: Map<string, { left: unknown }> })._map;
+  for (let item = items.get(key) ?? null; item; item = item.left as typeof item | null) count++;
+  return count;
 }
