@@ -11,7 +11,7 @@ const ROOM = 'space001/meeting/meet0001';
 
 async function sign(key: DeviceKey, event: MeetingEvent): Promise<MeetingEvent> {
   const sig = await signBytes(key, eventSigningPayload(ROOM, key.keyId, event));
-  return { ...event, kid: key.keyId, sig } as MeetingEvent;
+  return { ...event, kid: key.keyId, sig } as unknown as MeetingEvent;
 }
 
 const info = (key: DeviceKey, userId: string): DeviceKeyInfo => ({
