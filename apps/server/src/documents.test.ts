@@ -232,4 +232,78 @@ describe('documents', () => {
     const document = await start(storage).open(ROOM).ready;
     expect(document.doc.getText('t').toString()).toBe('good');
   });
+
+  it('stores a server write before relaying it to every peer; a step-1 answer waits for it', async () => {
+    const storage = createMemoryStorage();
+    const held = gate();
+    const slow: Storage = {
+      ...storage,
+      append: async (name, update) => {
+        await held.promise;
+        await storage.append(name, update);
+      },
+    };
+    const document = await start(slow).open(ROOM).ready;
+    const peer = recorder();
+    document.peers.add(peer);
+    const written = document.write((doc) => doc.getText('t').insert(0, 'by the server'));
+    await Promise.resolve();
+    expect(peer.received).toHaveLength(0);
+    expect(await storage.load(ROOM)).toHaveLength(0);
+    expect(document.settled()).not.toBeNull();
+    held.open();
+    const update = await written;
+    expect(update).not.toBeNull();
+    expect(await storage.load(ROOM)).toHaveLength(1);
+    expect(peer.received).toHaveLength(1);
+    expect(document.settled()).toBeNull();
+    expect(await document.write(() => undefined)).toBeNull();
+  });
+
+  it('evicts a document whose server write could not be stored: peers closed 1011, reloaded without it', async () => {
+    const storage = createMemoryStorage();
+    await storage.append(ROOM, textUpdate('kept'));
+    let failing = true;
+    const flaky: Storage = {
+      ...storage,
+      append: (name, update) =>
+        failing ? Promise.reject(new Error('disk full')) : storage.append(name, update),
+    };
+    const docs = start(flaky);
+    const handle = docs.open(ROOM);
+    const document = await handle.ready;
+    const closes: number[] = [];
+    document.peers.add({ send: () => undefined, close: (code) => closes.push(code) });
+    await expect(document.write((doc) => doc.getText('t').insert(0, 'lost '))).rejects.toThrow(
+      'disk full',
+    );
+    expect(closes).toEqual([1011]);
+    expect(docs.isLoaded(ROOM)).toBe(false);
+    await expect(document.store(textUpdate('late'), null)).rejects.toThrow('evicted');
+    failing = false;
+    const reloaded = await docs.open(ROOM).ready;
+    expect(reloaded.doc.getText('t').toString()).toBe('kept');
+    handle.release();
+  });
+
+  it('runs a store guard inside the queue, after earlier updates applied; a throw stores nothing', async () => {
+    const storage = createMemoryStorage();
+    const document = await start(storage).open(ROOM).ready;
+    const client = new Y.Doc();
+    const first = textUpdate('a', client);
+    const second = textUpdate('b', client);
+    const seen: string[] = [];
+    const guard = (doc: Y.Doc): void => {
+      seen.push(doc.getText('t').toString());
+      if (seen.length === 2) throw new Error('refused');
+    };
+    const results = await Promise.allSettled([
+      document.store(first, null, guard),
+      document.store(second, null, guard),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(seen).toEqual(['', 'a']);
+    expect(await storage.load(ROOM)).toHaveLength(1);
+    expect(document.doc.getText('t').toString()).toBe('a');
+  });
 });
