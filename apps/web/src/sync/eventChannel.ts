@@ -37,7 +37,7 @@ export interface EventChannel {
   attach(provider: WebsocketProvider, doc: Y.Doc): void;
   /** Signs and sends one of my events. */
   submit(event: MeetingEvent): Promise<void>;
-  /** Sends events signed earlier (mine or others'), e.g. after a restore. */
+  /** Sends events signed earlier (mine or others'), e.g. after a restore, ahead of those waiting. */
   resubmit(events: readonly OutboxEntry[]): void;
   /** Ids still waiting to be seen in the log. */
   pending(): string[];
@@ -169,7 +169,7 @@ export function createEventChannel(room: string): EventChannel {
       return run;
     },
     resubmit(events) {
-      for (const entry of events) outbox.add(entry);
+      outbox.prepend(events);
       flush();
     },
     pending: () => outbox.ids(),

@@ -31,4 +31,11 @@ describe('event outbox', () => {
     expect(outbox.remove('a')).toBeNull();
     expect(outbox.size()).toBe(0);
   });
+
+  it('puts a copy’s log ahead of the events waiting, keeping log order', () => {
+    const outbox = createOutbox();
+    outbox.add(entry('later'));
+    outbox.prepend([entry('old1', false), entry('old2', false), entry('later', false)]);
+    expect(outbox.ids()).toEqual(['old1', 'old2', 'later']);
+  });
 });

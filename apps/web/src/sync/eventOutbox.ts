@@ -23,6 +23,16 @@ export function createOutbox() {
     add(entry: OutboxEntry): void {
       if (!entries.has(entry.event.id)) entries.set(entry.event.id, { entry, sentOn: null });
     },
+    /**
+     * Puts entries ahead of those waiting (a copy's log, sent again after a
+     * restore, goes before events submitted since: log order is kept).
+     */
+    prepend(first: readonly OutboxEntry[]): void {
+      const rest = [...entries];
+      entries.clear();
+      for (const entry of first) entries.set(entry.event.id, { entry, sentOn: null });
+      for (const [id, value] of rest) if (!entries.has(id)) entries.set(id, value);
+    },
     has: (id: string): boolean => entries.has(id),
     /** Drops the entries the log now holds. */
     seen(logIds: ReadonlySet<string>): void {
