@@ -1,12 +1,10 @@
-import { roomName, spaceRoom } from '@ronde/domain';
+import { roomName } from '@ronde/domain';
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { usePresence } from '../hooks/usePresence.ts';
 import { ProcessView } from '../process/ProcessView.tsx';
 import { makeProposalRoom } from '../process/ProposalRoom.tsx';
-import { useMeetingIndexStatus } from '../process/useMeetingIndexStatus.ts';
-import { useMeetingState } from '../process/useMeetingState.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { useRoom } from '../sync/useRoom.ts';
 
@@ -41,7 +39,6 @@ function ConnectedProcess({
 }) {
   const me = useIdentity(spaceId);
   const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
-  const spaceDoc = useRoom(spaceRoom(spaceId)).doc;
   // Announce myself in the meeting room, so facilitators can order rounds by presence.
   useEffect(() => {
     room.provider.awareness.setLocalStateField('user', me);
@@ -51,8 +48,6 @@ function ConnectedProcess({
     () => (presence.length > 0 ? new Set(presence.map((p) => p.userId)) : null),
     [presence],
   );
-  const state = useMeetingState(doc);
-  useMeetingIndexStatus(spaceDoc, meetingId, state, readOnly ? '' : me.id);
   const ProposalSlot = useMemo(() => makeProposalRoom(spaceId), [spaceId]);
   return (
     <ProcessView

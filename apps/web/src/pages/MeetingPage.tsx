@@ -12,7 +12,6 @@ import { useProposals } from '../hooks/useProposals.ts';
 import { useSpace } from '../hooks/useSpace.ts';
 import { formatDateTime } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
-import { DecisionWriter } from '../decisions/DecisionWriter.tsx';
 import { Agenda } from '../meeting/Agenda.tsx';
 import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
@@ -118,14 +117,6 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             canEdit={myRole !== undefined && myRole !== 'observer'}
           />
           {!started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
-          {!access.readOnly && (
-            <DecisionWriter
-              meetingDoc={room.doc}
-              spaceDoc={spaceDocRoom.doc}
-              meetingId={meetingId}
-              userId={me.id}
-            />
-          )}
         </div>
         <aside className="proposal-side">
           <PeoplePanel

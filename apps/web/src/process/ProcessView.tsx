@@ -144,9 +144,10 @@ function RunningMeeting({
   const template = currentTemplate(state);
   const step = state.step;
   if (step === null || template === null) return null;
-  const enteredBy = state.results.find((r) => r.id === step.id)?.by ?? null;
   const integrating = step.kind === 'integration' && item?.status !== 'done';
-  const mayAmend = model.facilitator || (item !== null && item.ownerId === model.me);
+  // Observers (and removed members) never write the proposal: the server would refuse it.
+  const mayAmend =
+    model.takesPart && (model.facilitator || (item !== null && item.ownerId === model.me));
   return (
     <div className="process-grid">
       <div className="process-step card">
@@ -178,7 +179,6 @@ function RunningMeeting({
             editable={integrating && mayAmend}
             marks={anchorMarks(model, item, t)}
             onSelect={setSelection}
-            promote={model.facilitator && enteredBy === model.me}
           />
         </div>
       )}

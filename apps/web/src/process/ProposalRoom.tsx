@@ -1,5 +1,4 @@
-import { canTransition, roomName, setProposalStatus, type Anchor } from '@ronde/domain';
-import { useEffect } from 'react';
+import { roomName, type Anchor } from '@ronde/domain';
 import { useProposalMeta } from '../hooks/useProposalMeta.ts';
 import { useT } from '../i18n/useT.ts';
 import { useRoom } from '../sync/useRoom.ts';
@@ -11,29 +10,27 @@ export interface ProposalSlotProps {
   readonly editable: boolean;
   readonly marks: readonly AnchorMark[];
   readonly onSelect: (anchor: Anchor | null) => void;
-  /** This device's facilitator moved the meeting to the item: a draft goes in-consent. */
-  readonly promote: boolean;
 }
 
-/** The proposal of the current item, opened through the room registry. */
+/**
+ * The proposal of the current item, opened through the room registry. Its
+ * status is the server's to move (in consent once taken up, then the
+ * outcome's: SPEC CONS-3); this only shows the text.
+ */
 export function makeProposalRoom(spaceId: string) {
-  return function ProposalRoom({
-    proposalId,
-    editable,
-    marks,
-    onSelect,
-    promote,
-  }: ProposalSlotProps) {
+  return function ProposalRoom({ proposalId, editable, marks, onSelect }: ProposalSlotProps) {
     const t = useT();
     const room = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
     const meta = useProposalMeta(room.doc);
-    const status = meta?.status ?? null;
-    useEffect(() => {
-      if (promote && status === 'draft' && canTransition(status, 'in-consent')) {
-        setProposalStatus(room.doc, 'in-consent');
-      }
-    }, [promote, status, room.doc]);
     if (meta === null) return <p className="meta">{t('process.proposalLoading')}</p>;
-    return <ProposalText doc={room.doc} editable={editable} marks={marks} onSelect={onSelect} />;
+    // The server takes text edits only while a draft or in consent (WRITE-8).
+    return (
+      <ProposalText
+        doc={room.doc}
+        editable={editable && (meta.status === 'draft' || meta.status === 'in-consent')}
+        marks={marks}
+        onSelect={onSelect}
+      />
+    );
   };
 }
