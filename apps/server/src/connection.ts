@@ -18,6 +18,7 @@ import {
   checkSubmittedEvent,
   EventRefusal,
   type EventDeps,
+  type StoredEvent,
 } from './processEvents.ts';
 import {
   decodeMessage,
@@ -55,6 +56,12 @@ export interface ConnectionContext {
   readonly quota?: ByteQuota;
   /** Device keys and signature checks for submitted process events; none: events refused. */
   readonly events?: EventDeps;
+  /**
+   * Called before a checked event is appended: an outcome marks its meeting
+   * pending first (CONS), so a crash right after the append still ends with
+   * the decision written, at the next start.
+   */
+  readonly beforeEventAppend?: (room: string, event: StoredEvent) => Promise<void>;
   /** Called once the server appended an event to a meeting's log (its consequences follow). */
   readonly onEventAppended?: (room: string) => void;
 }
@@ -235,7 +242,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       { room: ctx.room, userId, canWrite: ctx.identity.canWrite, json },
       events,
     )
-      .then((stored) => appendCheckedEvent(loaded, stored))
+      .then(async (stored) => {
+        await ctx.beforeEventAppend?.(ctx.room, stored);
+        await appendCheckedEvent(loaded, stored);
+      })
       .then(
         () => ctx.onEventAppended?.(ctx.room),
         (error: unknown) => {

@@ -151,6 +151,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           isClosing,
           quota,
           events,
+          beforeEventAppend: (room, event) =>
+            event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
           onEventAppended: (room) => void consequences.afterAppend(room),
         });
         const { detach } = live.attach(identity, connection);

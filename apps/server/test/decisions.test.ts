@@ -20,7 +20,9 @@ import {
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyDecisionExport } from '../src/cli/verifyDecision.ts';
+import type { ServerDeps } from '../src/server.ts';
 import { openSqliteStorage } from '../src/sqliteStorage.ts';
+import type { Storage } from '../src/storage.ts';
 import {
   api,
   connectWithToken,
@@ -53,14 +55,14 @@ describe('decisions are written by the server', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function server(dataDir?: string): Promise<Started> {
+  async function server(dataDir?: string, deps: ServerDeps = {}): Promise<Started> {
     let path = dataDir;
     if (path === undefined) {
       const dir = tempDir('ronde-decisions-');
       cleanups.push(dir.remove);
       path = dir.path;
     }
-    const started = await startServer(path, { auth: 'required', secret: SECRET });
+    const started = await startServer(path, { auth: 'required', secret: SECRET }, deps);
     cleanups.push(() => started.close());
     return started;
   }
@@ -207,6 +209,36 @@ describe('decisions are written by the server', () => {
       expect(spaceDecisions(doc).size).toBe(1);
       expect(timesWritten(spaceDecisions(doc), applied?.id ?? '')).toBe(1);
     });
+  });
+
+  it('CONS-5 an outcome marks its meeting pending before it is appended to the log', async () => {
+    const dir = tempDir('ronde-decisions-order-');
+    cleanups.push(dir.remove);
+    const storage = await openSqliteStorage(dir.path);
+    const calls: string[] = [];
+    const recording: Storage = {
+      ...storage,
+      append: (room, update) => {
+        calls.push(`append ${room}`);
+        return storage.append(room, update);
+      },
+      markPending: (room) => {
+        calls.push(`mark ${room}`);
+        return storage.markPending(room);
+      },
+    };
+    const s = await server(dir.path, { storage: recording });
+    const { admin, ana, meeting } = await meetingOn(s);
+    const fac = await socketOf(s, meeting, admin);
+    await fac.act(startMeeting);
+    for (let i = 0; i < 5; i++) await fac.act(nextStep);
+    await (await socketOf(s, meeting, ana)).act(recordPosition, { value: 'consent' });
+    await fac.act(nextStep);
+    calls.length = 0;
+    await fac.act(recordOutcome, 'adopted', '2027-01-01');
+    const firstAppend = calls.indexOf(`append ${meeting.room}`);
+    expect(firstAppend).toBeGreaterThan(0);
+    expect(calls.slice(0, firstAppend)).toContain(`mark ${meeting.room}`);
   });
 
   it('CONS-5 a server killed between the outcome and the entry writes it once after restart', async () => {
