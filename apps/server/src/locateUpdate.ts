@@ -30,10 +30,13 @@ import * as Y from 'yjs';
  *   checked in order inside the document's store queue, after every earlier
  *   one was applied).
  *
+ * A deleted type's contents are deleted with it: only the type's removal is
+ * reported (removing an agenda item is one write, not one per field).
+ *
  * Also refused: deletions of IDs the server does not have (Yjs keeps them
  * pending and would delete a future item of someone else) and updates naming
- * one client twice (Yjs reads only the last block; which one counts is
- * ambiguous). Cost: decoding the update (linear in its size) plus O(log n)
+ * one client twice, adjacent blocks included (Yjs keeps only the last block,
+ * which may then wait, pending, for a clock another update fills). Cost: decoding the update (linear in its size) plus O(log n)
  * per reference into the doc.
  */
 
@@ -84,8 +87,14 @@ export function locateUpdate(update: Uint8Array, doc: Y.Doc): UpdateLocation {
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DeleteSet };
   let own: Map<number, Struct[]>;
   try {
-    decoded = Y.decodeUpdate(update);
-    own = index(decoded.structs);
+    const blocks: number[] = [];
+    blockSink = blocks;
+    try {
+      decoded = Y.decodeUpdateV2(update, BlockNotingDecoder);
+    } finally {
+      blockSink = null;
+    }
+    own = index(decoded.structs, blocks);
   } catch (error) {
     return { ok: false, reason: `unreadable update: ${(error as Error).message}` };
   }
@@ -223,8 +232,12 @@ export function locateUpdate(update: Uint8Array, doc: Y.Doc): UpdateLocation {
         const struct = resolve(Y.createID(client, clock));
         if (!struct) return { ok: false, reason: 'deletes items the server does not have' };
         const fresh = struct instanceof Y.Item && decodedItems.has(struct);
-        // Deleting what the doc already deleted changes nothing.
-        if (struct instanceof Y.Item && (fresh || !struct.deleted)) {
+        // Deleting what the doc already deleted changes nothing; the contents of a type
+        // this update deletes go with it (Yjs deletes them too): that type's removal is the write.
+        if (
+          struct instanceof Y.Item &&
+          (fresh || (!struct.deleted && !removedWithHolder(struct, decoded.ds)))
+        ) {
           const location = locate(struct);
           if (location.at === 'unknown') {
             return { ok: false, reason: 'deletes items the server does not have' };
@@ -240,18 +253,41 @@ export function locateUpdate(update: Uint8Array, doc: Y.Doc): UpdateLocation {
   return { ok: true, writes };
 }
 
+let blockSink: number[] | null = null;
+
+/**
+ * Yjs's v1 decoder, noting the client of each block of structs: `readClient`
+ * is called once per block header, and nowhere else in v1. The decoded
+ * structs alone cannot show two adjacent blocks of one client (their clocks
+ * may run on), yet Yjs keeps only the last block and leaves it pending.
+ */
+class BlockNotingDecoder extends Y.UpdateDecoderV1 {
+  override readClient(): number {
+    const client = super.readClient();
+    blockSink?.push(client);
+    return client;
+  }
+}
+
+/** An integrated item whose holding type's item this update deletes too (and the doc has not). */
+function removedWithHolder(item: Y.Item, ds: DeleteSet): boolean {
+  const holder = (item.parent as Y.AbstractType<unknown> | null)?._item ?? null;
+  return holder !== null && !holder.deleted && Y.isDeleted(ds, holder.id);
+}
+
 /** Decoded structs by client, sorted by clock, Skips left out. */
-function index(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): Map<number, Struct[]> {
-  const byClient = new Map<number, Struct[]>();
+function index(
+  structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>,
+  blocks: readonly number[],
+): Map<number, Struct[]> {
   const seenHere = new Set<number>();
-  let previous: Y.Item | Y.GC | Y.Skip | null = null;
+  for (const client of blocks) {
+    if (seenHere.has(client)) throw new Error(`the update names client ${client} twice`);
+    seenHere.add(client);
+  }
+  const byClient = new Map<number, Struct[]>();
   for (const struct of structs) {
     const client = struct.id.client;
-    if (previous?.id.client !== client) {
-      if (seenHere.has(client)) throw new Error(`the update names client ${client} twice`);
-      seenHere.add(client);
-    }
-    previous = struct;
     if (struct instanceof Y.Skip) continue;
     let list = byClient.get(client);
     if (!list) byClient.set(client, (list = []));

@@ -87,7 +87,11 @@ function entryPath(write: LocatedWrite): { key: string; field: string | null } |
   if (rest.length > 0 || field === null) return 'nested deeper than an entry’s fields';
   if (field === undefined) {
     // The entry itself: it must be a map (readers call `.get` on it), and is never removed here.
-    if (write.op === 'insert' && !(write.content instanceof Y.ContentType)) {
+    // Any other type (an empty Y.Text) would make those readers throw on every replica.
+    if (
+      write.op === 'insert' &&
+      !(write.content instanceof Y.ContentType && write.content.type instanceof Y.Map)
+    ) {
       return 'an entry that is not a map';
     }
     return { key, field: null };
