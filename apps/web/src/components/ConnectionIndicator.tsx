@@ -7,6 +7,8 @@ const LABELS: Readonly<Record<ConnectionStatus, MessageKey>> = {
   connecting: 'status.connecting',
   synced: 'status.synced',
   offline: 'status.offline',
+  throttled: 'status.throttled',
+  full: 'status.full',
   error: 'status.error',
   revoked: 'status.revoked',
 };

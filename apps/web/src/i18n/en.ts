@@ -17,6 +17,8 @@ export const en = {
   'status.connecting': 'Connecting…',
   'status.synced': 'Synced',
   'status.offline': 'Offline',
+  'status.throttled': 'Paused: too much sent at once. Your changes are kept on this device; reload in a minute.',
+  'status.full': 'This document is full: new changes are not saved on the server.',
   'status.error': 'Connection error',
   'status.local': 'On this device',
 

@@ -16,6 +16,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'status.connecting': 'Connexion…',
   'status.synced': 'Synchronisé',
   'status.offline': 'Hors ligne',
+  'status.throttled': 'En pause : trop d’envois d’un coup. Vos modifications restent sur cet appareil ; rechargez dans une minute.',
+  'status.full': 'Ce document est plein : les nouvelles modifications ne sont plus enregistrées sur le serveur.',
   'status.error': 'Erreur de connexion',
   'status.local': 'Sur cet appareil',
 

@@ -69,6 +69,20 @@ describe('useConnectionStatus', () => {
     expect(result.current).toBe('error');
   });
 
+  it('says the document is full (4413) and the device throttled (4429), not a bare error', () => {
+    const full = newProvider();
+    const fullStatus = renderHook(() => useConnectionStatus(full)).result;
+    act(() => FakeWebSocket.latest().open());
+    act(() => FakeWebSocket.latest().fail(4413));
+    expect(fullStatus.current).toBe('full');
+    const flooded = newProvider();
+    const floodStatus = renderHook(() => useConnectionStatus(flooded)).result;
+    act(() => FakeWebSocket.latest().open());
+    act(() => FakeWebSocket.latest().fail(4429));
+    expect(floodStatus.current).toBe('throttled');
+    expect(worstStatus(['throttled', 'full', 'synced'])).toBe('full');
+  });
+
   it('is revoked when the server closes with 4403 (access revoked)', () => {
     const provider = newProvider();
     const { result } = renderHook(() => useConnectionStatus(provider));

@@ -1,7 +1,8 @@
 import type { WebsocketProvider } from 'y-websocket';
 
 /** What the user is told about a room's connection. */
-export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'error' | 'revoked';
+export type ConnectionStatus =
+  'connecting' | 'synced' | 'offline' | 'throttled' | 'full' | 'error' | 'revoked';
 
 /** Close codes of the sync server (docs/trust-api.md). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -11,6 +12,10 @@ export const CLOSE_REVOKED = 4403;
  * room drops its local copy and reopens (openDoc); this provider is done.
  */
 export const CLOSE_WRITE_REFUSED = 4409;
+/** The document reached its size limit (QUOTA-2): the server takes no more changes to it. */
+export const CLOSE_DOCUMENT_FULL = 4413;
+/** Too much sent too fast (messages, or bytes per minute, QUOTA-1): changes stay on this device. */
+export const CLOSE_RATE_LIMITED = 4429;
 
 /** A readable store of one provider's connection status. */
 export interface ConnectionTracker {
@@ -33,6 +38,10 @@ const trackers = new WeakMap<WebsocketProvider, Tracked>();
  *   says it is offline (the provider keeps retrying meanwhile);
  * - `revoked` when the server closed the room because access was revoked
  *   (4403), or {@link markRevoked} said the membership is gone;
+ * - `full` when the document reached its size limit (4413): later changes
+ *   are not saved on the server;
+ * - `throttled` when this device sent too much too fast (4429): its changes
+ *   stay on the device and reach the server once the page is reloaded;
  * - `error` when the server closed the room for good (other close codes
  *   4400-4499, after which y-websocket stops retrying); a 4401 (token expired
  *   or role changed) is not final: the room gets a new token and reconnects,
@@ -65,10 +74,13 @@ function createTracker(provider: WebsocketProvider): Tracked {
   let lost = false;
   let closedForGood = false;
   let revoked = false;
+  let closedWith: number | null = null;
   let status = compute();
 
   function compute(): ConnectionStatus {
     if (revoked) return 'revoked';
+    if (closedForGood && closedWith === CLOSE_DOCUMENT_FULL) return 'full';
+    if (closedForGood && closedWith === CLOSE_RATE_LIMITED) return 'throttled';
     if (closedForGood) return 'error';
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
     if (provider.synced) return 'synced';
@@ -102,6 +114,7 @@ function createTracker(provider: WebsocketProvider): Tracked {
   provider.on('closed', ({ code }) => {
     if (code === CLOSE_REVOKED) revoked = true;
     else if (code !== CLOSE_UNAUTHORIZED) closedForGood = true;
+    closedWith = code;
     lost = true;
     refresh();
   });
@@ -142,6 +155,8 @@ const SEVERITY: readonly ConnectionStatus[] = [
   'synced',
   'connecting',
   'offline',
+  'throttled',
+  'full',
   'error',
   'revoked',
 ];
