@@ -64,6 +64,12 @@ describe('awarenessGuard', () => {
       expect(table.get(101)?.userId).toBe(BEN);
     });
 
+    it('AWARE-1 refuses removing a clientID nobody holds (a high clock would hide its owner later)', () => {
+      const { connect } = room();
+      const ben = connect(BEN);
+      expect(ben.filter([entry(202, null, 1_000_000)])).toEqual({ allowed: [], refused: 1 });
+    });
+
     it('AWARE-1 lets another connection of the same member take a clientID over (a tab that reconnected)', () => {
       const { table, connect } = room();
       const oldTab = connect(ANA);

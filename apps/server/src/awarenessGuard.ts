@@ -68,10 +68,14 @@ export function createAwarenessGuard(
           continue;
         }
         if (entry.removed) {
-          if (holder) {
-            table.delete(entry.clientId);
-            owned.delete(entry.clientId);
+          // Removing a clientID nobody holds would, with a high clock, hide its
+          // owner's presence when they come back: only a holder removes.
+          if (!holder) {
+            refused++;
+            continue;
           }
+          table.delete(entry.clientId);
+          owned.delete(entry.clientId);
           allowed.push(entry);
           continue;
         }

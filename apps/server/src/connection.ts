@@ -174,10 +174,13 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     loaded: LoadedDocument,
   ): { code: number; reason: string } | null {
     if (userId !== null && ctx.quota && !ctx.quota.take(userId, bytes)) {
-      const waitS = Math.ceil(ctx.quota.waitMs(userId, bytes) / 1000);
+      const wait = ctx.quota.waitMs(userId, bytes);
+      const when = Number.isFinite(wait)
+        ? `retry in ${Math.ceil(wait / 1000)} s`
+        : 'this change alone is larger than that';
       return {
         code: CLOSE_CODES.rateLimited,
-        reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; retry in ${waitS} s`,
+        reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
       };
     }
     if (guard && loaded.storedBytes + bytes > ctx.limits.maxDocumentBytes) {
