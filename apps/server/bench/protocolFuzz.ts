@@ -448,7 +448,9 @@ export async function roundTrip(port: number, room: string, token?: string): Pro
 /** The member id a session token names (its payload's `sub`), or '' without one. */
 function userIdOf(token: string | undefined): string {
   if (!token) return '';
-  const payload = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+  const payload = JSON.parse(
+    Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'),
+  ) as {
     sub?: string;
   };
   return payload.sub ?? '';

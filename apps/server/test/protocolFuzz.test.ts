@@ -98,4 +98,3 @@ describe('floods, end to end (rateLimit wired in connection.ts)', () => {
     expect((await client.closed).code).toBe(4429);
   });
 });
-
