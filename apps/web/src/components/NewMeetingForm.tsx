@@ -1,7 +1,6 @@
 import {
   addMeetingSummary,
   initMeeting,
-  joinMeeting,
   MEETING_KINDS,
   MEETING_TITLE_MAX,
   newId,
@@ -20,8 +19,10 @@ import { openDoc } from '../sync/openDoc.ts';
 
 /**
  * Plans a meeting: this device writes the new meeting document (a fresh id,
- * so nobody else can have written it), joins it as its facilitator, lists it
- * in the space, then opens it.
+ * so nobody else can have written it), lists it in the space, then opens it.
+ * The meeting page joins its creator as facilitator once the server has the
+ * meeting (`joinRole`): in the same update as the creation the server could
+ * not yet tell that they created it, and would refuse the role (WRITE-5).
  */
 export function NewMeetingForm({
   space,
@@ -63,19 +64,15 @@ export function NewMeetingForm({
       roomName({ spaceId: space.id, kind: 'meeting', id: meetingId }),
     );
     try {
-      const meeting = room.doc.transact(() => {
-        const info = initMeeting(room.doc, {
-          id: meetingId,
-          spaceId: space.id,
-          title,
-          circleId,
-          kind,
-          startsAt: start,
-          createdBy: me.id,
-          now,
-        });
-        joinMeeting(room.doc, { id: me.id, name: me.name, role: 'facilitator', now });
-        return info;
+      const meeting = initMeeting(room.doc, {
+        id: meetingId,
+        spaceId: space.id,
+        title,
+        circleId,
+        kind,
+        startsAt: start,
+        createdBy: me.id,
+        now,
       });
       addMeetingSummary(spaceDoc, {
         id: meetingId,

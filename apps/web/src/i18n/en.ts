@@ -17,7 +17,8 @@ export const en = {
   'status.connecting': 'Connecting…',
   'status.synced': 'Synced',
   'status.offline': 'Offline',
-  'status.throttled': 'Paused: too much sent at once. Your changes are kept on this device; reload in a minute.',
+  'status.throttled':
+    'Paused: too much sent at once. Your changes are kept on this device; reload in a minute.',
   'status.full': 'This document is full: new changes are not saved on the server.',
   'status.error': 'Connection error',
   'status.local': 'On this device',
@@ -435,6 +436,15 @@ export const en = {
   'agenda.openProposal': 'Open “{title}”',
   'agenda.minutes': '{minutes} min',
   'agenda.owner': 'Owner',
+  'agenda.added': '“{title}” added to the agenda.',
+  'agenda.ownOnly':
+    'You can change the items you added or bring; a facilitator changes the others.',
+  'agenda.live.facilitator': 'Edit the agenda',
+  'agenda.live.participant': 'Add an item, or change yours',
+  'agenda.live.observer': 'Show the agenda',
+  'agenda.live.hint':
+    'While the meeting runs, only items not yet taken up can change: facilitators edit, move and remove them; an item’s owner edits its title and time box.',
+  'agenda.ended': 'The meeting has ended: its agenda no longer changes.',
 
   'agendaKind.proposal': 'Proposal',
   'agendaKind.tension': 'Tension',

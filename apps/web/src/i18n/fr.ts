@@ -16,8 +16,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'status.connecting': 'Connexion…',
   'status.synced': 'Synchronisé',
   'status.offline': 'Hors ligne',
-  'status.throttled': 'En pause : trop d’envois d’un coup. Vos modifications restent sur cet appareil ; rechargez dans une minute.',
-  'status.full': 'Ce document est plein : les nouvelles modifications ne sont plus enregistrées sur le serveur.',
+  'status.throttled':
+    'En pause : trop d’envois d’un coup. Vos modifications restent sur cet appareil ; rechargez dans une minute.',
+  'status.full':
+    'Ce document est plein : les nouvelles modifications ne sont plus enregistrées sur le serveur.',
   'status.error': 'Erreur de connexion',
   'status.local': 'Sur cet appareil',
 
@@ -443,6 +445,15 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'agenda.openProposal': 'Ouvrir « {title} »',
   'agenda.minutes': '{minutes} min',
   'agenda.owner': 'Porteur',
+  'agenda.added': '« {title} » ajouté à l’ordre du jour.',
+  'agenda.ownOnly':
+    'Vous pouvez modifier les points que vous avez ajoutés ou que vous portez ; la facilitation modifie les autres.',
+  'agenda.live.facilitator': 'Modifier l’ordre du jour',
+  'agenda.live.participant': 'Ajouter un point ou modifier les vôtres',
+  'agenda.live.observer': 'Afficher l’ordre du jour',
+  'agenda.live.hint':
+    'Pendant la réunion, seuls les points pas encore abordés peuvent changer : la facilitation les modifie, les déplace et les retire ; la personne qui porte un point en modifie le titre et la durée.',
+  'agenda.ended': 'La réunion est terminée : son ordre du jour ne change plus.',
 
   'agendaKind.proposal': 'Proposition',
   'agendaKind.tension': 'Tension',

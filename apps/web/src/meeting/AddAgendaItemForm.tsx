@@ -1,10 +1,8 @@
 import {
-  addAgendaItem,
   AGENDA_ITEM_KINDS,
   AGENDA_TITLE_MAX,
   DECISION_PROCESSES,
   DEFAULT_TIMEBOX_MINUTES,
-  newId,
   TENSION_TEXT_MAX,
   TIMEBOX_MAX,
   TIMEBOX_MIN,
@@ -13,7 +11,6 @@ import {
   type ProposalSummary,
 } from '@ronde/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type * as Y from 'yjs';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -25,6 +22,16 @@ export interface AgendaDraft {
   readonly process: DecisionProcess;
   readonly text: string;
   readonly timebox: string;
+}
+
+/** An item the form asks to add: the fields its kind uses. */
+export interface NewAgendaItem {
+  readonly kind: AgendaItemKind;
+  readonly title?: string;
+  readonly proposalId?: string;
+  readonly process?: DecisionProcess;
+  readonly text?: string;
+  readonly timeboxMinutes: number;
 }
 
 /**
@@ -42,15 +49,17 @@ export function draftProblem(draft: AgendaDraft): MessageKey | null {
   return null;
 }
 
-/** Adds an item at the end of the agenda: a proposal of the space, a tension or an information. */
+/**
+ * Adds an item at the end of the agenda: a proposal of the space, a tension
+ * or an information. `onAdd` writes it (the planned agenda's map before the
+ * start, an `agenda.add` event once it has started).
+ */
 export function AddAgendaItemForm({
-  doc,
   proposals,
-  userId,
+  onAdd,
 }: {
-  doc: Y.Doc;
   proposals: readonly ProposalSummary[];
-  userId: string;
+  onAdd: (item: NewAgendaItem) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -71,8 +80,7 @@ export function AddAgendaItemForm({
       return;
     }
     const proposal = proposals.find((p) => p.id === proposalId);
-    addAgendaItem(doc, {
-      id: newId(),
+    onAdd({
       kind,
       ...(kind === 'information' ? { title } : {}),
       ...(kind === 'proposal'
@@ -80,8 +88,6 @@ export function AddAgendaItemForm({
         : {}),
       ...(kind === 'tension' ? { text } : {}),
       timeboxMinutes: Number(timebox),
-      createdBy: userId,
-      now: Date.now(),
     });
     setTitle('');
     setText('');

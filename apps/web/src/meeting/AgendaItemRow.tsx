@@ -1,53 +1,81 @@
 import {
   AGENDA_TITLE_MAX,
-  removeAgendaItem,
   TIMEBOX_MAX,
   TIMEBOX_MIN,
-  updateAgendaItem,
   type AgendaItem,
   type MeetingPerson,
 } from '@ronde/domain';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
-import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
+import type { ItemDisplayStatus } from '../process/steps.ts';
+import type { ItemRights } from './agendaRights.ts';
 
 export type MoveDirection = 'up' | 'down';
 
-/** One agenda item: inline title, owner, time box, move and remove controls. */
+/** What a row shows of an item: the planned agenda's entry or the live agenda's item alike. */
+export type RowItem = Pick<
+  AgendaItem,
+  'id' | 'kind' | 'title' | 'proposalId' | 'process' | 'text' | 'ownerId' | 'timeboxMinutes'
+>;
+
+/** The changes a row makes to its item. */
+export interface RowPatch {
+  readonly title?: string;
+  readonly ownerId?: string;
+  readonly timeboxMinutes?: number;
+}
+
+/** Drag and drop, for the planned agenda only. */
+export interface RowDrag {
+  readonly mark: 'before' | 'after' | null;
+  readonly onStart: (item: RowItem, event: DragEvent) => void;
+  readonly onOver: (item: RowItem, event: DragEvent<HTMLLIElement>) => void;
+  readonly onDrop: (item: RowItem, event: DragEvent<HTMLLIElement>) => void;
+  readonly onEnd: () => void;
+}
+
+/**
+ * One agenda item: its title, owner and time box, each editable only when
+ * `rights` allows it, and move and remove controls likewise. What a change
+ * writes is the caller's (`onUpdate`, `onMove`, `onRemove`).
+ */
 export function AgendaItemRow({
-  doc,
   item,
   index,
   count,
   people,
+  owners = people,
   spaceId,
-  canEdit,
-  dropMark,
+  rights,
+  status = null,
+  canMoveUp = index > 0,
+  canMoveDown = index < count - 1,
+  drag = null,
+  onUpdate,
   onMove,
-  onRemoved,
+  onRemove,
   registerMoveButton,
-  onDragStart,
-  onDragOver,
-  onDrop,
-  onDragEnd,
 }: {
-  doc: Y.Doc;
-  item: AgendaItem;
+  item: RowItem;
   index: number;
   count: number;
+  /** Everyone in the meeting, to name the owner. */
   people: readonly MeetingPerson[];
+  /** Whom the owner may be changed to. */
+  owners?: readonly MeetingPerson[];
   spaceId: string;
-  canEdit: boolean;
-  dropMark: 'before' | 'after' | null;
-  onMove: (item: AgendaItem, direction: MoveDirection) => void;
-  onRemoved: (item: AgendaItem) => void;
+  rights: ItemRights;
+  /** The item's status in the process, shown once the meeting has started. */
+  status?: ItemDisplayStatus | null;
+  canMoveUp?: boolean;
+  canMoveDown?: boolean;
+  drag?: RowDrag | null;
+  onUpdate: (item: RowItem, patch: RowPatch) => void;
+  onMove: (item: RowItem, direction: MoveDirection) => void;
+  onRemove: (item: RowItem) => void;
   registerMoveButton: (id: string, direction: MoveDirection, el: HTMLButtonElement | null) => void;
-  onDragStart: (item: AgendaItem, event: DragEvent) => void;
-  onDragOver: (item: AgendaItem, event: DragEvent<HTMLLIElement>) => void;
-  onDrop: (item: AgendaItem, event: DragEvent<HTMLLIElement>) => void;
-  onDragEnd: () => void;
 }) {
   const t = useT();
   const [title, setTitle] = useState<string | null>(null);
@@ -58,7 +86,7 @@ export function AgendaItemRow({
 
   const commitTitle = () => {
     const next = title?.trim().replace(/\s+/g, ' ');
-    if (next && next !== item.title) updateAgendaItem(doc, item.id, { title: next });
+    if (next && next !== item.title) onUpdate(item, { title: next });
     setTitle(null);
   };
   const minutes = timebox === null ? item.timeboxMinutes : Number(timebox);
@@ -66,7 +94,7 @@ export function AgendaItemRow({
     Number.isInteger(minutes) && minutes >= TIMEBOX_MIN && minutes <= TIMEBOX_MAX;
   const commitTimebox = () => {
     if (timeboxValid && minutes !== item.timeboxMinutes) {
-      updateAgendaItem(doc, item.id, { timeboxMinutes: minutes });
+      onUpdate(item, { timeboxMinutes: minutes });
     }
     setTimebox(null);
   };
@@ -78,22 +106,24 @@ export function AgendaItemRow({
       reset();
     }
   };
-  const ownerKnown = people.some((p) => p.id === item.ownerId);
+  const ownerName = people.find((p) => p.id === item.ownerId)?.name || t('meeting.unnamed');
+  const ownerListed = owners.some((p) => p.id === item.ownerId);
+  const mark = drag?.mark ?? null;
 
   return (
     <li
-      className={`agenda-item${dropMark ? ` agenda-item--drop-${dropMark}` : ''}`}
-      onDragOver={(e) => onDragOver(item, e)}
-      onDrop={(e) => onDrop(item, e)}
+      className={`agenda-item${mark ? ` agenda-item--drop-${mark}` : ''}${status ? ` agenda-item--${status}` : ''}`}
+      onDragOver={drag ? (e) => drag.onOver(item, e) : undefined}
+      onDrop={drag ? (e) => drag.onDrop(item, e) : undefined}
     >
       <div className="agenda-item__head">
-        {canEdit && (
+        {drag && rights.move && (
           <span
             className="agenda-item__handle"
             draggable
             aria-hidden="true"
-            onDragStart={(e) => onDragStart(item, e)}
-            onDragEnd={onDragEnd}
+            onDragStart={(e) => drag.onStart(item, e)}
+            onDragEnd={drag.onEnd}
           >
             ⠿
           </span>
@@ -104,7 +134,7 @@ export function AgendaItemRow({
         <span className={`agenda-kind agenda-kind--${item.kind}`}>
           {t(`agendaKind.${item.kind}`)}
         </span>
-        {canEdit ? (
+        {rights.title ? (
           <input
             className="agenda-item__title"
             aria-label={t('agenda.renameItem', quoted)}
@@ -116,6 +146,11 @@ export function AgendaItemRow({
           />
         ) : (
           <span className="agenda-item__title agenda-item__title--static">{item.title}</span>
+        )}
+        {status && (
+          <span className={`process-status process-status--${status}`}>
+            {t(`process.itemStatus.${status}`)}
+          </span>
         )}
       </div>
 
@@ -134,7 +169,7 @@ export function AgendaItemRow({
           </p>
         )}
         <div className="agenda-item__fields">
-          {canEdit ? (
+          {rights.owner ? (
             <>
               <span className="meta" aria-hidden="true">
                 {t('agenda.owner')}
@@ -143,15 +178,23 @@ export function AgendaItemRow({
                 className="agenda-item__owner"
                 aria-label={t('agenda.ownerOf', quoted)}
                 value={item.ownerId}
-                onChange={(e) => updateAgendaItem(doc, item.id, { ownerId: e.target.value })}
+                onChange={(e) => onUpdate(item, { ownerId: e.target.value })}
               >
-                {!ownerKnown && <option value={item.ownerId}>{t('meeting.unnamed')}</option>}
-                {people.map((p) => (
+                {!ownerListed && <option value={item.ownerId}>{ownerName}</option>}
+                {owners.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name || t('meeting.unnamed')}
                   </option>
                 ))}
               </select>
+            </>
+          ) : (
+            <span className="meta">
+              {t('agenda.owner')}: {ownerName}
+            </span>
+          )}
+          {rights.timebox ? (
+            <>
               <input
                 className="agenda-item__timebox"
                 type="number"
@@ -172,37 +215,40 @@ export function AgendaItemRow({
             </>
           ) : (
             <span className="meta">
-              {t('agenda.owner')}:{' '}
-              {people.find((p) => p.id === item.ownerId)?.name ?? t('meeting.unnamed')} ·{' '}
+              {' · '}
               {t('agenda.minutes', { minutes: item.timeboxMinutes })}
             </span>
           )}
         </div>
       </div>
 
-      {canEdit && (
+      {(rights.move || rights.remove) && (
         <div className="agenda-item__actions">
-          <button
-            type="button"
-            className="icon-button"
-            ref={(el) => registerMoveButton(item.id, 'up', el)}
-            aria-label={t('agenda.moveUp', quoted)}
-            disabled={index === 0}
-            onClick={() => onMove(item, 'up')}
-          >
-            <span aria-hidden="true">↑</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            ref={(el) => registerMoveButton(item.id, 'down', el)}
-            aria-label={t('agenda.moveDown', quoted)}
-            disabled={index === count - 1}
-            onClick={() => onMove(item, 'down')}
-          >
-            <span aria-hidden="true">↓</span>
-          </button>
-          {!confirming && (
+          {rights.move && (
+            <>
+              <button
+                type="button"
+                className="icon-button"
+                ref={(el) => registerMoveButton(item.id, 'up', el)}
+                aria-label={t('agenda.moveUp', quoted)}
+                disabled={!canMoveUp}
+                onClick={() => onMove(item, 'up')}
+              >
+                <span aria-hidden="true">↑</span>
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                ref={(el) => registerMoveButton(item.id, 'down', el)}
+                aria-label={t('agenda.moveDown', quoted)}
+                disabled={!canMoveDown}
+                onClick={() => onMove(item, 'down')}
+              >
+                <span aria-hidden="true">↓</span>
+              </button>
+            </>
+          )}
+          {rights.remove && !confirming && (
             <button
               type="button"
               className="icon-button icon-button--danger"
@@ -215,7 +261,7 @@ export function AgendaItemRow({
           )}
         </div>
       )}
-      {confirming && (
+      {rights.remove && confirming && (
         <div className="agenda-item__confirm" role="group" aria-label={t('agenda.remove', quoted)}>
           <p>{t('agenda.confirmRemove', quoted)}</p>
           <div className="actions">
@@ -235,8 +281,8 @@ export function AgendaItemRow({
               type="button"
               className="button button--danger"
               onClick={() => {
-                removeAgendaItem(doc, item.id);
-                onRemoved(item);
+                setConfirming(false);
+                onRemove(item);
               }}
             >
               {t('agenda.confirmYes')}

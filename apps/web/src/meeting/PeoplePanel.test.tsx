@@ -29,7 +29,8 @@ function show(doc: Y.Doc, state: MeetingState): void {
       state={state}
       selfId="user0001"
       secretaryId={null}
-      canManage
+      canSetRoles
+      canSetSecretary
     />,
   );
 }

@@ -16,11 +16,13 @@ import { serverNow } from '../process/serverTime.ts';
 import { submitEvent } from '../sync/eventChannel.ts';
 
 /**
- * The meeting's people and their roles. A facilitator (or anyone, if the
- * meeting has none left) may change roles and name the secretary. Before the
- * meeting starts a role change edits the people map; once it has started it
- * is a `role.set` event in the log, and the roles shown are the log's
- * (SPEC MEET-2, MEET-15), so no later edit can re-judge what was done.
+ * The meeting's people and their roles. Before the meeting starts a
+ * facilitator (people map) or a space admin changes roles in the people map
+ * and names the secretary; once it has started a role change is a `role.set`
+ * event in the log by one of its facilitators, and the roles shown are the
+ * log's (SPEC MEET-2, MEET-15), so no later edit can re-judge what was done.
+ * The page says who may do what (`canSetRoles`, `canSetSecretary`): the
+ * server refuses anyone else's write (WRITE-4, WRITE-5).
  */
 export function PeoplePanel({
   doc,
@@ -28,14 +30,16 @@ export function PeoplePanel({
   state,
   selfId,
   secretaryId,
-  canManage,
+  canSetRoles,
+  canSetSecretary,
 }: {
   doc: Y.Doc;
   people: readonly MeetingPerson[];
   state: MeetingState;
   selfId: string;
   secretaryId: string | null;
-  canManage: boolean;
+  canSetRoles: boolean;
+  canSetSecretary: boolean;
 }) {
   const t = useT();
   const id = useId();
@@ -86,7 +90,7 @@ export function PeoplePanel({
                 {p.id === selfId && <span className="meta"> {t('meeting.you')}</span>}
                 {p.id === secretaryId && <span className="meta"> · {t('meeting.secretary')}</span>}
               </span>
-              {canManage ? (
+              {canSetRoles ? (
                 <select
                   className="people__role"
                   aria-label={t('meeting.roleOf', { name })}
@@ -111,7 +115,7 @@ export function PeoplePanel({
           {error}
         </p>
       )}
-      {canManage && (
+      {canSetSecretary && (
         <div className="field people__secretary">
           <label htmlFor={`${id}-secretary`}>{t('meeting.secretary')}</label>
           <select

@@ -1,8 +1,8 @@
-import { joinMeeting, listPeople } from '@ronde/domain';
+import { joinMeeting, listPeople, type MeetingRole } from '@ronde/domain';
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mayJoin, useJoinMeeting } from './useJoinMeeting.ts';
+import { joinRole, mayJoin, useJoinMeeting } from './useJoinMeeting.ts';
 
 afterEach(cleanup);
 
@@ -19,11 +19,11 @@ describe('joining a meeting', () => {
   it('writes nothing before it is ready, then joins as participant', () => {
     const doc = new Y.Doc();
     const me = { id: 'user0002', name: 'Bea' };
-    const { rerender } = renderHook(({ ready }) => useJoinMeeting(doc, ready, me), {
-      initialProps: { ready: false },
+    const { rerender } = renderHook(({ role }) => useJoinMeeting(doc, role, me), {
+      initialProps: { role: null as MeetingRole | null },
     });
     expect(listPeople(doc)).toEqual([]);
-    rerender({ ready: true });
+    rerender({ role: 'participant' });
     expect(listPeople(doc).map((p) => [p.id, p.role])).toEqual([['user0002', 'participant']]);
   });
 
@@ -31,7 +31,7 @@ describe('joining a meeting', () => {
     const doc = new Y.Doc();
     joinMeeting(doc, { id: 'user0001', name: 'Awa', role: 'facilitator', now: 1 });
     const { rerender } = renderHook(
-      ({ name }) => useJoinMeeting(doc, true, { id: 'user0001', name }),
+      ({ name }) => useJoinMeeting(doc, 'participant', { id: 'user0001', name }),
       {
         initialProps: { name: 'Awa' },
       },
@@ -40,5 +40,20 @@ describe('joining a meeting', () => {
     expect(listPeople(doc)).toEqual([
       { id: 'user0001', name: 'Awa D.', role: 'facilitator', joinedAt: 1 },
     ]);
+  });
+
+  it('WRITE-5 joins the creator as facilitator only from the server’s copy, before the start', () => {
+    const base = { createdBy: 'user0001', me: 'user0001', started: false } as const;
+    expect(joinRole({ ...base, load: 'loading', status: 'connecting' })).toBeNull();
+    // Offline, the creation may not have reached the server: joining now
+    // could travel with it in one update, which the server would refuse.
+    expect(joinRole({ ...base, load: 'local', status: 'offline' })).toBeNull();
+    expect(joinRole({ ...base, load: 'synced', status: 'synced' })).toBe('facilitator');
+    expect(joinRole({ ...base, started: true, load: 'synced', status: 'synced' })).toBe(
+      'participant',
+    );
+    const other = { ...base, me: 'user0002' };
+    expect(joinRole({ ...other, load: 'local', status: 'offline' })).toBe('participant');
+    expect(joinRole({ ...other, load: 'synced', status: 'synced' })).toBe('participant');
   });
 });

@@ -1,4 +1,4 @@
-import { joinMeeting } from '@ronde/domain';
+import { joinMeeting, type MeetingRole } from '@ronde/domain';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import type { ConnectionStatus } from '../sync/connectionStatus.ts';
@@ -15,20 +15,46 @@ export function mayJoin(load: RoomLoad, status: ConnectionStatus): boolean {
 }
 
 /**
- * Adds this person to the meeting's people as a participant once the meeting
- * is known (see {@link mayJoin}), and keeps their name current. Someone
+ * The role this person joins the meeting with, or null to wait (SPEC
+ * WRITE-5): its creator facilitates, everyone else takes part. The creator
+ * joins only once the server has the meeting (`load` is `synced`): the
+ * server lets someone join as facilitator only when its copy already names
+ * them as the creator, so the join must reach it after the creation, as a
+ * later update, never merged with it. Observers never call this: they write
+ * nothing.
+ *
+ * @example
+ * const role = joinRole({ createdBy: meeting.createdBy, me: me.id, started, load, status });
+ */
+export function joinRole(input: {
+  readonly createdBy: string;
+  readonly me: string;
+  readonly started: boolean;
+  readonly load: RoomLoad;
+  readonly status: ConnectionStatus;
+}): MeetingRole | null {
+  if (!mayJoin(input.load, input.status)) return null;
+  if (input.createdBy === input.me && !input.started) {
+    return input.load === 'synced' ? 'facilitator' : null;
+  }
+  return 'participant';
+}
+
+/**
+ * Adds this person to the meeting's people in `role` once it is known (see
+ * {@link joinRole}; null: not yet), and keeps their name current. Someone
  * already present keeps their role (SPEC MDOC-3).
  *
  * @example
- * useJoinMeeting(room.doc, meeting !== null && mayJoin(load, status), me);
+ * useJoinMeeting(room.doc, role, me);
  */
 export function useJoinMeeting(
   doc: Y.Doc,
-  ready: boolean,
+  role: MeetingRole | null,
   me: { readonly id: string; readonly name: string },
 ): void {
   useEffect(() => {
-    if (!ready || !me.name) return;
-    joinMeeting(doc, { id: me.id, name: me.name, now: Date.now() });
-  }, [doc, ready, me.id, me.name]);
+    if (role === null || !me.name) return;
+    joinMeeting(doc, { id: me.id, name: me.name, role, now: Date.now() });
+  }, [doc, role, me.id, me.name]);
 }

@@ -15,7 +15,8 @@ import { useLanguage, useT } from '../i18n/useT.ts';
 import { Agenda } from '../meeting/Agenda.tsx';
 import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
-import { mayJoin, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
+import { joinRole, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
+import { isRunning } from '../process/steps.ts';
 import { useMeetingState } from '../process/useMeetingState.ts';
 import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
@@ -58,7 +59,12 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   // A space observer is always a meeting observer. The server drops an
   // observer's writes, so they do not write themselves into the people
   // either: they are present (awareness), never in the roles.
-  useJoinMeeting(room.doc, belongs && !access.readOnly && mayJoin(load, status), me);
+  const started = meetingState.phase !== 'not-started';
+  const role =
+    belongs && !access.readOnly
+      ? joinRole({ createdBy: meeting.createdBy, me: me.id, started, load, status })
+      : null;
+  useJoinMeeting(room.doc, role, me);
 
   useEffect(() => {
     if (meeting) document.title = `${meeting.title} · Ronde`;
@@ -73,14 +79,18 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const myRole = access.readOnly
     ? undefined
     : (roleOf(meetingState, { agenda: [], people }, me.id) ?? undefined);
-  // With no facilitator left before the start (MDOC-4 cannot prevent it across
-  // replicas), anyone present may repair roles; after the start the log keeps one.
-  const canManage =
-    myRole === 'facilitator' ||
-    (myRole !== undefined &&
-      meetingState.phase === 'not-started' &&
-      meetingState.facilitators.length === 0);
-  const started = meetingState.phase !== 'not-started';
+  // What the server lets me write (SPEC WRITE-4…6): before the start a
+  // facilitator of the people map or a space admin manages roles, the
+  // secretary and every agenda item; once started, the log's facilitators
+  // change roles by events and the meeting's fields until it ends.
+  const logFacilitator = !access.readOnly && meetingState.facilitators.includes(me.id);
+  const mapFacilitator =
+    !access.readOnly && people.some((p) => p.id === me.id && p.role === 'facilitator');
+  const manages = !access.readOnly && (access.admin || mapFacilitator);
+  const canSetRoles = started ? isRunning(meetingState) && logFacilitator : manages;
+  const admin = !access.readOnly && access.admin;
+  const canSetSecretary =
+    meetingState.phase !== 'ended' && (started ? logFacilitator || admin : manages);
   const circle = circles.find((c) => c.id === meeting.circleId);
   return (
     <div className="page page--meeting">
@@ -110,11 +120,16 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
           {started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
           <Agenda
             doc={room.doc}
+            state={meetingState}
             spaceId={spaceId}
             people={people}
             proposals={proposals}
-            userId={me.id}
-            canEdit={myRole !== undefined && myRole !== 'observer'}
+            who={{
+              userId: me.id,
+              manages,
+              writes: myRole !== undefined && myRole !== 'observer',
+            }}
+            readOnly={access.readOnly}
           />
           {!started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
         </div>
@@ -125,7 +140,8 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             state={meetingState}
             selfId={me.id}
             secretaryId={meeting.secretaryId}
-            canManage={canManage}
+            canSetRoles={canSetRoles}
+            canSetSecretary={canSetSecretary}
           />
         </aside>
       </div>

@@ -27,7 +27,10 @@ export function useIndexUpdater(
               // The index entry may not have reached this device yet; the next
               // edit will try again.
               if (!spaceProposals(spaceDoc).has(proposalId)) return;
-              updateProposalSummary(spaceDoc, proposalId, summary);
+              // The status in the index is the server's (WRITE-11, CONS-3): a
+              // client that wrote it would be refused and disconnected.
+              const { title, circleId, updatedAt } = summary;
+              updateProposalSummary(spaceDoc, proposalId, { title, circleId, updatedAt });
             },
           }),
     [proposalDoc, spaceDoc, proposalId, enabled],
