@@ -1,0 +1,210 @@
+import { expect, test } from '../fixtures/test.ts';
+import { MeetingView } from '../fixtures/meeting.ts';
+import type { Person } from '../fixtures/person.ts';
+
+test.setTimeout(240_000);
+
+/** Every view shows the same step heading. */
+async function allAt(views: MeetingView[], step: string): Promise<void> {
+  for (const view of views) await expect(view.stepHeading).toHaveText(step);
+}
+
+/**
+ * Awa (the space's admin) writes a proposal, plans a meeting with it as an
+ * IDM item, and Ben (a member, at phone width) joins it by the share link.
+ */
+async function prepare(
+  server: { url: string },
+  person: (name: string, viewport?: { width: number; height: number }) => Promise<Person>,
+  extraItem?: string,
+): Promise<{
+  awa: Person;
+  ben: Person;
+  awaView: MeetingView;
+  benView: MeetingView;
+  spaceUrl: string;
+}> {
+  const awa = await person('Awa');
+  await awa.open(server.url);
+  const shareLink = await awa.createSpace('Coop du Val');
+  const spaceUrl = awa.page.url();
+  await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
+  await awa.typeAtEnd('We work four days a week, Monday to Thursday.');
+  await awa.page.getByRole('link', { name: /Coop du Val/ }).click();
+  const awaView = new MeetingView(awa);
+  const meetingUrl = await awaView.createMeeting('Governance, December');
+  await awaView.addProposalItem('Four-day week', 'IDM');
+  if (extraItem !== undefined) await awaView.addInformationItem(extraItem);
+  const ben = await person('Ben', { width: 390, height: 844 });
+  await ben.open(shareLink);
+  await ben.open(meetingUrl);
+  await expect(awa.page.getByRole('combobox', { name: 'Role of Ben' })).toBeVisible();
+  return { awa, ben, awaView, benView: new MeetingView(ben), spaceUrl };
+}
+
+test('during a live meeting a participant has no way to change the item being decided', async ({
+  server,
+  person,
+}) => {
+  const { ben, awaView, benView } = await prepare(server, person, 'Garden');
+  // Before the start Ben may change only his own items: Awa's are read-only for him.
+  await expect(benView.agenda.getByText('Garden', { exact: true })).toBeVisible();
+  await expect(benView.itemControls('Garden')).toHaveCount(0);
+  await expect(benView.itemControls('Four-day week')).toHaveCount(0);
+  await expect(awaView.itemControls('Garden')).not.toHaveCount(0);
+
+  // Started, and on the proposal: the agenda now lives in the process log.
+  await awaView.button('Start meeting').click();
+  await allAt([awaView, benView], 'Check-in round');
+  await awaView.button('Next step').click();
+  await allAt([awaView, benView], 'Present the proposal');
+
+  // Ben opens the agenda panel: he may add, but changes nothing already there.
+  await benView.openLiveAgenda('Add an item, or change yours');
+  await expect(benView.agenda.getByRole('listitem')).toHaveCount(2);
+  await expect(benView.agenda.getByRole('listitem').first()).toContainText('Current');
+  await expect(benView.itemControls('Four-day week')).toHaveCount(0);
+  await expect(benView.itemControls('Garden')).toHaveCount(0);
+  await benView.addTension('Keys keep vanishing');
+  await expect(benView.agenda.getByRole('listitem')).toHaveCount(3);
+  // He owns what he added: its title and time box are his to edit, not to remove or move.
+  await expect(
+    benView.agenda.getByRole('textbox', { name: 'Title of “Keys keep vanishing”' }),
+  ).toBeVisible();
+  await expect(
+    benView.agenda.getByRole('button', { name: 'Remove “Keys keep vanishing”' }),
+  ).toHaveCount(0);
+  await expect(benView.itemControls('Four-day week')).toHaveCount(0);
+  const title = benView.agenda.getByRole('textbox', { name: 'Title of “Keys keep vanishing”' });
+  await title.fill('Keys vanish');
+  await title.press('Enter');
+  await expect(
+    benView.agenda.getByRole('textbox', { name: 'Title of “Keys vanish”' }),
+  ).toBeVisible();
+
+  // Awa, facilitating, finds the editor in its panel: pending items only.
+  await awaView.openLiveAgenda('Edit the agenda');
+  await expect(awaView.agenda.getByRole('listitem')).toHaveCount(3);
+  await expect(awaView.itemControls('Four-day week')).toHaveCount(0);
+  await expect(awaView.agenda.getByRole('button', { name: 'Remove “Keys vanish”' })).toBeVisible();
+  await awaView.agenda.getByRole('button', { name: 'Remove “Garden”' }).click();
+  await awaView.agenda.getByRole('button', { name: 'Yes, remove' }).click();
+  for (const view of [awaView, benView]) {
+    await expect(view.agenda.getByRole('listitem')).toHaveCount(2);
+    await expect(view.agenda.getByText('Garden', { exact: true })).toHaveCount(0);
+  }
+  // Nobody's write was refused: both stay connected.
+  for (const someone of [awaView.person, ben]) {
+    await expect(someone.status).toHaveText('Synced');
+    await expect(someone.page.getByText('A change on this device was refused')).toHaveCount(0);
+    await expect(someone.page.getByText(/^Not recorded/)).toHaveCount(0);
+  }
+});
+
+test('the decision log keeps the whole IDM record after the recording facilitator left', async ({
+  server,
+  person,
+}) => {
+  const { awa, ben, awaView, benView, spaceUrl } = await prepare(server, person);
+  const views = [awaView, benView];
+  await awaView.button('Start meeting').click();
+  await allAt(views, 'Check-in round');
+  for (const step of [
+    'Present the proposal',
+    'Clarifying questions',
+    'Reaction round',
+    'Amend and clarify',
+    'Objection round',
+  ]) {
+    await awaView.button('Next step').click();
+    await allAt(views, step);
+  }
+
+  // Ben objects; Awa has no objection.
+  await benView.recordPosition('Objection', 'Clients call us on Fridays: who answers?');
+  await awaView.recordPosition('No objection');
+  for (const view of views) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
+
+  // Awa tests the objection: valid.
+  await awaView.button('Next step').click();
+  await allAt(views, 'Test objections');
+  const test1 = awaView.process.getByRole('group', { name: 'Test the objection of Ben' });
+  for (const question of [
+    'It causes harm or moves us backwards',
+    'The tension is created by the proposal',
+    'It must be dealt with now',
+    "It limits one of the objector's roles",
+  ]) {
+    await test1.getByRole('checkbox', { name: question }).check();
+  }
+  await test1.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
+  await test1.getByRole('button', { name: 'Record ruling' }).click();
+
+  // Awa, who proposes, links an amendment; Ben and Awa confirm it.
+  await awaView.button('Next step').click();
+  await allAt(views, 'Integration');
+  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
+  await objection
+    .getByRole('textbox', { name: 'Amendment summary' })
+    .fill('A Friday support rota, one person per week.');
+  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  await benView.process
+    .getByRole('group', { name: 'Objection of Ben' })
+    .getByRole('button', { name: 'Confirm amendment' })
+    .click();
+  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
+  for (const view of views) {
+    await expect(view.process.getByRole('group', { name: 'Objection of Ben' })).toContainText(
+      'Resolved',
+    );
+  }
+
+  // A second objection round without objection; Awa records the adoption…
+  await awaView.button('Next step').click();
+  await allAt(views, 'Objection round');
+  for (const view of views) await view.recordPosition('No objection');
+  await awaView.button('Next step').click();
+  await allAt(views, 'Outcome');
+  await awaView.process
+    .getByRole('combobox', { name: 'Outcome' })
+    .selectOption({ label: 'Adopted' });
+  await awaView.process.getByLabel('Review date').fill('2027-06-01');
+  await awaView.button('Record outcome').click();
+  // …and leaves the moment her screen shows it (the server has the event).
+  await expect(awaView.process).toContainText('Adopted');
+  await awa.close();
+
+  // Ben reads the decision log: the server wrote the entry, with everything in it.
+  await ben.page.goto(spaceUrl);
+  await ben.page.getByRole('link', { name: 'Decision log' }).click();
+  await expect(ben.page.getByRole('heading', { level: 1, name: 'Decision log' })).toBeVisible();
+  const decision = ben.page.getByRole('article').filter({
+    has: ben.page.getByRole('heading', { name: 'Four-day week' }),
+  });
+  await expect(decision).toBeVisible({ timeout: 30_000 });
+  await expect(decision).toContainText('Adopted');
+  await expect(decision).toContainText('Review by');
+  // Positions, round by round: Ben's objection, then no objection from either.
+  const round1 = decision.locator('.decision__round').filter({
+    has: ben.page.getByRole('heading', { name: 'Round 1' }),
+  });
+  const round2 = decision.locator('.decision__round').filter({
+    has: ben.page.getByRole('heading', { name: 'Round 2' }),
+  });
+  await expect(round1.getByRole('listitem')).toHaveCount(2);
+  await expect(round1).toContainText('Ben Objection: Clients call us on Fridays: who answers?');
+  await expect(round1).toContainText('Awa No objection');
+  await expect(round2.getByRole('listitem')).toHaveCount(2);
+  await expect(round2.getByRole('listitem').filter({ hasText: 'No objection' })).toHaveCount(2);
+  // The objection, its test (four yes), its amendment and both confirmations.
+  await expect(decision).toContainText(
+    'Objection by Ben: Clients call us on Fridays: who answers?',
+  );
+  const tested = decision.getByRole('list', { name: 'Objection test' });
+  await expect(tested.getByRole('listitem')).toHaveCount(4);
+  await expect(tested.getByText('yes', { exact: true })).toHaveCount(4);
+  await expect(decision).toContainText('Integrated: A Friday support rota, one person per week.');
+  await expect(decision).toContainText(/confirmed by (Awa and Ben|Ben and Awa)/);
+  await expect(decision).toContainText('Facilitated by');
+  await expect(decision).toContainText('Proposed by');
+});
