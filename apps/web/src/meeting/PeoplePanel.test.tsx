@@ -21,7 +21,7 @@ function meeting(): Y.Doc {
   return doc;
 }
 
-function show(doc: Y.Doc, state: MeetingState): void {
+function show(doc: Y.Doc, state: MeetingState, canSetRoles = true, canSetSecretary = true): void {
   render(
     <PeoplePanel
       doc={doc}
@@ -29,8 +29,8 @@ function show(doc: Y.Doc, state: MeetingState): void {
       state={state}
       selfId="user0001"
       secretaryId={null}
-      canSetRoles
-      canSetSecretary
+      canSetRoles={canSetRoles}
+      canSetSecretary={canSetSecretary}
     />,
   );
 }
@@ -72,5 +72,17 @@ describe('PeoplePanel', () => {
     });
     expect(screen.getByRole('alert').textContent).not.toBe('');
     expect(readLog(doc)).toHaveLength(1);
+  });
+
+  it('WRITE-4, WRITE-5: shows no role or secretary control to who may not set them', () => {
+    const doc = meeting();
+    show(doc, readMeetingState(doc), false, false);
+    expect(screen.queryByRole('combobox', { name: 'Role of Ben' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Secretary' })).toBeNull();
+    expect(screen.getByText('Participant')).toBeTruthy();
+    cleanup();
+    show(doc, readMeetingState(doc), false, true);
+    expect(screen.queryByRole('combobox', { name: 'Role of Ben' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Secretary' })).toBeTruthy();
   });
 });
