@@ -208,3 +208,26 @@ test('the decision log keeps the whole IDM record after the recording facilitato
   await expect(decision).toContainText('Facilitated by');
   await expect(decision).toContainText('Proposed by');
 });
+
+test('a member who plans a meeting facilitates it, without a refused write', async ({
+  server,
+  person,
+}) => {
+  const awa = await person('Awa');
+  await awa.open(server.url);
+  const shareLink = await awa.createSpace('Coop du Val');
+  // Ben is a plain member: the server lets him facilitate only a meeting it
+  // already knows he created, so his join must follow the creation.
+  const ben = await person('Ben');
+  await ben.open(shareLink);
+  const benView = new MeetingView(ben);
+  await benView.createMeeting('Garden, Saturday');
+  await expect(ben.status).toHaveText('Synced');
+  await expect(benView.button('Start meeting')).toBeVisible();
+  await expect(ben.page.getByRole('combobox', { name: 'Role of Ben' })).toBeVisible();
+  await benView.addInformationItem('Compost');
+  await expect(ben.page.getByText('A change on this device was refused')).toHaveCount(0);
+  await ben.page.reload();
+  await expect(ben.page.getByRole('textbox', { name: 'Title of “Compost”' })).toBeVisible();
+  await expect(benView.button('Start meeting')).toBeVisible();
+});
