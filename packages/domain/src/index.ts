@@ -249,3 +249,45 @@ export {
   SIGNATURE_LENGTH,
 } from './signing/eventSigning.ts';
 export type { SignedEvent } from './signing/eventSigning.ts';
+export {
+  RECORD_KINDS,
+  LIST_OWNER_KINDS,
+  LIST_NAMES,
+  AMENDABLE_FIELDS,
+  ENTRY_TEXT_MAX,
+  RECORD_ROOTS,
+  RECORD_VERSION_KEY,
+  recordRoot,
+  versionKey,
+  entryKey,
+  isAmendable,
+  fieldRule,
+} from './governance/model.ts';
+export type {
+  RecordKind,
+  ListOwnerKind,
+  ListName,
+  FieldValue,
+  FieldRule,
+  RecordRef,
+  ListEntry,
+  RecordBase,
+  CircleRecord,
+  RoleRecord,
+  PolicyRecord,
+  AssignmentRecord,
+} from './governance/model.ts';
+export { compareNames } from './governance/nameOrder.ts';
+export {
+  readCircle,
+  readRole,
+  readPolicy,
+  readAssignment,
+  listCircleRecords,
+  circleTree,
+  rolesOf,
+  policiesOf,
+  assignmentsOf,
+  assignmentsOfPerson,
+} from './governance/readRecords.ts';
+export type { CircleNode } from './governance/readRecords.ts';
