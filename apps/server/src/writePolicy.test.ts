@@ -426,6 +426,27 @@ describe('writePolicy', () => {
       );
     });
 
+    it('WRITE-5 lets a member create a meeting and join it as facilitator in one update, not for someone else', () => {
+      const createAndJoin = (createdBy: string) => (doc: Y.Doc) =>
+        doc.transact(() => {
+          initMeeting(doc, {
+            id: MEETING_ID,
+            spaceId: SPACE_ID,
+            title: 'Offline planning',
+            circleId: CIRCLE_ID,
+            kind: 'governance',
+            startsAt: T0,
+            createdBy,
+            now: T0,
+          });
+          joinMeeting(doc, { id: ANA, name: 'Ana', role: 'facilitator', now: T0 });
+        });
+      expect(attempt('meeting', new Y.Doc(), as.ana, createAndJoin(ANA))).toBeNull();
+      expect(attempt('meeting', new Y.Doc(), as.ana, createAndJoin(BEN))).toBe(
+        'WRITE-4: a meeting created in someone else’s name',
+      );
+    });
+
     it('WRITE-5 refuses a participant giving themselves the facilitator role, or demoting the admin', () => {
       const server = meeting();
       const write = on('meeting', server);

@@ -30,6 +30,12 @@ export interface RuleContext {
   readonly doc: Y.Doc;
   /** The meeting as its log folds (meeting documents only; computed once per check). */
   readonly meeting: () => MeetingFacts;
+  /**
+   * A field the same update creates on a plain-map root (`meeting/createdBy`),
+   * so creating a document and acting on it travel as one update (filled in
+   * by {@link judgeWrites}; absent: none).
+   */
+  readonly created?: (root: string, field: string) => unknown;
 }
 
 export interface WriteRule {
@@ -132,7 +138,11 @@ const PERSON_FIELDS = new Set(['id', 'name', 'role', 'joinedAt']);
 /** The roles someone may give themselves when they join. */
 function ownJoinRoles(ctx: RuleContext): readonly string[] {
   if (ctx.meeting().phase !== 'not-started') return ['participant', 'observer'];
-  const created = rootMap(ctx.doc, 'meeting').get('createdBy') === ctx.writer.userId;
+  const meeting = rootMap(ctx.doc, 'meeting');
+  const creator = meeting.has('id')
+    ? meeting.get('createdBy')
+    : ctx.created?.('meeting', 'createdBy');
+  const created = creator === ctx.writer.userId;
   const leads = ctx.writer.role === 'admin' || ctx.writer.role === 'facilitator';
   return created || leads
     ? ['participant', 'observer', 'facilitator']
@@ -379,8 +389,21 @@ const RULES_BY_ROOT = new Map(WRITE_RULES.map((rule) => [`${rule.kind}:${rule.ro
 export function judgeWrites(
   kind: DocKind,
   writes: readonly LocatedWrite[],
-  ctx: RuleContext,
+  base: RuleContext,
 ): PolicyVerdict {
+  // Fields the update itself writes on plain-map roots, last write winning:
+  // a meeting created and joined in one update judges the join by its creator.
+  const createdFields = new Map<string, unknown>();
+  for (const write of writes) {
+    const field = fieldOf(write);
+    if (write.op === 'insert' && field !== null) {
+      createdFields.set(`${write.path.root}/${field}`, writtenValue(write));
+    }
+  }
+  const ctx: RuleContext = {
+    ...base,
+    created: (root, field) => createdFields.get(`${root}/${field}`),
+  };
   for (const write of writes) {
     const rule = RULES_BY_ROOT.get(`${kind}:${write.path.root}`);
     if (!rule) {
