@@ -291,3 +291,39 @@ export {
   assignmentsOfPerson,
 } from './governance/readRecords.ts';
 export type { CircleNode } from './governance/readRecords.ts';
+export { CHANGE_TYPES, changedRecord } from './governance/changes.ts';
+export type {
+  AddCircleChange,
+  AddRoleChange,
+  AddPolicyChange,
+  AmendChange,
+  RemoveChange,
+  ListOwnerRef,
+  AddEntryChange,
+  AmendEntryChange,
+  RemoveEntryChange,
+  AssignChange,
+  UnassignChange,
+  GovernanceChange,
+  GovernanceChangeType,
+} from './governance/changes.ts';
+export { parseChange, cleanFieldValue } from './governance/parseChange.ts';
+export {
+  proposalChanges,
+  addChange,
+  updateChange,
+  removeChange,
+  listChanges,
+} from './governance/proposalChanges.ts';
+export {
+  draftAmend,
+  draftRemove,
+  draftUnassign,
+  draftAmendEntry,
+  draftRemoveEntry,
+} from './governance/draftChanges.ts';
+export type { ChangeMeta } from './governance/draftChanges.ts';
+export type { ConflictReason, Conflict, FieldDiff, AppliedChange } from './governance/conflict.ts';
+export { compareChanges } from './governance/planChanges.ts';
+export { diffChange, diffChanges } from './governance/diffChange.ts';
+export type { ChangeDiff } from './governance/diffChange.ts';

@@ -11,6 +11,7 @@ import {
   readCircle,
   readRole,
   rolesOf,
+  type CircleNode,
 } from './readRecords.ts';
 import { recordRoot, type RecordKind } from './model.ts';
 
@@ -171,7 +172,7 @@ describe('governance records', () => {
     put(doc, 'circle', 'cy-a', { name: 'A', parentId: 'cy-c' });
     put(doc, 'circle', 'cy-c', { name: 'C', parentId: 'cy-b' });
     put(doc, 'circle', 'self', { name: 'Self', parentId: 'self' });
-    const shape = (nodes: ReturnType<typeof circleTree>): unknown =>
+    const shape = (nodes: readonly CircleNode[]): unknown =>
       nodes.map((n) => [n.circle.id, shape(n.children)]);
     expect(shape(circleTree(doc))).toEqual([
       [
