@@ -327,3 +327,13 @@ export type { ConflictReason, Conflict, FieldDiff, AppliedChange } from './gover
 export { compareChanges } from './governance/planChanges.ts';
 export { diffChange, diffChanges } from './governance/diffChange.ts';
 export type { ChangeDiff } from './governance/diffChange.ts';
+export { applyChanges, detectConflicts } from './governance/applyChanges.ts';
+export type { Provenance, ApplyResult } from './governance/applyChanges.ts';
+export {
+  GOVERNANCE_LOG_SCHEMA,
+  governanceLog,
+  parseGovernanceUnit,
+  readGovernanceUnit,
+  recordHistory,
+} from './governance/governanceLog.ts';
+export type { GovernanceUnit, HistoryEntry } from './governance/governanceLog.ts';
