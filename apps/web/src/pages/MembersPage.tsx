@@ -2,18 +2,25 @@ import { isId, spaceRoom } from '@ronde/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import type { InviteInfo, MemberInfo, SpaceRole } from '../api/trust.ts';
+import {
+  listDeviceKeys,
+  type DeviceKeyInfo,
+  type InviteInfo,
+  type MemberInfo,
+  type SpaceRole,
+} from '../api/trust.ts';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { useSpace } from '../hooks/useSpace.ts';
 import { useT, type Translate } from '../i18n/useT.ts';
 import { adminCall } from '../members/adminCall.ts';
+import { DeviceKeyList } from '../members/DeviceKeyList.tsx';
 import { InviteList } from '../members/InviteList.tsx';
 import { MemberList } from '../members/MemberList.tsx';
 import { NewInviteForm, type NewInvite } from '../members/NewInviteForm.tsx';
 import { useSession } from '../state/session.ts';
 import { useAccess } from '../state/useAccess.ts';
-import { refreshSession } from '../sync/sessionKeeper.ts';
+import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -45,6 +52,7 @@ function Members({ spaceId }: { spaceId: string }) {
   const selfId = useSession((s) => s.memberships[spaceId]?.userId ?? '');
   const [invites, setInvites] = useState<readonly InviteInfo[] | null>(null);
   const [members, setMembers] = useState<readonly MemberInfo[] | null>(null);
+  const [keys, setKeys] = useState<readonly DeviceKeyInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -55,6 +63,8 @@ function Members({ spaceId }: { spaceId: string }) {
     ]);
     setInvites(i);
     setMembers(m);
+    const token = await freshToken(spaceId);
+    if (token !== null) setKeys(await listDeviceKeys(spaceId, token));
   }, [spaceId]);
 
   useEffect(() => {
@@ -130,6 +140,15 @@ function Members({ spaceId }: { spaceId: string }) {
                 onRole={setRole}
                 onRemove={remove}
               />
+            )}
+          </section>
+          <section aria-labelledby="keys-title" className="stack">
+            <h2 id="keys-title">{t('members.keys.title')}</h2>
+            <p className="hint">{t('members.keys.hint')}</p>
+            {keys === null || members === null ? (
+              <Loading message={t('members.loading')} />
+            ) : (
+              <DeviceKeyList keys={keys} members={members} />
             )}
           </section>
         </>
