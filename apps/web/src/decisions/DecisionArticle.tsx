@@ -7,6 +7,7 @@ import {
 } from '@ronde/domain';
 import { Link } from 'react-router';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { ExportDecisionButton } from './ExportDecisionButton.tsx';
 import { DocTreeView } from './DocTreeView.tsx';
 import { formatCalendarDate, formatDay, formatNames, nameIn } from './formatDecision.ts';
 
@@ -70,6 +71,7 @@ export function DecisionArticle({
               {due && <strong className="decision__due">{t('decisions.due')}</strong>}
             </span>
           )}
+          <ExportDecisionButton spaceId={spaceId} decisionId={entry.id} title={entry.title} />
         </div>
       </header>
 
