@@ -166,4 +166,32 @@ describe('config', () => {
   it('names the setting in its error', () => {
     expect(() => parseConfig(['--port', 'x'], {})).toThrow('port must be an integer, got "x"');
   });
+
+  it('PG-5 DATABASE_URL chooses PostgreSQL and REDIS_URL the relay; SQLite by default', () => {
+    const secret = 'x'.repeat(32);
+    expect(parseConfig([], {})).toMatchObject({ databaseUrl: null, redisUrl: null });
+    const env = {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ronde',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RONDE_SECRET: secret,
+    };
+    expect(parseConfig([], env)).toMatchObject({
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      secret,
+      redisPrefix: 'ronde',
+    });
+    expect(parseConfig(['--redis-prefix', 'blue'], env).redisPrefix).toBe('blue');
+    expect(parseConfig(['--database-url', 'postgresql://db/ronde'], {}).databaseUrl).toBe(
+      'postgresql://db/ronde',
+    );
+    expect(() => parseConfig(['--database-url', 'mysql://db/ronde'], {})).toThrow(
+      'database url must start with postgres:// or postgresql://',
+    );
+    expect(() => parseConfig([], { REDIS_URL: env.REDIS_URL, RONDE_SECRET: secret })).toThrow(
+      /set it too/,
+    );
+    expect(() => parseConfig([], { ...env, RONDE_SECRET: '' })).toThrow(/RONDE_SECRET/);
+    expect(() => parseConfig(['--redis-prefix', 'a b'], {})).toThrow(ConfigError);
+  });
 });

@@ -40,6 +40,12 @@ export interface Config {
   readonly adminSecret: string | null;
   /** `RONDE_SECRET` (environment only): the HMAC secret; `null` uses `<data-dir>/secret.key`. */
   readonly secret: string | null;
+  /** `DATABASE_URL`: documents and access on PostgreSQL instead of SQLite (SPEC PG). */
+  readonly databaseUrl: string | null;
+  /** `REDIS_URL`: relay updates and presence to other instances (SPEC CLUSTER); needs `databaseUrl`. */
+  readonly redisUrl: string | null;
+  /** Channel prefix on Redis (`<prefix>:room:<room>`): one per deployment sharing a Redis. */
+  readonly redisPrefix: string;
   /** Requests per minute on the API's sensitive routes (httpRateLimit.ts, HTTP-n). */
   readonly httpRateLimits: HttpRateLimits;
   /** The server pings each sync socket this often (IDLE-1)… */
@@ -115,6 +121,20 @@ function secretEnv(
   if (raw === undefined || raw === '') return null;
   if (Buffer.byteLength(raw, 'utf8') < minBytes) {
     throw new ConfigError(`${name} must be at least ${minBytes} bytes long`);
+  }
+  return raw;
+}
+
+/** A URL with one of `schemes` (`postgres:`…): checked here so that a typo fails at start. */
+function serviceUrl(name: string, raw: string, schemes: readonly string[]): string {
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (!schemes.includes(protocol)) {
+    throw new ConfigError(`${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);
   }
   return raw;
 }
@@ -256,6 +276,27 @@ const SETTINGS: readonly Setting[] = [
     apply: (raw, c) => (c.idleTimeoutMs = integer('idle timeout', raw, 1000, 86_400_000)),
   },
   {
+    flag: 'database-url',
+    env: 'DATABASE_URL',
+    apply: (raw, c) =>
+      (c.databaseUrl = serviceUrl('database url', raw, ['postgres:', 'postgresql:'])),
+  },
+  {
+    flag: 'redis-url',
+    env: 'REDIS_URL',
+    apply: (raw, c) => (c.redisUrl = serviceUrl('redis url', raw, ['redis:', 'rediss:'])),
+  },
+  {
+    flag: 'redis-prefix',
+    env: 'RONDE_REDIS_PREFIX',
+    apply: (raw, c) => {
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) {
+        throw new ConfigError(`redis prefix must be 1 to 64 of A-Z a-z 0-9 _ . -, got "${raw}"`);
+      }
+      c.redisPrefix = raw;
+    },
+  },
+  {
     flag: 'space-creation',
     env: 'RONDE_SPACE_CREATION',
     apply: (raw, c) =>
@@ -286,6 +327,9 @@ export function defaultConfig(): Config {
     spaceCreation: 'open',
     adminSecret: null,
     secret: null,
+    databaseUrl: null,
+    redisUrl: null,
+    redisPrefix: 'ronde',
     httpRateLimits: DEFAULT_HTTP_RATE_LIMITS,
     pingIntervalMs: 30_000,
     idleTimeoutMs: 75_000,
@@ -329,6 +373,14 @@ export function parseConfig(
   }
   config.secret = secretEnv(env, 'RONDE_SECRET', 32);
   config.adminSecret = secretEnv(env, 'RONDE_ADMIN_SECRET', 16);
+  if (config.redisUrl !== null && config.databaseUrl === null) {
+    throw new ConfigError('REDIS_URL relays between instances that share DATABASE_URL: set it too');
+  }
+  if (config.redisUrl !== null && config.secret === null) {
+    throw new ConfigError(
+      'with REDIS_URL every instance must sign tokens with the same RONDE_SECRET: set it',
+    );
+  }
   if (config.spaceCreation === 'restricted' && config.adminSecret === null) {
     throw new ConfigError(
       'space creation is restricted but RONDE_ADMIN_SECRET is not set (at least 16 bytes)',

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import type { Storage } from './storage.ts';
 
+/** Each log's last sequence number, kept with its Map so that a reopened store continues it. */
+const lastSeqs = new WeakMap<Map<string, Uint8Array[]>, Map<string, number>>();
+
 /**
  * A storage kept in a Map, for unit tests of the registry. Calling it again
  * with the same Map (and pending Set) simulates reopening a store after a
@@ -10,6 +13,10 @@ export function createMemoryStorage(
   logs: Map<string, Uint8Array[]> = new Map(),
   pending: Set<string> = new Set(),
 ): Storage & { readonly logs: Map<string, Uint8Array[]>; readonly pending: Set<string> } {
+  const seqs = lastSeqs.get(logs) ?? new Map<string, number>();
+  lastSeqs.set(logs, seqs);
+  // The rows of a log are numbered up to its last number: compaction keeps the last one.
+  const lastSeq = (docName: string): number => seqs.get(docName) ?? logs.get(docName)?.length ?? 0;
   let closed = false;
   const check = (): void => {
     if (closed) throw new Error('storage is closed');
@@ -20,8 +27,17 @@ export function createMemoryStorage(
     async append(docName, update) {
       check();
       const log = logs.get(docName) ?? [];
+      seqs.set(docName, lastSeq(docName) + 1);
       log.push(update.slice());
       logs.set(docName, log);
+    },
+    async loadSince(docName, seq) {
+      check();
+      const log = logs.get(docName) ?? [];
+      const first = lastSeq(docName) - log.length + 1;
+      return log
+        .map((update, i) => ({ seq: first + i, update: update.slice() }))
+        .filter((entry) => entry.seq > seq);
     },
     async load(docName) {
       check();
@@ -43,6 +59,11 @@ export function createMemoryStorage(
     async listPending() {
       check();
       return [...pending].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    },
+    async deleteDocuments(prefix) {
+      check();
+      for (const name of [...logs.keys()]) if (name.startsWith(prefix)) logs.delete(name);
+      for (const room of [...pending]) if (room.startsWith(prefix)) pending.delete(room);
     },
     async close() {
       closed = true;

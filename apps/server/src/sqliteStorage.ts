@@ -55,6 +55,9 @@ export async function openSqliteStorage(
   const select = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq',
   );
+  const selectSince = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq',
+  );
   const remove = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
   const mark = db.prepare<[string]>('INSERT OR IGNORE INTO pending (room) VALUES (?)');
   const unmark = db.prepare<[string]>('DELETE FROM pending WHERE room = ?');
@@ -83,6 +86,12 @@ export async function openSqliteStorage(
     async load(docName) {
       open();
       return select.all(docName).map((row) => toBytes(row.data));
+    },
+    async loadSince(docName, seq) {
+      open();
+      return selectSince
+        .all(docName, seq)
+        .map((row) => ({ seq: row.seq, update: toBytes(row.data) }));
     },
     async compact(docName) {
       open();

@@ -107,6 +107,53 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
       expect(stateOf(await storage.load('doc-a'))).toBe('x');
     });
 
+    it('CLUSTER-3 loadSince: the rows above a sequence number, numbered, increasing', async () => {
+      const storage = await start();
+      expect(await storage.loadSince('doc-a', 0)).toEqual([]);
+      for (const byte of [1, 2, 3]) await storage.append('doc-a', new Uint8Array([byte]));
+      await storage.append('doc-b', new Uint8Array([9]));
+      const all = await storage.loadSince('doc-a', 0);
+      expect(all.map((entry) => Array.from(entry.update))).toEqual([[1], [2], [3]]);
+      const seqs = all.map((entry) => entry.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(3);
+      expect(seqs[0]).toBeGreaterThan(0);
+      const since = await storage.loadSince('doc-a', seqs[1] ?? 0);
+      expect(since.map((entry) => Array.from(entry.update))).toEqual([[3]]);
+      expect(await storage.loadSince('doc-a', seqs[2] ?? 0)).toEqual([]);
+    });
+
+    it('CLUSTER-3 a compacted row keeps the last number it merged; later rows follow it', async () => {
+      const storage = await start();
+      const doc = new Y.Doc();
+      const text = doc.getText('t');
+      await storage.append(
+        'doc-a',
+        edit(doc, () => text.insert(0, 'ab')),
+      );
+      const [first] = await storage.loadSince('doc-a', 0);
+      await storage.append(
+        'doc-a',
+        edit(doc, () => text.insert(2, 'cd')),
+      );
+      const before = await storage.loadSince('doc-a', 0);
+      await storage.compact('doc-a');
+      const merged = await storage.loadSince('doc-a', 0);
+      expect(merged).toHaveLength(1);
+      expect(merged[0]?.seq).toBe(before.at(-1)?.seq);
+      // A reader that had the first row gets the merged one, which holds what it lacked.
+      expect(
+        stateOf((await storage.loadSince('doc-a', first?.seq ?? 0)).map((e) => e.update)),
+      ).toBe('abcd');
+      await storage.append(
+        'doc-a',
+        edit(doc, () => text.insert(4, 'e')),
+      );
+      const after = await storage.loadSince('doc-a', merged[0]?.seq ?? 0);
+      expect(after).toHaveLength(1);
+      expect(after[0]?.seq).toBeGreaterThan(merged[0]?.seq ?? 0);
+    });
+
     it('keeps documents apart', async () => {
       const storage = await start();
       await storage.append(

@@ -12,6 +12,14 @@ export interface Storage {
   /** The document's log, oldest first; `[]` for an unknown document. */
   load(docName: string): Promise<Uint8Array[]>;
   /**
+   * The rows of the document's log numbered above `seq`, oldest first, each
+   * with its number (`loadSince(doc, 0)`: the whole log). Numbers grow with
+   * each append to the document; a compacted row keeps the last number it
+   * merged, so a reader that applied everything up to `seq` misses nothing
+   * by reading the rows above it (an instance catching up, CLUSTER-3).
+   */
+  loadSince(docName: string, seq: number): Promise<LogEntry[]>;
+  /**
    * Replaces the document's log by one merged update, atomically: a reader
    * sees either the old rows or the merged one, and a crash keeps one of them.
    */
@@ -27,8 +35,21 @@ export interface Storage {
   clearPending(room: string): Promise<void>;
   /** The pending rooms, each once, in code-unit order. */
   listPending(): Promise<string[]>;
+  /**
+   * Deletes every document whose name starts with `prefix` (a deleted
+   * practice space's rooms, `<spaceId>/`) and their pending marks, after
+   * committing waiting appends; durable once resolved. Optional: a store
+   * without it cannot delete spaces (SPEC PRACTICE-8).
+   */
+  deleteDocuments?(prefix: string): Promise<void>;
   /** Releases the store; later calls reject. */
   close(): Promise<void>;
+}
+
+/** One row of a document's log and its sequence number in that log. */
+export interface LogEntry {
+  readonly seq: number;
+  readonly update: Uint8Array;
 }
 
 /** Thrown for a store that cannot be opened (e.g. an unwritable data dir). */

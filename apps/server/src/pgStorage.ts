@@ -1,0 +1,185 @@
+import type pg from 'pg';
+import * as Y from 'yjs';
+import { migrate, openPgPool, transaction } from './pgPool.ts';
+import type { LogEntry, Storage } from './storage.ts';
+
+const MIGRATIONS = [
+  {
+    name: 'documents-001',
+    // doc_heads holds each document's last sequence number: an append bumps it
+    // and inserts its row in one statement, so numbers are dense per document
+    // and commit in order (the row lock serialises appends to one document).
+    sql: `CREATE TABLE doc_heads (
+      doc TEXT PRIMARY KEY,
+      seq BIGINT NOT NULL
+    );
+    CREATE TABLE doc_updates (
+      doc TEXT NOT NULL,
+      seq BIGINT NOT NULL,
+      data BYTEA NOT NULL,
+      PRIMARY KEY (doc, seq)
+    );
+    CREATE TABLE pending_consequences (room TEXT PRIMARY KEY);`,
+  },
+] as const;
+
+/** The PostgreSQL store, with what the relay between instances needs beyond `Storage`. */
+export interface PgStorage extends Storage {
+  /** `append`, resolving with the update's sequence number in its document's log (PG-2). */
+  appendSeq(docName: string, update: Uint8Array): Promise<number>;
+  /** The last sequence number of each named document that has one (one query for all). */
+  heads(docNames: readonly string[]): Promise<Map<string, number>>;
+  /** Answers a trivial query: the `/healthz` readiness check. */
+  ping(): Promise<void>;
+  /** The pool, for the advisory locks of `pgLock.ts`. */
+  readonly pool: pg.Pool;
+}
+
+/**
+ * The store for deployments that outgrow one process (DESIGN 7, SPEC PG):
+ * documents as append-only logs in `doc_updates`, numbered per document;
+ * compaction replaces the rows up to the last one by one merged row in one
+ * transaction, under an advisory lock per document, so two instances
+ * compacting at once merge once; the pending set of CONS-5. Durable when a
+ * promise resolves (PostgreSQL's default `synchronous_commit`).
+ *
+ * @example
+ * const storage = await openPgStorage('postgres://postgres@127.0.0.1:5432/ronde');
+ */
+export async function openPgStorage(url: string): Promise<PgStorage> {
+  const pool = await openPgPool(url, 'documents');
+  try {
+    await migrate(pool, MIGRATIONS);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new Error('storage is closed');
+  };
+
+  // Appends to one document run one after the other, in call order (the pool
+  // would otherwise let a later one overtake); documents are written in parallel.
+  const tails = new Map<string, Promise<unknown>>();
+  function appendSeq(docName: string, update: Uint8Array): Promise<number> {
+    if (closed) return Promise.reject(new Error('storage is closed'));
+    const copy = update.slice(); // the caller may reuse its buffer before the query runs
+    const previous = tails.get(docName) ?? Promise.resolve();
+    const next = previous.then(
+      () => insert(docName, copy),
+      () => insert(docName, copy),
+    );
+    tails.set(docName, next);
+    const forget = (): void => {
+      if (tails.get(docName) === next) tails.delete(docName);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  async function insert(docName: string, update: Uint8Array): Promise<number> {
+    const result = await pool.query<{ seq: number }>(
+      `WITH head AS (
+         INSERT INTO doc_heads (doc, seq) VALUES ($1, 1)
+         ON CONFLICT (doc) DO UPDATE SET seq = doc_heads.seq + 1
+         RETURNING seq
+       )
+       INSERT INTO doc_updates (doc, seq, data) SELECT $1, seq, $2 FROM head RETURNING seq`,
+      [docName, toBuffer(update)],
+    );
+    return result.rows[0]?.seq ?? 0;
+  }
+
+  async function loadSince(docName: string, seq: number): Promise<LogEntry[]> {
+    open();
+    const result = await pool.query<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc = $1 AND seq > $2 ORDER BY seq',
+      [docName, seq],
+    );
+    return result.rows.map((row) => ({ seq: row.seq, update: toBytes(row.data) }));
+  }
+
+  return {
+    pool,
+    appendSeq,
+    async append(docName, update) {
+      await appendSeq(docName, update);
+    },
+    async load(docName) {
+      return (await loadSince(docName, 0)).map((entry) => entry.update);
+    },
+    loadSince,
+    async compact(docName) {
+      open();
+      await transaction(pool, async (client) => {
+        // Two instances compacting one document: the second waits, then finds one row.
+        await client.query(
+          "SELECT pg_advisory_xact_lock(hashtextextended('ronde.compact:' || $1, 0))",
+          [docName],
+        );
+        const { rows } = await client.query<{ seq: number; data: Buffer }>(
+          'SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq',
+          [docName],
+        );
+        const last = rows.at(-1);
+        if (!last || rows.length < 2) return;
+        const merged = Y.mergeUpdates(rows.map((row) => toBytes(row.data)));
+        // Rows appended meanwhile are above `last` and untouched; the merged row keeps `last`.
+        await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq < $2', [
+          docName,
+          last.seq,
+        ]);
+        await client.query('UPDATE doc_updates SET data = $3 WHERE doc = $1 AND seq = $2', [
+          docName,
+          last.seq,
+          toBuffer(merged),
+        ]);
+      });
+    },
+    async heads(docNames) {
+      open();
+      if (docNames.length === 0) return new Map();
+      const { rows } = await pool.query<{ doc: string; seq: number }>(
+        'SELECT doc, seq FROM doc_heads WHERE doc = ANY($1::text[])',
+        [docNames],
+      );
+      return new Map(rows.map((row) => [row.doc, row.seq]));
+    },
+    async ping() {
+      open();
+      await pool.query('SELECT 1');
+    },
+    async markPending(room) {
+      open();
+      await pool.query(
+        'INSERT INTO pending_consequences (room) VALUES ($1) ON CONFLICT DO NOTHING',
+        [room],
+      );
+    },
+    async clearPending(room) {
+      open();
+      await pool.query('DELETE FROM pending_consequences WHERE room = $1', [room]);
+    },
+    async listPending() {
+      open();
+      const { rows } = await pool.query<{ room: string }>(
+        'SELECT room FROM pending_consequences ORDER BY room COLLATE "C"',
+      );
+      return rows.map((row) => row.room);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
