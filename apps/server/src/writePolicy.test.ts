@@ -712,7 +712,7 @@ describe('writePolicy', () => {
     );
   });
 
-  it('WRITE-10 circles come with the space, then are changed by an admin', () => {
+  it('WRITE-10 circles come with the space, then change only through adopted proposals', () => {
     const server = space();
     const write = on('space', server);
     const addCircle = (doc: Y.Doc) =>
@@ -723,17 +723,43 @@ describe('writePolicy', () => {
           ['name', 'Kitchen'],
         ]),
       );
-    expect(write(as.admin, addCircle)).toBeNull();
-    expect(write(as.ana, addCircle)).toBe('WRITE-10: only an admin changes circles');
-    expect(write(as.lead, addCircle)).toBe('WRITE-10: only an admin changes circles');
+    const refusal = 'WRITE-10: circles change through adopted proposals (the server applies them)';
+    expect(write(as.admin, addCircle)).toBe(refusal);
+    expect(write(as.ana, addCircle)).toBe(refusal);
     const [circleId] = [...spaceCircles(server).keys()];
     expect(
-      write(as.ana, (doc) =>
+      write(as.admin, (doc) =>
         spaceCircles(doc)
           .get(circleId ?? '')
           ?.set('name', 'Mine'),
       ),
-    ).toBe('WRITE-10: only an admin changes circles');
+    ).toBe(refusal);
+    // Created with the space, in the same update: allowed.
+    expect(
+      attempt('space', new Y.Doc(), as.admin, (doc) =>
+        initSpace(doc, { id: SPACE_ID, name: 'Coop', circleName: 'General', now: T0 }),
+      ),
+    ).toBeNull();
+  });
+
+  it('WRITE-15 roles, policies, assignments and the governance history: the server only', () => {
+    const server = space();
+    const write = on('space', server);
+    for (const root of ['roles', 'policies', 'assignments', 'governance']) {
+      expect(
+        write(as.admin, (doc) => doc.getMap(root).set('r1', new Y.Map<unknown>([['id', 'r1']]))),
+      ).toBe('WRITE-15: only the server writes here');
+    }
+  });
+
+  it('WRITE-8 a proposal’s structured changes: members while a draft or in consent, frozen after', () => {
+    const draft = proposal('draft');
+    const addChange = (doc: Y.Doc) =>
+      doc.getMap('changes').set('ch1', new Y.Map<unknown>([['type', 'role.add']]));
+    expect(attempt('proposal', draft, as.ana, addChange)).toBeNull();
+    expect(attempt('proposal', proposal('adopted'), as.ana, addChange)).toBe(
+      'WRITE-8: the text of a proposal that is adopted does not change',
+    );
   });
 
   it('WRITE-11 the proposal index: members add drafts and edit entries; the status is the server’s', () => {

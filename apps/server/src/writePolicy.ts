@@ -266,7 +266,7 @@ function checkSpaceFields(write: LocatedWrite, ctx: RuleContext): string | null 
 
 function checkCircles(_write: LocatedWrite, ctx: RuleContext): string | null {
   if (!rootMap(ctx.doc, 'space').has('id')) return null;
-  return isAdmin(ctx) ? null : 'only an admin changes circles';
+  return 'circles change through adopted proposals (the server applies them)';
 }
 
 /** The proposal and meeting indexes: members list and edit entries; the status is the server's. */
@@ -332,11 +332,12 @@ export const WRITE_RULES: readonly WriteRule[] = [
       'the proposal’s fields: created once as a draft; the circle of a draft by members; the status by the server only',
     check: checkProposalFields,
   },
-  ...['title', 'driver', 'body'].map((root): WriteRule => ({
+  ...['title', 'driver', 'body', 'changes'].map((root): WriteRule => ({
     id: 'WRITE-8',
     kind: 'proposal',
     root,
-    summary: 'the proposal’s text: members, while it is a draft or in consent',
+    summary:
+      'the proposal’s text and its structured changes: members, while it is a draft or in consent',
     check: checkProposalText,
   })),
   {
@@ -350,9 +351,16 @@ export const WRITE_RULES: readonly WriteRule[] = [
     id: 'WRITE-10',
     kind: 'space',
     root: 'circles',
-    summary: 'circles: created with the space; then by an admin',
+    summary: 'circles: created with the space; then only by the server, applying adopted proposals',
     check: checkCircles,
   },
+  ...['roles', 'policies', 'assignments', 'governance'].map((root): WriteRule => ({
+    id: 'WRITE-15',
+    kind: 'space',
+    root,
+    summary: 'governance records and their history: the server only, applying adopted proposals',
+    check: serverOnly,
+  })),
   {
     id: 'WRITE-11',
     kind: 'space',

@@ -204,6 +204,10 @@ const SPACE_MUTATIONS: Mutation[] = [
   (doc) => doc.getMap('proposals').delete('pr1abcdef'),
   (doc, _a, rng) => doc.getMap('space').set(pick(rng, ['name', 'id']), 'Renamed'),
   (doc) => doc.getMap('circles').set('circle99', entryMap({ id: 'circle99', name: 'Shadow' })),
+  (doc, _a, rng) =>
+    doc
+      .getMap(pick(rng, ['roles', 'policies', 'assignments', 'governance']))
+      .set('rec1', entryMap({ id: 'rec1', name: 'Forged' })),
 ];
 
 const PROPOSAL_MUTATIONS: Mutation[] = [
@@ -213,6 +217,7 @@ const PROPOSAL_MUTATIONS: Mutation[] = [
     doc.getMap('proposal').set('status', pick(rng, ['adopted', 'rejected', 'draft'])),
   (doc) => doc.getMap('proposal').set('circleId', 'circle02'),
   (doc) => doc.getMap('proposal').set('createdBy', 'Mallory'),
+  (doc, _a, rng) => doc.getMap('changes').set(`ch${int(rng, 99)}`, entryMap({ type: 'role.add' })),
 ];
 
 interface Snapshot {
@@ -314,8 +319,11 @@ function violation(
         }
       }
     }
-    if (actor.role !== 'admin' && (!same('space') || !same('circles')))
-      return 'space or circles changed';
+    if (actor.role !== 'admin' && !same('space')) return 'the space changed';
+    // Circles and the governance records change only through adopted proposals (WRITE-10, WRITE-15).
+    for (const root of ['circles', 'roles', 'policies', 'assignments', 'governance']) {
+      if (!same(root)) return `${root} changed`;
+    }
   }
   if (kind === 'proposal') {
     const fb = (b.proposal ?? {}) as Record<string, unknown>;
@@ -324,15 +332,25 @@ function violation(
     if (fb.createdBy !== fa.createdBy) return 'the author changed';
     if (
       !['draft', 'in-consent'].includes(status) &&
-      (!same('title') || !same('driver') || !same('body'))
+      (!same('title') || !same('driver') || !same('body') || !same('changes'))
     ) {
       return `the text of a ${status} proposal changed`;
     }
   }
   const schema: Record<DocKind, readonly string[]> = {
     meeting: ['meeting', 'people', 'agenda', 'log'],
-    space: ['space', 'circles', 'proposals', 'meetings', 'decisions'],
-    proposal: ['proposal', 'title', 'driver', 'body'],
+    space: [
+      'space',
+      'circles',
+      'proposals',
+      'meetings',
+      'decisions',
+      'roles',
+      'policies',
+      'assignments',
+      'governance',
+    ],
+    proposal: ['proposal', 'title', 'driver', 'body', 'changes'],
   };
   const stray = Object.keys(a).filter((root) => !schema[kind].includes(root));
   if (stray.some((root) => !['{}', '""', '[]'].includes(JSON.stringify(a[root])))) {
