@@ -153,7 +153,7 @@ const unauthorized = (message: string): HttpError =>
  * stored now (not as in the token): 401 without one, for a forged, expired
  * or other space's token, or a removed member.
  */
-async function requireMember(
+export async function requireMember(
   req: IncomingMessage,
   spaceId: string,
   ctx: AccessApiContext,
@@ -170,7 +170,7 @@ async function requireMember(
 }
 
 /** {@link requireMember}, and 403 when their role is below admin. */
-async function requireAdmin(
+export async function requireAdmin(
   req: IncomingMessage,
   spaceId: string,
   ctx: AccessApiContext,

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inviteStatus, type AccessStore } from './accessStore.ts';
+import { inviteStatus, type AccessStore, type PracticeMarks } from './accessStore.ts';
 import { deviceKeyId, MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
 
 /** A fresh Ed25519 public key: raw 32 bytes in base64url, as a browser exports it. */
@@ -396,6 +396,77 @@ export function runAccessStoreContract(
       await again.close();
       const third = await start();
       expect(await third.listDeviceKeys(SPACE)).toEqual([added.ok ? added.key : null]);
+    });
+  });
+}
+
+/**
+ * What a store that keeps practice marks must do (SPEC PRACTICE-1,
+ * PRACTICE-7); run beside `runAccessStoreContract` for such a store.
+ */
+export function runPracticeStoreContract(
+  name: string,
+  makeFixture: () => Promise<AccessStoreFixture>,
+): void {
+  describe(`practice marks contract: ${name}`, () => {
+    let fixture: AccessStoreFixture | null = null;
+    const open: AccessStore[] = [];
+    async function start(): Promise<AccessStore & PracticeMarks> {
+      fixture ??= await makeFixture();
+      const store = await fixture.open();
+      open.push(store);
+      if (!store.markPractice || !store.getPractice || !store.listPractice || !store.deleteSpace) {
+        throw new Error(`${name} does not keep practice marks`);
+      }
+      return store as AccessStore & PracticeMarks;
+    }
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close().catch(() => undefined);
+      await fixture?.cleanup();
+      fixture = null;
+    });
+    const practice = (spaceId: string, createdAt: number) => ({
+      spaceId,
+      meetingId: 'mtPractice1',
+      proposalId: 'prPractice1',
+      process: 'idm' as const,
+      language: 'fr' as const,
+      bots: [{ userId: 'botUser1', name: 'Chloé' }],
+      createdAt,
+    });
+
+    it('PRACTICE-1 marks a space as practice, kept across reopening; others are not', async () => {
+      const store = await start();
+      await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      await store.createSpace({ spaceId: OTHER, adminName: 'B', now: T0 });
+      await store.markPractice(practice(SPACE, T0));
+      expect(await store.getPractice(SPACE)).toEqual(practice(SPACE, T0));
+      expect(await store.getPractice(OTHER)).toBeNull();
+      await store.close();
+      const again = await start();
+      expect(await again.listPractice()).toEqual([practice(SPACE, T0)]);
+    });
+
+    it('PRACTICE-7 deletes a space whole: members, invites, device keys, mark; not another space', async () => {
+      const store = await start();
+      const created = await store.createSpace({ spaceId: SPACE, adminName: 'A', now: T0 });
+      await store.createSpace({ spaceId: OTHER, adminName: 'B', now: T0 });
+      await store.addDeviceKey({
+        spaceId: SPACE,
+        userId: created.member.userId,
+        publicKey: publicKey(),
+        now: T0,
+      });
+      await store.markPractice(practice(SPACE, T0));
+      await store.markPractice(practice(OTHER, T0 + 1));
+      await store.deleteSpace(SPACE);
+      expect(await store.listMembers(SPACE)).toEqual([]);
+      expect(await store.listInvites(SPACE)).toEqual([]);
+      expect(await store.listDeviceKeys(SPACE)).toEqual([]);
+      expect(await store.checkKey(SPACE, created.member.userId, created.key)).toBeNull();
+      expect(await store.getPractice(SPACE)).toBeNull();
+      expect(await store.listMembers(OTHER)).toHaveLength(1);
+      expect(await store.listPractice()).toEqual([practice(OTHER, T0 + 1)]);
     });
   });
 }

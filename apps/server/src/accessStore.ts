@@ -57,13 +57,41 @@ export type ChangeResult =
   | { readonly ok: true; readonly member: Member; readonly previous: Member }
   | { readonly ok: false; readonly reason: 'not_found' | 'last_admin' };
 
+/** A practice space (SPEC PRACTICE): its meeting, its process and its scripted members. */
+export interface PracticeSpace {
+  readonly spaceId: string;
+  readonly meetingId: string;
+  readonly proposalId: string;
+  readonly process: 'consent' | 'idm';
+  /** The language of its sample texts and bots' names. */
+  readonly language: 'en' | 'fr';
+  readonly bots: readonly { readonly userId: string; readonly name: string }[];
+  readonly createdAt: number;
+}
+
+/**
+ * The practice mark kept with a space (PRACTICE-1, PRACTICE-7); a store
+ * without it refuses practice spaces. Passes `runPracticeStoreContract`.
+ */
+export interface PracticeMarks {
+  markPractice(space: PracticeSpace): Promise<void>;
+  getPractice(spaceId: string): Promise<PracticeSpace | null>;
+  /** Every practice space, oldest first. */
+  listPractice(): Promise<PracticeSpace[]>;
+  /**
+   * Deletes the whole space at once: members, invites, device keys and its
+   * practice mark (a deleted space has no history left to verify, KEY-5).
+   */
+  deleteSpace(spaceId: string): Promise<void>;
+}
+
 /**
  * Members, invites and membership keys (docs/trust-api.md). Promise-based
  * like `Storage`, so a networked store can implement it; every
  * implementation must pass `runAccessStoreContract`. Removed members are
  * gone for good: their key dies with them.
  */
-export interface AccessStore {
+export interface AccessStore extends Partial<PracticeMarks> {
   /**
    * In one transaction: the space's first admin (with a key) and its default
    * invite (member role, no expiry, no use limit).

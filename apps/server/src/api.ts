@@ -15,11 +15,15 @@ import {
 } from './accessApi.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { handlePracticeApi } from './practice/practiceApi.ts';
+import type { PracticeService } from './practice/practiceService.ts';
 
 export interface ApiContext extends AccessApiContext {
   readonly registry: DocumentRegistry;
   readonly maxBodyBytes: number;
   readonly isClosing: () => boolean;
+  /** Practice spaces and their bots (SPEC PRACTICE); absent, the routes answer 404. */
+  readonly practice?: PracticeService;
 }
 
 const CreateSpace = z.object({
@@ -78,6 +82,7 @@ export async function handleApi(
     return;
   }
   if (await handleAccessApi(req, res, path, ctx)) return;
+  if (await handlePracticeApi(req, res, path, ctx)) return;
   throw new HttpError(404, 'not_found', `no API route ${path}`);
 }
 

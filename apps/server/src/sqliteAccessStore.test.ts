@@ -3,12 +3,20 @@ import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers.ts';
-import { runAccessStoreContract } from './accessStore.contract.ts';
+import { runAccessStoreContract, runPracticeStoreContract } from './accessStore.contract.ts';
 import { openSqliteAccessStore } from './sqliteAccessStore.ts';
 import { SQLITE_FILE, openSqliteStorage } from './sqliteStorage.ts';
 
 runAccessStoreContract('sqlite', async () => {
   const dir = tempDir('ronde-access-');
+  return {
+    open: () => openSqliteAccessStore(join(dir.path, 'data')),
+    cleanup: async () => dir.remove(),
+  };
+});
+
+runPracticeStoreContract('sqlite', async () => {
+  const dir = tempDir('ronde-practice-');
   return {
     open: () => openSqliteAccessStore(join(dir.path, 'data')),
     cleanup: async () => dir.remove(),
@@ -52,6 +60,7 @@ describe('sqliteAccessStore', () => {
     expect(db.prepare('SELECT name FROM access_migrations').all()).toEqual([
       { name: '001-members-invites' },
       { name: '002-device-keys' },
+      { name: '003-practice-spaces' },
     ]);
     db.close();
   });

@@ -23,6 +23,7 @@ import {
   type NewMember,
   type Role,
 } from './accessStore.ts';
+import { PRACTICE_MIGRATION, sqlitePracticeMarks } from './practice/sqlitePracticeMarks.ts';
 import { SQLITE_FILE } from './sqliteStorage.ts';
 import { StorageOpenError } from './storage.ts';
 
@@ -69,6 +70,7 @@ const MIGRATIONS: readonly { name: string; sql: string }[] = [
     );
     CREATE INDEX IF NOT EXISTS device_keys_by_member ON device_keys (space, user_id);`,
   },
+  PRACTICE_MIGRATION,
 ];
 
 interface MemberRow {
@@ -338,6 +340,7 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
   };
 
   return {
+    ...sqlitePracticeMarks(db, open),
     async createSpace({ spaceId, adminName, now }) {
       open();
       return createSpace.immediate(spaceId, adminName, now);

@@ -62,6 +62,11 @@ export async function openSqliteStorage(
   const mark = db.prepare<[string]>('INSERT OR IGNORE INTO pending (room) VALUES (?)');
   const unmark = db.prepare<[string]>('DELETE FROM pending WHERE room = ?');
   const pending = db.prepare<[], { room: string }>('SELECT room FROM pending ORDER BY room');
+  // `substr` rather than LIKE: room names may hold `_`, a LIKE wildcard.
+  const deletePrefix = db.transaction((prefix: string) => {
+    db.prepare('DELETE FROM updates WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+    db.prepare('DELETE FROM pending WHERE substr(room, 1, ?) = ?').run(prefix.length, prefix);
+  });
 
   const compact = db.transaction((docName: string) => {
     const rows = select.all(docName);
@@ -108,6 +113,10 @@ export async function openSqliteStorage(
     async listPending() {
       open();
       return pending.all().map((row) => row.room);
+    },
+    async deleteDocuments(prefix) {
+      open();
+      deletePrefix.immediate(prefix);
     },
     async close() {
       if (closed) return;

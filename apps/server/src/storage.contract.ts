@@ -239,3 +239,45 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
     });
   });
 }
+
+/** `deleteDocuments`, for stores that have it (SPEC PRACTICE-8). */
+export function runDeleteDocumentsContract(
+  name: string,
+  makeFixture: () => Promise<StorageFixture>,
+): void {
+  describe(`storage contract, deleting: ${name}`, () => {
+    let fixture: StorageFixture | null = null;
+    const open: Storage[] = [];
+    afterEach(async () => {
+      for (const storage of open.splice(0)) await storage.close().catch(() => undefined);
+      await fixture?.cleanup();
+      fixture = null;
+    });
+    async function start(): Promise<Storage> {
+      fixture ??= await makeFixture();
+      const storage = await fixture.open();
+      open.push(storage);
+      return storage;
+    }
+
+    it('PRACTICE-8 deletes every document under a prefix and its pending mark, durably', async () => {
+      const storage = await start();
+      if (!storage.deleteDocuments) throw new Error(`${name} cannot delete documents`);
+      for (const doc of ['sp_1/space/sp_1', 'sp_1/meeting/m1', 'sp_10/space/sp_10', 'spX1/x']) {
+        await storage.append(doc, new Uint8Array([1]));
+      }
+      await storage.markPending('sp_1/meeting/m1');
+      await storage.markPending('sp_10/meeting/m2');
+      const late = storage.append('sp_1/meeting/m1', new Uint8Array([2]));
+      await storage.deleteDocuments('sp_1/');
+      await late;
+      await storage.close();
+      const reader = await start();
+      expect(await reader.load('sp_1/space/sp_1')).toEqual([]);
+      expect(await reader.load('sp_1/meeting/m1')).toEqual([]);
+      expect(await reader.load('sp_10/space/sp_10')).toHaveLength(1);
+      expect(await reader.load('spX1/x')).toHaveLength(1);
+      expect(await reader.listPending()).toEqual(['sp_10/meeting/m2']);
+    });
+  });
+}
