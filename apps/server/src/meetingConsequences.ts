@@ -31,6 +31,7 @@ import {
 } from '@ronde/domain';
 import type * as Y from 'yjs';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+import { withAdoptedChanges } from './governanceConsequences.ts';
 
 export interface MeetingConsequencesInput {
   readonly registry: Pick<DocumentRegistry, 'open'>;
@@ -127,7 +128,8 @@ async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promis
       if (item.proposalId !== null && status !== null) {
         indexProposal(doc, item.proposalId, status, at);
       }
-      recordDecision(doc, entry);
+      // An adoption applies the proposal's governance changes in the same write (GOVSRV-1).
+      recordDecision(doc, withAdoptedChanges(doc, entry, proposalDoc));
     });
   };
   if (item.proposalId === null) return writeEntry(null);
