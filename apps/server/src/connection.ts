@@ -103,6 +103,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   let awareness: ReturnType<typeof createAwarenessGuard> | null = null;
   let closed = false;
   let writeRefusalLogged = false;
+  let writeRefused = false;
   let awarenessRefusalLogged = false;
   // Every message takes a token (docs/trust-api.md: 4429 message flood).
   const limiter = createRateLimiter({
@@ -183,7 +184,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
       };
     }
-    if (guard && loaded.storedBytes + bytes > ctx.limits.maxDocumentBytes) {
+    if (guard && loaded.storedBytes + loaded.queuedBytes + bytes > ctx.limits.maxDocumentBytes) {
       return {
         code: CLOSE_CODES.documentFull,
         reason: `document-full: this document reached its size limit (${ctx.limits.maxDocumentBytes} bytes)`,
@@ -199,9 +200,15 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     if (limit) return refuse(limit.code, limit.reason, 'update over a limit');
     const checked: UpdateGuard | undefined = guard
       ? (doc, bytes) => {
-          // A connection closing after a refusal: what it queued behind it depends on it.
-          if (closed) throw new WriteRefused('WRITE-1', 'the connection is closing');
-          guard(doc, bytes);
+          // What this connection queued behind a refused write depends on it. Updates
+          // accepted before another cut (a quota, a size limit) are still stored.
+          if (writeRefused) throw new WriteRefused('WRITE-1', 'the connection is closing');
+          try {
+            guard(doc, bytes);
+          } catch (error) {
+            if (error instanceof WriteRefused) writeRefused = true;
+            throw error;
+          }
         }
       : undefined;
     loaded.store(update, peer, checked).catch((error: unknown) => {

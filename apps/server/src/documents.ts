@@ -21,6 +21,11 @@ export interface LoadedDocument {
   /** Bytes of the document's stored log (what a size limit counts); refreshed at compaction. */
   readonly storedBytes: number;
   /**
+   * Bytes of updates handed to `store` and not yet stored or refused: with
+   * group commit (STORE-3) several wait at once, and a size limit counts them.
+   */
+  readonly queuedBytes: number;
+  /**
    * A change the server makes itself (a process event it sequenced, a
    * decision it recorded): run in the document's store queue, in one
    * transaction with the origin {@link SERVER_WRITE}; the resulting update is
@@ -139,12 +144,18 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       compactIfDue(entry);
     }
     log.debug('loaded', { room: entry.name, updates: updates.length });
+    let queuedBytes = 0;
     const store = (update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void> => {
       if (closed) return Promise.reject(new Error('the registry is closed'));
+      queuedBytes += update.length;
       return entry.queue.run(async () => {
-        if (entry.evicted) throw new Error('the document was evicted');
-        guard?.(doc, update);
-        await storage.append(entry.name, update);
+        try {
+          if (entry.evicted) throw new Error('the document was evicted');
+          guard?.(doc, update);
+          await storage.append(entry.name, update);
+        } finally {
+          queuedBytes -= update.length;
+        }
         entry.storedBytes += update.length;
         entry.updatesSinceCompact++;
         entry.bytesSinceCompact += update.length;
@@ -209,6 +220,9 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       settled,
       get storedBytes() {
         return entry.storedBytes;
+      },
+      get queuedBytes() {
+        return queuedBytes;
       },
     };
   }

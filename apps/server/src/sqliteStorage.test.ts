@@ -59,4 +59,68 @@ describe('sqliteStorage', () => {
     await expect(storage.append('doc', big)).rejects.toMatchObject({ code: 'SQLITE_FULL' });
     expect(await storage.load('doc')).toEqual([new Uint8Array([1, 2, 3])]);
   });
+
+  it('STORE-3 appends made in one tick, to many documents, share one commit', async () => {
+    const commits: number[] = [];
+    const storage = await openSqliteStorage(dir(), { onCommit: (n) => commits.push(n) });
+    stores.push(storage);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => storage.append(`doc-${i}`, new Uint8Array([i]))),
+    );
+    expect(commits).toEqual([50]);
+    await storage.append('doc-0', new Uint8Array([9]));
+    expect(commits).toEqual([50, 1]);
+    expect((await storage.load('doc-0')).map((u) => Array.from(u))).toEqual([[0], [9]]);
+  });
+
+  it('STORE-1 an append is not resolved before its commit: another connection sees it once it resolves', async () => {
+    const dataDir = dir();
+    const storage = await openSqliteStorage(dataDir);
+    stores.push(storage);
+    const reader = new Database(join(dataDir, SQLITE_FILE), { readonly: true });
+    const count = (): number =>
+      (reader.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
+    let resolved = false;
+    const appended = storage.append('doc', new Uint8Array([1])).then(() => {
+      resolved = true;
+      return count();
+    });
+    expect(count()).toBe(0);
+    expect(resolved).toBe(false);
+    expect(await appended).toBe(1);
+    reader.close();
+  });
+
+  it('STORE-4 a failed commit rejects every append of its batch and stores none of them', async () => {
+    const storage = await openSqliteStorage(dir(), { maxPageCount: 8 });
+    stores.push(storage);
+    await storage.append('doc-a', new Uint8Array([1]));
+    const small = storage.append('doc-b', new Uint8Array([2]));
+    const big = storage.append('doc-a', new Uint8Array(64 * 1024));
+    const other = storage.append('doc-c', new Uint8Array([3]));
+    const results = await Promise.allSettled([small, big, other]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(results[0]).toMatchObject({ reason: { code: 'SQLITE_FULL' } });
+    expect((await storage.load('doc-a')).map((u) => Array.from(u))).toEqual([[1]]);
+    expect(await storage.load('doc-b')).toEqual([]);
+    expect(await storage.load('doc-c')).toEqual([]);
+    // The store goes on: the next batch commits.
+    await storage.append('doc-b', new Uint8Array([4]));
+    expect((await storage.load('doc-b')).map((u) => Array.from(u))).toEqual([[4]]);
+  });
+
+  it('STORE-5 any other call commits the waiting appends first: calls take effect in call order', async () => {
+    const commits: number[] = [];
+    const storage = await openSqliteStorage(dir(), { onCommit: (n) => commits.push(n) });
+    stores.push(storage);
+    const appended = storage.append('doc', new Uint8Array([1]));
+    const loaded = storage.load('doc');
+    expect((await loaded).map((u) => Array.from(u))).toEqual([[1]]);
+    await appended;
+    const last = storage.append('doc', new Uint8Array([2]));
+    await storage.close();
+    await last;
+    expect(commits).toEqual([1, 1]);
+    stores.splice(stores.indexOf(storage), 1);
+  });
 });

@@ -218,6 +218,30 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
       expect(await second.listPending()).toEqual(['sp1/meeting/mt1']);
     });
 
+    it('STORE-2 keeps the call order of appends made without waiting, per document', async () => {
+      const storage = await start();
+      const calls: Promise<void>[] = [];
+      for (let i = 0; i < 30; i++) {
+        calls.push(storage.append(i % 3 === 0 ? 'doc-b' : 'doc-a', new Uint8Array([i])));
+      }
+      await Promise.all(calls);
+      const a = (await storage.load('doc-a')).map((u) => u[0]);
+      const b = (await storage.load('doc-b')).map((u) => u[0]);
+      expect(a).toEqual(Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 !== 0));
+      expect(b).toEqual(Array.from({ length: 10 }, (_, i) => i * 3));
+    });
+
+    it('STORE-1 an append that resolved is read by a store opened afterwards, without a close', async () => {
+      const writer = await start();
+      await Promise.all([
+        writer.append('doc-a', new Uint8Array([1, 2])),
+        writer.append('doc-b', new Uint8Array([3, 4])),
+      ]);
+      const reader = await start();
+      expect((await reader.load('doc-a')).map((u) => Array.from(u))).toEqual([[1, 2]]);
+      expect((await reader.load('doc-b')).map((u) => Array.from(u))).toEqual([[3, 4]]);
+    });
+
     it('takes concurrent appends to one and many documents without losing any', async () => {
       const storage = await start();
       const docs = ['doc-a', 'doc-b', 'doc-c'];
