@@ -39,7 +39,8 @@ import {
   type MessageRateLimits,
 } from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
-import { policyGuard, WriteRefused } from './writeGuard.ts';
+import type { ParsedUpdate } from './parseUpdate.ts';
+import { policyGuard, WriteRefused, type PolicyGuard } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -93,7 +94,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   const handle = ctx.registry.open(ctx.room);
   const userId = ctx.identity.userId;
   const kind = parseRoomName(ctx.room)?.kind ?? null;
-  const guard: UpdateGuard | undefined =
+  const guard: PolicyGuard | undefined =
     userId !== null && kind !== null && ctx.identity.role !== 'anonymous'
       ? policyGuard(kind, { userId, role: ctx.identity.role })
       : undefined;
@@ -193,7 +194,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     return null;
   }
 
-  function storeUpdate(update: Uint8Array, loaded: LoadedDocument): void {
+  function storeUpdate(update: Uint8Array, parsed: ParsedUpdate, loaded: LoadedDocument): void {
     if (isEmptyUpdate(update)) return;
     if (!ctx.identity.canWrite) return refuseReadOnly();
     const limit = overLimit(update.length, loaded);
@@ -204,7 +205,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
           // accepted before another cut (a quota, a size limit) are still stored.
           if (writeRefused) throw new WriteRefused('WRITE-1', 'the connection is closing');
           try {
-            guard(doc, bytes);
+            guard(doc, bytes, parsed);
           } catch (error) {
             if (error instanceof WriteRefused) writeRefused = true;
             throw error;
@@ -305,7 +306,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       }
       case 'sync-step2':
       case 'update':
-        return storeUpdate(message.update, loaded);
+        return storeUpdate(message.update, message.parsed, loaded);
       case 'event':
         return submitEvent(message.json, loaded);
       case 'awareness':

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { parseUpdate, type DeleteSet, type ParsedUpdate } from './parseUpdate.ts';
 
 /**
  * Where a client update would write, read WITHOUT applying it (SPEC
@@ -33,6 +34,9 @@ import * as Y from 'yjs';
  * A deleted type's contents are deleted with it: only the type's removal is
  * reported (removing an agenda item is one write, not one per field).
  *
+ * The update arrives decoded (`parseUpdate`, called once by protocol.ts);
+ * it is decoded here only when called without that parse (tests).
+ *
  * Also refused: deletions of IDs the server does not have (Yjs keeps them
  * pending and would delete a future item of someone else) and updates naming
  * one client twice, adjacent blocks included (Yjs keeps only the last block,
@@ -41,7 +45,6 @@ import * as Y from 'yjs';
  */
 
 type Struct = Y.Item | Y.GC;
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 type Content = Y.Item['content'];
 
 /** Root name, then the key at each level below it (`null`: a sequence position). */
@@ -83,18 +86,17 @@ const DISCARDED: Location = { at: 'discarded' };
  * const located = locateUpdate(update, loaded.doc);
  * if (located.ok) for (const w of located.writes) console.log(w.op, w.path.root, w.path.keys);
  */
-export function locateUpdate(update: Uint8Array, doc: Y.Doc): UpdateLocation {
-  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DeleteSet };
+export function locateUpdate(
+  update: Uint8Array,
+  doc: Y.Doc,
+  parsed?: ParsedUpdate,
+): UpdateLocation {
+  let decoded: ParsedUpdate;
   let own: Map<number, Struct[]>;
   try {
-    const blocks: number[] = [];
-    blockSink = blocks;
-    try {
-      decoded = Y.decodeUpdateV2(update, BlockNotingDecoder);
-    } finally {
-      blockSink = null;
-    }
-    own = index(decoded.structs, blocks);
+    // The message decoder hands its parse on (protocol.ts): the update is decoded once.
+    decoded = parsed ?? parseUpdate(update);
+    own = index(decoded.structs, decoded.blocks);
   } catch (error) {
     return { ok: false, reason: `unreadable update: ${(error as Error).message}` };
   }
@@ -251,22 +253,6 @@ export function locateUpdate(update: Uint8Array, doc: Y.Doc): UpdateLocation {
     }
   }
   return { ok: true, writes };
-}
-
-let blockSink: number[] | null = null;
-
-/**
- * Yjs's v1 decoder, noting the client of each block of structs: `readClient`
- * is called once per block header, and nowhere else in v1. The decoded
- * structs alone cannot show two adjacent blocks of one client (their clocks
- * may run on), yet Yjs keeps only the last block and leaves it pending.
- */
-class BlockNotingDecoder extends Y.UpdateDecoderV1 {
-  override readClient(): number {
-    const client = super.readClient();
-    blockSink?.push(client);
-    return client;
-  }
 }
 
 /** An integrated item whose holding type's item this update deletes too (and the doc has not). */

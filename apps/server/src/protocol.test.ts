@@ -44,10 +44,33 @@ describe('protocol: decoding what the stock client sends', () => {
     const step2 = decodeMessage(syncMessage((e) => syncProtocol.writeSyncStep2(e, doc)));
     expect(step2.type).toBe('sync-step2');
     const update = Y.encodeStateAsUpdate(doc);
-    expect(decodeMessage(syncMessage((e) => syncProtocol.writeUpdate(e, update)))).toEqual({
-      type: 'update',
-      update,
-    });
+    const decoded = decodeMessage(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
+    expect(decoded).toMatchObject({ type: 'update', update });
+    // The update is decoded once, here, and its parse handed on to the write policy.
+    expect(decoded.type === 'update' && decoded.parsed.structs.length).toBe(1);
+    expect(decoded.type === 'update' && decoded.parsed.blocks).toEqual([doc.clientID]);
+  });
+
+  it('validates an update without building a Y.Doc (whose constructor draws a random id)', () => {
+    const update = Y.encodeStateAsUpdate(docWithText('hello'));
+    const proto = Y.Doc.prototype;
+    const { get, destroy } = proto;
+    let docCalls = 0;
+    proto.get = function (this: Y.Doc, ...args: Parameters<typeof get>) {
+      docCalls++;
+      return get.apply(this, args);
+    } as typeof get;
+    proto.destroy = function (this: Y.Doc) {
+      docCalls++;
+      destroy.call(this);
+    };
+    try {
+      decodeMessage(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
+    } finally {
+      proto.get = get;
+      proto.destroy = destroy;
+    }
+    expect(docCalls).toBe(0);
   });
 
   it('decodes awareness and query awareness', () => {

@@ -1,7 +1,7 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { writePermissionDenied } from 'y-protocols/auth';
 import * as Y from 'yjs';
+import { parseUpdate, type ParsedUpdate } from './parseUpdate.ts';
 import {
   MalformedError,
   createReader,
@@ -55,8 +55,9 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
-  | { readonly type: 'sync-step2'; readonly update: Uint8Array }
-  | { readonly type: 'update'; readonly update: Uint8Array }
+  /** `parsed`: the update decoded once, handed on to the write policy (parseUpdate.ts). */
+  | { readonly type: 'sync-step2'; readonly update: Uint8Array; readonly parsed: ParsedUpdate }
+  | { readonly type: 'update'; readonly update: Uint8Array; readonly parsed: ParsedUpdate }
   | {
       readonly type: 'awareness';
       readonly update: Uint8Array;
@@ -116,8 +117,8 @@ function readSync(reader: Reader): ClientMessage {
     case SYNC_STEP2:
     case SYNC_UPDATE: {
       const update = readVarBytes(reader, 'update');
-      validateUpdate(update);
-      return { type: step === SYNC_STEP2 ? 'sync-step2' : 'update', update };
+      const parsed = validateUpdate(update);
+      return { type: step === SYNC_STEP2 ? 'sync-step2' : 'update', update, parsed };
     }
     default:
       throw new MalformedError(`unknown sync message type ${step}`);
@@ -162,24 +163,12 @@ export function validateAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
 }
 
 /**
- * A Yjs v1 update that Yjs itself can read to the last byte. It is read into
- * a scratch document (Yjs has no public pure decoder that reports where it
- * stopped), then the position is checked: truncation or trailing bytes fail.
+ * A Yjs v1 update that Yjs itself can read to the last byte, decoded without
+ * a document (`parseUpdate`): truncation or trailing bytes fail. Returns the
+ * decoded form, for the write policy to use instead of decoding it again.
  */
-export function validateUpdate(update: Uint8Array): void {
-  const decoder = decoding.createDecoder(update);
-  const scratch = new Y.Doc({ gc: false });
-  try {
-    Y.readUpdate(decoder, scratch, null);
-  } catch (error) {
-    throw new MalformedError(`update does not parse: ${(error as Error).message}`);
-  } finally {
-    scratch.destroy();
-  }
-  if (decoder.pos !== update.length) {
-    const what = decoder.pos > update.length ? 'truncated update' : 'trailing bytes after update';
-    throw new MalformedError(what);
-  }
+export function validateUpdate(update: Uint8Array): ParsedUpdate {
+  return parseUpdate(update);
 }
 
 /** The update a client sends when it has nothing new: no structs, no deletes. */

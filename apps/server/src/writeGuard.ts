@@ -1,7 +1,7 @@
 import type { DocKind } from '@ronde/domain';
 import type * as Y from 'yjs';
-import type { UpdateGuard } from './documents.ts';
 import { locateUpdate } from './locateUpdate.ts';
+import type { ParsedUpdate } from './parseUpdate.ts';
 import { meetingFacts } from './meetingFacts.ts';
 import { judgeWrites, type Writer } from './writePolicy.ts';
 
@@ -16,6 +16,9 @@ export class WriteRefused extends Error {
   }
 }
 
+/** A store-queue guard that takes the update's parse when the caller has it (decoded once). */
+export type PolicyGuard = (doc: Y.Doc, update: Uint8Array, parsed?: ParsedUpdate) => void;
+
 /**
  * The write policy as a store-queue guard (SPEC WRITE-1): locates the
  * update's writes on the document as it stands once every earlier update is
@@ -25,9 +28,9 @@ export class WriteRefused extends Error {
  * @example
  * await loaded.store(update, peer, policyGuard('meeting', { userId, role }));
  */
-export function policyGuard(kind: DocKind, writer: Writer): UpdateGuard {
-  return (doc: Y.Doc, update: Uint8Array) => {
-    const located = locateUpdate(update, doc);
+export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
+  return (doc: Y.Doc, update: Uint8Array, parsed?: ParsedUpdate) => {
+    const located = locateUpdate(update, doc, parsed);
     if (!located.ok) throw new WriteRefused('WRITE-1', located.reason);
     if (located.writes.length === 0) return;
     let facts: ReturnType<typeof meetingFacts> | null = null;
