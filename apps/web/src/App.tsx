@@ -12,6 +12,7 @@ import { SignInPage } from './pages/SignInPage.tsx';
 import { MeetingPage } from './pages/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
+import { PracticeBanner } from './practice/PracticeBanner.tsx';
 import { useSession } from './state/session.ts';
 import { WriteRefusedNotice } from './sync/WriteRefusedNotice.tsx';
 
@@ -33,6 +34,7 @@ export function App() {
       <Header />
       <main id="main" className="app-main" tabIndex={-1}>
         <WriteRefusedNotice />
+        <PracticeBanner />
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/s/:spaceId" element={<SpacePage />} />

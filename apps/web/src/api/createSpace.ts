@@ -55,29 +55,34 @@ export async function createSpace(
     throw error;
   }
   try {
-    if (
-      !body ||
-      typeof body.id !== 'string' ||
-      typeof body.name !== 'string' ||
-      typeof body.defaultCircleId !== 'string'
-    ) {
-      throw new Error('unexpected answer');
-    }
-    const member = parseMember(body.member);
-    const adminLink =
-      typeof body.adminLink === 'string' && body.adminLink
-        ? body.adminLink
-        : `/s/${body.id}/signin#${member.userId}.${member.key}`;
-    return {
-      id: body.id,
-      name: body.name,
-      defaultCircleId: body.defaultCircleId,
-      member,
-      session: parseSession(body.session),
-      adminLink: absoluteLink(adminLink, ''),
-      invite: body.invite ? parseInvite(body.invite) : null,
-    };
+    return createdSpaceFrom(body);
   } catch {
     throw new CreateSpaceError('server', 'unexpected answer');
   }
+}
+
+/** Reads the server's answer to a space creation; throws on anything unexpected. */
+export function createdSpaceFrom(body: Record<string, unknown> | null): CreatedSpace {
+  if (
+    !body ||
+    typeof body.id !== 'string' ||
+    typeof body.name !== 'string' ||
+    typeof body.defaultCircleId !== 'string'
+  ) {
+    throw new Error('unexpected answer');
+  }
+  const member = parseMember(body.member);
+  const adminLink =
+    typeof body.adminLink === 'string' && body.adminLink
+      ? body.adminLink
+      : `/s/${body.id}/signin#${member.userId}.${member.key}`;
+  return {
+    id: body.id,
+    name: body.name,
+    defaultCircleId: body.defaultCircleId,
+    member,
+    session: parseSession(body.session),
+    adminLink: absoluteLink(adminLink, ''),
+    invite: body.invite ? parseInvite(body.invite) : null,
+  };
 }

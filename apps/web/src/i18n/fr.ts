@@ -45,6 +45,28 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'home.error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'home.error.server': 'L’espace n’a pas pu être créé : {message}',
   'home.error.empty': 'Veuillez donner un nom à l’espace.',
+  'practice.title': 'S’entraîner à une réunion',
+  'practice.intro':
+    'Répétez seul·e une réunion par consentement ou en IDM : vous facilitez, trois participants scriptés rejoignent, parlent à leur tour, soulèvent une objection et confirment un amendement. Une équipe peut découvrir l’outil sans inviter personne.',
+  'practice.process': 'Processus',
+  'practice.process.consent': 'Consentement',
+  'practice.process.idm': 'Prise de décision intégrative (IDM)',
+  'practice.start': 'Commencer une réunion d’entraînement',
+  'practice.starting': 'Préparation de la réunion…',
+  'practice.error.busy':
+    'Trop de réunions d’entraînement sont en cours. Réessayez dans une minute.',
+  'practice.error.server': 'La réunion d’entraînement n’a pas pu être préparée : {message}',
+  'practice.badge': 'Entraînement',
+  'practice.banner.title': 'Mode entraînement',
+  'practice.banner.text':
+    'Ceci est un espace d’entraînement. Les autres participants sont des robots scriptés : ils rejoignent, parlent à leur tour, soulèvent une objection et confirment un amendement. Rien de ce qui est décidé ici n’est réel.',
+  'practice.banner.meeting': 'Ouvrir la réunion d’entraînement',
+  'practice.delete': 'Supprimer cet espace d’entraînement',
+  'practice.deleteConfirm': 'Supprimer définitivement l’espace, sa réunion et sa proposition ?',
+  'practice.deleteYes': 'Oui, supprimer',
+  'practice.deleteCancel': 'Le garder',
+  'practice.deleting': 'Suppression…',
+  'practice.deleteError': 'L’espace d’entraînement n’a pas pu être supprimé. {message}',
 
   'space.loading': 'Ouverture de l’espace…',
   'space.waiting': 'En attente de l’espace depuis le serveur…',
@@ -480,7 +502,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'decisions.reviewBy': 'À revoir avant le {date}',
   'decisions.due': 'À revoir',
   'decisions.export.button': 'Télécharger l’enregistrement signé',
-  'decisions.export.label': 'Télécharger l’enregistrement signé de « {title} » (JSON, vérifiable hors ligne)',
+  'decisions.export.label':
+    'Télécharger l’enregistrement signé de « {title} » (JSON, vérifiable hors ligne)',
   'decisions.export.failed': 'L’enregistrement signé n’a pas pu être téléchargé. Réessayez.',
   'decisions.driver': 'Raison d’être',
   'decisions.textAdopted': 'Texte adopté',
@@ -593,7 +616,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'members.creating': 'Création…',
   'members.badLimit': 'Le nombre d’utilisations doit être un entier d’au moins 1.',
   'members.keys.title': 'Clés de signature',
-  'members.keys.hint': 'Chaque appareil signe les événements du processus que sa personne enregistre. Chacun peut vérifier une décision exportée avec ces clés (pnpm verify-decision). Les clés restent listées après le départ de leur personne, pour que l’historique signé reste vérifiable.',
+  'members.keys.hint':
+    'Chaque appareil signe les événements du processus que sa personne enregistre. Chacun peut vérifier une décision exportée avec ces clés (pnpm verify-decision). Les clés restent listées après le départ de leur personne, pour que l’historique signé reste vérifiable.',
   'members.keys.caption': 'Clés de signature des appareils des membres',
   'members.keys.person': 'Personne',
   'members.keys.key': 'Clé',

@@ -5,6 +5,7 @@ import { NameDialog } from '../components/NameDialog.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { PracticeCard } from '../practice/PracticeCard.tsx';
 import { useSession } from '../state/session.ts';
 
 /** The home page: create a space, reopen a recent one. */
@@ -113,6 +114,8 @@ export function HomePage() {
           </form>
         </section>
 
+        <PracticeCard />
+
         <section className="card card--soft" aria-labelledby="recent-title">
           <h2 id="recent-title" className="card__title">
             {t('home.recent')}
@@ -124,6 +127,7 @@ export function HomePage() {
               {recent.map((space) => (
                 <li key={space.id} className="recent__item">
                   <Link to={`/s/${space.id}`}>{space.name}</Link>
+                  {space.practice && <span className="practice-badge">{t('practice.badge')}</span>}
                   <time
                     className="meta"
                     dateTime={new Date(space.openedAt).toISOString()}

@@ -28,6 +28,8 @@ export interface RecentSpace {
   readonly id: string;
   readonly name: string;
   readonly openedAt: number;
+  /** A practice space, shown marked in the list (PRACTICE-1). */
+  readonly practice?: boolean;
 }
 
 /**
@@ -54,6 +56,8 @@ export interface SessionState {
   setName(name: string): void;
   setLanguage(language: Language): void;
   rememberSpace(space: RecentSpace): void;
+  /** Forgets a deleted space: its membership, links and place in the list. */
+  forgetSpace(spaceId: string): void;
   openNameDialog(): void;
   closeNameDialog(): void;
   setServerOffset(offsetMs: number): void;
@@ -103,6 +107,9 @@ export const useSession = create<SessionState>()(
       rememberSpace: (space) =>
         set((state) => {
           const previous = state.recentSpaces.find((s) => s.id === space.id);
+          // A practice mark, once known, stays with the entry.
+          if (previous?.practice && space.practice === undefined)
+            space = { ...space, practice: true };
           if (
             previous &&
             previous.name === space.name &&
@@ -111,6 +118,17 @@ export const useSession = create<SessionState>()(
             return state;
           const others = state.recentSpaces.filter((s) => s.id !== space.id);
           return { recentSpaces: [space, ...others].slice(0, RECENT_MAX) };
+        }),
+      forgetSpace: (spaceId) =>
+        set((state) => {
+          const without = <T>(record: Readonly<Record<string, T>>) =>
+            Object.fromEntries(Object.entries(record).filter(([id]) => id !== spaceId));
+          return {
+            memberships: without(state.memberships),
+            adminLinks: without(state.adminLinks),
+            shareLinks: without(state.shareLinks),
+            recentSpaces: state.recentSpaces.filter((s) => s.id !== spaceId),
+          };
         }),
       openNameDialog: () => set({ nameDialogOpen: true }),
       closeNameDialog: () => set({ nameDialogOpen: false }),

@@ -1,0 +1,115 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/http.ts';
+import { NameDialog } from '../components/NameDialog.tsx';
+import { useLanguage, useT } from '../i18n/useT.ts';
+import { useSession } from '../state/session.ts';
+import { createPractice, type PracticeProcess } from './practiceApi.ts';
+import './practice.css';
+
+/**
+ * "Practice a meeting" on the home page: makes a practice space with its
+ * meeting and scripted participants (SPEC PRACTICE-1) and opens the meeting.
+ */
+export function PracticeCard() {
+  const t = useT();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const myName = useSession((s) => s.name);
+  const [process, setProcess] = useState<PracticeProcess>('consent');
+  const [busy, setBusy] = useState(false);
+  const [askingName, setAskingName] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createPractice({
+        process,
+        language,
+        memberName: useSession.getState().name,
+      });
+      const session = useSession.getState();
+      session.setMembership(created.id, {
+        ...created.member,
+        token: created.session.token,
+        expiresAt: created.session.expiresAt,
+        receivedAt: Date.now(),
+      });
+      session.rememberLinks(created.id, {
+        adminLink: created.adminLink,
+        ...(created.invite ? { shareLink: created.invite.link } : {}),
+      });
+      session.rememberSpace({
+        id: created.id,
+        name: created.name,
+        openedAt: Date.now(),
+        practice: true,
+      });
+      navigate(`/s/${created.id}/m/${created.practice.meetingId}`);
+    } catch (e) {
+      const busyServer = e instanceof ApiError && e.code === 'practice_busy';
+      setError(
+        busyServer
+          ? t('practice.error.busy')
+          : e instanceof ApiError && e.kind === 'server'
+            ? t('practice.error.server', { message: e.message })
+            : t('home.error.network'),
+      );
+      setBusy(false);
+    }
+  };
+
+  // The practiser is the meeting's facilitator under their name: ask for it first.
+  useEffect(() => {
+    if (askingName && myName) {
+      setAskingName(false);
+      void start();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the name is given
+  }, [askingName, myName]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!myName) setAskingName(true);
+    else void start();
+  };
+
+  return (
+    <section className="card practice-card" aria-labelledby="practice-title">
+      <h2 id="practice-title" className="card__title">
+        {t('practice.title')}
+      </h2>
+      <p className="hint">{t('practice.intro')}</p>
+      <form onSubmit={submit} className="stack" aria-labelledby="practice-title">
+        <fieldset className="field">
+          <legend>{t('practice.process')}</legend>
+          {(['consent', 'idm'] as const).map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name="practice-process"
+                value={value}
+                checked={process === value}
+                onChange={() => setProcess(value)}
+              />{' '}
+              {t(value === 'consent' ? 'practice.process.consent' : 'practice.process.idm')}
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('practice.starting') : t('practice.start')}
+          </button>
+        </div>
+      </form>
+      {askingName && !myName && <NameDialog onCancel={() => setAskingName(false)} />}
+    </section>
+  );
+}
