@@ -10,6 +10,11 @@ export interface ConsequencesOptions {
   readonly log: Logger;
   /** The server's clock, for the entries' `recordedAt` (default `Date.now`). */
   readonly now?: () => number;
+  /**
+   * Runs a meeting's run while no other instance runs one for that meeting
+   * (a PostgreSQL advisory lock, CLUSTER-5); default: at once (one process).
+   */
+  readonly exclusive?: <T>(room: string, run: () => Promise<T>) => Promise<T>;
 }
 
 export interface Consequences {
@@ -51,6 +56,7 @@ interface Slot {
 export function createConsequences(options: ConsequencesOptions): Consequences {
   const { registry, storage, log } = options;
   const now = options.now ?? Date.now;
+  const exclusive = options.exclusive ?? (<T>(_room: string, run: () => Promise<T>) => run());
   const slots = new Map<string, Slot>();
   let closed = false;
 
@@ -71,7 +77,7 @@ export function createConsequences(options: ConsequencesOptions): Consequences {
       own.queued = null;
       const seen = own.requests;
       try {
-        await writeMeetingConsequences({ registry, room, now });
+        await exclusive(room, () => writeMeetingConsequences({ registry, room, now }));
         if (own.requests === seen) await storage.clearPending(room);
       } catch (error) {
         log.error('consequences failed; the meeting stays pending', { room, error });

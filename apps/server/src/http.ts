@@ -12,6 +12,10 @@ export interface HttpContext extends ApiContext {
   readonly log: Logger;
   /** The API's rate limits (HTTP-n); absent, nothing is throttled (unit tests of other concerns). */
   readonly httpRateLimits?: HttpRateLimits;
+  /** Readiness per dependency for `/healthz` (OPS-1); absent: `{"status":"ok"}`. */
+  readonly health?: () => Promise<{ ready: boolean; body: unknown }>;
+  /** The Prometheus text of `/metrics` (OPS-2); absent: no such route. */
+  readonly metrics?: () => string;
 }
 
 /**
@@ -57,7 +61,18 @@ export function createRequestHandler(context: HttpContext) {
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') {
       if (ctx.isClosing()) sendJson(res, 503, { status: 'shutting_down' });
-      else sendJson(res, 200, { status: 'ok' });
+      else if (ctx.health) {
+        const health = await ctx.health();
+        sendJson(res, health.ready ? 200 : 503, health.body);
+      } else sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (path === '/metrics' && ctx.metrics) {
+      res.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(ctx.metrics());
       return;
     }
     if (await handleExportApi(req, res, path, ctx)) return; // a decision, for offline checks

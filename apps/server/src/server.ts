@@ -14,10 +14,9 @@ import { CLOSE_CODES } from './limits.ts';
 import { createLiveConnections } from './liveConnections.ts';
 import { createLogger, type Logger } from './log.ts';
 import { loadSecret } from './secret.ts';
-import { openSqliteAccessStore } from './sqliteAccessStore.ts';
-import { openSqliteStorage } from './sqliteStorage.ts';
+import { openScaleOut, type ScaleOutOptions } from './scaleOut.ts';
 import type { Storage } from './storage.ts';
-import { createPracticeService, selfOrigin } from './practice/practiceService.ts';
+import { openAccessStore, openStorage } from './stores.ts';
 import { verifyEd25519 } from './signatures.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
@@ -30,8 +29,8 @@ export interface ServerDeps {
   readonly access?: AccessStore;
   /** The HTTP API's clock (tokens, invites, rate limits); tests advance it. */
   readonly now?: () => number;
-  /** The practice bots' pause before each move (PRACTICE-4; default 2 s). */
-  readonly practicePauseMs?: number;
+  /** Shorter relay timers (tests of the cluster). */
+  readonly relay?: ScaleOutOptions['relay'];
 }
 
 export interface RondeServer {
@@ -41,6 +40,8 @@ export interface RondeServer {
   readonly registry: DocumentRegistry;
   /** What the server writes after each process event (SPEC CONS). */
   readonly consequences: Consequences;
+  /** This instance's id on the relay (`null` without `REDIS_URL`). */
+  readonly instanceId: string | null;
   /** Stops taking connections, closes sockets with 1001, flushes stores, closes storage. */
   close(): Promise<void>;
 }
@@ -60,11 +61,11 @@ const CLOSE_GRACE_MS = 1000;
  */
 export async function createServer(config: Config, deps: ServerDeps = {}): Promise<RondeServer> {
   const log = deps.log ?? createLogger(config.logLevel);
-  const storage = deps.storage ?? (await openSqliteStorage(config.dataDir));
+  const storage = deps.storage ?? (await openStorage(config));
   let access: AccessStore;
   let secret: Buffer;
   try {
-    access = deps.access ?? (await openSqliteAccessStore(config.dataDir));
+    access = deps.access ?? (await openAccessStore(config));
     secret = await loadSecret(config.dataDir, config.secret, log).catch(async (error: unknown) => {
       await access.close();
       throw error;
@@ -73,33 +74,36 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     await storage.close();
     throw error;
   }
+  // The relay between instances (REDIS_URL), metrics and health (SPEC CLUSTER, OPS).
+  const scaleOut = await openScaleOut({ config, storage, log, relay: deps.relay }).catch(
+    async (error: unknown) => {
+      await access.close();
+      await storage.close();
+      throw error;
+    },
+  );
   const live = createLiveConnections({
     maxPerAddress: config.limits.maxConnectionsPerIp,
     maxPerMember: config.limits.maxConnectionsPerMember,
   });
   // A meeting loaded for the first time since the start is reconciled (CONS-7).
-  const registry = withLoadHook(
-    createDocumentRegistry({
-      storage,
-      log,
-      unloadGraceMs: config.unloadGraceMs,
-      compactAfterUpdates: config.compactAfterUpdates,
-      compactAfterBytes: config.compactAfterBytes,
-    }),
-    (room) => consequences.afterLoad(room),
+  const registry = scaleOut.registry(
+    withLoadHook(
+      createDocumentRegistry({
+        storage: scaleOut.storage,
+        log,
+        unloadGraceMs: config.unloadGraceMs,
+        compactAfterUpdates: config.compactAfterUpdates,
+        compactAfterBytes: config.compactAfterBytes,
+      }),
+      (room) => consequences.afterLoad(room),
+    ),
   );
-  const consequences = createConsequences({ registry, storage, log });
-  // The practice bots are clients of this server's own port (PRACTICE-2).
-  const practice = createPracticeService({
-    registry,
+  const consequences = createConsequences({
+    registry: scaleOut.consequencesRegistry(registry),
     storage,
-    access,
-    secret,
-    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
-    live,
     log,
-    origin: () => selfOrigin(config.host, (http.address() as AddressInfo).port),
-    pauseMs: deps.practicePauseMs,
+    exclusive: scaleOut.exclusive,
   });
   let closing: Promise<void> | null = null;
   const isClosing = (): boolean => closing !== null;
@@ -121,7 +125,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       adminSecret: config.adminSecret,
       httpRateLimits: config.httpRateLimits,
       now: deps.now,
-      practice,
+      health: () => scaleOut.health(),
+      metrics: () => scaleOut.metrics.render(),
     }),
   );
   http.on('clientError', (error, socket) => {
@@ -135,6 +140,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     );
   }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  scaleOut.metrics.gauge('ronde_connections', 'Open sync sockets.', () => wss.clients.size);
   // A silent socket is cut, which frees its connection slots (IDLE-1, IDLE-2).
   const heartbeat = createHeartbeat({
     pingIntervalMs: config.pingIntervalMs,
@@ -156,6 +162,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           allowedOrigins: config.allowedOrigins,
         }),
       admission: live,
+      onRefused: (code) => scaleOut.refusals.inc({ stage: 'upgrade', reason: code }),
       onConnection: (socket, room, identity) => {
         log.debug('connected', { room, role: identity.role, userId: identity.userId });
         const connection = acceptConnection(socket, {
@@ -170,6 +177,8 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           beforeEventAppend: (room, event) =>
             event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
           onEventAppended: (room) => void consequences.afterAppend(room),
+          onClose: (code) =>
+            scaleOut.refusals.inc({ stage: 'connection', reason: closeName(code) }),
         });
         const { detach } = live.attach(identity, connection);
         socket.once('close', detach);
@@ -192,6 +201,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       });
     });
   } catch (error) {
+    await scaleOut.close();
     await storage.close();
     await access.close();
     throw error;
@@ -199,16 +209,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   http.on('error', (error) => log.error('HTTP server error', { error }));
   const address = http.address() as AddressInfo;
   void consequences.resumePending(); // meetings a crash left pending (CONS-5)
-  void practice.resume().catch((error: unknown) => log.error('practice resume failed', { error }));
 
   async function shutdown(): Promise<void> {
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
-    practice.close(); // the bots leave before their sockets are cut (PRACTICE-5)
     const sockets = [...wss.clients];
     heartbeat.stop();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
     await registry.close();
+    await scaleOut.close();
     await storage.close();
     await access.close();
     await allClosed(sockets, CLOSE_GRACE_MS);
@@ -222,11 +231,17 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     host: config.host,
     registry,
     consequences,
+    instanceId: scaleOut.instanceId,
     close() {
       closing ??= shutdown();
       return closing;
     },
   };
+}
+
+/** A close code's name in CLOSE_CODES (`writeRefused`, `rateLimited`…), for metric labels. */
+function closeName(code: number): string {
+  return Object.entries(CLOSE_CODES).find(([, value]) => value === code)?.[0] ?? String(code);
 }
 
 /** Waits for sockets to finish closing, then cuts the stragglers. */

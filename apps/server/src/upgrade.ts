@@ -16,6 +16,8 @@ export interface UpgradeContext {
   readonly log: Logger;
   readonly isClosing: () => boolean;
   readonly onConnection: (socket: WebSocket, room: string, identity: Identity) => void;
+  /** Called with the error code of each refused upgrade (refusals on `/metrics`). */
+  readonly onRefused?: (code: string) => void;
 }
 
 /**
@@ -27,6 +29,10 @@ export interface UpgradeContext {
  * closes, whichever way it ends.
  */
 export function createUpgradeHandler(ctx: UpgradeContext) {
+  const refuse = (socket: Duplex, status: number, code: string, message: string): void => {
+    ctx.onRefused?.(code);
+    refuseSocket(socket, status, code, message);
+  };
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', (error) => ctx.log.debug('upgrade socket error', { error }));
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -102,7 +108,7 @@ function holdUntilClosed(socket: Duplex, release: () => void): void {
   if (socket.destroyed) release();
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuseSocket(socket: Duplex, status: number, code: string, message: string): void {
   if (!socket.writable) return void socket.destroy();
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
