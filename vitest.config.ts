@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'server',
           include: ['apps/server/**/*.test.ts'],
           environment: 'node',
+          // CI's DATABASE_URL and REDIS_URL reach only the tests that ask for them.
+          setupFiles: ['apps/server/test/serviceEnv.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -39,7 +39,8 @@ import {
   type MessageRateLimits,
 } from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
-import { policyGuard, WriteRefused } from './writeGuard.ts';
+import type { ParsedUpdate } from './parseUpdate.ts';
+import { policyGuard, WriteRefused, type PolicyGuard } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -95,7 +96,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   const handle = ctx.registry.open(ctx.room);
   const userId = ctx.identity.userId;
   const kind = parseRoomName(ctx.room)?.kind ?? null;
-  const guard: UpdateGuard | undefined =
+  const guard: PolicyGuard | undefined =
     userId !== null && kind !== null && ctx.identity.role !== 'anonymous'
       ? policyGuard(kind, { userId, role: ctx.identity.role })
       : undefined;
@@ -105,6 +106,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   let awareness: ReturnType<typeof createAwarenessGuard> | null = null;
   let closed = false;
   let writeRefusalLogged = false;
+  let writeRefused = false;
   let awarenessRefusalLogged = false;
   // Every message takes a token (docs/trust-api.md: 4429 message flood).
   const limiter = createRateLimiter({
@@ -186,7 +188,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
       };
     }
-    if (guard && loaded.storedBytes + bytes > ctx.limits.maxDocumentBytes) {
+    if (guard && loaded.storedBytes + loaded.queuedBytes + bytes > ctx.limits.maxDocumentBytes) {
       return {
         code: CLOSE_CODES.documentFull,
         reason: `document-full: this document reached its size limit (${ctx.limits.maxDocumentBytes} bytes)`,
@@ -195,16 +197,22 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     return null;
   }
 
-  function storeUpdate(update: Uint8Array, loaded: LoadedDocument): void {
+  function storeUpdate(update: Uint8Array, parsed: ParsedUpdate, loaded: LoadedDocument): void {
     if (isEmptyUpdate(update)) return;
     if (!ctx.identity.canWrite) return refuseReadOnly();
     const limit = overLimit(update.length, loaded);
     if (limit) return refuse(limit.code, limit.reason, 'update over a limit');
     const checked: UpdateGuard | undefined = guard
       ? (doc, bytes) => {
-          // A connection closing after a refusal: what it queued behind it depends on it.
-          if (closed) throw new WriteRefused('WRITE-1', 'the connection is closing');
-          guard(doc, bytes);
+          // What this connection queued behind a refused write depends on it. Updates
+          // accepted before another cut (a quota, a size limit) are still stored.
+          if (writeRefused) throw new WriteRefused('WRITE-1', 'the connection is closing');
+          try {
+            guard(doc, bytes, parsed);
+          } catch (error) {
+            if (error instanceof WriteRefused) writeRefused = true;
+            throw error;
+          }
         }
       : undefined;
     loaded.store(update, peer, checked).catch((error: unknown) => {
@@ -301,7 +309,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       }
       case 'sync-step2':
       case 'update':
-        return storeUpdate(message.update, loaded);
+        return storeUpdate(message.update, message.parsed, loaded);
       case 'event':
         return submitEvent(message.json, loaded);
       case 'awareness':

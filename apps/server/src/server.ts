@@ -17,6 +17,7 @@ import { loadSecret } from './secret.ts';
 import { openScaleOut, type ScaleOutOptions } from './scaleOut.ts';
 import type { Storage } from './storage.ts';
 import { openAccessStore, openStorage } from './stores.ts';
+import { createPracticeService, selfOrigin } from './practice/practiceService.ts';
 import { verifyEd25519 } from './signatures.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 
@@ -31,6 +32,8 @@ export interface ServerDeps {
   readonly now?: () => number;
   /** Shorter relay timers (tests of the cluster). */
   readonly relay?: ScaleOutOptions['relay'];
+  /** The practice bots' pause before each move (PRACTICE-4; default 2 s). */
+  readonly practicePauseMs?: number;
 }
 
 export interface RondeServer {
@@ -105,6 +108,18 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     log,
     exclusive: scaleOut.exclusive,
   });
+  // The practice bots are clients of this server's own port (PRACTICE-2).
+  const practice = createPracticeService({
+    registry,
+    storage,
+    access,
+    secret,
+    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+    live,
+    log,
+    origin: () => selfOrigin(config.host, (http.address() as AddressInfo).port),
+    pauseMs: deps.practicePauseMs,
+  });
   let closing: Promise<void> | null = null;
   const isClosing = (): boolean => closing !== null;
   const quota = createByteQuota({ bytesPerMinute: config.limits.maxBytesPerMemberPerMinute });
@@ -127,6 +142,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       now: deps.now,
       health: () => scaleOut.health(),
       metrics: () => scaleOut.metrics.render(),
+      practice,
     }),
   );
   http.on('clientError', (error, socket) => {
@@ -209,9 +225,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   http.on('error', (error) => log.error('HTTP server error', { error }));
   const address = http.address() as AddressInfo;
   void consequences.resumePending(); // meetings a crash left pending (CONS-5)
+  void practice.resume().catch((error: unknown) => log.error('practice resume failed', { error }));
 
   async function shutdown(): Promise<void> {
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+    practice.close(); // the bots leave before their sockets are cut (PRACTICE-5)
     const sockets = [...wss.clients];
     heartbeat.stop();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');

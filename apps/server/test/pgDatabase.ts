@@ -6,7 +6,7 @@ import pg from 'pg';
  * (`CI` set) the tests fail, never skip; locally they skip with a printed
  * reason. Set but unreachable: they fail everywhere.
  */
-export const DATABASE_URL = process.env.DATABASE_URL ?? '';
+export const DATABASE_URL = process.env.RONDE_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
 
 /** Why PostgreSQL tests are skipped here, or `null` when they run (or must fail). */
 export function pgSkipReason(): string | null {
