@@ -26,8 +26,6 @@ import {
   encodeAwarenessEntries,
   encodeEventRefused,
   encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
   encodeTime,
   isEmptyUpdate,
   MESSAGE_TIME,
@@ -301,7 +299,8 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       case 'sync-step1': {
         // A server write between its transaction and its store is not answered from (docs: write()).
         const stateVector = message.stateVector;
-        const answer = (): void => peer.send(encodeSyncStep2(loaded.doc, stateVector));
+        // Clients that have nothing share one encoding of the full state (SYNC-1).
+        const answer = (): void => peer.send(loaded.sync.step2(stateVector));
         const settling = loaded.settled();
         if (settling) void settling.then(answer);
         else answer();
@@ -387,7 +386,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       if (closed) return;
       document = loaded;
       loaded.peers.add(peer);
-      peer.send(encodeSyncStep1(loaded.doc));
+      peer.send(loaded.sync.step1());
       const states = loaded.awareness.getStates();
       if (states.size > 0) {
         peer.send(encodeAwareness(encodeAwarenessUpdate(loaded.awareness, [...states.keys()])));

@@ -44,6 +44,24 @@ describe('documents', () => {
     return registry;
   }
 
+  it('SYNC-1 clients joining with nothing get the same full-state bytes until a store or a server write', async () => {
+    const storage = createMemoryStorage();
+    await storage.append(ROOM, textUpdate('stored'));
+    const docs = start(storage);
+    const handle = docs.open(ROOM);
+    const loaded = await handle.ready;
+    const empty = new Uint8Array([0]);
+    const first = loaded.sync.step2(empty);
+    expect(loaded.sync.step2(empty)).toBe(first);
+    await loaded.store(textUpdate(' more'), null);
+    const afterStore = loaded.sync.step2(empty);
+    expect(afterStore).not.toBe(first);
+    expect(afterStore.length).toBeGreaterThan(first.length);
+    await loaded.write((doc) => doc.getMap('m').set('k', 'v'));
+    expect(loaded.sync.step2(empty)).not.toBe(afterStore);
+    handle.release();
+  });
+
   it('loads a document once for concurrent claims', async () => {
     const storage = createMemoryStorage();
     await storage.append(ROOM, textUpdate('stored'));

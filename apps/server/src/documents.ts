@@ -6,6 +6,7 @@ import { CLOSE_CODES } from './limits.ts';
 import type { Logger } from './log.ts';
 import { createSerialQueue, type SerialQueue } from './serialQueue.ts';
 import type { Storage } from './storage.ts';
+import { createSyncAnswers, type SyncAnswers } from './syncAnswers.ts';
 
 /** A document in memory, with the peers connected to it. */
 export interface LoadedDocument {
@@ -13,6 +14,8 @@ export interface LoadedDocument {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly peers: Set<Peer>;
+  /** The sync handshake's messages, encoded once per version of the document (SYNC-1). */
+  readonly sync: SyncAnswers;
   /**
    * Appends `update` to storage, then applies it (which relays it to every
    * peer but `origin`). Rejects, without applying, if the store fails.
@@ -133,8 +136,10 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     awareness.setLocalState(null); // the server has no presence of its own
     const peers = new Set<Peer>();
     const stopRelay = relay(doc, awareness, peers);
+    const sync = createSyncAnswers(doc);
     entry.destroy = () => {
       stopRelay();
+      sync.destroy();
       awareness.destroy();
       doc.destroy();
     };
@@ -215,6 +220,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       doc,
       awareness,
       peers,
+      sync,
       store,
       write,
       settled,
