@@ -3,6 +3,7 @@
 //
 //   node --expose-gc --import tsx apps/server/bench/protocolFuzz.ts
 //   PROTOCOL_FUZZ_MESSAGES=200000 PROTOCOL_FUZZ_SEED=42 node --expose-gc --import tsx apps/server/bench/protocolFuzz.ts
+//   … --smoke (or BENCH_SMOKE=1): 1,000 messages, seed 1 (pnpm bench:smoke)
 //
 // Defaults: 100,000 messages, a seed from the clock (printed, to replay a
 // run). The same engine runs, bounded, in test/protocolFuzz.test.ts.
@@ -525,7 +526,12 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   process.setMaxListeners(0);
-  const { messages, seed } = fuzzSettings(process.env, { messages: 100_000 });
+  // --smoke (or BENCH_SMOKE=1, pnpm bench:smoke): a short, fixed-seed run, so the bench cannot rot.
+  const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+  const { messages, seed } = fuzzSettings(
+    process.env,
+    smoke ? { messages: 1_000, seed: 1 } : { messages: 100_000 },
+  );
   console.log(
     `protocol fuzz: ${messages} messages, seed ${seed} (PROTOCOL_FUZZ_SEED=${seed} to replay)`,
   );
