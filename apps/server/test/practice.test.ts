@@ -266,7 +266,9 @@ describe('practice meetings', () => {
     const rooms = () => [...storage.logs.keys()].filter((name) => name.startsWith(`${answer.id}/`));
     expect(rooms()).toHaveLength(3); // space, proposal, meeting
     const closed = new Promise<number>((resolve) =>
-      human.provider.ws?.addEventListener('close', (e) => resolve((e as CloseEvent).code)),
+      human.provider.ws?.addEventListener('close', (e) =>
+        resolve((e as unknown as { code: number }).code),
+      ),
     );
     const deleted = await api(server.port, 'DELETE', path, { token: human.member.token });
     expect(deleted.status).toBe(204);
