@@ -5,6 +5,7 @@ import { Header } from './components/Header.tsx';
 import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
 import { DecisionLogPage } from './pages/DecisionLogPage.tsx';
+import { GovernancePage } from './pages/GovernancePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
@@ -48,6 +49,7 @@ export function App() {
           />
           <Route path="/s/:spaceId/m/:meetingId" element={<MeetingPage />} />
           <Route path="/s/:spaceId/decisions" element={<DecisionLogPage />} />
+          <Route path="/s/:spaceId/governance" element={<GovernancePage />} />
           <Route path="/s/:spaceId/members" element={<MembersPage />} />
           <Route path="/s/:spaceId/signin" element={<SignInPage />} />
           <Route path="/join" element={<JoinPage />} />

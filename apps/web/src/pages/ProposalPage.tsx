@@ -18,6 +18,7 @@ import { RequireName } from '../components/RequireName.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YTextArea, YTextInput } from '../components/YTextField.tsx';
 import { ProposalEditor } from '../editor/ProposalEditor.tsx';
+import { ProposalChanges } from '../governance/ProposalChanges.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { useProposalMeta } from '../hooks/useProposalMeta.ts';
@@ -144,6 +145,12 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
             </p>
           </div>
           <ProposalEditor doc={room.doc} provider={room.provider} me={me} editable={editable} />
+          <ProposalChanges
+            proposalDoc={room.doc}
+            spaceDoc={spaceRoomRef.doc}
+            editable={editable}
+            me={me}
+          />
         </article>
         <aside className="proposal-side">
           <PresenceList awareness={room.provider.awareness} selfUserId={me.id} />

@@ -83,6 +83,9 @@ function Space({ spaceId }: { spaceId: string }) {
                 </li>
               ))}
             </ul>
+            <Link to={`/s/${space.id}/governance`} className="button">
+              {t('gov.spaceLink')}
+            </Link>
           </section>
         </div>
         {access.admin && (

@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { usePeople } from '../hooks/usePeople.ts';
 import type { Translate } from '../i18n/useT.ts';
 import { useT } from '../i18n/useT.ts';
+import { MeetingChanges } from '../governance/MeetingChanges.tsx';
 import { EarlyOutcome } from './EarlyOutcome.tsx';
 import { FacilitatorBar, HandOver } from './FacilitatorBar.tsx';
 import { IntegrationPanel } from './IntegrationPanel.tsx';
@@ -173,6 +174,7 @@ function RunningMeeting({
       </div>
       {item?.proposalId && ProposalSlot && (
         <div className="process-proposal">
+          <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} />
           <h4 className="process-subtitle">{t('process.proposalText')}</h4>
           <ProposalSlot
             proposalId={item.proposalId}
