@@ -1,6 +1,12 @@
+import {
+  createClusterAdmission,
+  type Admission,
+  type ClusterAdmission,
+} from './clusterAdmission.ts';
 import type { Config } from './config.ts';
 import type { ConsequencesOptions } from './consequences.ts';
 import type { DocumentRegistry } from './documents.ts';
+import type { LiveConnections } from './liveConnections.ts';
 import type { Logger } from './log.ts';
 import { createMetricsRegistry, type Counter, type MetricsRegistry } from './metrics.ts';
 import { openPgLocks, type PgLocks } from './pgLock.ts';
@@ -36,6 +42,8 @@ export interface ScaleOut {
   consequencesRegistry(registry: Pick<DocumentRegistry, 'open'>): Pick<DocumentRegistry, 'open'>;
   /** One run per meeting across instances (CLUSTER-5); absent on one instance. */
   readonly exclusive: ConsequencesOptions['exclusive'];
+  /** The connection limits at upgrade; the per-member one across instances (CLUSTER-7). */
+  admission(local: Pick<LiveConnections, 'reserveAddress' | 'reserveMember'>): Admission;
   /** Readiness per dependency (OPS-1). */
   health(): Promise<Health>;
   readonly instanceId: string | null;
@@ -44,7 +52,7 @@ export interface ScaleOut {
 }
 
 export interface ScaleOutOptions {
-  readonly config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>;
+  readonly config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'redisPrefix' | 'limits'>;
   readonly storage: Storage;
   readonly log: Logger;
   /** Tests shorten the relay's timers. */
@@ -67,6 +75,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
   const metrics = createMetricsRegistry();
   let relay: RedisRelay | null = null;
   let locks: PgLocks | null = null;
+  let members: ClusterAdmission | null = null;
   if (config.redisUrl !== null && config.databaseUrl !== null) {
     if (!isRelayStorage(base)) throw new Error('REDIS_URL needs the PostgreSQL store');
     relay = createRedisRelay({
@@ -83,6 +92,13 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
       await relay.close();
       throw error;
     }
+    members = createClusterAdmission({
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      instanceId: relay.instanceId,
+      maxPerMember: config.limits.maxConnectionsPerMember,
+      log,
+    });
     log.info('relaying between instances', { instance: relay.instanceId });
   }
   const relayed = relay?.storage ?? base;
@@ -136,6 +152,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
       };
     },
     consequencesRegistry: (target) => (relay ? relay.upToDate(target) : target),
+    admission: (local) => (members ? members.wrap(local) : local),
     exclusive: locks
       ? (room, run) => (locks as PgLocks).exclusive(`consequences:${room}`, run)
       : undefined,
@@ -153,6 +170,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
       };
     },
     async close() {
+      members?.close();
       await relay?.close();
       await locks?.close();
     },

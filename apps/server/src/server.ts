@@ -177,7 +177,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           mode: config.auth,
           allowedOrigins: config.allowedOrigins,
         }),
-      admission: live,
+      admission: scaleOut.admission(live),
       onRefused: (code) => scaleOut.refusals.inc({ stage: 'upgrade', reason: code }),
       onConnection: (socket, room, identity) => {
         log.debug('connected', { room, role: identity.role, userId: identity.userId });

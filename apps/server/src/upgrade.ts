@@ -11,8 +11,10 @@ export const SYNC_PREFIX = '/sync/';
 export interface UpgradeContext {
   readonly wss: WebSocketServer;
   readonly authenticate: Authenticate;
-  /** Connection counts per address and per member (429 past the limits). */
-  readonly admission: Pick<LiveConnections, 'reserveAddress' | 'reserveMember'>;
+  /** Connection counts per address and per member (429 past the limits), across instances (CLUSTER-7). */
+  readonly admission: Pick<LiveConnections, 'reserveAddress' | 'reserveMember'> & {
+    confirmMember?(spaceId: string, userId: string): Promise<boolean>;
+  };
   readonly log: Logger;
   readonly isClosing: () => boolean;
   readonly onConnection: (socket: WebSocket, room: string, identity: Identity) => void;
@@ -88,11 +90,33 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
           }
           holdUntilClosed(socket, releaseMember);
         }
-        if (ctx.isClosing())
-          return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
-        ctx.wss.handleUpgrade(req, socket, head, (ws) =>
-          ctx.onConnection(ws, room, result.identity),
-        );
+        const confirmed =
+          spaceId !== null && userId !== null && ctx.admission.confirmMember
+            ? ctx.admission.confirmMember(spaceId, userId)
+            : null;
+        const admit = (ok: boolean): void => {
+          if (!ok) {
+            ctx.log.warn('refused connection', {
+              room,
+              status: 429,
+              reason: 'too many connections for this member across instances',
+              userId,
+            });
+            return refuse(
+              socket,
+              429,
+              'too_many_connections',
+              'too many connections for this member',
+            );
+          }
+          if (ctx.isClosing())
+            return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
+          ctx.wss.handleUpgrade(req, socket, head, (ws) =>
+            ctx.onConnection(ws, room, result.identity),
+          );
+        };
+        if (confirmed) void confirmed.then(admit, () => admit(true));
+        else admit(true);
       },
       (error: unknown) => {
         ctx.log.error('authenticate failed', { room, error });

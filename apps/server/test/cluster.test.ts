@@ -1,7 +1,8 @@
-import { spaceDecisions } from '@ronde/domain';
+import { spaceDecisions, spaceRoom } from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { defaultConfig } from '../src/config.ts';
 import { createConsequences } from '../src/consequences.ts';
 import { createDocumentRegistry } from '../src/documents.ts';
 import { memoryLogger } from '../src/log.ts';
@@ -16,7 +17,14 @@ import {
   startOwnRedis,
   type ChildInstance,
 } from './clusterKit.ts';
-import { connectProvider, tempDir, waitFor } from './helpers.ts';
+import {
+  connectProvider,
+  createSpaceOverHttp,
+  rawClient,
+  tempDir,
+  upgradeStatus,
+  waitFor,
+} from './helpers.ts';
 import {
   adopt,
   meetingDriver,
@@ -189,6 +197,16 @@ describe.skipIf(skip)('cluster', () => {
     writeAll('before');
     await waitFor(() => converged(clients, written), 'convergence before the outage');
     await redis.stop();
+    // OPS-1: an instance without Redis still serves and stores: degraded, not unready.
+    const degraded = await waitFor(async () => {
+      const res = await fetch(`http://127.0.0.1:${servers[0]?.port}/healthz`);
+      const body = (await res.json()) as { checks: { redis: string } };
+      return body.checks.redis === 'down' ? { status: res.status, body } : null;
+    }, 'health to report Redis down');
+    expect(degraded).toMatchObject({
+      status: 200,
+      body: { status: 'degraded', checks: { storage: 'ok', redis: 'down' } },
+    });
     const during = setInterval(() => writeAll('during'), 50);
     cleanups.push(() => clearInterval(during));
     await new Promise((resolve) => setTimeout(resolve, 5000)); // the outage the issue asks for
@@ -198,8 +216,46 @@ describe.skipIf(skip)('cluster', () => {
     await redis.start();
     writeAll('after');
     await waitFor(() => converged(clients, written), 'convergence after Redis returned', 20_000);
+    // OPS-2: what the others missed was read from PostgreSQL.
+    const caughtUp = await Promise.all(
+      servers.map(async (s) => {
+        const text = await (await fetch(`http://127.0.0.1:${s.port}/metrics`)).text();
+        return Number(/^ronde_updates_caught_up_total (\d+)$/m.exec(text)?.[1] ?? 0);
+      }),
+    );
+    expect(caughtUp.every((n) => n > 0)).toBe(true);
     const storage = await storageOf(config.databaseUrl ?? '');
     expect(sorted((await stored(storage)).getArray<string>('items'))).toEqual([...written].sort());
+  });
+
+  it('CLUSTER-7 the per-member connection limit holds across instances', async () => {
+    const config = {
+      ...clusterConfig(await database(), REDIS_URL),
+      auth: 'required' as const,
+      limits: { ...defaultConfig().limits, maxConnectionsPerMember: 2 },
+    };
+    const [a, b, c] = [await instance(config), await instance(config), await instance(config)];
+    const admin = await createSpaceOverHttp(a.port);
+    const path = `/sync/${spaceRoom(admin.spaceId)}?token=${admin.token}`;
+    const first = rawClient(a.port, path);
+    const second = rawClient(b.port, path);
+    cleanups.push(
+      () => first.socket.terminate(),
+      () => second.socket.terminate(),
+    );
+    await Promise.all([first.opened, second.opened]);
+    expect(await upgradeStatus(c.port, path)).toBe(429);
+    first.socket.close();
+    await first.closed;
+    const third = await waitFor(async () => {
+      const attempt = rawClient(c.port, path);
+      cleanups.push(() => attempt.socket.terminate());
+      return attempt.opened.then(
+        () => attempt,
+        () => null,
+      );
+    }, 'a slot freed on another instance');
+    expect(third.socket.readyState).toBe(third.socket.OPEN);
   });
 
   it('CLUSTER-5 a decision is written once when two instances run its consequences at once', async () => {
