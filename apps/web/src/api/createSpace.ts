@@ -27,6 +27,8 @@ export class CreateSpaceError extends Error {
   constructor(
     readonly kind: 'network' | 'server',
     message: string,
+    /** The server's error code (`rate_limited`, `invalid_name`, …), or ''. */
+    readonly code = '',
   ) {
     super(message);
     this.name = 'CreateSpaceError';
@@ -51,7 +53,9 @@ export async function createSpace(
       await apiJson('/api/spaces', { method: 'POST', body: input, fetch: fetchImpl }),
     );
   } catch (error) {
-    if (error instanceof ApiError) throw new CreateSpaceError(error.kind, error.message);
+    if (error instanceof ApiError) {
+      throw new CreateSpaceError(error.kind, error.message, error.code);
+    }
     throw error;
   }
   try {

@@ -4,9 +4,17 @@ import { createSpace, CreateSpaceError } from '../api/createSpace.ts';
 import { NameDialog } from '../components/NameDialog.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
-import { useLanguage, useT } from '../i18n/useT.ts';
+import { useLanguage, useT, type Translate } from '../i18n/useT.ts';
 import { PracticeCard } from '../practice/PracticeCard.tsx';
 import { useSession } from '../state/session.ts';
+
+/** What to tell someone whose space could not be created. */
+export function createErrorMessage(t: Translate, e: unknown): string {
+  if (!(e instanceof CreateSpaceError) || e.kind !== 'server') return t('home.error.network');
+  if (e.code === 'rate_limited') return t('home.error.rateLimited');
+  if (e.code === 'invalid_name') return t('home.error.invalidName');
+  return t('home.error.server', { message: e.message });
+}
 
 /** The home page: create a space, reopen a recent one. */
 export function HomePage() {
@@ -45,11 +53,7 @@ export function HomePage() {
       rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
       navigate(`/s/${space.id}`);
     } catch (e) {
-      setError(
-        e instanceof CreateSpaceError && e.kind === 'server'
-          ? t('home.error.server', { message: e.message })
-          : t('home.error.network'),
-      );
+      setError(createErrorMessage(t, e));
       setBusy(false);
     }
   };

@@ -41,6 +41,8 @@ export function joinErrorKey(error: unknown): { key: MessageKey; message?: strin
     return { key: 'join.error.network' };
   const code = error.code.toLowerCase();
   if (error.status === 404) return { key: 'join.error.unknown' };
+  if (error.status === 429) return { key: 'join.error.rateLimited' };
+  if (code === 'invalid_name') return { key: 'join.error.invalidName' };
   if (error.status === 410) {
     if (code.includes('expired')) return { key: 'join.error.expired' };
     if (code.includes('used') || code.includes('exhausted')) return { key: 'join.error.usedUp' };
