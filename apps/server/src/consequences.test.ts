@@ -1,6 +1,14 @@
 import {
   decisionRecord,
+  endTurn,
   foldMeeting,
+  gotoItem,
+  listParticipation,
+  passTurn,
+  proposalFields,
+  skipItem,
+  spaceParticipation,
+  startRound,
   listAgenda,
   listPeople,
   nextStep,
@@ -159,6 +167,70 @@ describe('consequences', () => {
     await driver.act(nextStep, FAC1);
     await s.consequences.afterAppend(s.meeting.room);
     expect((await proposal(s))?.status).toBe('draft');
+  });
+
+  it('CONS-12 a skipped proposal goes back to draft (and in consent again when gone back to)', async () => {
+    const s = await setup();
+    const driver = meetingDriver(s.registry, s.meeting);
+    const indexed = async () =>
+      spaceProposals(await space(s))
+        .get(s.meeting.proposalId)
+        ?.get('status');
+    await driver.act(startMeeting, FAC1);
+    await driver.act(nextStep, FAC1);
+    await s.consequences.afterAppend(s.meeting.room);
+    expect((await proposal(s))?.status).toBe('in-consent');
+    await driver.act(skipItem, FAC1, s.meeting.itemId);
+    await s.consequences.afterAppend(s.meeting.room);
+    expect((await proposal(s))?.status).toBe('draft');
+    expect(await indexed()).toBe('draft');
+    await driver.act(gotoItem, FAC1, s.meeting.itemId);
+    await s.consequences.afterAppend(s.meeting.room);
+    expect((await proposal(s))?.status).toBe('in-consent');
+  });
+
+  it('CONS-12 only the meeting that took a proposal up gives it back, also once it has ended', async () => {
+    const s = await setup();
+    const driver = meetingDriver(s.registry, s.meeting);
+    await driver.act(startMeeting, FAC1);
+    await driver.act(nextStep, FAC1);
+    await s.consequences.afterAppend(s.meeting.room);
+    // Another meeting took it up meanwhile: this meeting's end leaves it alone.
+    await withDoc(s.registry, s.meeting.proposalRoom, ({ write }) =>
+      write((doc) => proposalFields(doc).set('consentMeetingId', 'othermeet1')),
+    );
+    await driver.act(skipItem, FAC1, s.meeting.itemId);
+    await s.consequences.afterAppend(s.meeting.room);
+    expect((await proposal(s))?.status).toBe('in-consent');
+    await withDoc(s.registry, s.meeting.proposalRoom, ({ write }) =>
+      write((doc) => proposalFields(doc).set('consentMeetingId', s.meeting.meetingId)),
+    );
+    await driver.act(nextStep, FAC1); // closing
+    await driver.act(nextStep, FAC1); // ended
+    await s.consequences.afterAppend(s.meeting.room);
+    expect((await driver.state()).phase).toBe('ended');
+    expect((await proposal(s))?.status).toBe('draft');
+  });
+
+  it('CONS-13 an ended meeting’s participation is filed in the space once', async () => {
+    const s = await setup();
+    const driver = meetingDriver(s.registry, s.meeting);
+    await driver.act(startMeeting, FAC1);
+    await driver.act(startRound, FAC1, [ANA, FAC1]);
+    await driver.act(endTurn, ANA);
+    await driver.act(passTurn, FAC1);
+    await s.consequences.afterAppend(s.meeting.room);
+    expect(listParticipation(await space(s))).toEqual([]);
+    await driver.act(skipItem, FAC1, s.meeting.itemId);
+    await driver.act(nextStep, FAC1); // closing
+    await driver.act(nextStep, FAC1); // ended
+    await s.consequences.afterAppend(s.meeting.room);
+    const [entry] = listParticipation(await space(s));
+    expect(entry).toMatchObject({ meetingId: s.meeting.meetingId, title: 'Weekly' });
+    expect(entry!.people.find((p) => p.id === ANA)).toMatchObject({ turnsSpoken: 1 });
+    expect(entry!.people.find((p) => p.id === FAC1)).toMatchObject({ turnsPassed: 1 });
+    await s.consequences.afterAppend(s.meeting.room);
+    expect(timesWritten(spaceParticipation(await space(s)), s.meeting.meetingId)).toBe(1);
   });
 
   it('CONS-4 the meetings index says live once started, ended once ended', async () => {

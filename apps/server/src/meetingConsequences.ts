@@ -7,11 +7,15 @@ import {
   listAgenda,
   listCircles,
   listPeople,
+  meetingParticipation,
   parseRoomName,
+  proposalFields,
   readLog,
   readMeeting,
   readProposal,
   recordDecision,
+  recordParticipation,
+  spaceParticipation,
   roomName,
   setProposalStatus,
   spaceMeetings,
@@ -74,14 +78,13 @@ export async function writeMeetingConsequences(input: MeetingConsequencesInput):
       for (const outcome of appliedOutcomes(state, log)) {
         if (!hasDecision(space.doc, outcome.eventId)) await recordOutcome(meetingWork, outcome);
       }
-      if (state.phase !== 'ended') {
-        for (const item of state.items) {
-          if (item.proposalId !== null && item.startedAt !== null && item.outcome === null) {
-            await takeUp(meetingWork, item, item.proposalId);
-          }
-        }
+      for (const item of state.items) {
+        if (item.proposalId === null || item.startedAt === null || item.outcome !== null) continue;
+        if (holdsInConsent(state, item)) await takeUp(meetingWork, item, item.proposalId);
+        else await release(meetingWork, item, item.proposalId);
       }
       await followPhase(space, meeting.id, state);
+      await fileParticipation(meetingWork);
     });
   });
 }
@@ -148,6 +151,21 @@ async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promis
   });
 }
 
+/**
+ * Which meeting took a proposal up (CONS-12): the server writes it with the
+ * in-consent status, so only that meeting gives the proposal back.
+ */
+const CONSENT_MEETING = 'consentMeetingId';
+
+/**
+ * Whether a taken-up item without an outcome still holds its proposal in
+ * consent: while the meeting runs and the item is not skipped (CONS-3,
+ * CONS-12). An item left for another one (go to) still holds it.
+ */
+function holdsInConsent(state: MeetingState, item: ItemState): boolean {
+  return state.phase !== 'ended' && item.status !== 'skipped';
+}
+
 /** A proposal whose item is or was current, without an outcome yet, is in consent (CONS-3). */
 async function takeUp(work: MeetingWork, item: ItemState, proposalId: string): Promise<void> {
   await withDocument(work.registry, proposalRoomOf(work, proposalId), async (proposal) => {
@@ -155,12 +173,56 @@ async function takeUp(work: MeetingWork, item: ItemState, proposalId: string): P
     if (current === null || current.id !== proposalId) return;
     if (current.status === 'draft') {
       await proposal.write((doc) => {
-        if (readProposal(doc)?.status === 'draft') setProposalStatus(doc, 'in-consent');
+        if (readProposal(doc)?.status !== 'draft') return;
+        setProposalStatus(doc, 'in-consent');
+        proposalFields(doc).set(CONSENT_MEETING, work.meeting.id);
       });
     }
     const status = readProposal(proposal.doc)?.status;
     if (status === undefined || indexedStatus(work.space.doc, proposalId) === status) return;
     await work.space.write((doc) => indexProposal(doc, proposalId, status, item.startedAt ?? 0));
+  });
+}
+
+/**
+ * A proposal taken up by this meeting and left without an outcome — its item
+ * skipped, or the meeting ended before it was decided — goes back to draft,
+ * so it is editable again and can be brought to another meeting (CONS-12).
+ * Only the meeting that took it up gives it back (or any, for a proposal
+ * put in consent before the server recorded which meeting did).
+ */
+async function release(work: MeetingWork, item: ItemState, proposalId: string): Promise<void> {
+  await withDocument(work.registry, proposalRoomOf(work, proposalId), async (proposal) => {
+    const held = (doc: Y.Doc): boolean => {
+      const current = readProposal(doc);
+      if (current === null || current.id !== proposalId || current.status !== 'in-consent') {
+        return false;
+      }
+      const by = proposalFields(doc).get(CONSENT_MEETING);
+      return by === undefined || by === work.meeting.id;
+    };
+    if (held(proposal.doc)) {
+      await proposal.write((doc) => {
+        if (!held(doc)) return;
+        setProposalStatus(doc, 'draft');
+        proposalFields(doc).delete(CONSENT_MEETING);
+      });
+    }
+    const status = readProposal(proposal.doc)?.status;
+    if (status === undefined || indexedStatus(work.space.doc, proposalId) === status) return;
+    const at = work.state.endedAt ?? item.endedAt ?? item.startedAt ?? 0;
+    await work.space.write((doc) => indexProposal(doc, proposalId, status, at));
+  });
+}
+
+/** Once the meeting has ended, its participation is filed in the space, once (CONS-13). */
+async function fileParticipation(work: MeetingWork): Promise<void> {
+  if (work.state.phase !== 'ended') return;
+  if (spaceParticipation(work.space.doc).has(work.meeting.id)) return;
+  const entry = meetingParticipation(work.state, work.meeting, work.context.people);
+  if (entry === null) return;
+  await work.space.write((doc) => {
+    recordParticipation(doc, entry);
   });
 }
 

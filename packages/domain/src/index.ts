@@ -107,6 +107,7 @@ export {
   OUTCOMES,
   REASON_MAX,
   NOTE_MAX,
+  INTEREST_MAX,
 } from './process/events.ts';
 export type {
   MeetingPhase,
@@ -114,6 +115,7 @@ export type {
   ObjectionRuling,
   Outcome,
   Anchor,
+  DeclaredInterest,
   ObjectionTestAnswers,
   StepExpects,
   RoundExpects,
@@ -211,6 +213,25 @@ export { isReviewDate } from './process/outcome.ts';
 export { MEETING_LOG, meetingLog, appendEvent, readLog } from './process/log.ts';
 export { encodeAnchor, decodeAnchor } from './process/anchor.ts';
 export { decisionRecord } from './process/decisionRecord.ts';
+export { objectionFollowUp } from './process/objectionFollowUp.ts';
+export type { ObjectionFollowUp } from './process/objectionFollowUp.ts';
+export { isAmendStep, mayAmendText } from './process/amending.ts';
+export { itemElapsedMs, itemTimeboxMs, itemOverrunMs, agendaTime } from './process/itemTime.ts';
+export type { AgendaTime } from './process/itemTime.ts';
+export { speakingTimes, notYetHeard, quietFirst } from './process/equity.ts';
+export type { SpeakerTime, SpeakingScope } from './process/equity.ts';
+export {
+  spaceParticipation,
+  meetingParticipation,
+  recordParticipation,
+  listParticipation,
+  participationTotals,
+} from './decisions/participation.ts';
+export type {
+  ParticipationEntry,
+  ParticipationPerson,
+  ParticipationTotal,
+} from './decisions/participation.ts';
 export type {
   DecisionRecord,
   DecisionPosition,

@@ -34,9 +34,16 @@ describe('proposal document', () => {
       status: 'draft',
       createdAt: 1234,
       createdBy: 'Awa',
+      authorId: '',
     });
     expect(proposalTitle(doc).toString()).toBe('Four-day week');
     expect(proposalDriver(doc).toString()).toBe('People are tired on Fridays.');
+  });
+
+  it('PROP-6 keeps its author’s user id, its proposer by default', () => {
+    const doc = new Y.Doc();
+    expect(initProposal(doc, { ...input, authorId: 'awa1234' }).authorId).toBe('awa1234');
+    expect(readProposal(doc)?.authorId).toBe('awa1234');
   });
 
   it('PROP-1 refuses an empty or long title, a long driver, and a second proposal', () => {

@@ -22,6 +22,8 @@ export interface ProposalMeta {
   readonly status: ProposalStatus;
   readonly createdAt: number;
   readonly createdBy: string;
+  /** The user id of the person who created it: its proposer by default (SPEC PROP-6); '' on older proposals. */
+  readonly authorId: string;
 }
 
 /** The proposal's fields (status, circle, author). Observe it to follow them. */
@@ -52,6 +54,8 @@ export interface InitProposalInput {
   readonly driver: string;
   /** The display name of the person who created it. */
   readonly createdBy: string;
+  /** Their user id: the proposal's proposer by default (SPEC PROP-6). */
+  readonly authorId?: string;
   readonly now: number;
 }
 
@@ -80,6 +84,7 @@ export function initProposal(doc: Y.Doc, input: InitProposalInput): ProposalMeta
     meta.set('status', 'draft');
     meta.set('createdAt', input.now);
     meta.set('createdBy', input.createdBy);
+    if (input.authorId) meta.set('authorId', input.authorId);
     proposalTitle(doc).insert(0, title);
     if (input.driver) proposalDriver(doc).insert(0, input.driver);
   });
@@ -90,6 +95,7 @@ export function initProposal(doc: Y.Doc, input: InitProposalInput): ProposalMeta
     status: 'draft',
     createdAt: input.now,
     createdBy: input.createdBy,
+    authorId: input.authorId ?? '',
   };
 }
 
@@ -111,6 +117,7 @@ export function readProposal(doc: Y.Doc): ProposalMeta | null {
     status: oneOf(PROPOSAL_STATUSES, status, 'draft'),
     createdAt: num(meta.get('createdAt')),
     createdBy: str(meta.get('createdBy')),
+    authorId: str(meta.get('authorId')),
   };
 }
 

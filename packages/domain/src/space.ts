@@ -34,6 +34,8 @@ export interface ProposalSummary {
   readonly circleId: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** The user id of its author, its proposer by default (SPEC PROP-6); absent on older entries. */
+  readonly authorId?: string;
 }
 
 export const SPACE_NAME_MAX = 120;
@@ -196,9 +198,15 @@ export function listProposals(doc: Y.Doc): ProposalSummary[] {
       circleId: str(entry.get('circleId')),
       createdAt: num(entry.get('createdAt')),
       updatedAt: num(entry.get('updatedAt')),
+      ...authorOf(entry),
     });
   });
   return list.sort((a, b) => b.updatedAt - a.updatedAt || compareIds(a.id, b.id));
+}
+
+function authorOf(entry: Y.Map<unknown>): Pick<ProposalSummary, 'authorId'> {
+  const authorId = entry.get('authorId');
+  return typeof authorId === 'string' && authorId !== '' ? { authorId } : {};
 }
 
 /** Code-unit order, the same on every replica whatever its locale. */

@@ -48,11 +48,15 @@ function offers(random: Prng, state: MeetingState, user: string): Command[] {
     commands.recordPosition(s, by, at, {
       value: random.pick(POSITION_VALUES),
       reason: random.pick(['Because', 'Because', ' ']),
+      // Now and then an interest, declared or empty (INTEREST-1).
+      interest: random.chance(0.2)
+        ? { text: random.pick(['I run it', ' ']), conflict: random.chance(0.5) }
+        : null,
     });
   const list: Command[] = [position];
   if (kind === 'positions') list.push(position, position, position);
   if (kind === 'integration') {
-    list.push((s, by, at) => commands.confirmAmendment(s, by, at, objection));
+    list.push((s, by, at) => commands.confirmAmendment(s, by, at, objection, random.chance(0.7)));
     if (item?.ownerId === user) {
       list.push((s, by, at) => commands.linkAmendment(s, by, at, objection, 'Amended'));
     }

@@ -365,6 +365,7 @@ export const en = {
   'process.refusal.invalid-timebox': 'the time box must be 1 to 240 minutes',
   'process.refusal.invalid-process': 'not a known process',
   'process.refusal.proposal-required': 'a proposal item needs a proposal',
+  'process.refusal.invalid-interest': 'an interest needs a few words or a conflict of interest',
   'process.step.check-in.check-in': 'Check-in round',
   'process.step.closing.closing': 'Closing round',
   'process.step.tension.tension': 'Tension',

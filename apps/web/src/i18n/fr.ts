@@ -373,6 +373,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.refusal.invalid-timebox': 'la durée doit être de 1 à 240 minutes',
   'process.refusal.invalid-process': 'processus inconnu',
   'process.refusal.proposal-required': 'un point de proposition a besoin d’une proposition',
+  'process.refusal.invalid-interest': 'un intérêt demande quelques mots ou un conflit d’intérêts',
   'process.step.check-in.check-in': 'Tour d’inclusion',
   'process.step.closing.closing': 'Tour de clôture',
   'process.step.tension.tension': 'Tension',

@@ -96,6 +96,11 @@ export function buildDecisionEntry(input: BuildDecisionInput): DecisionEntry | n
   for (const person of input.people) {
     if (ids.has(person.id) && person.name !== '') names[person.id] = person.name;
   }
+  // A proposer who was not at the meeting is named as the proposal names its author (DEC-3).
+  const meta = doc ? readProposal(doc) : null;
+  if (meta && meta.authorId === record.proposerId && !names[meta.authorId] && meta.createdBy) {
+    names[meta.authorId] = meta.createdBy;
+  }
   return {
     schema: DECISION_SCHEMA_VERSION,
     id: input.outcome.eventId,

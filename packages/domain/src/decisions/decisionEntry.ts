@@ -130,8 +130,15 @@ function parsePosition(raw: Raw): DecisionPosition[] {
       recordedBy: str(raw.recordedBy),
       at: numOrNull(raw.at) ?? 0,
       counted: raw.counted !== false,
+      ...parseInterest(raw.interest),
     },
   ];
+}
+
+/** A stored interest (SPEC INTEREST-2), or nothing when absent or unreadable. */
+function parseInterest(raw: unknown): Pick<DecisionPosition, 'interest'> {
+  if (!isObject(raw) || typeof raw.text !== 'string') return {};
+  return { interest: { text: raw.text, conflict: raw.conflict === true } };
 }
 
 const RESOLUTIONS = [
@@ -177,6 +184,7 @@ function parseObjection(raw: Raw): LoggedObjection[] {
         by: str(c.by),
         amendmentId: str(c.amendmentId),
         at: numOrNull(c.at) ?? 0,
+        ...(c.resolves === false ? { resolves: false } : {}),
       })),
       resolution: oneOf(RESOLUTIONS, raw.resolution) ?? 'open',
     },

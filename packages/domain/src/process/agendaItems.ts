@@ -42,6 +42,8 @@ export function pendingItem(item: LoggedAgendaItem): ItemState {
     note: '',
     startedAt: null,
     endedAt: null,
+    spentMs: 0,
+    currentSince: null,
     facilitators: [],
   };
 }

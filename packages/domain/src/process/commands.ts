@@ -10,6 +10,7 @@ import type {
   AgendaUpdateEvent,
   AmendmentLinkEvent,
   Anchor,
+  DeclaredInterest,
   FacilitatorHandoverEvent,
   ItemGotoEvent,
   ItemNoteEvent,
@@ -163,6 +164,8 @@ export interface PositionInput {
   readonly anchor?: Anchor | null;
   /** A facilitator recording for someone else. */
   readonly onBehalfOf?: string | null;
+  /** A personal interest in the outcome (SPEC INTEREST-1); left out when none is declared. */
+  readonly interest?: DeclaredInterest | null;
 }
 
 /** Records a position in the current positions round. */
@@ -180,6 +183,7 @@ export function recordPosition(
     reason: input.reason ?? '',
     anchor: input.anchor ?? null,
     onBehalfOf: input.onBehalfOf ?? null,
+    ...(input.interest ? { interest: input.interest } : {}),
   };
 }
 
@@ -205,17 +209,28 @@ export function linkAmendment(
   return { ...base(state, by, at), type: 'amendment.link', objectionId, summary };
 }
 
-/** Confirms the latest amendment linked to the objection (objector or proposer). */
+/**
+ * Answers whether the latest amendment linked to the objection resolves it
+ * (objector, or in IDM the proposer): a yes by default, `resolves` false
+ * for a no (SPEC IDM-6, CONSENT-4).
+ */
 export function confirmAmendment(
   state: MeetingState,
   by: string,
   at: number,
   objectionId: string,
+  resolves = true,
 ): ObjectionConfirmEvent {
   const item = currentItem(state);
   const objection = item === null ? null : findObjection(item, objectionId);
   const amendmentId = objection?.amendments.at(-1)?.id ?? 'none';
-  return { ...base(state, by, at), type: 'objection.confirm', objectionId, amendmentId };
+  return {
+    ...base(state, by, at),
+    type: 'objection.confirm',
+    objectionId,
+    amendmentId,
+    ...(resolves ? {} : { resolves: false }),
+  };
 }
 
 export function recordOutcome(
@@ -269,6 +284,8 @@ export interface LiveItemInput {
   readonly process?: DecisionProcess | null;
   readonly text?: string;
   readonly timeboxMinutes?: number;
+  /** A proposal item's proposer: the proposal's author (SPEC AGENDA-9); else the adder. */
+  readonly ownerId?: string | null;
 }
 
 /**
@@ -293,6 +310,7 @@ export function addLiveItem(
     process: proposal ? (input.process ?? 'consent') : null,
     text: input.kind === 'tension' ? (input.text ?? '').trim() : '',
     timeboxMinutes: input.timeboxMinutes ?? DEFAULT_TIMEBOX_MINUTES,
+    ...(proposal && input.ownerId ? { ownerId: input.ownerId } : {}),
   };
   return { id: newId(), type: 'agenda.add', by, at, expects: {}, item };
 }

@@ -1,6 +1,7 @@
 import type { DecisionProcess } from '../meeting/types.ts';
 import type {
   Anchor,
+  DeclaredInterest,
   ObjectionRuling,
   ObjectionTestAnswers,
   Outcome,
@@ -27,6 +28,8 @@ export interface DecisionPosition {
   readonly at: number;
   /** False when the same person recorded a later position in the same round. */
   readonly counted: boolean;
+  /** The interest declared with it; left out when none was (SPEC INTEREST-2). */
+  readonly interest?: DeclaredInterest;
 }
 
 export interface DecisionObjection {
@@ -111,6 +114,7 @@ export function decisionRecord(state: MeetingState, itemId: string): DecisionRec
       recordedBy: p.by,
       at: p.at,
       counted: counted.has(p.id),
+      ...(p.interest === undefined ? {} : { interest: p.interest }),
     })),
     objections: item.objections.map((o) => ({
       id: o.id,

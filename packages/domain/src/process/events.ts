@@ -131,6 +131,16 @@ export interface RoundAddEvent extends EventBase<'round.add', RoundExpects> {
 }
 export type TurnEndEvent = EventBase<'turn.end', TurnExpects>;
 export type TurnPassEvent = EventBase<'turn.pass', TurnExpects>;
+/**
+ * A personal interest in the outcome, declared beside a position (SPEC
+ * INTEREST-1): what the person stands to gain or lose, and whether it is a
+ * conflict of interest.
+ */
+export interface DeclaredInterest {
+  readonly text: string;
+  readonly conflict: boolean;
+}
+
 export interface PositionRecordEvent extends EventBase<'position.record', StepExpects> {
   /** The positions round number (1, 2, …) of the item. */
   readonly round: number;
@@ -139,6 +149,8 @@ export interface PositionRecordEvent extends EventBase<'position.record', StepEx
   readonly anchor: Anchor | null;
   /** Set when a facilitator records the position of someone else. */
   readonly onBehalfOf: string | null;
+  /** The person's declared interest, when they state one (SPEC INTEREST-1). */
+  readonly interest?: DeclaredInterest;
 }
 export interface ObjectionTestEvent extends EventBase<'objection.test', StepExpects> {
   readonly objectionId: string;
@@ -154,6 +166,11 @@ export interface ObjectionConfirmEvent extends EventBase<'objection.confirm', St
   readonly objectionId: string;
   /** The amendment confirmed: only the latest one linked to the objection counts. */
   readonly amendmentId: string;
+  /**
+   * The answer to "does this amendment resolve the objection?" (SPEC
+   * CONSENT-4): false records a no; left out, a yes.
+   */
+  readonly resolves?: boolean;
 }
 export interface OutcomeRecordEvent extends EventBase<'outcome.record', StepExpects> {
   readonly outcome: Outcome;
@@ -175,9 +192,13 @@ export interface RoleSetEvent extends EventBase<'role.set', Record<string, never
   readonly role: MeetingRole;
 }
 
-/** An item added while the meeting runs; its owner is its author (SPEC AGENDA-9). */
+/**
+ * An item added while the meeting runs; its owner is its author, except
+ * that a proposal item may name its proposer (the proposal's author) as
+ * owner (SPEC AGENDA-9).
+ */
 export interface AgendaAddEvent extends EventBase<'agenda.add', Record<string, never>> {
-  readonly item: Omit<LoggedAgendaItem, 'ownerId'>;
+  readonly item: Omit<LoggedAgendaItem, 'ownerId'> & { readonly ownerId?: string };
 }
 
 /** The fields of a not yet started item that may change while the meeting runs. */
@@ -236,3 +257,4 @@ export const NOTE_MAX = 500;
 export const QUOTE_MAX = 1000;
 export const ANCHOR_MAX = 4096;
 export const ORDER_MAX = 200;
+export const INTEREST_MAX = 500;

@@ -39,8 +39,21 @@ function stageStep(key: 'check-in' | 'closing', event: MeetingEvent): StepState 
   return { id: event.id, key, kind: 'round', startedAt: event.at, positionRound: 0 };
 }
 
+/**
+ * Closes the current item's visit: the time it was current is added to its
+ * `spentMs`, counted up to its end when it is done (SPEC TIME-1).
+ */
+function closeVisit(state: MeetingState, at: number): MeetingState {
+  const item = currentItem(state);
+  if (item === null || item.currentSince === null) return state;
+  const end = item.endedAt !== null ? Math.min(at, item.endedAt) : at;
+  const spentMs = item.spentMs + Math.max(0, end - item.currentSince);
+  return withItem(state, { ...item, spentMs, currentSince: null });
+}
+
 /** Enters an item where it stands (its first step the first time) (SPEC MEET-6). */
-function enterItem(state: MeetingState, item: ItemState, event: MeetingEvent): MeetingState {
+function enterItem(current: MeetingState, item: ItemState, event: MeetingEvent): MeetingState {
+  const state = closeVisit(current, event.at);
   const first = templateFor(item).steps[0]!;
   const top = item.trail.at(-1);
   const step: StepState =
@@ -53,6 +66,7 @@ function enterItem(state: MeetingState, item: ItemState, event: MeetingEvent): M
     trail: [...item.trail.slice(0, -1), step],
     history: [...item.history, step],
     startedAt: item.startedAt ?? event.at,
+    currentSince: event.at,
     facilitators: union(item.facilitators, state.facilitators),
   };
   const left = leaveStep(state);
@@ -71,7 +85,7 @@ function moveOn(state: MeetingState, event: MeetingEvent): MeetingState {
   const next = state.items.find((it) => it.status === 'pending' && it.id !== state.currentItemId);
   if (next !== undefined) return enterItem(state, next, event);
   return {
-    ...leaveStep(state),
+    ...leaveStep(closeVisit(state, event.at)),
     phase: 'closing',
     currentItemId: null,
     step: stageStep('closing', event),

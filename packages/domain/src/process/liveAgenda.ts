@@ -57,7 +57,9 @@ export function applyAgendaAdd(state: MeetingState, event: AgendaAddEvent): Hand
   if (item.kind === 'proposal' && item.proposalId === null) return refuse('proposal-required');
   if (item.kind === 'proposal' && item.process === null) return refuse('invalid-process');
   if (!isTimebox(item.timeboxMinutes)) return refuse('invalid-timebox');
-  const added = pendingItem({ ...item, title, text, ownerId: event.by });
+  // A proposal item is its proposer's: the proposal's author unless the adder names no one.
+  const ownerId = item.kind === 'proposal' ? (item.ownerId ?? event.by) : event.by;
+  const added = pendingItem({ ...item, title, text, ownerId });
   return { ...state, items: [...state.items, added] };
 }
 

@@ -91,7 +91,11 @@ export function agendaPayload(type: string, raw: Json): MeetingEventBody | null 
   switch (type) {
     case 'agenda.add': {
       const item = itemFields(raw.item);
-      return item && { type, expects, item };
+      if (item === null || !isRecord(raw.item)) return null;
+      // A proposal's proposer, when named (AGENDA-9); kept only when present, as signed.
+      const ownerId = raw.item.ownerId;
+      if (ownerId === undefined) return { type, expects, item };
+      return id(ownerId) ? { type, expects, item: { ...item, ownerId } } : null;
     }
     case 'agenda.update': {
       const patch = changes(raw.patch);

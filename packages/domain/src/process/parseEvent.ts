@@ -1,6 +1,7 @@
 import { MEETING_ROLES, type MeetingRole } from '../meeting/types.ts';
 import {
   ANCHOR_MAX,
+  INTEREST_MAX,
   MEETING_PHASES,
   NOTE_MAX,
   OBJECTION_RULINGS,
@@ -10,6 +11,7 @@ import {
   QUOTE_MAX,
   REASON_MAX,
   type Anchor,
+  type DeclaredInterest,
   type MeetingEvent,
   type MeetingPhase,
   type ObjectionTestAnswers,
@@ -77,6 +79,15 @@ function anchor(value: unknown): Anchor | null | undefined {
   const { start, end, quote } = value;
   if (!str(start, ANCHOR_MAX) || !str(end, ANCHOR_MAX) || !str(quote, QUOTE_MAX)) return undefined;
   return { start, end, quote };
+}
+
+/** A declared interest: left out (undefined), or exactly `{ text, conflict }` (SPEC INTEREST-1). */
+function interest(value: unknown): DeclaredInterest | null | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return null;
+  const { text, conflict } = value;
+  if (!str(text, INTEREST_MAX) || typeof conflict !== 'boolean') return null;
+  return { text, conflict };
 }
 
 function answers(value: unknown): ObjectionTestAnswers | null {
@@ -153,7 +164,9 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
       const expects = stepExpects(raw.expects);
       const { round, value, reason, onBehalfOf } = raw;
       const where = anchor(raw.anchor);
+      const declared = interest(raw.interest);
       if (
+        declared === null ||
         !expects ||
         typeof round !== 'number' ||
         !Number.isInteger(round) ||
@@ -172,6 +185,8 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
         reason: (reason ?? '') as string,
         anchor: where,
         onBehalfOf: (onBehalfOf ?? null) as string | null,
+        // Only when declared: the signed event is the event as written (SIGN-2).
+        ...(declared === undefined ? {} : { interest: declared }),
       };
     }
     case 'objection.test': {
@@ -189,9 +204,16 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
     }
     case 'objection.confirm': {
       const expects = stepExpects(raw.expects);
-      const { objectionId, amendmentId } = raw;
+      const { objectionId, amendmentId, resolves } = raw;
       if (!expects || !id(objectionId) || !id(amendmentId)) return null;
-      return { type, expects, objectionId, amendmentId };
+      if (resolves !== undefined && typeof resolves !== 'boolean') return null;
+      return {
+        type,
+        expects,
+        objectionId,
+        amendmentId,
+        ...(resolves === undefined ? {} : { resolves }),
+      };
     }
     case 'outcome.record': {
       const expects = stepExpects(raw.expects);

@@ -184,9 +184,6 @@ describe('consent process', () => {
     expect(objectionResolution(item(h), objection)).toBe('open');
     h.act(linkAmendment, 'ana', objection.id, 'Changed');
     expect(objectionResolution(item(h), item(h).objections[0]!)).toBe('integrated');
-    expect(h.act(confirmAmendment, 'ben', objection.id)).toMatchObject({
-      reason: 'wrong-item-kind',
-    });
     h.act(nextStep, 'fac1');
     expect(h.state().step).toMatchObject({ key: 'consent', positionRound: 2 });
     h.act(recordPosition, 'ben', { value: 'consent' });

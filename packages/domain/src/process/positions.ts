@@ -56,6 +56,14 @@ export function applyPositionRecord(
   if (event.anchor !== null && event.value !== 'objection' && event.value !== 'concern') {
     return refuse('anchor-needs-objection');
   }
+  const interest =
+    event.interest === undefined
+      ? undefined
+      : { text: event.interest.text.trim(), conflict: event.interest.conflict };
+  // A declared interest says something: a text, or at least a conflict (INTEREST-1).
+  if (interest !== undefined && interest.text === '' && !interest.conflict) {
+    return refuse('invalid-interest');
+  }
   const position: PositionState = {
     id: event.id,
     round: event.round,
@@ -66,6 +74,7 @@ export function applyPositionRecord(
     by: event.by,
     onBehalfOf: event.onBehalfOf,
     at: event.at,
+    ...(interest === undefined ? {} : { interest }),
   };
   // A later position replaces the earlier one of the same person and round (POS-3).
   const kept = here.item.objections.filter((o) => o.round !== event.round || o.objector !== person);
@@ -132,23 +141,31 @@ export function applyAmendmentLink(state: MeetingState, event: AmendmentLinkEven
   return withItem(state, withObjection(here.item, linked));
 }
 
-/** The objector or the proposer confirms the latest amendment (SPEC IDM-6). */
+/**
+ * Whether the latest amendment resolves an objection: in IDM the objector
+ * and the proposer each answer (SPEC IDM-6); in consent the objector is
+ * asked (CONSENT-4). A "no" is kept as an answer that confirms nothing.
+ */
 export function applyObjectionConfirm(state: MeetingState, event: ObjectionConfirmEvent): Handled {
   if (!stepHolds(state, event.expects)) return STALE;
   const here = at(state, 'integration');
   if (here === null) return refuse('wrong-step');
-  if (here.item.process !== 'idm') return refuse('wrong-item-kind');
   const objection = roundObjection(here.item, here.step, event.objectionId);
   if (objection === null) return refuse('unknown-objection');
-  if (event.by !== objection.objector && event.by !== here.item.ownerId) {
-    return refuse('not-allowed');
-  }
+  const answers =
+    here.item.process === 'idm' ? [objection.objector, here.item.ownerId] : [objection.objector];
+  if (!answers.includes(event.by)) return refuse('not-allowed');
   if (objection.amendments.at(-1)?.id !== event.amendmentId) return STALE;
   const already = objection.confirmations.some(
     (c) => c.by === event.by && c.amendmentId === event.amendmentId,
   );
   if (already) return refuse('already-confirmed');
-  const confirmation = { by: event.by, amendmentId: event.amendmentId, at: event.at };
+  const confirmation = {
+    by: event.by,
+    amendmentId: event.amendmentId,
+    at: event.at,
+    ...(event.resolves === false ? { resolves: false } : {}),
+  };
   const confirmed = { ...objection, confirmations: [...objection.confirmations, confirmation] };
   return withItem(state, withObjection(here.item, confirmed));
 }

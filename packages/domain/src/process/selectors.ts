@@ -113,8 +113,10 @@ export type ObjectionResolution =
 
 /**
  * An objection's resolution: a ruling of invalid or concern ends it; in
- * consent a linked amendment integrates it; in IDM it is resolved only when
- * the objector and the proposer both confirmed its latest amendment (IDM-6).
+ * consent a linked amendment integrates it, and the objector's yes to it
+ * confirms it (CONSENT-4); in IDM it is resolved only when the objector and
+ * the proposer both confirmed its latest amendment (IDM-6). A "no" confirms
+ * nothing.
  */
 export function objectionResolution(
   item: ItemState,
@@ -124,9 +126,11 @@ export function objectionResolution(
   if (objection.test?.ruling === 'concern') return 'converted-to-concern';
   const latest = objection.amendments.at(-1);
   if (latest === undefined) return 'open';
-  if (item.process !== 'idm') return 'integrated';
   const confirmed = (person: string): boolean =>
-    objection.confirmations.some((c) => c.by === person && c.amendmentId === latest.id);
+    objection.confirmations.some(
+      (c) => c.by === person && c.amendmentId === latest.id && c.resolves !== false,
+    );
+  if (item.process !== 'idm') return confirmed(objection.objector) ? 'confirmed' : 'integrated';
   return confirmed(objection.objector) && confirmed(item.ownerId) ? 'confirmed' : 'open';
 }
 

@@ -1,6 +1,7 @@
 import type { AgendaItem, DecisionProcess, MeetingPerson, MeetingRole } from '../meeting/types.ts';
 import type {
   Anchor,
+  DeclaredInterest,
   MeetingEvent,
   MeetingPhase,
   ObjectionRuling,
@@ -69,6 +70,8 @@ export interface PositionState {
   readonly by: string;
   readonly onBehalfOf: string | null;
   readonly at: number;
+  /** The interest declared with it, if any (SPEC INTEREST-1). */
+  readonly interest?: DeclaredInterest;
 }
 
 export interface ObjectionTestState {
@@ -90,6 +93,8 @@ export interface ConfirmationState {
   readonly by: string;
   readonly amendmentId: string;
   readonly at: number;
+  /** False when the answer was "it does not resolve it" (SPEC CONSENT-4); left out for a yes. */
+  readonly resolves?: boolean;
 }
 
 export interface ObjectionState {
@@ -141,6 +146,10 @@ export interface ItemState {
   readonly note: string;
   readonly startedAt: number | null;
   readonly endedAt: number | null;
+  /** Time the item was current in its closed visits, in ms (SPEC TIME-1). */
+  readonly spentMs: number;
+  /** When its open visit began (it is the current item), or null. */
+  readonly currentSince: number | null;
   /** Everyone who was a facilitator while the item was current, sorted. */
   readonly facilitators: readonly string[];
 }
@@ -207,7 +216,8 @@ export type RejectReason =
   | 'invalid-text'
   | 'invalid-timebox'
   | 'invalid-process'
-  | 'proposal-required';
+  | 'proposal-required'
+  | 'invalid-interest';
 
 export interface EventResult {
   /** Position in the log. */

@@ -23,6 +23,8 @@ export interface ProcessStep {
   readonly whenClear?: string;
   /** Where `next` goes otherwise (default: the following step). */
   readonly then?: string;
+  /** The proposer (and facilitators) may edit the proposal's text in this step (SPEC AMEND-1). */
+  readonly amends?: boolean;
 }
 
 export type TemplateId = 'consent' | 'idm' | 'tension' | 'information' | 'check-in' | 'closing';
@@ -44,9 +46,9 @@ const CONSENT: ProcessTemplate = {
     { key: 'present', kind: 'open' },
     { key: 'clarify', kind: 'round' },
     { key: 'react', kind: 'round', turnSeconds: 60 },
-    { key: 'amend', kind: 'open' },
+    { key: 'amend', kind: 'open', amends: true },
     { key: 'consent', kind: 'positions', whenClear: 'outcome' },
-    { key: 'integrate', kind: 'integration', then: 'consent' },
+    { key: 'integrate', kind: 'integration', then: 'consent', amends: true },
     { key: 'outcome', kind: 'outcome' },
   ],
 };
@@ -59,10 +61,10 @@ const IDM: ProcessTemplate = {
     { key: 'present', kind: 'open' },
     { key: 'clarify', kind: 'round' },
     { key: 'react', kind: 'round', turnSeconds: 60 },
-    { key: 'amend', kind: 'open' },
+    { key: 'amend', kind: 'open', amends: true },
     { key: 'objections', kind: 'positions', whenClear: 'outcome' },
     { key: 'test', kind: 'test', whenClear: 'outcome' },
-    { key: 'integrate', kind: 'integration', then: 'objections' },
+    { key: 'integrate', kind: 'integration', then: 'objections', amends: true },
     { key: 'outcome', kind: 'outcome' },
   ],
 };
