@@ -145,7 +145,7 @@ async function lockSpace(client: Queryable, what: string, spaceId: string): Prom
  * const access = await openPgAccessStore('postgres://postgres@127.0.0.1:5432/ronde');
  */
 export async function openPgAccessStore(url: string): Promise<AccessStore> {
-  const pool = await openPgPool(url, 'access store');
+  const pool = await openPgPool(url, 'access store', 4);
   try {
     await migrate(pool, MIGRATIONS);
   } catch (error) {

@@ -11,7 +11,7 @@ const INT8_OID = 20;
  * @example
  * const pool = await openPgPool('postgres://postgres@127.0.0.1:5432/ronde', 'documents');
  */
-export async function openPgPool(url: string, purpose: string, max = 10): Promise<pg.Pool> {
+export async function openPgPool(url: string, purpose: string, max: number): Promise<pg.Pool> {
   const pool = new pg.Pool({
     connectionString: url,
     max,

@@ -47,7 +47,7 @@ export interface PgStorage extends Storage {
  * const storage = await openPgStorage('postgres://postgres@127.0.0.1:5432/ronde');
  */
 export async function openPgStorage(url: string): Promise<PgStorage> {
-  const pool = await openPgPool(url, 'documents');
+  const pool = await openPgPool(url, 'documents', 8);
   try {
     await migrate(pool, MIGRATIONS);
   } catch (error) {
