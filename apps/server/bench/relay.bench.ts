@@ -3,6 +3,7 @@
 //
 //   pnpm --filter @ronde/server bench            # defaults
 //   ROOMS=20 CLIENTS=5 UPDATES=200 REPS=3 pnpm --filter @ronde/server bench
+//   RATE=10 pnpm --filter @ronde/server bench     # each client edits 10 times a second
 //   … --smoke (or BENCH_SMOKE=1): 2 rooms × 2 clients × 5 edits, once (pnpm bench:smoke)
 //
 // For each store (durable SQLite, and an in-memory store as the baseline) it
@@ -39,6 +40,8 @@ const ROOMS = Number(process.env.ROOMS ?? (SMOKE ? 2 : 10));
 const CLIENTS = Number(process.env.CLIENTS ?? (SMOKE ? 2 : 4));
 const UPDATES = Number(process.env.UPDATES ?? (SMOKE ? 5 : 100));
 const REPS = Number(process.env.REPS ?? (SMOKE ? 1 : 3));
+/** Edits per second per client; 0 (the default) sends round after round as fast as it can. */
+const RATE = Number(process.env.RATE ?? 0);
 
 interface Client {
   doc: Y.Doc;
@@ -132,8 +135,14 @@ async function run(label: string, storage: Storage | undefined): Promise<Record<
         expected += CLIENTS - 1;
       });
     }
-    // Let the event loop breathe, as typing people would.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (RATE > 0) {
+      // Paced: round n starts n/RATE seconds after the first, whatever the drift.
+      const due = start + ((n + 1) * 1000) / RATE;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    } else {
+      // Unpaced: let the event loop breathe between rounds, as fast as the process allows.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   await until(() => denied > 0 || latencies.length >= expected, `${expected} deliveries`);
   const elapsed = performance.now() - start;
@@ -164,7 +173,8 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 console.log(
-  `relay: ${ROOMS} rooms × ${CLIENTS} clients × ${UPDATES} edits each, auth on, ` +
+  `relay: ${ROOMS} rooms × ${CLIENTS} clients × ${UPDATES} edits each` +
+    `${RATE > 0 ? ` at ${RATE}/s` : ', unpaced'}, auth on, ` +
     `${REPS} interleaved repetitions (node ${process.version})${SMOKE ? ' [smoke]' : ''}`,
 );
 const memory: Record<string, number>[] = [];
