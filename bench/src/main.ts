@@ -1,0 +1,253 @@
+// Ronde's sync server against its peers, under the same load (bench/README.md).
+//
+//   pnpm bench:load                    # 3 interleaved repetitions, the small load
+//   pnpm bench:load --large            # … and 2,000 connections in 200 rooms
+//   pnpm bench:smoke                   # a tiny load, one repetition (seconds)
+//   pnpm bench:load --reps 5 --servers ronde,y-ws --ronde worktree
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasTaskset, pinProcess, waitForQuiet } from './procStat.ts';
+import { prepareRonde } from './rondeSource.ts';
+import { runColdLoad } from './scenarios/coldLoad.ts';
+import { runIdle } from './scenarios/idle.ts';
+import { runJoinStorm } from './scenarios/joinStorm.ts';
+import { runLoad, type LoadShape } from './scenarios/load.ts';
+import {
+  hocuspocusKind,
+  rondeKind,
+  startServer,
+  yWebsocketKind,
+  type ServerKind,
+} from './servers.ts';
+import { detailTable, record, summaryTable, type Measure, type Results } from './table.ts';
+
+interface Plan {
+  readonly reps: number;
+  readonly idleConnections: number;
+  readonly loads: readonly { name: string; shape: LoadShape }[];
+  readonly stormClients: number;
+  readonly stormDocChars: number;
+  readonly coldDocChars: number;
+}
+
+const SMALL: LoadShape = {
+  rooms: 10,
+  clientsPerRoom: 4,
+  writersPerRoom: 4,
+  hz: 10,
+  warmupMs: 2000,
+  windowMs: 10_000,
+};
+const LARGE: LoadShape = {
+  rooms: 200,
+  clientsPerRoom: 10,
+  writersPerRoom: 1,
+  hz: 10,
+  warmupMs: 3000,
+  windowMs: 10_000,
+};
+const TINY: LoadShape = {
+  rooms: 2,
+  clientsPerRoom: 3,
+  writersPerRoom: 3,
+  hz: 10,
+  warmupMs: 300,
+  windowMs: 1000,
+};
+
+function option(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const large = args.includes('--large');
+const plan: Plan = smoke
+  ? {
+      reps: 1,
+      idleConnections: 50,
+      loads: [{ name: 'small', shape: TINY }],
+      stormClients: 20,
+      stormDocChars: 10_000,
+      coldDocChars: 100_000,
+    }
+  : {
+      reps: Number(option(args, '--reps') ?? 3),
+      idleConnections: 500,
+      loads: [{ name: 'small', shape: SMALL }, ...(large ? [{ name: 'large', shape: LARGE }] : [])],
+      stormClients: 200,
+      stormDocChars: 100_000,
+      coldDocChars: 1_000_000,
+    };
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const ronde = prepareRonde(repoRoot, option(args, '--ronde') === 'worktree' ? 'worktree' : 'head');
+const allKinds: ServerKind[] = [
+  rondeKind(ronde),
+  yWebsocketKind(false),
+  yWebsocketKind(true),
+  hocuspocusKind(false),
+  hocuspocusKind(true),
+];
+const wanted = (option(args, '--servers') ?? allKinds.map((k) => k.name).join(',')).split(',');
+const kinds = allKinds.filter((k) => wanted.includes(k.name));
+
+const pinned = hasTaskset() && cpus().length >= 2;
+if (pinned) pinProcess(process.pid, 0);
+const serverCpu = pinned ? 1 : null;
+
+function shapeLabel(s: LoadShape): string {
+  return `${s.rooms}×${s.clientsPerRoom}, ${s.writersPerRoom} writer${s.writersPerRoom > 1 ? 's' : ''} @${s.hz} Hz`;
+}
+
+/** Deliveries a second the shape asks for: every write reaches every other client of its room. */
+function offeredOf(s: LoadShape): number {
+  return s.rooms * s.writersPerRoom * (s.clientsPerRoom - 1) * s.hz;
+}
+
+const measures: Measure[] = [
+  ...plan.loads.flatMap(({ name, shape }): Measure[] => [
+    {
+      key: `${name}.cpu`,
+      label: `${name} (${shapeLabel(shape)}): server CPU µs / delivery`,
+      better: 'lower',
+      digits: 1,
+    },
+    {
+      key: `${name}.rate`,
+      label: `${name}: deliveries/s achieved (of ${offeredOf(shape)} offered)`,
+      better: 'higher',
+      digits: 0,
+    },
+    { key: `${name}.p50`, label: `${name}: latency p50 ms`, better: 'lower', digits: 2 },
+    { key: `${name}.p99`, label: `${name}: latency p99 ms`, better: 'lower', digits: 2 },
+    { key: `${name}.max`, label: `${name}: latency max ms`, better: 'lower', digits: 1 },
+    {
+      key: `${name}.missing`,
+      label: `${name}: deliveries missing after 3 s`,
+      better: 'lower',
+      digits: 0,
+    },
+    { key: `${name}.rss`, label: `${name}: server RSS MB under load`, better: 'lower', digits: 1 },
+    {
+      key: `${name}.gen`,
+      label: `${name}: load generator's cores used`,
+      better: 'lower',
+      digits: 2,
+      detailOnly: true,
+    },
+  ]),
+  {
+    key: 'idle',
+    label: `RSS KB per idle connection (${plan.idleConnections})`,
+    better: 'lower',
+    digits: 1,
+  },
+  {
+    key: 'storm',
+    label: `join storm: ${plan.stormClients} clients synced, ms`,
+    better: 'lower',
+    digits: 0,
+  },
+  {
+    key: 'cold',
+    label: `cold load of ${plan.coldDocChars / 1e6} MB after restart, ms`,
+    better: 'lower',
+    digits: 0,
+  },
+];
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const results: Results = new Map();
+/** The machine's 1-minute load average at each turn: other work on the cores shows here. */
+const loads: number[] = [];
+
+async function measureServer(kind: ServerKind): Promise<void> {
+  loads.push(loadavg()[0] ?? NaN);
+  const dataDir = mkdtempSync(join(tmpdir(), `bench-${kind.name.replace('+', '-')}-`));
+  const t0 = performance.now();
+  let server = await startServer(kind, dataDir, serverCpu);
+  const lap = (what: string, since: number): void =>
+    log(`  ${kind.name}: ${what} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  try {
+    let t = performance.now();
+    record(
+      results,
+      kind.name,
+      'idle',
+      (await runIdle(server, plan.idleConnections, smoke ? 300 : 1500)) / 1024,
+    );
+    lap('idle', t);
+    for (const { name, shape } of plan.loads) {
+      t = performance.now();
+      const f = await runLoad(server, shape);
+      record(results, kind.name, `${name}.cpu`, f.cpuMicrosPerDelivery);
+      record(results, kind.name, `${name}.rate`, f.deliveriesPerSecond);
+      record(results, kind.name, `${name}.p50`, f.p50Ms);
+      record(results, kind.name, `${name}.p99`, f.p99Ms);
+      record(results, kind.name, `${name}.max`, f.maxMs);
+      record(results, kind.name, `${name}.missing`, f.missing);
+      record(results, kind.name, `${name}.rss`, f.rssBytes / 2 ** 20);
+      record(results, kind.name, `${name}.gen`, f.generatorCores);
+      lap(`${name} load`, t);
+      await waitForQuiet(server.pid);
+    }
+    t = performance.now();
+    record(
+      results,
+      kind.name,
+      'storm',
+      await runJoinStorm(server, plan.stormClients, plan.stormDocChars),
+    );
+    lap('join storm', t);
+    await waitForQuiet(server.pid);
+    // The smoke run restarts only Ronde: the peers' cold load needs a wait for their debounced store.
+    if (kind.persistent && (!smoke || kind.name === 'ronde')) {
+      t = performance.now();
+      const cold = await runColdLoad(
+        server,
+        dataDir,
+        serverCpu,
+        plan.coldDocChars,
+        smoke ? 0 : 3000,
+      );
+      server = cold.server;
+      record(results, kind.name, 'cold', cold.ms);
+      lap('cold load', t);
+    }
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  lap('all', t0);
+}
+
+const started = performance.now();
+log(
+  `bench: ${kinds.map((k) => k.name).join(', ')}; ${plan.reps} repetition(s); Ronde from ${ronde.label}; ` +
+    (pinned
+      ? 'servers on core 1, load generator on core 0'
+      : 'NOT pinned (no taskset or one core)'),
+);
+try {
+  for (let rep = 1; rep <= plan.reps; rep++) {
+    log(`repetition ${rep}/${plan.reps}`);
+    for (const kind of kinds) await measureServer(kind);
+  }
+} finally {
+  ronde.remove();
+}
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+console.log(
+  `\nRonde (${ronde.label}) against the best peer; medians of ${plan.reps} interleaved repetition(s), ${minutes} min, node ${process.version}\n`,
+);
+console.log(summaryTable(results, 'ronde', measures));
+console.log(
+  `\nLoad average (1 min) at each turn: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} ` +
+    `(the bench itself adds about 1–2; more means other work shared the cores).`,
+);
+console.log('\nEvery server (medians):\n');
+console.log(detailTable(results, measures));
