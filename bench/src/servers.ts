@@ -149,17 +149,21 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const spec = kind.command(port, dataDir);
+  // Ronde's embedded SQLite is what is measured, whatever this shell points at.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...spec.env };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
   const nodeArgs = [process.execPath, ...spec.args];
   const child: ChildProcess =
     cpu === null
       ? spawn(nodeArgs[0]!, nodeArgs.slice(1), {
           cwd: spec.cwd,
-          env: { ...process.env, ...spec.env },
+          env,
           stdio: ['ignore', 'pipe', 'pipe'],
         })
       : spawn('taskset', ['-c', String(cpu), ...nodeArgs], {
           cwd: spec.cwd,
-          env: { ...process.env, ...spec.env },
+          env,
           stdio: ['ignore', 'pipe', 'pipe'],
         });
   let output = '';
