@@ -353,6 +353,17 @@ export function createRedisRelay(options: RelayOptions): RedisRelay {
       closed = true;
       clearInterval(ticker);
       for (const room of rooms.values()) if (room.gapTimer) clearTimeout(room.gapTimer);
+      // What the last stores published is sent before the connection goes (QUIT
+      // answers after the commands before it), unless Redis is away: then the
+      // others catch up from the store (CLUSTER-3).
+      if (pub.status === 'ready') {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          pub.quit().catch(noop),
+          new Promise((resolve) => (timer = setTimeout(resolve, 1000))),
+        ]);
+        clearTimeout(timer);
+      }
       pub.disconnect();
       sub.disconnect();
     },
