@@ -144,6 +144,19 @@ test('adopted proposals change the governance records; a stale change shows as a
     ).toBeVisible();
   }
 
+  // Ben amends his change against the current text on the proposal (in consent): the conflict is gone.
+  const amending = await openProposal(ben, spaceUrl, 'Frugal budget');
+  const stale = amending.getByRole('listitem', { name: 'Amend the policy “Budget”' });
+  await expect(stale).toContainText('it is now “Spend up to 500”');
+  await stale.getByRole('button', { name: 'Rewrite against the current value' }).click();
+  await expect(stale).toContainText('Spend up to 500 → After: Spend nothing');
+  await expect(stale).not.toContainText('Conflict');
+  await amending.close();
+  for (const view of views) {
+    await expect(view.process.getByRole('note')).toHaveCount(0);
+    await expect(view.process).toContainText('1 change to the governance records');
+  }
+
   // The governance page shows the new role and the raised budget, each linked to its decision.
   await awaProposal.goto(spaceUrl);
   await awaProposal.getByRole('link', { name: 'Governance', exact: true }).click();

@@ -148,7 +148,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
           <ProposalChanges
             proposalDoc={room.doc}
             spaceDoc={spaceRoomRef.doc}
-            editable={editable}
+            // Its changes stay open while in consent, to amend a conflict (WRITE-8).
+            editable={(open || meta.status === 'in-consent') && !access.readOnly}
             me={me}
           />
         </article>
