@@ -42,8 +42,10 @@ export const en = {
   'home.recentEmpty': 'Spaces you open will be listed here.',
   'home.opened': 'opened {when}',
   'home.error.network': 'The server could not be reached. Check your connection and try again.',
-  'home.error.rateLimited': 'Too many spaces created from here just now. Wait a minute and try again.',
-  'home.error.invalidName': 'Your name contains characters that are not allowed (control or text-direction characters). Change it and try again.',
+  'home.error.rateLimited':
+    'Too many spaces created from here just now. Wait a minute and try again.',
+  'home.error.invalidName':
+    'Your name contains characters that are not allowed (control or text-direction characters). Change it and try again.',
   'home.error.server': 'The space could not be created: {message}',
   'home.error.empty': 'Please give the space a name.',
   'practice.title': 'Practice a meeting',
@@ -569,7 +571,8 @@ export const en = {
   'join.error.gone': 'This invite link no longer works. Ask for a new one.',
   'join.error.network': 'The server could not be reached. Check your connection and try again.',
   'join.error.rateLimited': 'Too many attempts from here just now. Wait a minute and try again.',
-  'join.error.invalidName': 'Your name contains characters that are not allowed (control or text-direction characters). Change it and try again.',
+  'join.error.invalidName':
+    'Your name contains characters that are not allowed (control or text-direction characters). Change it and try again.',
   'join.error.server': 'The invitation could not be used: {message}',
   'join.retry': 'Try again',
   'signin.title': 'Signing in',

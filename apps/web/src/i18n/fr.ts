@@ -43,8 +43,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'home.recentEmpty': 'Les espaces que vous ouvrez apparaîtront ici.',
   'home.opened': 'ouvert {when}',
   'home.error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-  'home.error.rateLimited': 'Trop d’espaces créés depuis ici à l’instant. Attendez une minute et réessayez.',
-  'home.error.invalidName': 'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
+  'home.error.rateLimited':
+    'Trop d’espaces créés depuis ici à l’instant. Attendez une minute et réessayez.',
+  'home.error.invalidName':
+    'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
   'home.error.server': 'L’espace n’a pas pu être créé : {message}',
   'home.error.empty': 'Veuillez donner un nom à l’espace.',
   'practice.title': 'S’entraîner à une réunion',
@@ -582,8 +584,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'join.error.revoked': 'Ce lien d’invitation a été révoqué. Demandez-en un nouveau.',
   'join.error.gone': 'Ce lien d’invitation ne fonctionne plus. Demandez-en un nouveau.',
   'join.error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-  'join.error.rateLimited': 'Trop de tentatives depuis ici à l’instant. Attendez une minute et réessayez.',
-  'join.error.invalidName': 'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
+  'join.error.rateLimited':
+    'Trop de tentatives depuis ici à l’instant. Attendez une minute et réessayez.',
+  'join.error.invalidName':
+    'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
   'join.error.server': 'L’invitation n’a pas pu être utilisée : {message}',
   'join.retry': 'Réessayer',
   'signin.title': 'Connexion',
