@@ -36,6 +36,8 @@ export function NewProposalForm({
   const id = useId();
   const navigate = useNavigate();
   const author = useSession((s) => s.name);
+  // The author's user id makes them the proposal's proposer (domain PROP-6).
+  const authorId = useSession((s) => s.memberships[space.id]?.userId ?? '');
   const [title, setTitle] = useState('');
   const [driver, setDriver] = useState('');
   const [circleId, setCircleId] = useState(space.defaultCircleId || circles[0]?.id || '');
@@ -60,12 +62,14 @@ export function NewProposalForm({
         title,
         driver: driver.trim(),
         createdBy: author,
+        authorId,
         now,
       });
       addProposalSummary(spaceDoc, {
         id: proposalId,
         ...summarizeProposal(room.doc, now),
         createdAt: now,
+        ...(authorId ? { authorId } : {}),
       });
       navigate(`/s/${space.id}/p/${proposalId}`);
     } catch (e) {

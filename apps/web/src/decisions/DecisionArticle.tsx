@@ -1,5 +1,6 @@
 import {
   isDueForReview,
+  objectionFollowUp,
   type DecisionEntry,
   type DecisionPosition,
   type LoggedObjection,
@@ -9,6 +10,7 @@ import { Link } from 'react-router';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { ExportDecisionButton } from './ExportDecisionButton.tsx';
 import { DocTreeView } from './DocTreeView.tsx';
+import { InterestNote } from '../process/PositionsPanel.tsx';
 import { formatCalendarDate, formatDay, formatNames, nameIn } from './formatDecision.ts';
 
 const QUESTIONS: ReadonlyArray<keyof ObjectionTestAnswers> = [
@@ -149,7 +151,7 @@ export function DecisionArticle({
         ) : (
           <ul className="decision__objections">
             {entry.objections.map((o) => (
-              <Objection key={o.id} objection={o} name={name} names={names} />
+              <Objection key={o.id} entry={entry} objection={o} name={name} names={names} />
             ))}
           </ul>
         )}
@@ -180,6 +182,7 @@ function Positions({ entry, name }: { entry: DecisionEntry; name: (id: string) =
             </span>
           )}
           {!p.counted && <span className="meta"> ({t('decisions.replaced')})</span>}
+          <InterestNote interest={p.interest} />
         </li>
       ))}
     </ul>
@@ -198,10 +201,12 @@ function Positions({ entry, name }: { entry: DecisionEntry; name: (id: string) =
 }
 
 function Objection({
+  entry,
   objection,
   name,
   names,
 }: {
+  entry: DecisionEntry;
   objection: LoggedObjection;
   name: (id: string) => string;
   names: (ids: readonly string[]) => string;
@@ -217,6 +222,9 @@ function Objection({
     : [];
   const r = objection.resolution;
   const integrated = (r === 'integrated' || r === 'confirmed') && latest !== undefined;
+  // What the objector did in a later round tells an open objection apart (CONSENT-5).
+  const follow =
+    r === 'open' || r === 'integrated' ? objectionFollowUp(entry.positions, objection) : null;
   let resolution = t(
     `decisions.resolution.${r === 'integrated' || r === 'confirmed' ? 'open' : r}`,
   );
@@ -226,6 +234,14 @@ function Objection({
       resolution += ` — ${t('decisions.confirmedBy', { names: names(confirmers) })}`;
     }
   }
+  if (follow !== null) {
+    const said = t(`decisions.followUp.${follow.kind}`, {
+      name: name(objection.objector),
+      round: follow.round,
+    });
+    resolution = integrated ? `${resolution} — ${said}` : said;
+  }
+  const tone = follow !== null ? follow.kind : r;
   return (
     <li className="decision__objection">
       <p className="decision__objection-head">
@@ -243,9 +259,7 @@ function Objection({
           ))}
         </ul>
       )}
-      <p className={`decision__resolution decision__resolution--${objection.resolution}`}>
-        {resolution}
-      </p>
+      <p className={`decision__resolution decision__resolution--${tone}`}>{resolution}</p>
     </li>
   );
 }

@@ -112,6 +112,72 @@ function renderLog(doc: Y.Doc) {
   );
 }
 
+/** A consent decision: Ben objected in round 1, nothing was linked, he consented in round 2. */
+const lifted = entry('out00003', {
+  title: 'Friday rota',
+  process: 'consent',
+  proposerId: 'awa',
+  positionRounds: 2,
+  positions: [
+    {
+      round: 1,
+      person: 'ben',
+      value: 'objection',
+      reason: 'Who answers?',
+      onBehalfOf: null,
+      recordedBy: 'ben',
+      at: 1,
+      counted: true,
+    },
+    {
+      round: 2,
+      person: 'ben',
+      value: 'consent',
+      reason: '',
+      onBehalfOf: null,
+      recordedBy: 'ben',
+      at: 2,
+      counted: true,
+      interest: { text: 'I answer the phone', conflict: true },
+    },
+  ],
+  objections: [
+    {
+      id: 'obj3',
+      round: 1,
+      objector: 'ben',
+      reason: 'Who answers?',
+      quote: null,
+      test: null,
+      amendments: [],
+      confirmations: [],
+      resolution: 'open',
+    },
+  ],
+  names: { awa: 'Awa', ben: 'Ben' },
+});
+
+describe('what went wrong for that team, in the log', () => {
+  it('bug 3: an objector who consented in the next round lifted the objection; never "Not resolved"', () => {
+    const doc = new Y.Doc();
+    recordDecision(doc, lifted);
+    renderLog(doc);
+    const a = within(screen.getByRole('article', { name: 'Friday rota' }));
+    expect(a.queryByText('Not resolved')).toBeNull();
+    expect(a.getByText('Lifted: Ben did not object in round 2')).toBeTruthy();
+    expect(a.getByText('Awa')).toBeTruthy(); // proposed by
+  });
+
+  it('INTEREST-2 a declared interest shows beside its position, a conflict flagged', () => {
+    const doc = new Y.Doc();
+    recordDecision(doc, lifted);
+    renderLog(doc);
+    const a = within(screen.getByRole('article', { name: 'Friday rota' }));
+    expect(a.getByText('Conflict of interest')).toBeTruthy();
+    expect(a.getByText('(interest: I answer the phone)')).toBeTruthy();
+  });
+});
+
 describe('the decision log page', () => {
   it('explains what will appear while the log is empty', () => {
     renderLog(new Y.Doc());

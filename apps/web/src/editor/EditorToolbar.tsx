@@ -22,7 +22,18 @@ const TOOLS: ReadonlyArray<{ tool: Tool; label: MessageKey; icon: ReactNode }> =
       </svg>
     ),
   },
-  { tool: 'orderedList', label: 'toolbar.orderedList', icon: <span>1.</span> },
+  {
+    tool: 'orderedList',
+    label: 'toolbar.orderedList',
+    // Drawn, not written: a visible "1." is text that the button's name
+    // ("Numbered list") does not contain (axe label-content-name-mismatch).
+    icon: (
+      <svg viewBox="0 0 24 24" className="icon">
+        <path d="M10 7h10M10 12h10M10 17h10" />
+        <path d="M4 5.5l1.5-1v5M3.8 14.2c.4-.8 2.6-.9 2.6.4 0 1-2.6 1.8-2.6 3.4h2.8" />
+      </svg>
+    ),
+  },
   {
     tool: 'blockquote',
     label: 'toolbar.quote',

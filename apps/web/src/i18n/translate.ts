@@ -46,6 +46,32 @@ export function translate(language: Language, key: MessageKey, params?: Params):
   });
 }
 
+/** A message that has plural forms: `<key>.one` and `<key>.other` (and any other CLDR category). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+/**
+ * The plural form of `key` for `count` in `language` (CLDR rules through
+ * `Intl.PluralRules`: French says "0 tour", English "0 turns"), with
+ * `{count}` and `params` filled; a category the catalogue lacks falls back
+ * to `other`.
+ *
+ * @example
+ * translatePlural('fr', 'equity.turns', 0); // '0 tour'
+ */
+export function translatePlural(
+  language: Language,
+  key: PluralKey,
+  count: number,
+  params?: Params,
+): string {
+  const category = new Intl.PluralRules(language).select(count);
+  const catalogue = CATALOGUES[language] as Readonly<Record<string, string>>;
+  const full = `${key}.${category}` in catalogue ? `${key}.${category}` : `${key}.other`;
+  return translate(language, full as MessageKey, { count, ...params });
+}
+
 /** The keys of a catalogue, for the catalogue tests. */
 export function catalogueKeys(language: Language): string[] {
   return Object.keys(CATALOGUES[language]).sort();

@@ -1,9 +1,16 @@
 import { useCallback, useEffect } from 'react';
 import { useSession } from '../state/session.ts';
 import type { MessageKey } from './en.ts';
-import { translate, type Language, type Params } from './translate.ts';
+import {
+  translate,
+  translatePlural,
+  type Language,
+  type Params,
+  type PluralKey,
+} from './translate.ts';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
+export type TranslatePlural = (key: PluralKey, count: number, params?: Params) => string;
 
 /**
  * The translator of the current language; re-renders when it changes.
@@ -15,6 +22,21 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export function useT(): Translate {
   const language = useSession((s) => s.language);
   return useCallback((key, params) => translate(language, key, params), [language]);
+}
+
+/**
+ * The plural translator of the current language (`<key>.one`, `<key>.other`).
+ *
+ * @example
+ * const tn = useTn();
+ * tn('equity.turns', 3); // '3 turns'
+ */
+export function useTn(): TranslatePlural {
+  const language = useSession((s) => s.language);
+  return useCallback(
+    (key, count, params) => translatePlural(language, key, count, params),
+    [language],
+  );
 }
 
 /** The current UI language. */

@@ -32,6 +32,8 @@ export interface NewAgendaItem {
   readonly process?: DecisionProcess;
   readonly text?: string;
   readonly timeboxMinutes: number;
+  /** A proposal item's proposer: the proposal's author, when known (domain PROP-6). */
+  readonly ownerId?: string;
 }
 
 /**
@@ -84,7 +86,12 @@ export function AddAgendaItemForm({
       kind,
       ...(kind === 'information' ? { title } : {}),
       ...(kind === 'proposal'
-        ? { title: proposal?.title.trim() || t('proposal.untitled'), proposalId, process }
+        ? {
+            title: proposal?.title.trim() || t('proposal.untitled'),
+            proposalId,
+            process,
+            ...(proposal?.authorId ? { ownerId: proposal.authorId } : {}),
+          }
         : {}),
       ...(kind === 'tension' ? { text } : {}),
       timeboxMinutes: Number(timebox),

@@ -10,6 +10,7 @@ import {
 } from '@ronde/domain';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
+import type { PresentPerson } from '../hooks/presence.ts';
 import { colorForUser } from '../identity/userColor.ts';
 import { useT } from '../i18n/useT.ts';
 import { serverNow } from '../process/serverTime.ts';
@@ -32,9 +33,12 @@ export function PeoplePanel({
   secretaryId,
   canSetRoles,
   canSetSecretary,
+  watching = [],
 }: {
   doc: Y.Doc;
   people: readonly MeetingPerson[];
+  /** People present who are not among the people: observers watching (see `watchers`). */
+  watching?: readonly PresentPerson[];
   state: MeetingState;
   selfId: string;
   secretaryId: string | null;
@@ -70,7 +74,8 @@ export function PeoplePanel({
   return (
     <section className="presence people" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="presence__title">
-        {t('meeting.people')} <span className="presence__count">{people.length}</span>
+        {t('meeting.people')}{' '}
+        <span className="presence__count">{people.length + watching.length}</span>
       </h2>
       <ul className="people__list">
         {people.map((p) => {
@@ -109,6 +114,23 @@ export function PeoplePanel({
             </li>
           );
         })}
+        {watching.map((p) => (
+          <li key={p.userId} className="people__person people__person--watching">
+            <span
+              className="avatar"
+              style={{ background: colorForUser(p.userId) }}
+              aria-hidden="true"
+            >
+              {p.name.slice(0, 1).toUpperCase()}
+            </span>
+            <span className="people__name">
+              {p.name}
+              {p.isSelf && <span className="meta"> {t('meeting.you')}</span>}
+              <span className="meta"> · {t('meeting.watching')}</span>
+            </span>
+            <span className="role-badge role-badge--observer">{t('role.observer')}</span>
+          </li>
+        ))}
       </ul>
       {error && (
         <p role="alert" className="alert">

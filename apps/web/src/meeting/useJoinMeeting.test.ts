@@ -56,4 +56,18 @@ describe('joining a meeting', () => {
     expect(joinRole({ ...other, load: 'local', status: 'offline' })).toBe('participant');
     expect(joinRole({ ...other, load: 'synced', status: 'synced' })).toBe('participant');
   });
+
+  it('WRITE-5 a space facilitator joins as facilitator before the start, else takes part (bug 5)', () => {
+    const base = { createdBy: 'user0001', me: 'user0003', started: false } as const;
+    const ready = { load: 'synced', status: 'synced' } as const;
+    expect(joinRole({ ...base, ...ready, spaceRole: 'facilitator' })).toBe('facilitator');
+    expect(joinRole({ ...base, ...ready, spaceRole: 'member' })).toBe('participant');
+    expect(joinRole({ ...base, ...ready, spaceRole: 'admin' })).toBe('participant');
+    expect(joinRole({ ...base, ...ready, spaceRole: 'facilitator', started: true })).toBe(
+      'participant',
+    );
+    expect(
+      joinRole({ ...base, load: 'local', status: 'offline', spaceRole: 'facilitator' }),
+    ).toBeNull();
+  });
 });

@@ -16,11 +16,13 @@ export function mayJoin(load: RoomLoad, status: ConnectionStatus): boolean {
 
 /**
  * The role this person joins the meeting with, or null to wait (SPEC
- * WRITE-5): its creator facilitates, everyone else takes part. The creator
- * joins only once the server has the meeting (`load` is `synced`): the
- * server lets someone join as facilitator only when its copy already names
- * them as the creator, so the join must reach it after the creation, as a
- * later update, never merged with it. Observers never call this: they write
+ * WRITE-5): its creator and the space's facilitators (the role of their
+ * invite) facilitate a meeting they join before its start; everyone else,
+ * and everyone once it has started (facilitation is then granted through
+ * the log only), takes part. A facilitator joins only once the server has
+ * the meeting (`load` is `synced`): the server checks the creator against
+ * its copy, so the join must reach it after the creation, as a later
+ * update, never merged with it. Observers never call this: they write
  * nothing.
  *
  * @example
@@ -29,12 +31,15 @@ export function mayJoin(load: RoomLoad, status: ConnectionStatus): boolean {
 export function joinRole(input: {
   readonly createdBy: string;
   readonly me: string;
+  /** This person's role in the space, from their invite. */
+  readonly spaceRole?: string | null;
   readonly started: boolean;
   readonly load: RoomLoad;
   readonly status: ConnectionStatus;
 }): MeetingRole | null {
   if (!mayJoin(input.load, input.status)) return null;
-  if (input.createdBy === input.me && !input.started) {
+  const leads = input.createdBy === input.me || input.spaceRole === 'facilitator';
+  if (leads && !input.started) {
     return input.load === 'synced' ? 'facilitator' : null;
   }
   return 'participant';

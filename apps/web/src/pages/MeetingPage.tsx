@@ -16,6 +16,8 @@ import { Agenda } from '../meeting/Agenda.tsx';
 import { MeetingProcess } from '../meeting/MeetingProcess.tsx';
 import { PeoplePanel } from '../meeting/PeoplePanel.tsx';
 import { joinRole, useJoinMeeting } from '../meeting/useJoinMeeting.ts';
+import { watchers } from '../meeting/watchers.ts';
+import { usePresence } from '../hooks/usePresence.ts';
 import { isRunning } from '../process/steps.ts';
 import { useMeetingState } from '../process/useMeetingState.ts';
 import { useAccess } from '../state/useAccess.ts';
@@ -50,6 +52,8 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const status = useConnectionStatus(room.provider);
   const meeting = useMeeting(room.doc);
   const people = usePeople(room.doc);
+  // Observers write nothing; they are seen through presence (bug 8).
+  const present = usePresence(room.provider.awareness, me.id);
   const meetingState = useMeetingState(room.doc);
   const space = useSpace(spaceDocRoom.doc);
   const circles = useCircles(spaceDocRoom.doc);
@@ -62,7 +66,14 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const started = meetingState.phase !== 'not-started';
   const role =
     belongs && !access.readOnly
-      ? joinRole({ createdBy: meeting.createdBy, me: me.id, started, load, status })
+      ? joinRole({
+          createdBy: meeting.createdBy,
+          me: me.id,
+          spaceRole: access.role,
+          started,
+          load,
+          status,
+        })
       : null;
   useJoinMeeting(room.doc, role, me);
 
@@ -142,6 +153,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             secretaryId={meeting.secretaryId}
             canSetRoles={canSetRoles}
             canSetSecretary={canSetSecretary}
+            watching={watchers(people, present)}
           />
         </aside>
       </div>

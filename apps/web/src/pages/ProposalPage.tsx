@@ -110,7 +110,7 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
           <AccessNotice access={access} />
           {!open && (
             <p className="notice">
-              {t('proposal.readOnly', { status: t(`proposalStatus.${meta.status}`) })}
+              {t('proposal.readOnly', { status: t(`proposalStatus.inSentence.${meta.status}`) })}
             </p>
           )}
           {(status === 'offline' || status === 'error') && editable && (

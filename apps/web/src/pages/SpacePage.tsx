@@ -14,6 +14,7 @@ import { ProposalList } from '../components/ProposalList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { ShareLink } from '../components/ShareLink.tsx';
 import { LatestDecisions } from '../decisions/LatestDecisions.tsx';
+import { ParticipationOverview } from '../equity/ParticipationOverview.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
 import { useProposals } from '../hooks/useProposals.ts';
@@ -149,6 +150,7 @@ function Space({ spaceId }: { spaceId: string }) {
       </section>
 
       <LatestDecisions spaceId={space.id} spaceDoc={room.doc} />
+      <ParticipationOverview spaceDoc={room.doc} />
     </div>
   );
 }

@@ -13,7 +13,9 @@ import { useProcess } from './processModel.ts';
 
 /**
  * The integration step: per blocking objection, the proposer (or a
- * facilitator) links an amendment; objector and proposer confirm it (IDM-6).
+ * facilitator) links an amendment; in IDM objector and proposer confirm it
+ * (IDM-6); in consent the objector is asked whether it resolves their
+ * objection (CONSENT-4).
  */
 export function IntegrationPanel() {
   const t = useT();
@@ -40,17 +42,21 @@ function ObjectionIntegration({ item, objection }: { item: ItemState; objection:
   const [error, setError] = useState<string | null>(null);
   const name = model.name(objection.objector);
   const latest = objection.amendments.at(-1) ?? null;
-  const confirmedBy = latest
-    ? objection.confirmations.filter((c) => c.amendmentId === latest.id).map((c) => c.by)
-    : [];
+  const answers = latest ? objection.confirmations.filter((c) => c.amendmentId === latest.id) : [];
+  const confirmedBy = answers.filter((c) => c.resolves !== false).map((c) => c.by);
+  const declined = answers.some((c) => c.by === objection.objector && c.resolves === false);
+  const answered = answers.some((c) => c.by === model.me);
   const resolution = objectionResolution(item, objection);
-  const resolved = resolution === 'confirmed' || resolution === 'integrated';
+  const consent = item.process !== 'idm';
+  const resolved = resolution === 'confirmed' || (!consent && resolution === 'integrated');
   const mayLink = model.facilitator || model.me === item.ownerId;
-  const mayConfirm =
-    !resolved &&
-    latest !== null &&
-    (model.me === objection.objector || model.me === item.ownerId) &&
-    !confirmedBy.includes(model.me);
+  // Consent asks the objector alone; IDM the objector and the proposer.
+  const asked = consent
+    ? model.me === objection.objector
+    : model.me === objection.objector || model.me === item.ownerId;
+  const mayConfirm = !resolved && latest !== null && asked && !answered;
+  const answer = (resolves: boolean) =>
+    model.run((s, by, at) => confirmAmendment(s, by, at, objection.id, resolves));
 
   const link = () => {
     if (summary.trim() === '') {
@@ -88,6 +94,12 @@ function ObjectionIntegration({ item, objection }: { item: ItemState; objection:
       )}
       {resolved ? (
         <p className="resolved">{t('process.resolved')}</p>
+      ) : consent && latest !== null ? (
+        <p className="meta">
+          {declined
+            ? t('process.notResolvedYet', { name })
+            : t('process.awaitingObjector', { name })}
+        </p>
       ) : (
         confirmedBy.length > 0 && (
           <p className="meta">
@@ -95,13 +107,22 @@ function ObjectionIntegration({ item, objection }: { item: ItemState; objection:
           </p>
         )
       )}
-      {mayConfirm && (
+      {mayConfirm && consent && (
+        <div role="group" aria-labelledby={`${id}-ask`} className="stack">
+          <p id={`${id}-ask`}>{t('process.askObjector')}</p>
+          <div className="actions">
+            <button type="button" className="button button--primary" onClick={() => answer(true)}>
+              {t('process.resolvesYes')}
+            </button>
+            <button type="button" className="button" onClick={() => answer(false)}>
+              {t('process.resolvesNo')}
+            </button>
+          </div>
+        </div>
+      )}
+      {mayConfirm && !consent && (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => model.run((s, by, at) => confirmAmendment(s, by, at, objection.id))}
-          >
+          <button type="button" className="button button--primary" onClick={() => answer(true)}>
             {t('process.confirmAmendment')}
           </button>
         </div>

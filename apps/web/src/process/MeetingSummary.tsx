@@ -1,7 +1,17 @@
-import { allRounds, objectionResolution, type MeetingState } from '@ronde/domain';
+import {
+  allRounds,
+  decisionRecord,
+  objectionFollowUp,
+  objectionResolution,
+  type ItemState,
+  type MeetingState,
+  type ObjectionState,
+} from '@ronde/domain';
 import { useId } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { formatCalendarDate } from '../decisions/formatDecision.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
+import { SpeakingTimes } from './SpeakingTimes.tsx';
 
 /** Who contributed (spoke in a round or had a position recorded) and who facilitated. */
 export function meetingPeople(state: MeetingState): {
@@ -24,6 +34,7 @@ export function meetingPeople(state: MeetingState): {
 export function MeetingSummary() {
   const t = useT();
   const id = useId();
+  const language = useLanguage();
   const model = useProcess();
   const { state } = model;
   const minutes =
@@ -47,7 +58,9 @@ export function MeetingSummary() {
               ? t(`process.outcome.${item.outcome.outcome}`)
               : t(`process.itemStatus.${item.status}`)}
             {item.outcome?.reviewDate &&
-              ` · ${t('process.reviewOn', { date: item.outcome.reviewDate })}`}
+              ` · ${t('process.reviewOn', {
+                date: formatCalendarDate(language, item.outcome.reviewDate),
+              })}`}
             {item.kind === 'tension' && item.note && (
               <span className="meta"> · {t('process.nextAction', { note: item.note })}</span>
             )}
@@ -58,7 +71,7 @@ export function MeetingSummary() {
                     {t('process.summaryObjection', {
                       name: model.name(o.objector),
                       reason: o.reason,
-                      resolution: t(`process.resolution.${objectionResolution(item, o)}`),
+                      resolution: resolutionText(t, state, item, o, model.name),
                     })}
                   </li>
                 ))}
@@ -80,6 +93,33 @@ export function MeetingSummary() {
       <p>
         <strong>{t('process.facilitators')}:</strong> {names(facilitators)}
       </p>
+      <SpeakingTimes live={false} />
     </div>
   );
+}
+
+/**
+ * How an objection ended, in words: its resolution, except that one its
+ * objector lifted (or raised again) in a later round says so (domain
+ * CONSENT-5), never "not resolved".
+ */
+function resolutionText(
+  t: ReturnType<typeof useT>,
+  state: MeetingState,
+  item: ItemState,
+  objection: ObjectionState,
+  name: (id: string) => string,
+): string {
+  const resolution = objectionResolution(item, objection);
+  if (resolution === 'open' || resolution === 'integrated') {
+    const record = decisionRecord(state, item.id);
+    const follow = record ? objectionFollowUp(record.positions, objection) : null;
+    if (follow !== null) {
+      return t(`process.followUp.${follow.kind}`, {
+        name: name(objection.objector),
+        round: follow.round,
+      });
+    }
+  }
+  return t(`process.resolution.${resolution}`);
 }

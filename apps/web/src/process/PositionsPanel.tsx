@@ -1,8 +1,12 @@
+import '../styles/equity.css';
 import {
   currentItem,
   effectivePositions,
+  INTEREST_MAX,
   recordPosition,
   type Anchor,
+  type DeclaredInterest,
+  type PositionState,
   type PositionValue,
 } from '@ronde/domain';
 import { useId, useState } from 'react';
@@ -47,7 +51,15 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
   const [reason, setReason] = useState('');
   const [anchored, setAnchored] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [declaring, setDeclaring] = useState(false);
+  const [interestText, setInterestText] = useState('');
+  const [conflict, setConflict] = useState(false);
   if (template === null) return null;
+  // Declared only when it says something (domain INTEREST-1).
+  const interest: DeclaredInterest | null =
+    declaring && (interestText.trim() !== '' || conflict)
+      ? { text: interestText.trim(), conflict }
+      : null;
   const item = currentItem(model.state);
   const round = model.state.step?.positionRound ?? 0;
   const others = model.facilitator ? takingPart(model).filter((p) => p.id !== model.me) : [];
@@ -62,12 +74,16 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
         reason: text.trim(),
         anchor,
         onBehalfOf: target || null,
+        interest,
       }),
     );
     setWriting(null);
     setReason('');
     setAnchored(false);
     setError(null);
+    setDeclaring(false);
+    setInterestText('');
+    setConflict(false);
   };
 
   const choose = (value: PositionValue) => {
@@ -103,6 +119,44 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
           </select>
         </div>
       )}
+      <div className="position-interest stack">
+        <div className="field field--check">
+          <input
+            id={`${id}-declare`}
+            type="checkbox"
+            checked={declaring}
+            onChange={(e) => setDeclaring(e.target.checked)}
+          />
+          <label htmlFor={`${id}-declare`}>{t('interest.declare')}</label>
+        </div>
+        {declaring && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-interest`}>{t('interest.text')}</label>
+              <textarea
+                id={`${id}-interest`}
+                value={interestText}
+                rows={2}
+                maxLength={INTEREST_MAX}
+                aria-describedby={`${id}-interest-hint`}
+                onChange={(e) => setInterestText(e.target.value)}
+              />
+              <p id={`${id}-interest-hint`} className="hint">
+                {t('interest.hint')}
+              </p>
+            </div>
+            <div className="field field--check">
+              <input
+                id={`${id}-conflict`}
+                type="checkbox"
+                checked={conflict}
+                onChange={(e) => setConflict(e.target.checked)}
+              />
+              <label htmlFor={`${id}-conflict`}>{t('interest.conflict')}</label>
+            </div>
+          </>
+        )}
+      </div>
       <div role="group" aria-label={t('process.yourPosition')} className="position-buttons">
         {template.positions.map((value) => (
           <button
@@ -195,6 +249,7 @@ export function PositionList() {
               {p.onBehalfOf !== null && (
                 <span className="meta"> ({t('process.onBehalf', { name: model.name(p.by) })})</span>
               )}
+              <InterestNote interest={p.interest} />
             </li>
           ))}
         </ul>
@@ -205,5 +260,26 @@ export function PositionList() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A declared interest beside its position (domain INTEREST-2): the words,
+ * and a flag for a conflict of interest.
+ */
+export function InterestNote({ interest }: { interest: PositionState['interest'] }) {
+  const t = useT();
+  if (interest === undefined) return null;
+  return (
+    <span className="interest">
+      {' '}
+      {interest.conflict && <strong className="interest__conflict">{t('interest.flag')}</strong>}
+      {interest.text && (
+        <span className="interest__text">
+          {interest.conflict ? ' ' : ''}
+          {t('interest.shown', { text: interest.text })}
+        </span>
+      )}
+    </span>
   );
 }

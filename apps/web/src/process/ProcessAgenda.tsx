@@ -1,7 +1,16 @@
-import { gotoItem, skipItem } from '@ronde/domain';
+import {
+  agendaTime,
+  gotoItem,
+  itemElapsedMs,
+  itemOverrunMs,
+  skipItem,
+  type ItemState,
+} from '@ronde/domain';
 import { useId } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useServerNow } from '../hooks/useServerNow.ts';
+import { useT, useTn } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
+import { formatClock } from './serverTime.ts';
 import { isRunning, itemDisplayStatus } from './steps.ts';
 
 /** The agenda as the process sees it: each item's status, and go to / skip for facilitators. */
@@ -17,6 +26,7 @@ export function ProcessAgenda() {
       <h4 id={`${id}-h`} className="process-subtitle">
         {t('process.agenda')}
       </h4>
+      <AgendaClock />
       <ol className="process-agenda__list" aria-labelledby={`${id}-h`}>
         {state.items.map((item) => {
           const status = itemDisplayStatus(state, item);
@@ -34,6 +44,7 @@ export function ProcessAgenda() {
               {item.outcome && (
                 <span className="meta">{t(`process.outcome.${item.outcome.outcome}`)}</span>
               )}
+              <ItemClock item={item} />
               {controls && status !== 'done' && (
                 <span className="process-agenda__actions">
                   {status !== 'current' && (
@@ -61,5 +72,41 @@ export function ProcessAgenda() {
         })}
       </ol>
     </div>
+  );
+}
+
+/** The agenda's planned time against the time spent on its items (domain TIME-2). */
+function AgendaClock() {
+  const tn = useTn();
+  const { state } = useProcess();
+  const now = useServerNow(isRunning(state) ? 1000 : 60_000);
+  const time = agendaTime(state, now);
+  const minutes = (ms: number) => Math.ceil(ms / 60_000);
+  return (
+    <p className="meta process-agenda__clock">
+      {tn('process.agendaPlanned', minutes(time.plannedMs), {
+        spent: formatClock(time.elapsedMs),
+      })}
+    </p>
+  );
+}
+
+/** An item's time so far of its time box, and how far it ran over (domain TIME-1). */
+function ItemClock({ item }: { item: ItemState }) {
+  const t = useT();
+  const { state } = useProcess();
+  const now = useServerNow(item.currentSince !== null && isRunning(state) ? 1000 : 60_000);
+  const elapsed = itemElapsedMs(item, now);
+  const over = itemOverrunMs(item, now);
+  const box = formatClock(item.timeboxMinutes * 60_000);
+  if (elapsed === 0 && item.startedAt === null) {
+    return <span className="meta process-agenda__time">{t('process.itemBox', { box })}</span>;
+  }
+  return (
+    <span className={`process-agenda__time${over > 0 ? ' process-agenda__time--over' : ''}`}>
+      {over > 0
+        ? t('process.itemOver', { time: formatClock(elapsed), box, over: formatClock(over) })
+        : t('process.itemSpent', { time: formatClock(elapsed), box })}
+    </span>
   );
 }

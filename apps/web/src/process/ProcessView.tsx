@@ -2,6 +2,7 @@ import {
   currentItem,
   currentSpeaker,
   effectivePositions,
+  mayAmendText,
   type Anchor,
   type ItemState,
   type MeetingState,
@@ -18,6 +19,7 @@ import { IntegrationPanel } from './IntegrationPanel.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { MeetingSummary } from './MeetingSummary.tsx';
 import { NextActionNote } from './NextActionNote.tsx';
+import { NotYetHeard } from './NotYetHeard.tsx';
 import type { AnchorMark } from './objectionAnchors.ts';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { PositionList, PositionsPanel } from './PositionsPanel.tsx';
@@ -27,6 +29,7 @@ import { ProcessContext, processModel, useProcess, type ProcessModel } from './p
 import { SubmitRefusalNote } from './SubmitRefusalNote.tsx';
 import type { ProposalSlotProps } from './ProposalRoom.tsx';
 import { RoundPanel } from './RoundPanel.tsx';
+import { SpeakingTimes } from './SpeakingTimes.tsx';
 import { currentTemplate, stepNameKey, stepPromptKey } from './steps.ts';
 import { TestPanel } from './TestPanel.tsx';
 import { Timers } from './Timers.tsx';
@@ -145,10 +148,9 @@ function RunningMeeting({
   const template = currentTemplate(state);
   const step = state.step;
   if (step === null || template === null) return null;
-  const integrating = step.kind === 'integration' && item?.status !== 'done';
-  // Observers (and removed members) never write the proposal: the server would refuse it.
-  const mayAmend =
-    model.takesPart && (model.facilitator || (item !== null && item.ownerId === model.me));
+  // The proposer and facilitators amend at "Amend and clarify" and "Integrate" (AMEND-1);
+  // observers (and removed members) never write the proposal: the server would refuse it.
+  const mayAmend = model.takesPart && mayAmendText(state, model.me);
   return (
     <div className="process-grid">
       <div className="process-step card">
@@ -178,13 +180,17 @@ function RunningMeeting({
           <h4 className="process-subtitle">{t('process.proposalText')}</h4>
           <ProposalSlot
             proposalId={item.proposalId}
-            editable={integrating && mayAmend}
+            editable={mayAmend}
             marks={anchorMarks(model, item, t)}
             onSelect={setSelection}
           />
         </div>
       )}
       <ProcessAgenda />
+      <div className="process-equity card">
+        <NotYetHeard />
+        <SpeakingTimes live />
+      </div>
       <HandOver />
     </div>
   );

@@ -3,7 +3,9 @@ import {
   currentSpeaker,
   endTurn,
   isRoundComplete,
+  notYetHeard,
   passTurn,
+  quietFirst,
   startRound,
   type RoundState,
 } from '@ronde/domain';
@@ -34,9 +36,26 @@ function OrderEditor({ present, again }: { present: ReadonlySet<string> | null; 
   }
   const fallback = defaultOrder(takingPart(model), present);
   const order = edited === null ? fallback : mergeOrder(edited, fallback);
+  const quiet = notYetHeard(
+    model.state,
+    { people: model.people },
+    model.state.currentItemId,
+  ).filter((person) => order.includes(person));
+  const quietAhead = quietFirst(order, quiet);
+  const alreadyAhead = quietAhead.every((person, index) => order[index] === person);
   return (
     <div className="round-setup">
       <h4 className="process-subtitle">{t('process.speakingOrder')}</h4>
+      {quiet.length > 0 && quiet.length < order.length && (
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          disabled={alreadyAhead}
+          onClick={() => setEdited(quietAhead)}
+        >
+          {t('equity.quietFirst')}
+        </button>
+      )}
       <ol className="speaking-order" aria-label={t('process.speakingOrder')}>
         {order.map((personId, index) => {
           const name = model.name(personId);

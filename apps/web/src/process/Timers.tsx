@@ -1,4 +1,4 @@
-import { currentItem, runningRound } from '@ronde/domain';
+import { currentItem, itemElapsedMs, itemTimeboxMs, runningRound } from '@ronde/domain';
 import { useServerNow } from '../hooks/useServerNow.ts';
 import { useT } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
@@ -11,18 +11,18 @@ export function timeLeft(endsAt: number, serverNow: number): number {
 
 function Timer({
   label,
-  endsAt,
+  leftMs,
   totalMs,
-  now,
+  overLabel,
 }: {
   label: string;
-  endsAt: number;
+  leftMs: number;
   totalMs: number;
-  now: number;
+  /** The words of an overrun, given how long it ran over. */
+  overLabel: (over: string) => string;
 }) {
-  const t = useT();
   // Clock jitter between devices may put `now` a moment before the start.
-  const left = Math.min(timeLeft(endsAt, now), totalMs);
+  const left = Math.min(leftMs, totalMs);
   const over = left < 0;
   return (
     <div className={`timer${over ? ' timer--over' : ''}`}>
@@ -30,37 +30,42 @@ function Timer({
         {label}
       </span>
       <span role="timer" aria-label={label} className="timer__value">
-        {over ? t('process.overrun', { time: formatClock(-left) }) : formatClock(left)}
+        {over ? overLabel(formatClock(-left)) : formatClock(left)}
       </span>
     </div>
   );
 }
 
-/** The turn's and the step's time left, on the server clock (SPEC ROUND-5). */
+/**
+ * The turn's time left, and the item's: its time box counts the time the
+ * item has been current over all its steps and visits, never restarted by a
+ * step, and shows how far it ran over (domain TIME-1, ROUND-5). Server clock.
+ */
 export function Timers() {
   const t = useT();
   const { state } = useProcess();
   const now = useServerNow(1000);
   const round = runningRound(state);
   const item = currentItem(state);
-  const step = state.step;
-  if (step === null) return null;
+  if (state.step === null) return null;
   return (
     <div className="timers">
       {round && (
         <Timer
           label={t('process.turnLeft')}
-          endsAt={round.turnStartedAt + round.turnSeconds * 1000}
+          leftMs={timeLeft(round.turnStartedAt + round.turnSeconds * 1000, now)}
           totalMs={round.turnSeconds * 1000}
-          now={now}
+          overLabel={(time) => t('process.overrun', { time })}
         />
       )}
-      {item && state.phase === 'item' && item.status !== 'done' && (
+      {item && state.phase === 'item' && (
         <Timer
           label={t('process.timeboxLeft')}
-          endsAt={step.startedAt + item.timeboxMinutes * 60_000}
-          totalMs={item.timeboxMinutes * 60_000}
-          now={now}
+          leftMs={itemTimeboxMs(item) - itemElapsedMs(item, now)}
+          totalMs={itemTimeboxMs(item)}
+          overLabel={(time) =>
+            t('process.timeboxOver', { time, box: formatClock(itemTimeboxMs(item)) })
+          }
         />
       )}
     </div>
