@@ -23,6 +23,7 @@ import {
   type Role,
 } from './accessStore.ts';
 import { migrate, openPgPool, transaction } from './pgPool.ts';
+import { PG_PRACTICE_MIGRATION, pgPracticeMarks } from './practice/pgPracticeMarks.ts';
 
 const MIGRATIONS = [
   {
@@ -63,6 +64,7 @@ const MIGRATIONS = [
     );
     CREATE INDEX device_keys_by_member ON device_keys (space, user_id);`,
   },
+  PG_PRACTICE_MIGRATION,
 ] as const;
 
 interface MemberRow {
@@ -253,6 +255,7 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
   }
 
   return {
+    ...pgPracticeMarks(pool, open),
     async createSpace({ spaceId, adminName, now }) {
       open();
       return transaction(pool, async (client) => {

@@ -3,12 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, skipWithoutPg, type TestDatabase } from '../test/pgDatabase.ts';
 import { openPgStorage, type PgStorage } from './pgStorage.ts';
 import { StorageOpenError } from './storage.ts';
-import { runStorageContract } from './storage.contract.ts';
+import { runDeleteDocumentsContract, runStorageContract } from './storage.contract.ts';
 
 const skip = skipWithoutPg('pgStorage');
 
 describe.skipIf(skip)('PG-1 pgStorage contract', () => {
   runStorageContract('postgresql', async () => {
+    const database = await createTestDatabase();
+    return { open: () => openPgStorage(database.url), cleanup: () => database.drop() };
+  });
+  runDeleteDocumentsContract('postgresql', async () => {
     const database = await createTestDatabase();
     return { open: () => openPgStorage(database.url), cleanup: () => database.drop() };
   });

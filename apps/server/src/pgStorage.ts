@@ -168,6 +168,19 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
       );
       return rows.map((row) => row.room);
     },
+    async deleteDocuments(prefix) {
+      open();
+      // After the appends made before it (PRACTICE-8): wait for their documents' queues.
+      const before = [...tails].filter(([doc]) => doc.startsWith(prefix)).map(([, tail]) => tail);
+      await Promise.allSettled(before);
+      await transaction(pool, async (client) => {
+        // doc_heads stays: a document written again keeps numbering upwards (CLUSTER-3).
+        await client.query('DELETE FROM doc_updates WHERE starts_with(doc, $1)', [prefix]);
+        await client.query('DELETE FROM pending_consequences WHERE starts_with(room, $1)', [
+          prefix,
+        ]);
+      });
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -16,7 +16,7 @@ const skip = (!DATABASE_URL || !REDIS_URL) && !process.env.CI;
 
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   doc.on('update', (u: Uint8Array) => (update = u));
   doc.getText('t').insert(0, text);
   return update;
