@@ -13,6 +13,7 @@ import { decodeRelayMessage, encodeRelayMessage } from './relayMessage.ts';
 
 const ROOM = 'spRelay01/proposal/prRelay01';
 const skip = (!DATABASE_URL || !REDIS_URL) && !process.env.CI;
+if (skip) console.warn('redisRelay: DATABASE_URL or REDIS_URL not set: relay tests skipped');
 
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
