@@ -225,7 +225,12 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   http.on('error', (error) => log.error('HTTP server error', { error }));
   const address = http.address() as AddressInfo;
   void consequences.resumePending(); // meetings a crash left pending (CONS-5)
-  void practice.resume().catch((error: unknown) => log.error('practice resume failed', { error }));
+  // Every instance of a cluster would resume every practice meeting's bots (CLUSTER-8).
+  if (scaleOut.instanceId === null) {
+    void practice
+      .resume()
+      .catch((error: unknown) => log.error('practice resume failed', { error }));
+  }
 
   async function shutdown(): Promise<void> {
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
