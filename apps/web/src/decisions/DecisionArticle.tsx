@@ -235,7 +235,7 @@ function Objection({
     }
   }
   if (follow !== null) {
-    const said = t(`decisions.followUp.${follow.kind}`, {
+    const said = t(`${integrated ? 'process' : 'decisions'}.followUp.${follow.kind}`, {
       name: name(objection.objector),
       round: follow.round,
     });
