@@ -59,6 +59,8 @@ test('two facilitators and three participants run an IDM to adoption', async ({
     await expect(view.process.getByText(`Now speaking: ${firstSpeaker}`)).toBeVisible();
   }
   await awaView.button('End turn').click();
+  // The turn has passed once the first speaker is no longer the current one.
+  await expect(order.locator('[aria-current="true"]')).not.toHaveText(firstSpeaker);
   const secondSpeaker = (await order.locator('[aria-current="true"]').innerText()).trim();
   await cleo.page.reload();
   await expect(cleoView.process.getByText(`Now speaking: ${secondSpeaker}`)).toBeVisible();
