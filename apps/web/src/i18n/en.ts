@@ -311,7 +311,7 @@ export const en = {
   'process.event.position.record': 'recorded a position',
   'process.event.objection.test': 'tested an objection',
   'process.event.amendment.link': 'linked an amendment',
-  'process.event.objection.confirm': 'confirmed an amendment',
+  'process.event.objection.confirm': 'answered whether an amendment resolves an objection',
   'process.event.outcome.record': 'recorded the outcome',
   'process.event.timeout.call': 'called a time out',
   'process.event.timeout.end': 'ended the time out',

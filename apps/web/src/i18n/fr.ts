@@ -316,7 +316,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.event.position.record': 'a enregistré une position',
   'process.event.objection.test': 'a testé une objection',
   'process.event.amendment.link': 'a lié un amendement',
-  'process.event.objection.confirm': 'a confirmé un amendement',
+  'process.event.objection.confirm': 'a dit si un amendement lève une objection',
   'process.event.outcome.record': 'a enregistré l’issue',
   'process.event.timeout.call': 'a demandé un temps mort',
   'process.event.timeout.end': 'a terminé le temps mort',
