@@ -1,8 +1,11 @@
 import * as Y from 'yjs';
-import type { Storage } from './storage.ts';
+import type { ClientBinding, Contribution, Storage } from './storage.ts';
 
 /** Each log's last sequence number, kept with its Map so that a reopened store continues it. */
 const lastSeqs = new WeakMap<Map<string, Uint8Array[]>, Map<string, number>>();
+/** Client bindings (doc → client → member) and contribution rows, kept with the Map likewise. */
+const bindingsOf = new WeakMap<Map<string, Uint8Array[]>, Map<string, Map<number, string>>>();
+const contributionsOf = new WeakMap<Map<string, Uint8Array[]>, Contribution[]>();
 
 /**
  * A storage kept in a Map, for unit tests of the registry. Calling it again
@@ -15,6 +18,10 @@ export function createMemoryStorage(
 ): Storage & { readonly logs: Map<string, Uint8Array[]>; readonly pending: Set<string> } {
   const seqs = lastSeqs.get(logs) ?? new Map<string, number>();
   lastSeqs.set(logs, seqs);
+  const bindings = bindingsOf.get(logs) ?? new Map<string, Map<number, string>>();
+  bindingsOf.set(logs, bindings);
+  const contributions = contributionsOf.get(logs) ?? [];
+  contributionsOf.set(logs, contributions);
   // The rows of a log are numbered up to its last number: compaction keeps the last one.
   const lastSeq = (docName: string): number => seqs.get(docName) ?? logs.get(docName)?.length ?? 0;
   let closed = false;
@@ -24,12 +31,47 @@ export function createMemoryStorage(
   return {
     logs,
     pending,
-    async append(docName, update) {
+    async append(docName, update, contribution) {
       check();
       const log = logs.get(docName) ?? [];
       seqs.set(docName, lastSeq(docName) + 1);
       log.push(update.slice());
       logs.set(docName, log);
+      if (contribution) {
+        contributions.push({
+          ...contribution,
+          clientIds: [...contribution.clientIds],
+          paths: [...contribution.paths],
+          doc: docName,
+        });
+      }
+    },
+    async bindClients(docName, member, clientIds) {
+      check();
+      let bound = bindings.get(docName);
+      if (!bound) bindings.set(docName, (bound = new Map()));
+      const conflicts: ClientBinding[] = [];
+      for (const clientId of new Set(clientIds)) {
+        const owner = bound.get(clientId);
+        if (owner === undefined) bound.set(clientId, member);
+        else if (owner !== member) conflicts.push({ clientId, member: owner });
+      }
+      return conflicts.sort((a, b) => a.clientId - b.clientId);
+    },
+    async listBindings(docName) {
+      check();
+      return [...(bindings.get(docName) ?? new Map<number, string>())]
+        .map(([clientId, member]) => ({ clientId, member }))
+        .sort((a, b) => a.clientId - b.clientId);
+    },
+    async listContributions(docName, options = {}) {
+      check();
+      const since = options.since ?? -Infinity;
+      return contributions
+        .filter((row) => row.doc === docName && row.at >= since)
+        .map((row, order) => ({ row, order }))
+        .sort((a, b) => a.row.at - b.row.at || a.order - b.order)
+        .map(({ row }) => ({ ...row, clientIds: [...row.clientIds], paths: [...row.paths] }));
     },
     async loadSince(docName, seq) {
       check();
@@ -64,6 +106,9 @@ export function createMemoryStorage(
       check();
       for (const name of [...logs.keys()]) if (name.startsWith(prefix)) logs.delete(name);
       for (const room of [...pending]) if (room.startsWith(prefix)) pending.delete(room);
+      for (const name of [...bindings.keys()]) if (name.startsWith(prefix)) bindings.delete(name);
+      const kept = contributions.filter((row) => !row.doc.startsWith(prefix));
+      contributions.splice(0, contributions.length, ...kept);
     },
     async close() {
       closed = true;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import { migrate, openPgPool, transaction } from './pgPool.ts';
-import type { LogEntry, Storage } from './storage.ts';
+import type { ClientBinding, ContributionInput, LogEntry, Storage } from './storage.ts';
 
 const MIGRATIONS = [
   {
@@ -21,12 +21,52 @@ const MIGRATIONS = [
     );
     CREATE TABLE pending_consequences (room TEXT PRIMARY KEY);`,
   },
+  {
+    name: 'documents-002-authorship',
+    // SPEC AUTHOR: who each Yjs client id belongs to, and one row per member's
+    // stored update; compaction touches neither.
+    sql: `CREATE TABLE client_authors (
+      doc TEXT NOT NULL,
+      client BIGINT NOT NULL,
+      member TEXT NOT NULL,
+      PRIMARY KEY (doc, client)
+    );
+    CREATE TABLE doc_contributions (
+      id BIGSERIAL PRIMARY KEY,
+      doc TEXT NOT NULL,
+      member TEXT NOT NULL,
+      at BIGINT NOT NULL,
+      clients BIGINT[] NOT NULL,
+      inserted INTEGER NOT NULL,
+      deleted INTEGER NOT NULL,
+      paths TEXT[] NOT NULL
+    );
+    CREATE INDEX doc_contributions_by_doc ON doc_contributions (doc, at, id);`,
+  },
 ] as const;
+
+const APPEND = `WITH head AS (
+    INSERT INTO doc_heads (doc, seq) VALUES ($1, 1)
+    ON CONFLICT (doc) DO UPDATE SET seq = doc_heads.seq + 1
+    RETURNING seq
+  )
+  INSERT INTO doc_updates (doc, seq, data) SELECT $1, seq, $2 FROM head RETURNING seq`;
+
+/** The append and its contribution row in one statement: both or neither (AUTHOR-3). */
+const APPEND_WITH_CONTRIBUTION = `WITH head AS (
+    INSERT INTO doc_heads (doc, seq) VALUES ($1, 1)
+    ON CONFLICT (doc) DO UPDATE SET seq = doc_heads.seq + 1
+    RETURNING seq
+  ), contribution AS (
+    INSERT INTO doc_contributions (doc, member, at, clients, inserted, deleted, paths)
+    VALUES ($1, $3, $4, $5::bigint[], $6, $7, $8::text[])
+  )
+  INSERT INTO doc_updates (doc, seq, data) SELECT $1, seq, $2 FROM head RETURNING seq`;
 
 /** The PostgreSQL store, with what the relay between instances needs beyond `Storage`. */
 export interface PgStorage extends Storage {
   /** `append`, resolving with the update's sequence number in its document's log (PG-2). */
-  appendSeq(docName: string, update: Uint8Array): Promise<number>;
+  appendSeq(docName: string, update: Uint8Array, contribution?: ContributionInput): Promise<number>;
   /** The last sequence number of each named document that has one (one query for all). */
   heads(docNames: readonly string[]): Promise<Map<string, number>>;
   /** Answers a trivial query: the `/healthz` readiness check. */
@@ -62,13 +102,17 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
   // Appends to one document run one after the other, in call order (the pool
   // would otherwise let a later one overtake); documents are written in parallel.
   const tails = new Map<string, Promise<unknown>>();
-  function appendSeq(docName: string, update: Uint8Array): Promise<number> {
+  function appendSeq(
+    docName: string,
+    update: Uint8Array,
+    contribution?: ContributionInput,
+  ): Promise<number> {
     if (closed) return Promise.reject(new Error('storage is closed'));
     const copy = update.slice(); // the caller may reuse its buffer before the query runs
     const previous = tails.get(docName) ?? Promise.resolve();
     const next = previous.then(
-      () => insert(docName, copy),
-      () => insert(docName, copy),
+      () => insert(docName, copy, contribution),
+      () => insert(docName, copy, contribution),
     );
     tails.set(docName, next);
     const forget = (): void => {
@@ -78,16 +122,23 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
     return next;
   }
 
-  async function insert(docName: string, update: Uint8Array): Promise<number> {
-    const result = await pool.query<{ seq: number }>(
-      `WITH head AS (
-         INSERT INTO doc_heads (doc, seq) VALUES ($1, 1)
-         ON CONFLICT (doc) DO UPDATE SET seq = doc_heads.seq + 1
-         RETURNING seq
-       )
-       INSERT INTO doc_updates (doc, seq, data) SELECT $1, seq, $2 FROM head RETURNING seq`,
-      [docName, toBuffer(update)],
-    );
+  async function insert(
+    docName: string,
+    update: Uint8Array,
+    contribution: ContributionInput | undefined,
+  ): Promise<number> {
+    const result = contribution
+      ? await pool.query<{ seq: number }>(APPEND_WITH_CONTRIBUTION, [
+          docName,
+          toBuffer(update),
+          contribution.member,
+          contribution.at,
+          contribution.clientIds,
+          contribution.inserted,
+          contribution.deleted,
+          contribution.paths,
+        ])
+      : await pool.query<{ seq: number }>(APPEND, [docName, toBuffer(update)]);
     return result.rows[0]?.seq ?? 0;
   }
 
@@ -103,8 +154,58 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
   return {
     pool,
     appendSeq,
-    async append(docName, update) {
-      await appendSeq(docName, update);
+    async append(docName, update, contribution) {
+      await appendSeq(docName, update, contribution);
+    },
+    async bindClients(docName, member, clientIds) {
+      open();
+      if (clientIds.length === 0) return [];
+      // ON CONFLICT DO UPDATE (a no-op) returns the row that won, even one committed by
+      // another instance after this statement's snapshot; ascending ids: no deadlock.
+      const { rows } = await pool.query<{ client: number; member: string }>(
+        `INSERT INTO client_authors (doc, client, member)
+         SELECT $1, c, $2 FROM unnest($3::bigint[]) AS c ORDER BY c
+         ON CONFLICT (doc, client) DO UPDATE SET member = client_authors.member
+         RETURNING client, member`,
+        [docName, member, [...new Set(clientIds)].sort((a, b) => a - b)],
+      );
+      return rows
+        .filter((row) => row.member !== member)
+        .map((row): ClientBinding => ({ clientId: row.client, member: row.member }))
+        .sort((a, b) => a.clientId - b.clientId);
+    },
+    async listBindings(docName) {
+      open();
+      const { rows } = await pool.query<{ client: number; member: string }>(
+        'SELECT client, member FROM client_authors WHERE doc = $1 ORDER BY client',
+        [docName],
+      );
+      return rows.map((row) => ({ clientId: row.client, member: row.member }));
+    },
+    async listContributions(docName, options = {}) {
+      open();
+      const { rows } = await pool.query<{
+        doc: string;
+        member: string;
+        at: number;
+        clients: string[];
+        inserted: number;
+        deleted: number;
+        paths: string[];
+      }>(
+        `SELECT doc, member, at, clients, inserted, deleted, paths FROM doc_contributions
+         WHERE doc = $1 AND at >= $2 ORDER BY at, id`,
+        [docName, options.since ?? Number.MIN_SAFE_INTEGER],
+      );
+      return rows.map((row) => ({
+        doc: row.doc,
+        member: row.member,
+        at: row.at,
+        clientIds: row.clients.map(Number),
+        inserted: row.inserted,
+        deleted: row.deleted,
+        paths: row.paths,
+      }));
     },
     async load(docName) {
       return (await loadSince(docName, 0)).map((entry) => entry.update);
@@ -179,6 +280,8 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
         await client.query('DELETE FROM pending_consequences WHERE starts_with(room, $1)', [
           prefix,
         ]);
+        await client.query('DELETE FROM client_authors WHERE starts_with(doc, $1)', [prefix]);
+        await client.query('DELETE FROM doc_contributions WHERE starts_with(doc, $1)', [prefix]);
       });
     },
     async close() {

@@ -13,7 +13,7 @@ import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import type { Logger } from './log.ts';
 import type { MetricsRegistry } from './metrics.ts';
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from './relayMessage.ts';
-import type { Storage } from './storage.ts';
+import type { ContributionInput, Storage } from './storage.ts';
 
 /**
  * The origin of a change relayed from another instance: applied to the
@@ -24,7 +24,7 @@ export const REMOTE = Symbol('relayed from another instance');
 
 /** What the relay needs of the store: sequence numbers (pgStorage.ts). */
 export interface RelayStorage extends Storage {
-  appendSeq(docName: string, update: Uint8Array): Promise<number>;
+  appendSeq(docName: string, update: Uint8Array, contribution?: ContributionInput): Promise<number>;
   heads(docNames: readonly string[]): Promise<Map<string, number>>;
 }
 
@@ -297,8 +297,8 @@ export function createRedisRelay(options: RelayOptions): RedisRelay {
       else rooms.set(docName, { applied, loaded: null, chain: Promise.resolve(), gapTimer: null });
       return rows.map((row) => row.update);
     },
-    async append(docName, update) {
-      const seq = await inner.appendSeq(docName, update);
+    async append(docName, update, contribution) {
+      const seq = await inner.appendSeq(docName, update, contribution);
       const room = rooms.get(docName);
       if (room) {
         room.applied = markApplied(room.applied, seq);

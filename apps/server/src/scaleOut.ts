@@ -113,9 +113,9 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
   );
   const storage: Storage = {
     ...relayed,
-    async append(docName, update) {
+    async append(docName, update, contribution) {
       try {
-        await storeSeconds.time(() => relayed.append(docName, update));
+        await storeSeconds.time(() => relayed.append(docName, update, contribution));
       } catch (error) {
         storeFailures.inc();
         throw error;

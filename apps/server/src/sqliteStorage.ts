@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
-import { StorageOpenError, type Storage } from './storage.ts';
+import {
+  StorageOpenError,
+  type ClientBinding,
+  type ContributionInput,
+  type Storage,
+} from './storage.ts';
 
 export const SQLITE_FILE = 'ronde.sqlite';
 
@@ -16,6 +21,7 @@ export interface SqliteOptions {
 interface QueuedAppend {
   readonly docName: string;
   readonly data: Buffer;
+  readonly contribution: ContributionInput | undefined;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -56,7 +62,24 @@ export async function openSqliteStorage(
       data BLOB NOT NULL
     );
     CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, seq);
-    CREATE TABLE IF NOT EXISTS pending (room TEXT PRIMARY KEY) WITHOUT ROWID;`);
+    CREATE TABLE IF NOT EXISTS pending (room TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS client_authors (
+      doc TEXT NOT NULL,
+      client INTEGER NOT NULL,
+      member TEXT NOT NULL,
+      PRIMARY KEY (doc, client)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS contributions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      doc TEXT NOT NULL,
+      member TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      clients TEXT NOT NULL,
+      inserted INTEGER NOT NULL,
+      deleted INTEGER NOT NULL,
+      paths TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS contributions_by_doc ON contributions (doc, at, id);`);
   } catch (error) {
     throw new StorageOpenError(
       `cannot open the database in data dir ${dir}: ${(error as Error).message}`,
@@ -75,6 +98,33 @@ export async function openSqliteStorage(
     'SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq',
   );
   const remove = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+  // Contribution rows and client bindings (SPEC AUTHOR): their own tables, which compaction never touches.
+  const insertContribution = db.prepare<[string, string, number, string, number, number, string]>(
+    `INSERT INTO contributions (doc, member, at, clients, inserted, deleted, paths)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectContributions = db.prepare<[string, number], ContributionRow>(
+    `SELECT doc, member, at, clients, inserted, deleted, paths FROM contributions
+     WHERE doc = ? AND at >= ? ORDER BY at, id`,
+  );
+  const bindOne = db.prepare<[string, number, string]>(
+    'INSERT OR IGNORE INTO client_authors (doc, client, member) VALUES (?, ?, ?)',
+  );
+  const ownerOf = db.prepare<[string, number], { member: string }>(
+    'SELECT member FROM client_authors WHERE doc = ? AND client = ?',
+  );
+  const selectBindings = db.prepare<[string], { client: number; member: string }>(
+    'SELECT client, member FROM client_authors WHERE doc = ? ORDER BY client',
+  );
+  const bind = db.transaction((docName: string, member: string, clientIds: readonly number[]) => {
+    const conflicts: ClientBinding[] = [];
+    for (const clientId of [...new Set(clientIds)].sort((a, b) => a - b)) {
+      bindOne.run(docName, clientId, member);
+      const owner = ownerOf.get(docName, clientId)?.member;
+      if (owner !== undefined && owner !== member) conflicts.push({ clientId, member: owner });
+    }
+    return conflicts;
+  });
   const mark = db.prepare<[string]>('INSERT OR IGNORE INTO pending (room) VALUES (?)');
   const unmark = db.prepare<[string]>('DELETE FROM pending WHERE room = ?');
   const pending = db.prepare<[], { room: string }>('SELECT room FROM pending ORDER BY room');
@@ -82,6 +132,8 @@ export async function openSqliteStorage(
   const deletePrefix = db.transaction((prefix: string) => {
     db.prepare('DELETE FROM updates WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
     db.prepare('DELETE FROM pending WHERE substr(room, 1, ?) = ?').run(prefix.length, prefix);
+    db.prepare('DELETE FROM client_authors WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+    db.prepare('DELETE FROM contributions WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
   });
 
   const compact = db.transaction((docName: string) => {
@@ -95,7 +147,21 @@ export async function openSqliteStorage(
   });
 
   const insertAll = db.transaction((batch: readonly QueuedAppend[]) => {
-    for (const item of batch) insert.run(item.docName, item.data);
+    for (const item of batch) {
+      insert.run(item.docName, item.data);
+      const row = item.contribution;
+      if (row) {
+        insertContribution.run(
+          item.docName,
+          row.member,
+          row.at,
+          JSON.stringify(row.clientIds),
+          row.inserted,
+          row.deleted,
+          JSON.stringify(row.paths),
+        );
+      }
+    }
   });
 
   let queued: QueuedAppend[] = [];
@@ -126,11 +192,11 @@ export async function openSqliteStorage(
   };
 
   return {
-    append(docName, update) {
+    append(docName, update, contribution) {
       if (closed) return Promise.reject(new Error('storage is closed'));
       return new Promise<void>((resolve, reject) => {
         // A copy: the caller may reuse its buffer before the commit.
-        queued.push({ docName, data: Buffer.from(update), resolve, reject });
+        queued.push({ docName, data: Buffer.from(update), contribution, resolve, reject });
         scheduled ??= setImmediate(commit);
       });
     },
@@ -160,6 +226,31 @@ export async function openSqliteStorage(
       open();
       return pending.all().map((row) => row.room);
     },
+    async bindClients(docName, member, clientIds) {
+      open();
+      if (clientIds.length === 0) return [];
+      return bind.immediate(docName, member, clientIds);
+    },
+    async listBindings(docName) {
+      open();
+      return selectBindings
+        .all(docName)
+        .map((row) => ({ clientId: row.client, member: row.member }));
+    },
+    async listContributions(docName, options = {}) {
+      open();
+      return selectContributions
+        .all(docName, options.since ?? Number.MIN_SAFE_INTEGER)
+        .map((row) => ({
+          doc: row.doc,
+          member: row.member,
+          at: row.at,
+          clientIds: JSON.parse(row.clients) as number[],
+          inserted: row.inserted,
+          deleted: row.deleted,
+          paths: JSON.parse(row.paths) as string[],
+        }));
+    },
     async deleteDocuments(prefix) {
       open();
       deletePrefix.immediate(prefix);
@@ -171,6 +262,16 @@ export async function openSqliteStorage(
       db.close();
     },
   };
+}
+
+interface ContributionRow {
+  readonly doc: string;
+  readonly member: string;
+  readonly at: number;
+  readonly clients: string;
+  readonly inserted: number;
+  readonly deleted: number;
+  readonly paths: string;
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage } from './storage.ts';
+import type { ContributionInput, Storage } from './storage.ts';
 
 /** How the contract gets stores: `open()` twice on one fixture must reach the same data. */
 export interface StorageFixture {
@@ -242,6 +242,97 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
       expect((await reader.load('doc-b')).map((u) => Array.from(u))).toEqual([[3, 4]]);
     });
 
+    it('AUTHOR-1 binds fresh client ids, answers those bound to another member, per document', async () => {
+      const storage = await start();
+      expect(await storage.listBindings('doc-a')).toEqual([]);
+      expect(await storage.bindClients('doc-a', 'alice1', [4_000_000_000, 7, 7])).toEqual([]);
+      expect(await storage.bindClients('doc-a', 'alice1', [7])).toEqual([]);
+      expect(await storage.bindClients('doc-a', 'bob123', [9, 4_000_000_000, 7])).toEqual([
+        { clientId: 7, member: 'alice1' },
+        { clientId: 4_000_000_000, member: 'alice1' },
+      ]);
+      expect(await storage.bindClients('doc-b', 'bob123', [7])).toEqual([]);
+      expect(await storage.bindClients('doc-a', 'carol1', [])).toEqual([]);
+      expect(await storage.listBindings('doc-a')).toEqual([
+        { clientId: 7, member: 'alice1' },
+        { clientId: 9, member: 'bob123' },
+        { clientId: 4_000_000_000, member: 'alice1' },
+      ]);
+      await storage.close();
+      const reopened = await start();
+      expect(await reopened.listBindings('doc-b')).toEqual([{ clientId: 7, member: 'bob123' }]);
+      expect(await reopened.bindClients('doc-a', 'bob123', [9])).toEqual([]);
+    });
+
+    it('AUTHOR-1 two stores binding one client id at once: exactly one member wins', async () => {
+      const [a, b] = [await start(), await start()];
+      for (let id = 1; id <= 10; id++) {
+        const [fromA, fromB] = await Promise.all([
+          a.bindClients('doc-a', 'alice1', [id, 100 + id]),
+          b.bindClients('doc-a', 'bob123', [100 + id, id]),
+        ]);
+        // Each id went to one member: each store sees the other's win as a conflict.
+        const owners = await a.listBindings('doc-a');
+        for (const clientId of [id, 100 + id]) {
+          const owner = owners.find((row) => row.clientId === clientId)?.member;
+          const lostByA = fromA.some((row) => row.clientId === clientId);
+          const lostByB = fromB.some((row) => row.clientId === clientId);
+          expect(lostByA !== lostByB).toBe(true);
+          expect(owner).toBe(lostByA ? 'bob123' : 'alice1');
+        }
+      }
+    });
+
+    it('AUTHOR-3 stores a contribution row with its update; compaction never touches the rows', async () => {
+      const storage = await start();
+      const doc = new Y.Doc();
+      const text = doc.getText('t');
+      const row = (at: number, inserted: number, deleted: number): ContributionInput => ({
+        member: 'alice1',
+        at,
+        clientIds: [doc.clientID],
+        inserted,
+        deleted,
+        paths: ['t'],
+      });
+      await storage.append(
+        'doc-a',
+        edit(doc, () => text.insert(0, 'hello')),
+        row(1000, 5, 0),
+      );
+      await storage.append('doc-a', new Uint8Array([0, 0]));
+      await storage.append(
+        'doc-a',
+        edit(doc, () => text.delete(0, 2)),
+        { ...row(2000, 0, 2), member: 'bob123', clientIds: [], paths: ['t', 'people/u1'] },
+      );
+      await storage.append(
+        'doc-b',
+        edit(new Y.Doc(), (d) => d.getText('t').insert(0, 'b')),
+        { ...row(1500, 1, 0), clientIds: [4_000_000_000] },
+      );
+      await storage.compact('doc-a');
+      expect(await storage.load('doc-a')).toHaveLength(1);
+      const expected = [
+        { doc: 'doc-a', ...row(1000, 5, 0) },
+        {
+          doc: 'doc-a',
+          ...row(2000, 0, 2),
+          member: 'bob123',
+          clientIds: [],
+          paths: ['t', 'people/u1'],
+        },
+      ];
+      expect(await storage.listContributions('doc-a')).toEqual(expected);
+      expect(await storage.listContributions('doc-a', { since: 2000 })).toEqual(expected.slice(1));
+      expect(await storage.listContributions('doc-a', { since: 2001 })).toEqual([]);
+      expect(await storage.listContributions('doc-b')).toEqual([
+        { doc: 'doc-b', ...row(1500, 1, 0), clientIds: [4_000_000_000] },
+      ]);
+      await storage.close();
+      expect(await (await start()).listContributions('doc-a')).toEqual(expected);
+    });
+
     it('takes concurrent appends to one and many documents without losing any', async () => {
       const storage = await start();
       const docs = ['doc-a', 'doc-b', 'doc-c'];
@@ -292,6 +383,11 @@ export function runDeleteDocumentsContract(
       }
       await storage.markPending('sp_1/meeting/m1');
       await storage.markPending('sp_10/meeting/m2');
+      const row = { member: 'alice1', at: 1, clientIds: [1], inserted: 1, deleted: 0, paths: [] };
+      await storage.append('sp_1/meeting/m1', new Uint8Array([3]), row);
+      await storage.append('sp_10/space/sp_10', new Uint8Array([3]), row);
+      await storage.bindClients('sp_1/meeting/m1', 'alice1', [1]);
+      await storage.bindClients('sp_10/space/sp_10', 'alice1', [1]);
       const late = storage.append('sp_1/meeting/m1', new Uint8Array([2]));
       await storage.deleteDocuments('sp_1/');
       await late;
@@ -299,9 +395,13 @@ export function runDeleteDocumentsContract(
       const reader = await start();
       expect(await reader.load('sp_1/space/sp_1')).toEqual([]);
       expect(await reader.load('sp_1/meeting/m1')).toEqual([]);
-      expect(await reader.load('sp_10/space/sp_10')).toHaveLength(1);
+      expect(await reader.load('sp_10/space/sp_10')).toHaveLength(2);
       expect(await reader.load('spX1/x')).toHaveLength(1);
       expect(await reader.listPending()).toEqual(['sp_10/meeting/m2']);
+      expect(await reader.listBindings('sp_1/meeting/m1')).toEqual([]);
+      expect(await reader.listContributions('sp_1/meeting/m1')).toEqual([]);
+      expect(await reader.listBindings('sp_10/space/sp_10')).toHaveLength(1);
+      expect(await reader.listContributions('sp_10/space/sp_10')).toHaveLength(1);
     });
   });
 }

@@ -7,8 +7,12 @@
  * must still be safe when several documents are written at once.
  */
 export interface Storage {
-  /** Appends one update to the document's log; resolves once it is durable. */
-  append(docName: string, update: Uint8Array): Promise<void>;
+  /**
+   * Appends one update to the document's log; resolves once it is durable.
+   * With a `contribution` (a member's update, AUTHOR-3) its row is stored in
+   * the same transaction: both or neither.
+   */
+  append(docName: string, update: Uint8Array, contribution?: ContributionInput): Promise<void>;
   /** The document's log, oldest first; `[]` for an unknown document. */
   load(docName: string): Promise<Uint8Array[]>;
   /**
@@ -42,6 +46,25 @@ export interface Storage {
    * without it cannot delete spaces (SPEC PRACTICE-8).
    */
   deleteDocuments?(prefix: string): Promise<void>;
+  /**
+   * Binds each Yjs client id to `member` in the document unless it is bound
+   * already, atomically (also across instances), and answers the ids bound to
+   * someone else with their member: the conflicts (AUTHOR-1). A binding is
+   * never changed or removed (only `deleteDocuments` drops a document's).
+   */
+  bindClients(
+    docName: string,
+    member: string,
+    clientIds: readonly number[],
+  ): Promise<ClientBinding[]>;
+  /** Every binding of the document, by client id. */
+  listBindings(docName: string): Promise<ClientBinding[]>;
+  /**
+   * The document's contribution rows (AUTHOR-3), oldest first (by time, then
+   * by storing order); with `since`, those at or after that time (epoch ms).
+   * Compaction never touches them.
+   */
+  listContributions(docName: string, options?: { since?: number }): Promise<Contribution[]>;
   /** Releases the store; later calls reject. */
   close(): Promise<void>;
 }
@@ -50,6 +73,31 @@ export interface Storage {
 export interface LogEntry {
   readonly seq: number;
   readonly update: Uint8Array;
+}
+
+/** A Yjs client id and the member it is bound to (`SERVER_AUTHOR` for the server's own). */
+export interface ClientBinding {
+  readonly clientId: number;
+  readonly member: string;
+}
+
+/** What one member's stored update contributed (AUTHOR-3), as the write guard found it. */
+export interface ContributionInput {
+  readonly member: string;
+  /** The server's clock when the update was checked (epoch ms). */
+  readonly at: number;
+  /** The clients whose new structs the update carries, ascending (none for a deletion only). */
+  readonly clientIds: readonly number[];
+  /** Characters (code points) of text inserted and deleted, in every text and XML type. */
+  readonly inserted: number;
+  readonly deleted: number;
+  /** What was written: each root, or root and key (`people/u1`, `body`), sorted, at most 64. */
+  readonly paths: readonly string[];
+}
+
+/** A stored contribution row: the input and its document. */
+export interface Contribution extends ContributionInput {
+  readonly doc: string;
 }
 
 /** Thrown for a store that cannot be opened (e.g. an unwritable data dir). */
