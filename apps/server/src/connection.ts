@@ -38,7 +38,7 @@ import {
 } from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
 import type { ParsedUpdate } from './parseUpdate.ts';
-import { policyGuard, WriteRefused, type PolicyGuard } from './writeGuard.ts';
+import { writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -76,8 +76,10 @@ export interface ConnectionContext {
  * 2. for an update: read-only (observers: `permission-denied`, dropped),
  *    the member's byte quota (QUOTA-1, 4429), the document's size limit
  *    (QUOTA-2, 4413), then — inside the document's store queue, once every
- *    earlier update is applied — the write policy (WRITE-1…, 4409), and only
- *    then storage, the server's copy and the relay;
+ *    earlier update is applied — the write policy (WRITE-1…15) and the
+ *    authorship of its client ids (WRITE-16), both 4409, and only then
+ *    storage (with its contribution row, AUTHOR-3), the server's copy and
+ *    the relay;
  * 3. for a submitted process event: the same quota and size limits, then the
  *    event checks (EVT-…); a refusal is answered with message 6 and the
  *    connection stays open;
@@ -94,9 +96,9 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   const handle = ctx.registry.open(ctx.room);
   const userId = ctx.identity.userId;
   const kind = parseRoomName(ctx.room)?.kind ?? null;
-  const guard: PolicyGuard | undefined =
+  const guard: WriteGuard | undefined =
     userId !== null && kind !== null && ctx.identity.role !== 'anonymous'
-      ? policyGuard(kind, { userId, role: ctx.identity.role })
+      ? writeGuard(kind, { userId, role: ctx.identity.role }, now)
       : undefined;
   let pending: Uint8Array[] | null = [];
   let pendingBytes = 0;
@@ -201,12 +203,12 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     const limit = overLimit(update.length, loaded);
     if (limit) return refuse(limit.code, limit.reason, 'update over a limit');
     const checked: UpdateGuard | undefined = guard
-      ? (doc, bytes) => {
+      ? async (doc, bytes) => {
           // What this connection queued behind a refused write depends on it. Updates
           // accepted before another cut (a quota, a size limit) are still stored.
           if (writeRefused) throw new WriteRefused('WRITE-1', 'the connection is closing');
           try {
-            guard(doc, bytes, parsed);
+            return await guard(doc, bytes, parsed, loaded.authors);
           } catch (error) {
             if (error instanceof WriteRefused) writeRefused = true;
             throw error;

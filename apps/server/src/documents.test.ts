@@ -251,6 +251,45 @@ describe('documents', () => {
     expect(document.doc.getText('t').toString()).toBe('good');
   });
 
+  it('AUTHOR-2 a server write binds its client id to the server; a member who took it first makes it draw another', async () => {
+    const storage = createMemoryStorage();
+    const docs = start(storage);
+    const document = await docs.open(ROOM).ready;
+    const taken = document.doc.clientID;
+    await storage.bindClients(ROOM, 'alice001', [taken]);
+    // This instance's cache does not know it (another instance bound it): the write fails, stored nowhere.
+    await expect(document.write((doc) => doc.getText('t').insert(0, 'x'))).rejects.toThrow(
+      /bound to a member/,
+    );
+    expect(await storage.load(ROOM)).toEqual([]);
+    // The failed write evicted it: the next claim loads it afresh.
+    const again = await docs.open(ROOM).ready;
+    await again.authors.claim(again.doc, 'bob00001', [again.doc.clientID]);
+    const before = again.doc.clientID;
+    await again.write((doc) => doc.getText('t').insert(0, 'y'));
+    expect(again.doc.clientID).not.toBe(before);
+    expect(await storage.listBindings(ROOM)).toContainEqual({
+      clientId: again.doc.clientID,
+      member: '@server',
+    });
+  });
+
+  it('AUTHOR-3 the row a guard returns is stored with its update', async () => {
+    const storage = createMemoryStorage();
+    const document = await start(storage).open(ROOM).ready;
+    const row = {
+      member: 'alice001',
+      at: 5,
+      clientIds: [1],
+      inserted: 2,
+      deleted: 0,
+      paths: ['t'],
+    };
+    await document.store(textUpdate('hi'), null, () => row);
+    await document.store(textUpdate('no row'), null, () => null);
+    expect(await storage.listContributions(ROOM)).toEqual([{ ...row, doc: ROOM }]);
+  });
+
   it('stores a server write before relaying it to every peer; a step-1 answer waits for it', async () => {
     const storage = createMemoryStorage();
     const held = gate();

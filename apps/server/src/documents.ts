@@ -1,11 +1,12 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createAuthorship, type Authorship } from './authorship.ts';
 import { broadcast, relay, SERVER_WRITE, type Peer } from './broadcast.ts';
 import { encodeUpdate } from './protocol.ts';
 import { CLOSE_CODES } from './limits.ts';
 import type { Logger } from './log.ts';
 import { createSerialQueue, type SerialQueue } from './serialQueue.ts';
-import type { Storage } from './storage.ts';
+import type { ContributionInput, Storage } from './storage.ts';
 import { createSyncAnswers, type SyncAnswers } from './syncAnswers.ts';
 
 /** A document in memory, with the peers connected to it. */
@@ -16,9 +17,12 @@ export interface LoadedDocument {
   readonly peers: Set<Peer>;
   /** The sync handshake's messages, encoded once per version of the document (SYNC-1). */
   readonly sync: SyncAnswers;
+  /** Who each client id belongs to (SPEC AUTHOR): write guards claim through it. */
+  readonly authors: Authorship;
   /**
    * Appends `update` to storage, then applies it (which relays it to every
-   * peer but `origin`). Rejects, without applying, if the store fails.
+   * peer but `origin`). Rejects, without applying, if the store fails. The
+   * contribution row the guard returns is stored with the update (AUTHOR-3).
    */
   store(update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void>;
   /** Bytes of the document's stored log (what a size limit counts); refreshed at compaction. */
@@ -31,7 +35,8 @@ export interface LoadedDocument {
   /**
    * A change the server makes itself (a process event it sequenced, a
    * decision it recorded): run in the document's store queue, in one
-   * transaction with the origin {@link SERVER_WRITE}; the resulting update is
+   * transaction with the origin {@link SERVER_WRITE}, with a client id bound
+   * to the server (AUTHOR-2); the resulting update is
    * appended to storage and only then relayed to every peer. Resolves with
    * the update, or `null` when `change` changed nothing. If the store fails
    * the document is evicted (its peers closed, the next claim reloads it from
@@ -48,9 +53,12 @@ export interface LoadedDocument {
 /**
  * A check run inside the document's store queue, right before the update is
  * stored: it sees the document with every earlier update applied. It throws
- * to refuse (nothing is stored or applied).
+ * (or rejects) to refuse: nothing is stored or applied. What it returns, a
+ * contribution row, is stored with the update.
  */
-export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
+export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => GuardResult | Promise<GuardResult>;
+
+type GuardResult = ContributionInput | null | undefined | void;
 
 /** A claim on a document: it stays loaded until every handle is released. */
 export interface DocumentHandle {
@@ -137,6 +145,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     const peers = new Set<Peer>();
     const stopRelay = relay(doc, awareness, peers);
     const sync = createSyncAnswers(doc);
+    const authors = createAuthorship(entry.name, storage);
     entry.destroy = () => {
       stopRelay();
       sync.destroy();
@@ -156,8 +165,9 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       return entry.queue.run(async () => {
         try {
           if (entry.evicted) throw new Error('the document was evicted');
-          guard?.(doc, update);
-          await storage.append(entry.name, update);
+          let checked = guard?.(doc, update);
+          if (checked instanceof Promise) checked = await checked;
+          await storage.append(entry.name, update, checked ?? undefined);
         } finally {
           queuedBytes -= update.length;
         }
@@ -178,6 +188,8 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       if (closed) return Promise.reject(new Error('the registry is closed'));
       return entry.queue.run(async () => {
         if (entry.evicted) throw new Error('the document was evicted');
+        authors.prepareServerWrite(doc);
+        const clientId = doc.clientID;
         let update: Uint8Array | null = null;
         const capture = (u: Uint8Array, origin: unknown): void => {
           if (origin === SERVER_WRITE) update = update ? Y.mergeUpdates([update, u]) : u;
@@ -193,6 +205,10 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
         let done = (): void => {};
         writing = new Promise<void>((resolve) => (done = resolve));
         try {
+          const binding = authors.bindServer(clientId);
+          if (binding && !(await binding)) {
+            throw new Error(`client ${clientId} of a server write is bound to a member`);
+          }
           await storage.append(entry.name, written);
         } catch (error) {
           evict(entry, peers, error);
@@ -221,6 +237,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       awareness,
       peers,
       sync,
+      authors,
       store,
       write,
       settled,

@@ -61,6 +61,14 @@ export interface LocatedWrite {
    * does not have yet). For a delete: the content being deleted.
    */
   readonly content: Content;
+  /**
+   * Which units of `content` this write makes, `[from, from + length)` (Yjs
+   * units: UTF-16 code units of a string): the new part of an insert, the
+   * deleted part of a struct (a deletion may cover part of one). Counts
+   * characters for the contribution record (AUTHOR-3).
+   */
+  readonly from: number;
+  readonly length: number;
 }
 
 export type Location =
@@ -219,11 +227,18 @@ export function locateUpdate(
         return { ok: false, reason: 'depends on items the server does not have' };
       }
       const offset = Math.max(0, state - struct.id.clock);
+      const sliced = offset > 0 && struct.content instanceof Y.ContentAny;
       const content =
         offset > 0 && struct.content instanceof Y.ContentAny
           ? new Y.ContentAny(struct.content.arr.slice(offset))
           : struct.content;
-      writes.push({ op: 'insert', path: location.path, content });
+      writes.push({
+        op: 'insert',
+        path: location.path,
+        content,
+        from: sliced ? 0 : offset,
+        length: struct.length - offset,
+      });
     }
   }
 
@@ -245,7 +260,14 @@ export function locateUpdate(
             return { ok: false, reason: 'deletes items the server does not have' };
           }
           if (location.at === 'path') {
-            writes.push({ op: 'delete', path: location.path, content: struct.content });
+            const until = Math.min(end, struct.id.clock + struct.length);
+            writes.push({
+              op: 'delete',
+              path: location.path,
+              content: struct.content,
+              from: clock - struct.id.clock,
+              length: until - clock,
+            });
           }
         }
         clock = struct.id.clock + struct.length;
