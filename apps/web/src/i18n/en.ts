@@ -432,7 +432,8 @@ export const en = {
 
   'agenda.title': 'Agenda',
   'agenda.empty': 'The agenda is empty. Add the first item.',
-  'agenda.total': '{count} items, {minutes} min',
+  'agenda.total.one': '{count} item, {minutes} min planned',
+  'agenda.total.other': '{count} items, {minutes} min planned',
   'agenda.readOnly': 'You are observing this meeting: the agenda is read-only for you.',
   'agenda.addTitle': 'Add an item',
   'agenda.kind': 'Kind',

@@ -439,7 +439,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
 
   'agenda.title': 'Ordre du jour',
   'agenda.empty': 'L’ordre du jour est vide. Ajoutez le premier point.',
-  'agenda.total': '{count} points, {minutes} min',
+  'agenda.total.one': '{count} point, {minutes} min prévues',
+  'agenda.total.other': '{count} points, {minutes} min prévues',
   'agenda.readOnly':
     'Vous observez cette réunion : l’ordre du jour est en lecture seule pour vous.',
   'agenda.addTitle': 'Ajouter un point',

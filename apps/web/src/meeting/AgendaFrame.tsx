@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT, useTn } from '../i18n/useT.ts';
 
 /**
  * The agenda's section: heading, total, a notice, the items, the add form
@@ -30,6 +30,7 @@ export function AgendaFrame({
   children: ReactNode;
 }) {
   const t = useT();
+  const tn = useTn();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -56,7 +57,7 @@ export function AgendaFrame({
           {t('agenda.title')}
         </h2>
         {items.length > 0 && (
-          <span className="meta">{t('agenda.total', { count: items.length, minutes: total })}</span>
+          <span className="meta">{tn('agenda.total', items.length, { minutes: total })}</span>
         )}
       </div>
       {drawer ? (
