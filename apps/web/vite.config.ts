@@ -21,5 +21,6 @@ export default defineConfig({
       '/api': { target: server, changeOrigin: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // The manifest tells scripts/bundleBudget.mjs which chunks each route loads.
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
 });

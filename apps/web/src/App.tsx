@@ -1,26 +1,67 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from './components/Loading.tsx';
+import { reloadOnMissingChunk } from './components/reloadOnMissingChunk.ts';
 import { Header } from './components/Header.tsx';
 import { NameDialog } from './components/NameDialog.tsx';
 import { useDocumentLanguage, useT } from './i18n/useT.ts';
-import { DecisionLogPage } from './pages/DecisionLogPage.tsx';
-import { GovernancePage } from './pages/GovernancePage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { JoinPage } from './pages/JoinPage.tsx';
-import { MembersPage } from './pages/MembersPage.tsx';
-import { SignInPage } from './pages/SignInPage.tsx';
-import { MeetingPage } from './pages/MeetingPage.tsx';
+import type { MessageKey } from './i18n/en.ts';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { SpacePage } from './pages/SpacePage.tsx';
 import { PracticeBanner } from './practice/PracticeBanner.tsx';
 import { useSession } from './state/session.ts';
 import { WriteRefusedNotice } from './sync/WriteRefusedNotice.tsx';
 
-// The editor (TipTap, ProseMirror) is most of the code: load it on demand.
-const ProposalPage = lazy(() =>
-  import('./pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+// Each page is a chunk of its own, loaded with its route, so that a
+// participant opening a meeting loads neither the editor (TipTap,
+// ProseMirror: most of the code) nor the other pages. apps/web/README.md
+// (Bundle budget) says how much the meeting view may load.
+const HomePage = lazy(
+  reloadOnMissingChunk(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage }))),
 );
+const SpacePage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/SpacePage.tsx').then((m) => ({ default: m.SpacePage })),
+  ),
+);
+const ProposalPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+  ),
+);
+const MeetingPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
+  ),
+);
+const DecisionLogPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/DecisionLogPage.tsx').then((m) => ({ default: m.DecisionLogPage })),
+  ),
+);
+const GovernancePage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
+  ),
+);
+const MembersPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+  ),
+);
+const SignInPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
+  ),
+);
+const JoinPage = lazy(
+  reloadOnMissingChunk(() => import('./pages/JoinPage.tsx').then((m) => ({ default: m.JoinPage }))),
+);
+
+/** A lazy page, with its own words while its code loads. */
+function Page({ loading, children }: { loading: MessageKey; children: ReactNode }) {
+  const t = useT();
+  return <Suspense fallback={<Loading message={t(loading)} />}>{children}</Suspense>;
+}
 
 /** The app shell and its routes (declarative react-router). */
 export function App() {
@@ -37,23 +78,86 @@ export function App() {
         <WriteRefusedNotice />
         <PracticeBanner />
         <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/s/:spaceId" element={<SpacePage />} />
+          <Route
+            path="/"
+            element={
+              <Page loading="app.loading">
+                <HomePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId"
+            element={
+              <Page loading="space.loading">
+                <SpacePage />
+              </Page>
+            }
+          />
           <Route
             path="/s/:spaceId/p/:proposalId"
             element={
-              <Suspense fallback={<Loading message={t('proposal.loading')} />}>
+              <Page loading="proposal.loading">
                 <ProposalPage />
-              </Suspense>
+              </Page>
             }
           />
-          <Route path="/s/:spaceId/m/:meetingId" element={<MeetingPage />} />
-          <Route path="/s/:spaceId/decisions" element={<DecisionLogPage />} />
-          <Route path="/s/:spaceId/governance" element={<GovernancePage />} />
-          <Route path="/s/:spaceId/members" element={<MembersPage />} />
-          <Route path="/s/:spaceId/signin" element={<SignInPage />} />
-          <Route path="/join" element={<JoinPage />} />
-          <Route path="/join/:code" element={<JoinPage />} />
+          <Route
+            path="/s/:spaceId/m/:meetingId"
+            element={
+              <Page loading="meeting.loading">
+                <MeetingPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/decisions"
+            element={
+              <Page loading="decisions.loading">
+                <DecisionLogPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/governance"
+            element={
+              <Page loading="gov.page.loading">
+                <GovernancePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/members"
+            element={
+              <Page loading="members.loading">
+                <MembersPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/signin"
+            element={
+              <Page loading="app.loading">
+                <SignInPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/join"
+            element={
+              <Page loading="app.loading">
+                <JoinPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/join/:code"
+            element={
+              <Page loading="app.loading">
+                <JoinPage />
+              </Page>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

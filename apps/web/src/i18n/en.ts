@@ -7,6 +7,7 @@ export const en = {
   'app.name': 'Ronde',
   'app.tagline': 'Write proposals together, decide by consent.',
   'header.skip': 'Skip to content',
+  'app.loading': 'Loading…',
   'header.home': 'Ronde',
   'header.language': 'Language',
   'header.changeName': 'Change name',

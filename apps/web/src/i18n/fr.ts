@@ -5,6 +5,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'app.name': 'Ronde',
   'app.tagline': 'Écrire des propositions ensemble, décider par consentement.',
   'header.skip': 'Aller au contenu',
+  'app.loading': 'Chargement…',
   'header.home': 'Ronde',
   // Keeps the English name too: someone lost in French can still find it.
   'header.language': 'Langue (Language)',
