@@ -63,7 +63,7 @@ async function guards(): Promise<void> {
   }
   const [a, b] = [median(before), median(after)];
   console.log(
-    `guard of a keystroke (parse included): policy ${a.toFixed(2)} µs, with authorship and row ${b.toFixed(2)} µs (+${(b - a).toFixed(2)} µs)`,
+    `guard of a keystroke (parse included): policy ${a.toFixed(2)} µs, with authorship and row ${b.toFixed(2)} µs (${b >= a ? '+' : '−'}${Math.abs(b - a).toFixed(2)} µs)`,
   );
 }
 
