@@ -13,12 +13,14 @@ import { join } from 'node:path';
 
 /**
  * Polls `predicate` until it holds (or returns a truthy value), instead of a
- * fixed sleep. Throws with `what` after `timeout` ms.
+ * fixed sleep. Throws with `what` after `timeout` ms: a safety net, not an
+ * assertion on speed, so it is generous (a loaded CI machine is slow; the
+ * server tests' own timeout is 30 s).
  */
 export async function waitFor<T>(
   predicate: () => T | Promise<T>,
   what = 'condition',
-  timeout = 10_000,
+  timeout = 25_000,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let lastError: unknown;
@@ -150,8 +152,14 @@ export interface ChildServer {
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** `node --import tsx src/main.ts` as a child process; resolves once it logs "listening". */
-export async function spawnServer(dataDir: string): Promise<ChildServer> {
+/**
+ * `node --import tsx src/main.ts` as a child process; resolves once it logs
+ * "listening". Auth is off unless asked (`secret`: `RONDE_SECRET`).
+ */
+export async function spawnServer(
+  dataDir: string,
+  options: { auth?: 'off' | 'required'; secret?: string } = {},
+): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
     // auth off: these tests are about durability, not tokens (see trust.test.ts).
@@ -166,12 +174,16 @@ export async function spawnServer(dataDir: string): Promise<ChildServer> {
       '--web-dir',
       dataDir,
       '--auth',
-      'off',
+      options.auth ?? 'off',
     ],
     {
       cwd: SERVER_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        ...(options.secret ? { RONDE_SECRET: options.secret } : {}),
+      },
     },
   );
   const lines: Record<string, unknown>[] = [];
