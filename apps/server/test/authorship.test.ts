@@ -7,7 +7,7 @@ import { CLOSE_CODES } from '../src/limits.ts';
 import { encodeUpdate } from '../src/protocol.ts';
 import { openSqliteStorage } from '../src/sqliteStorage.ts';
 import type { Contribution, Storage } from '../src/storage.ts';
-import { createSpaceOverHttp, startServer, tempDir, waitFor } from './helpers.ts';
+import { createSpaceOverHttp, spawnServer, startServer, tempDir, waitFor } from './helpers.ts';
 import {
   deniedReasons,
   hostile,
@@ -141,5 +141,51 @@ describe('authorship', () => {
     expect(deniedReasons(again.client).join(' ')).toMatch(/WRITE-16/);
     expect(await storedTitle()).toBe('👋  world!');
     expect(await rows()).toEqual(before);
+  });
+
+  it('AUTHOR-1 AUTHOR-3 bindings and rows survive a kill -9: every update a client saw stored has its row', async () => {
+    const dir = tempDir('ronde-authorship-kill-');
+    cleanups.push(dir.remove);
+    const data = join(dir.path, 'data');
+    const options = { auth: 'required' as const, secret: SECRET, sqlite: true };
+    let server = await spawnServer(data, options);
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    const ada = await withDeviceKey(server.port, await createSpaceOverHttp(server.port));
+    const room = roomName({ spaceId: ada.spaceId, kind: 'proposal', id: newId() });
+    const a = await honest(server.port, room, ada);
+    const title = a.doc.getText('title');
+    for (const word of ['one ', 'two ', 'three ']) title.insert(title.length, word);
+    const adaId = a.doc.clientID;
+    // What the server stored is what a fresh client reads (STORE-1: stored before relayed).
+    await waitFor(
+      async () =>
+        (await stored(server.port, room, ada)).getText('title').toString() === 'one two three ',
+      'Ada’s words stored',
+    );
+    server.child.kill('SIGKILL');
+    await server.exited;
+    a.provider.destroy();
+
+    const reader = await openSqliteStorage(data);
+    try {
+      const rows = await reader.listContributions(room);
+      expect(rows.reduce((sum, row) => sum + row.inserted, 0)).toBe(14);
+      expect(rows.every((row) => row.member === ada.userId)).toBe(true);
+      expect(await reader.listBindings(room)).toContainEqual({
+        clientId: adaId,
+        member: ada.userId,
+      });
+    } finally {
+      await reader.close();
+    }
+    // Back up: the binding still refuses another member's forgery.
+    server = await spawnServer(data, options);
+    const bea = await invited(server.port, ada, 'member', 'Bea');
+    const forger = await hostile(server.port, room, bea, await stored(server.port, room, ada));
+    forger.doc.clientID = adaId;
+    forger.edit((doc) => doc.getText('title').insert(0, 'Forged '));
+    expect((await forger.client.closed).code).toBe(CLOSE_CODES.writeRefused);
+    server.child.kill('SIGKILL');
+    await server.exited;
   });
 });

@@ -154,12 +154,19 @@ const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * `node --import tsx src/main.ts` as a child process; resolves once it logs
- * "listening". Auth is off unless asked (`secret`: `RONDE_SECRET`).
+ * "listening". Auth is off unless asked (`secret`: `RONDE_SECRET`); `sqlite`
+ * keeps it on SQLite in the data dir even when the tests run with `DATABASE_URL`.
  */
 export async function spawnServer(
   dataDir: string,
-  options: { auth?: 'off' | 'required'; secret?: string } = {},
+  options: { auth?: 'off' | 'required'; secret?: string; sqlite?: boolean } = {},
 ): Promise<ChildServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
+  if (options.secret) env.RONDE_SECRET = options.secret;
+  if (options.sqlite) {
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+  }
   const child = spawn(
     process.execPath,
     // auth off: these tests are about durability, not tokens (see trust.test.ts).
@@ -179,11 +186,7 @@ export async function spawnServer(
     {
       cwd: SERVER_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'info',
-        ...(options.secret ? { RONDE_SECRET: options.secret } : {}),
-      },
+      env,
     },
   );
   const lines: Record<string, unknown>[] = [];
