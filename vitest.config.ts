@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['apps/web/src/testSetup.ts'],
+          testTimeout: 30_000,
         },
       },
     ],
