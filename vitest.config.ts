@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'domain',
           include: ['packages/domain/**/*.test.ts'],
           environment: 'node',
+          // A safety net for a loaded machine; the seeded fuzz tests set their own.
+          testTimeout: 30_000,
         },
       },
       {
