@@ -68,8 +68,9 @@ describe('idle sync sockets are cut (IDLE-n), on a real server', () => {
   }
 
   it('IDLE-2 a silent peer holds its address slot until it is cut, then the slot is free', async () => {
-    // Baseline, with the default 30 s / 75 s: the silent socket holds the only slot…
-    const slow = await server({});
+    // Baseline, with an idle timeout of a day (it cannot fire while the test
+    // runs, however slow the machine): the silent socket holds the only slot…
+    const slow = await server({ pingIntervalMs: 3_600_000, idleTimeoutMs: 86_400_000 });
     const held = await silentPeer(slow.port);
     cleanups.push(() => void held.socket.destroy());
     expect(await upgradeStatus(slow.port, `/sync/${ROOM}`)).toBe(429);
@@ -103,15 +104,17 @@ describe('idle sync sockets are cut (IDLE-n), on a real server', () => {
   });
 
   it('IDLE-1 a peer that answers pings stays connected across many idle timeouts', async () => {
-    const { port, log } = await server({ pingIntervalMs: 50, idleTimeoutMs: 500 });
+    // Pings every 100 ms; cut after 3 s of silence: an honest peer on a loaded
+    // machine answers well within that, and 40 pings span more than 3 s.
+    const { port, log } = await server({ pingIntervalMs: 100, idleTimeoutMs: 3_000 });
     const client = rawClient(port);
     cleanups.push(() => client.socket.terminate());
     await client.opened;
-    // ws answers each ping with a pong by itself; 15 pings span 750 ms > 500 ms.
+    // ws answers each ping with a pong by itself.
     await new Promise<void>((resolve) => {
       let pings = 0;
       client.socket.on('ping', () => {
-        if (++pings === 15) resolve();
+        if (++pings === 40) resolve();
       });
     });
     expect(client.socket.readyState).toBe(client.socket.OPEN);
