@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { gate, waitFor } from '../test/helpers.ts';
 import type { Peer } from './broadcast.ts';
@@ -142,14 +142,25 @@ describe('documents', () => {
   });
 
   it('keeps a document that is claimed again during the grace period', async () => {
-    const docs = start(createMemoryStorage(), { unloadGraceMs: 30 });
-    const first = docs.open(ROOM);
-    const document = await first.ready;
-    first.release();
-    const second = docs.open(ROOM);
-    expect(await second.ready).toBe(document);
-    await new Promise((resolve) => setTimeout(resolve, 60)); // longer than the grace period
-    expect(docs.isLoaded(ROOM)).toBe(true);
+    // Fake timers: the grace period surely elapses (a real 60 ms wait on a
+    // loaded machine might not reach the timer, and the test would pass by luck).
+    vi.useFakeTimers();
+    try {
+      const docs = start(createMemoryStorage(), { unloadGraceMs: 30 });
+      const first = docs.open(ROOM);
+      const document = await first.ready;
+      first.release();
+      const second = docs.open(ROOM);
+      expect(await second.ready).toBe(document);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(docs.isLoaded(ROOM)).toBe(true);
+      // Control: released for good, the same timers do unload it.
+      second.release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(docs.isLoaded(ROOM)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never unloads while a store is in flight, and keeps a client that returns meanwhile', async () => {

@@ -293,8 +293,9 @@ describe('trust: access control end to end', () => {
       api<{ error: { code: string } }>(port, 'POST', '/api/invites/redeem', {
         body: { code, name: 'X' },
       });
-    const expiring = await inviteOverHttp(port, admin, 'member', { expiresAt: Date.now() + 300 });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const expiresAt = Date.now() + 300;
+    const expiring = await inviteOverHttp(port, admin, 'member', { expiresAt });
+    await waitFor(() => Date.now() > expiresAt, 'the invite’s expiry to pass');
     const expired = await redeem(expiring.code);
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('invite_expired');
