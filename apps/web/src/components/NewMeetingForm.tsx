@@ -1,6 +1,7 @@
 import {
   addMeetingSummary,
   initMeeting,
+  joinMeeting,
   MEETING_KINDS,
   MEETING_TITLE_MAX,
   newId,
@@ -19,10 +20,10 @@ import { openDoc } from '../sync/openDoc.ts';
 
 /**
  * Plans a meeting: this device writes the new meeting document (a fresh id,
- * so nobody else can have written it), lists it in the space, then opens it.
- * The meeting page joins its creator as facilitator once the server has the
- * meeting (`joinRole`): in the same update as the creation the server could
- * not yet tell that they created it, and would refuse the role (WRITE-5).
+ * so nobody else can have written it) and joins it as its facilitator in the
+ * same transaction — the server judges the join by the creator the same
+ * update names (WRITE-5), so creating offline works too — lists it in the
+ * space, then opens it.
  */
 export function NewMeetingForm({
   space,
@@ -64,15 +65,19 @@ export function NewMeetingForm({
       roomName({ spaceId: space.id, kind: 'meeting', id: meetingId }),
     );
     try {
-      const meeting = initMeeting(room.doc, {
-        id: meetingId,
-        spaceId: space.id,
-        title,
-        circleId,
-        kind,
-        startsAt: start,
-        createdBy: me.id,
-        now,
+      const meeting = room.doc.transact(() => {
+        const created = initMeeting(room.doc, {
+          id: meetingId,
+          spaceId: space.id,
+          title,
+          circleId,
+          kind,
+          startsAt: start,
+          createdBy: me.id,
+          now,
+        });
+        if (me.name) joinMeeting(room.doc, { id: me.id, name: me.name, role: 'facilitator', now });
+        return created;
       });
       addMeetingSummary(spaceDoc, {
         id: meetingId,
