@@ -37,6 +37,7 @@ describe('main', () => {
       level: 'info',
       port: server.port,
       host: '127.0.0.1',
+      url: `http://127.0.0.1:${server.port}/`,
       time: expect.any(String),
     });
     server.child.kill('SIGINT');
@@ -67,25 +68,37 @@ describe('main', () => {
 
   // Retried: it rebuilds the shared dist/ while other suites may start the
   // bundle; a failure seen once in a full parallel run did not reproduce alone.
-  it('builds to one bundle that starts and logs its port', { retry: 2 }, async () => {
-    await promisify(execFile)('pnpm', ['run', 'build'], { cwd: SERVER_DIR });
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const child = spawn(
-      process.execPath,
-      ['dist/main.js', '--port', '0', '--data-dir', dir.path, '--log-level', 'info'],
-      { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    cleanups.push(() => child.kill('SIGKILL'));
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    const line = await waitFor(
-      () => stdout.split('\n').find((l) => l.includes('"listening"')),
-      'the bundle to listen',
-    );
-    expect((JSON.parse(line) as { port: number }).port).toBeGreaterThan(0);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-  });
+  it(
+    'builds to one bundle that starts, logs its port and prints the address to open',
+    { retry: 2 },
+    async () => {
+      await promisify(execFile)('pnpm', ['run', 'build'], { cwd: SERVER_DIR });
+      const dir = tempDir();
+      cleanups.push(dir.remove);
+      const child = spawn(
+        process.execPath,
+        ['dist/main.js', '--port', '0', '--data-dir', dir.path, '--log-level', 'info'],
+        { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      cleanups.push(() => child.kill('SIGKILL'));
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const line = await waitFor(
+        () => stdout.split('\n').find((l) => l.includes('"listening"')),
+        'the bundle to listen',
+      );
+      const { port } = JSON.parse(line) as { port: number };
+      expect(port).toBeGreaterThan(0);
+      // The person who started it is told where to go (README: "Start Ronde").
+      await waitFor(
+        () => stderr.includes(`Ronde is ready: open http://127.0.0.1:${port}/`),
+        'the address to open',
+      );
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
 });

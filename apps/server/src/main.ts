@@ -1,11 +1,13 @@
 import { ConfigError, USAGE, parseConfig } from './config.ts';
 import { createLogger } from './log.ts';
+import { openUrl } from './openUrl.ts';
 import { createServer } from './server.ts';
 
 /**
  * The process entry: reads the configuration (exit 2 if invalid), starts
- * the server (exit 1 if it cannot), logs `{"msg":"listening","port","host"}`
- * once ready, and shuts down cleanly on SIGTERM/SIGINT (exit 0).
+ * the server (exit 1 if it cannot), logs `{"msg":"listening","port","host","url"}`
+ * once ready and prints the URL to open on stderr, and shuts down cleanly on
+ * SIGTERM/SIGINT (exit 0).
  */
 async function main(): Promise<void> {
   let config;
@@ -24,7 +26,10 @@ async function main(): Promise<void> {
     log.error('cannot start', { error, dataDir: config.dataDir, port: config.port });
     process.exit(1);
   }
-  log.info('listening', { port: server.port, host: server.host });
+  const url = openUrl(server.host, server.port);
+  log.info('listening', { port: server.port, host: server.host, url });
+  // For the person who started it: the address to open, beside the JSON log.
+  process.stderr.write(`\nRonde is ready: open ${url}\n\n`);
 
   const stop = (signal: string): void => {
     log.info('shutting down', { signal });
