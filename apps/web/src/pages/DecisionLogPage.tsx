@@ -1,50 +1,25 @@
-import { decisionContributors, isId, OUTCOMES, spaceRoom, type DecisionEntry } from '@ronde/domain';
+import { decisionContributors, OUTCOMES, type DecisionEntry } from '@ronde/domain';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type * as Y from 'yjs';
-import { Loading } from '../components/Loading.tsx';
-import { RequireMembership } from '../components/RequireMembership.tsx';
-import { RequireName } from '../components/RequireName.tsx';
+import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { DecisionArticle } from '../decisions/DecisionArticle.tsx';
 import { filterDecisions, localDate, type OutcomeFilter } from '../decisions/filterDecisions.ts';
 import { formatNames, nameIn } from '../decisions/formatDecision.ts';
 import { useDecisions } from '../decisions/useDecisions.ts';
 import { useNow } from '../hooks/useNow.ts';
-import { useSpace } from '../hooks/useSpace.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import '../styles/decisions.css';
-import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
-import { NotFoundPage } from './NotFoundPage.tsx';
 
 const LICENCE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/';
 
 /** `/s/:spaceId/decisions`: what the space decided, why, and who took part. */
 export function DecisionLogPage() {
-  const { spaceId = '' } = useParams();
-  const t = useT();
-  if (!isId(spaceId)) return <NotFoundPage message={t('space.notFound')} />;
   return (
-    <RequireMembership key={spaceId} spaceId={spaceId}>
-      <RequireName>
-        <DecisionLogRoom spaceId={spaceId} />
-      </RequireName>
-    </RequireMembership>
+    <SpaceDocPage titleKey="decisions.title" loadingKey="decisions.loading">
+      {(space, doc) => <DecisionLog spaceId={space.id} spaceName={space.name} spaceDoc={doc} />}
+    </SpaceDocPage>
   );
-}
-
-function DecisionLogRoom({ spaceId }: { spaceId: string }) {
-  const t = useT();
-  const room = useRoom(spaceRoom(spaceId));
-  const load = useRoomLoad(room);
-  const space = useSpace(room.doc);
-  useEffect(() => {
-    if (space) document.title = `${t('decisions.title')} · ${space.name} · Ronde`;
-  }, [space, t]);
-  if (!space) {
-    if (load === 'synced') return <NotFoundPage message={t('space.notFound')} />;
-    return <Loading message={t('decisions.loading')} />;
-  }
-  return <DecisionLog spaceId={space.id} spaceName={space.name} spaceDoc={room.doc} />;
 }
 
 /** The log itself, for a loaded space document. */
