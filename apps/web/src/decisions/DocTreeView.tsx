@@ -1,6 +1,6 @@
 import type { DocMark, DocNode } from '@ronde/domain';
 import type { ReactNode } from 'react';
-import { normalizeLinkUrl } from '../editor/linkUrl.ts';
+import { markElement } from '../editor/markElement.tsx';
 
 /**
  * A proposal text kept in the decision log (`fragmentToTree`), rendered
@@ -55,31 +55,5 @@ function renderNode(node: DocNode, key: number): ReactNode {
 }
 
 function Marked({ text, marks = [] }: { text: string; marks?: readonly DocMark[] }) {
-  return marks.reduce<ReactNode>((inner, mark) => {
-    switch (mark.type) {
-      case 'bold':
-        return <strong>{inner}</strong>;
-      case 'italic':
-        return <em>{inner}</em>;
-      case 'strike':
-        return <s>{inner}</s>;
-      case 'underline':
-        return <u>{inner}</u>;
-      case 'code':
-        return <code>{inner}</code>;
-      case 'link': {
-        // Stored by any client: only web and mail addresses become links.
-        const href = normalizeLinkUrl(String(mark.attrs?.href ?? ''));
-        return href ? (
-          <a href={href} rel="noopener noreferrer nofollow">
-            {inner}
-          </a>
-        ) : (
-          inner
-        );
-      }
-      default:
-        return inner;
-    }
-  }, text);
+  return marks.reduce<ReactNode>((inner, mark) => markElement(mark.type, mark.attrs, inner), text);
 }

@@ -1,7 +1,7 @@
 import { proposalBody, type Anchor } from '@ronde/domain';
 import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import * as Y from 'yjs';
-import { normalizeLinkUrl } from '../editor/linkUrl.ts';
+import { markElement } from '../editor/markElement.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { AnchorMark } from './objectionAnchors.ts';
 import { anchorAt, anchorOffsets, layoutOf, type TextLayout } from './textLayout.ts';
@@ -226,33 +226,9 @@ function renderRun(text: Y.XmlText, key: number, context: RenderContext): ReactN
 
 /** Text with the editor's marks (`bold`, or `bold--hash` when overlapping). */
 function formatted(text: string, attributes: Record<string, unknown>): ReactNode {
-  return Object.entries(attributes).reduce<ReactNode>((inner, [name, value]) => {
-    switch (name.split('--')[0]) {
-      case 'bold':
-        return <strong>{inner}</strong>;
-      case 'italic':
-        return <em>{inner}</em>;
-      case 'strike':
-        return <s>{inner}</s>;
-      case 'underline':
-        return <u>{inner}</u>;
-      case 'code':
-        return <code>{inner}</code>;
-      case 'link': {
-        // Stored by any client: only web and mail addresses become links.
-        const raw =
-          value !== null && typeof value === 'object' ? (value as { href?: unknown }) : {};
-        const href = normalizeLinkUrl(String(raw.href ?? ''));
-        return href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-            {inner}
-          </a>
-        ) : (
-          inner
-        );
-      }
-      default:
-        return inner;
-    }
-  }, text);
+  return Object.entries(attributes).reduce<ReactNode>(
+    (inner, [name, value]) =>
+      markElement(name.split('--')[0] ?? '', value, inner, { newTab: true }),
+    text,
+  );
 }
