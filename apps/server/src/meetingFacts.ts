@@ -3,6 +3,7 @@ import {
   foldMeeting,
   listAgenda,
   listPeople,
+  meetingLog,
   readLog,
   type MeetingPhase,
   type MeetingState,
@@ -14,8 +15,6 @@ export interface MeetingFacts {
   readonly phase: MeetingPhase;
   /** Who facilitates now, as the log has it (after the start) or the people map (before). */
   readonly facilitators: ReadonlySet<string>;
-  /** Every id in the log: a submitted event must bring a new one. */
-  readonly eventIds: ReadonlySet<string>;
   readonly state: MeetingState;
 }
 
@@ -48,15 +47,9 @@ export function meetingFacts(doc: Y.Doc): MeetingFacts {
     return cached.facts;
   }
   const state = foldMeeting(log, { agenda: listAgenda(doc), people: listPeople(doc) });
-  const eventIds = new Set<string>();
-  for (const entry of log) {
-    const id = (entry as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') eventIds.add(id);
-  }
   const facts: MeetingFacts = {
     phase: state.phase,
     facilitators: new Set(facilitatorsOf(state.roles)),
-    eventIds,
     state,
   };
   cache.set(doc, { length: log.length, agendaVersion: mapsVersion, facts });
@@ -71,4 +64,32 @@ function versionOf(doc: Y.Doc): number {
     if (last) sum += last.id.clock + last.length;
   }
   return sum;
+}
+
+const idCache = new WeakMap<Y.Doc, { length: number; ids: Set<string> }>();
+
+/**
+ * Every id in the meeting's log (a submitted event must bring a new one,
+ * EVT-6). Only the server appends to the log, so the set grows with it: each
+ * call reads only the entries appended since the last one, never refolding
+ * or copying the whole log on every event.
+ *
+ * @example
+ * if (logEventIds(loaded.doc).has(event.id)) refuse('duplicate-id');
+ */
+export function logEventIds(doc: Y.Doc): ReadonlySet<string> {
+  const log = meetingLog(doc);
+  let cached = idCache.get(doc);
+  if (!cached || cached.length > log.length) {
+    cached = { length: 0, ids: new Set() };
+    idCache.set(doc, cached);
+  }
+  if (cached.length < log.length) {
+    for (const entry of log.slice(cached.length) as unknown[]) {
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') cached.ids.add(id);
+    }
+    cached.length = log.length;
+  }
+  return cached.ids;
 }

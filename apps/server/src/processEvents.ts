@@ -7,7 +7,7 @@ import {
   type MeetingEvent,
 } from '@ronde/domain';
 import type { LoadedDocument } from './documents.ts';
-import { meetingFacts } from './meetingFacts.ts';
+import { logEventIds } from './meetingFacts.ts';
 
 /**
  * Signed process events, sequenced by the server (SPEC EVT-1 … EVT-7,
@@ -129,7 +129,7 @@ export async function appendCheckedEvent(
   stored: StoredEvent,
 ): Promise<void> {
   await loaded.write((doc) => {
-    if (meetingFacts(doc).eventIds.has(stored.id)) {
+    if (logEventIds(doc).has(stored.id)) {
       throw new EventRefusal(
         stored.id,
         'duplicate-id',
