@@ -1,3 +1,11 @@
+import { cockpitEn } from './features/cockpit.ts';
+import { electionEn } from './features/election.ts';
+import { asyncConsentEn } from './features/asyncConsent.ts';
+import { tensionsEn } from './features/tensions.ts';
+import { historyEn } from './features/history.ts';
+import { timeBankEn } from './features/timeBank.ts';
+import { commonsEn } from './features/commons.ts';
+
 /**
  * The English catalogue. Its keys are the catalogue's keys: every other
  * language must translate each of them (checked by TypeScript in `fr.ts`).
@@ -849,6 +857,13 @@ export const en = {
   'participation.meetings': 'Meetings',
   'participation.byMeeting': 'Meeting by meeting',
   'participation.share': '{name} {share}',
+  ...cockpitEn,
+  ...electionEn,
+  ...asyncConsentEn,
+  ...tensionsEn,
+  ...historyEn,
+  ...timeBankEn,
+  ...commonsEn,
 } as const;
 
 /** A key of the catalogue. */

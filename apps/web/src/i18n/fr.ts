@@ -1,4 +1,11 @@
 import type { MessageKey } from './en.ts';
+import { cockpitFr } from './features/cockpit.ts';
+import { electionFr } from './features/election.ts';
+import { asyncConsentFr } from './features/asyncConsent.ts';
+import { tensionsFr } from './features/tensions.ts';
+import { historyFr } from './features/history.ts';
+import { timeBankFr } from './features/timeBank.ts';
+import { commonsFr } from './features/commons.ts';
 
 /** The French catalogue: TypeScript requires exactly the English keys. */
 export const fr: Readonly<Record<MessageKey, string>> = {
@@ -869,4 +876,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'participation.meetings': 'Réunions',
   'participation.byMeeting': 'Réunion par réunion',
   'participation.share': '{name} {share}',
+  ...cockpitFr,
+  ...electionFr,
+  ...asyncConsentFr,
+  ...tensionsFr,
+  ...historyFr,
+  ...timeBankFr,
+  ...commonsFr,
 };
