@@ -663,6 +663,49 @@ describe('writePolicy', () => {
     });
   });
 
+  it('WRITE-7 / WRITE-11 a proposal and its index entry are created in one’s own name; the author never changes', () => {
+    const create = (authorId: string) => (doc: Y.Doc) =>
+      initProposal(doc, {
+        id: PROPOSAL_ID,
+        spaceId: SPACE_ID,
+        circleId: CIRCLE_ID,
+        title: 'Four-day week',
+        driver: '',
+        createdBy: 'Ana',
+        authorId,
+        now: T0,
+      });
+    expect(attempt('proposal', new Y.Doc(), as.ana, create(ANA))).toBeNull();
+    expect(attempt('proposal', new Y.Doc(), as.ana, create(BEN))).toBe(
+      'WRITE-7: a proposal is created in one’s own name',
+    );
+    expect(
+      attempt('proposal', proposal(), as.ana, (doc) => proposalFields(doc).set('authorId', BEN)),
+    ).toBe('WRITE-7: unknown proposal field authorId');
+
+    const write = on('space', space());
+    const entry = (authorId: string) => ({
+      id: 'proposal03',
+      title: 'Compost',
+      status: 'draft' as const,
+      circleId: CIRCLE_ID,
+      createdAt: T0,
+      updatedAt: T0,
+      authorId,
+    });
+    expect(write(as.ana, (doc) => addProposalSummary(doc, entry(ANA)))).toBeNull();
+    expect(write(as.ana, (doc) => addProposalSummary(doc, entry(BEN)))).toBe(
+      'WRITE-11: an entry is added in one’s own name',
+    );
+    const listed = space();
+    addProposalSummary(listed, entry(ANA));
+    expect(
+      on('space', listed)(as.ben, (doc) =>
+        (spaceProposals(doc).get('proposal03') as Y.Map<unknown>).set('authorId', BEN),
+      ),
+    ).toBe('WRITE-11: an entry’s author never changes');
+  });
+
   it('WRITE-8 lets members edit the text of a draft or a proposal in consent, never an adopted one', () => {
     const edits: Array<[string, (doc: Y.Doc) => void]> = [
       ['title', (doc) => proposalTitle(doc).insert(4, ' (or five)')],

@@ -239,6 +239,13 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
     if (field === 'status' && write.op === 'insert' && writtenValue(write) !== 'draft') {
       return 'a proposal is created as a draft';
     }
+    if (
+      field === 'authorId' &&
+      write.op === 'insert' &&
+      writtenValue(write) !== ctx.writer.userId
+    ) {
+      return 'a proposal is created in one’s own name';
+    }
     return null;
   }
   if (field === 'status')
@@ -285,6 +292,12 @@ function checkIndex(initialStatus: string) {
     if (at.field === 'status') {
       if (!existing && write.op === 'insert' && writtenValue(write) === initialStatus) return null;
       return 'only the server writes a status';
+    }
+    if (at.field === 'authorId') {
+      if (existing) return 'an entry’s author never changes';
+      if (write.op === 'insert' && writtenValue(write) !== ctx.writer.userId) {
+        return 'an entry is added in one’s own name';
+      }
     }
     return null;
   };
