@@ -358,3 +358,17 @@ export {
   recordHistory,
 } from './governance/governanceLog.ts';
 export type { GovernanceUnit, HistoryEntry } from './governance/governanceLog.ts';
+export { versionTokens, VERSION_SECTIONS } from './history/versionTokens.ts';
+export type { VersionToken, VersionTokens, VersionSection } from './history/versionTokens.ts';
+export { authoredVersion, authorShares, versionPlainText } from './history/versionText.ts';
+export type {
+  AuthorOf,
+  AuthoredRun,
+  AuthoredBlock,
+  AuthoredVersion,
+  AuthorShare,
+} from './history/versionText.ts';
+export { diffVersions } from './history/diffVersions.ts';
+export type { DiffOp, DiffRun, DiffBlock, DiffCounts, VersionDiff } from './history/diffVersions.ts';
+export { VERSION_KINDS, MAX_VERSION_NAME, normalizeVersionName } from './history/versionMeta.ts';
+export type { VersionKind, VersionMeta } from './history/versionMeta.ts';
