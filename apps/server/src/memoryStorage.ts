@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
-import type { ClientBinding, Contribution, Storage } from './storage.ts';
+import type { ClientBinding, Contribution, Storage, StoredVersion } from './storage.ts';
 
 /** Each log's last sequence number, kept with its Map so that a reopened store continues it. */
 const lastSeqs = new WeakMap<Map<string, Uint8Array[]>, Map<string, number>>();
 /** Client bindings (doc → client → member) and contribution rows, kept with the Map likewise. */
 const bindingsOf = new WeakMap<Map<string, Uint8Array[]>, Map<string, Map<number, string>>>();
 const contributionsOf = new WeakMap<Map<string, Uint8Array[]>, Contribution[]>();
+/** Versions per document (VERS-1), kept with the Map likewise. */
+const versionsOf = new WeakMap<Map<string, Uint8Array[]>, Map<string, StoredVersion[]>>();
 
 /**
  * A storage kept in a Map, for unit tests of the registry. Calling it again
@@ -22,6 +24,8 @@ export function createMemoryStorage(
   bindingsOf.set(logs, bindings);
   const contributions = contributionsOf.get(logs) ?? [];
   contributionsOf.set(logs, contributions);
+  const versions = versionsOf.get(logs) ?? new Map<string, StoredVersion[]>();
+  versionsOf.set(logs, versions);
   // The rows of a log are numbered up to its last number: compaction keeps the last one.
   const lastSeq = (docName: string): number => seqs.get(docName) ?? logs.get(docName)?.length ?? 0;
   let closed = false;
@@ -106,9 +110,32 @@ export function createMemoryStorage(
       check();
       for (const name of [...logs.keys()]) if (name.startsWith(prefix)) logs.delete(name);
       for (const room of [...pending]) if (room.startsWith(prefix)) pending.delete(room);
+      for (const name of [...versions.keys()]) if (name.startsWith(prefix)) versions.delete(name);
       for (const name of [...bindings.keys()]) if (name.startsWith(prefix)) bindings.delete(name);
       const kept = contributions.filter((row) => !row.doc.startsWith(prefix));
       contributions.splice(0, contributions.length, ...kept);
+    },
+    async addVersion(docName, version) {
+      check();
+      const list = versions.get(docName) ?? [];
+      if (list.some((v) => v.id === version.id)) return false;
+      list.push({ ...version, state: version.state.slice() });
+      // Stable: equal times keep their storing order.
+      list.sort((a, b) => a.at - b.at);
+      versions.set(docName, list);
+      return true;
+    },
+    async listVersions(docName) {
+      check();
+      return (versions.get(docName) ?? []).map(({ state, ...meta }) => ({
+        ...meta,
+        bytes: state.byteLength,
+      }));
+    },
+    async loadVersion(docName, id) {
+      check();
+      const found = versions.get(docName)?.find((v) => v.id === id);
+      return found ? { ...found, state: found.state.slice() } : null;
     },
     async close() {
       closed = true;

@@ -52,7 +52,7 @@ describe('sqliteStorage', () => {
   });
 
   it('rejects an append with SQLITE_FULL when the disk is full, keeping earlier data', async () => {
-    const storage = await openSqliteStorage(dir(), { maxPageCount: 8 });
+    const storage = await openSqliteStorage(dir(), { maxPageCount: 12 });
     stores.push(storage);
     await storage.append('doc', new Uint8Array([1, 2, 3]));
     const big = new Uint8Array(64 * 1024);
@@ -92,7 +92,7 @@ describe('sqliteStorage', () => {
   });
 
   it('STORE-4 a failed commit rejects every append of its batch and stores none of them', async () => {
-    const storage = await openSqliteStorage(dir(), { maxPageCount: 8 });
+    const storage = await openSqliteStorage(dir(), { maxPageCount: 12 });
     stores.push(storage);
     await storage.append('doc-a', new Uint8Array([1]));
     const small = storage.append('doc-b', new Uint8Array([2]));

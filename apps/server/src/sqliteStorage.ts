@@ -7,6 +7,7 @@ import {
   type ClientBinding,
   type ContributionInput,
   type Storage,
+  type StoredVersion,
 } from './storage.ts';
 
 export const SQLITE_FILE = 'ronde.sqlite';
@@ -79,7 +80,20 @@ export async function openSqliteStorage(
       deleted INTEGER NOT NULL,
       paths TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS contributions_by_doc ON contributions (doc, at, id);`);
+    CREATE INDEX IF NOT EXISTS contributions_by_doc ON contributions (doc, at, id);
+    CREATE TABLE IF NOT EXISTS versions (
+      n INTEGER PRIMARY KEY AUTOINCREMENT,
+      doc TEXT NOT NULL,
+      id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      name TEXT NOT NULL,
+      author TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      meeting TEXT,
+      state BLOB NOT NULL,
+      UNIQUE (doc, id)
+    );
+    CREATE INDEX IF NOT EXISTS versions_by_doc ON versions (doc, at, n);`);
   } catch (error) {
     throw new StorageOpenError(
       `cannot open the database in data dir ${dir}: ${(error as Error).message}`,
@@ -125,6 +139,20 @@ export async function openSqliteStorage(
     }
     return conflicts;
   });
+  // Versions (SPEC VERS-1): whole states in their own table, which compaction never touches.
+  const insertVersion = db.prepare<
+    [string, string, string, string, string, number, string | null, Buffer]
+  >(
+    `INSERT OR IGNORE INTO versions (doc, id, kind, name, author, at, meeting, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectVersions = db.prepare<[string], VersionRow>(
+    `SELECT id, kind, name, author, at, meeting, length(state) AS bytes FROM versions
+     WHERE doc = ? ORDER BY at, n`,
+  );
+  const selectVersion = db.prepare<[string, string], VersionRow & { state: Buffer }>(
+    'SELECT id, kind, name, author, at, meeting, state FROM versions WHERE doc = ? AND id = ?',
+  );
   const mark = db.prepare<[string]>('INSERT OR IGNORE INTO pending (room) VALUES (?)');
   const unmark = db.prepare<[string]>('DELETE FROM pending WHERE room = ?');
   const pending = db.prepare<[], { room: string }>('SELECT room FROM pending ORDER BY room');
@@ -134,6 +162,7 @@ export async function openSqliteStorage(
     db.prepare('DELETE FROM pending WHERE substr(room, 1, ?) = ?').run(prefix.length, prefix);
     db.prepare('DELETE FROM client_authors WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
     db.prepare('DELETE FROM contributions WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
+    db.prepare('DELETE FROM versions WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
   });
 
   const compact = db.transaction((docName: string) => {
@@ -251,6 +280,21 @@ export async function openSqliteStorage(
           paths: JSON.parse(row.paths) as string[],
         }));
     },
+    async addVersion(docName, version) {
+      open();
+      const { id, kind, name, by, at, meetingId, state } = version;
+      const result = insertVersion.run(docName, id, kind, name, by, at, meetingId, toBuffer(state));
+      return result.changes === 1;
+    },
+    async listVersions(docName) {
+      open();
+      return selectVersions.all(docName).map((row) => ({ ...versionMeta(row), bytes: row.bytes }));
+    },
+    async loadVersion(docName, id) {
+      open();
+      const row = selectVersion.get(docName, id);
+      return row ? { ...versionMeta(row), state: new Uint8Array(row.state) } : null;
+    },
     async deleteDocuments(prefix) {
       open();
       deletePrefix.immediate(prefix);
@@ -272,6 +316,27 @@ interface ContributionRow {
   readonly inserted: number;
   readonly deleted: number;
   readonly paths: string;
+}
+
+interface VersionRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly author: string;
+  readonly at: number;
+  readonly meeting: string | null;
+  readonly bytes: number;
+}
+
+function versionMeta(row: Omit<VersionRow, 'bytes'>): Omit<StoredVersion, 'state'> {
+  return {
+    id: row.id,
+    kind: row.kind as StoredVersion['kind'],
+    name: row.name,
+    by: row.author,
+    at: row.at,
+    meetingId: row.meeting,
+  };
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -333,6 +333,48 @@ export function runStorageContract(name: string, makeFixture: () => Promise<Stor
       expect(await (await start()).listContributions('doc-a')).toEqual(expected);
     });
 
+    it('VERS-1 files versions once by id, lists them by time without state, loads one; compaction and reopening keep them', async () => {
+      const storage = await start();
+      const doc = new Y.Doc();
+      const state = edit(doc, () => doc.getText('title').insert(0, 'v1'));
+      const base = { kind: 'named' as const, name: 'First', by: 'alice1', meetingId: null };
+      expect(await storage.addVersion('doc-a', { ...base, id: 'v-b', at: 2000, state })).toBe(true);
+      const adopted = { ...base, id: 'v-a', kind: 'adopted' as const, name: '', by: '@server' };
+      expect(
+        await storage.addVersion('doc-a', { ...adopted, at: 1000, meetingId: 'mt1', state }),
+      ).toBe(true);
+      // The same id again writes nothing, whatever it carries.
+      expect(
+        await storage.addVersion('doc-a', {
+          ...base,
+          id: 'v-b',
+          at: 5,
+          state: new Uint8Array([9]),
+        }),
+      ).toBe(false);
+      await storage.addVersion('doc-b', { ...base, id: 'v-b', at: 1, state: new Uint8Array([1]) });
+      await storage.append('doc-a', state);
+      await storage.append('doc-a', new Uint8Array([0, 0]));
+      await storage.compact('doc-a');
+      const listed = [
+        { ...adopted, at: 1000, meetingId: 'mt1', bytes: state.byteLength },
+        { ...base, id: 'v-b', at: 2000, bytes: state.byteLength },
+      ];
+      expect(await storage.listVersions('doc-a')).toEqual(listed);
+      expect(await storage.loadVersion('doc-a', 'v-b')).toEqual({
+        ...base,
+        id: 'v-b',
+        at: 2000,
+        state,
+      });
+      expect(await storage.loadVersion('doc-a', 'nope')).toBeNull();
+      expect(await storage.listVersions('doc-c')).toEqual([]);
+      await storage.close();
+      const again = await start();
+      expect(await again.listVersions('doc-a')).toEqual(listed);
+      expect((await again.loadVersion('doc-b', 'v-b'))?.state).toEqual(new Uint8Array([1]));
+    });
+
     it('takes concurrent appends to one and many documents without losing any', async () => {
       const storage = await start();
       const docs = ['doc-a', 'doc-b', 'doc-c'];
@@ -388,6 +430,10 @@ export function runDeleteDocumentsContract(
       await storage.append('sp_10/space/sp_10', new Uint8Array([3]), row);
       await storage.bindClients('sp_1/meeting/m1', 'alice1', [1]);
       await storage.bindClients('sp_10/space/sp_10', 'alice1', [1]);
+      const version = { kind: 'named' as const, name: 'n', by: 'alice1', at: 1, meetingId: null };
+      const state = new Uint8Array([1]);
+      await storage.addVersion('sp_1/proposal/p1', { ...version, id: 'v1', state });
+      await storage.addVersion('sp_10/proposal/p1', { ...version, id: 'v1', state });
       const late = storage.append('sp_1/meeting/m1', new Uint8Array([2]));
       await storage.deleteDocuments('sp_1/');
       await late;
@@ -402,6 +448,8 @@ export function runDeleteDocumentsContract(
       expect(await reader.listContributions('sp_1/meeting/m1')).toEqual([]);
       expect(await reader.listBindings('sp_10/space/sp_10')).toHaveLength(1);
       expect(await reader.listContributions('sp_10/space/sp_10')).toHaveLength(1);
+      expect(await reader.listVersions('sp_1/proposal/p1')).toEqual([]);
+      expect(await reader.listVersions('sp_10/proposal/p1')).toHaveLength(1);
     });
   });
 }

@@ -1,3 +1,5 @@
+import type { VersionMeta } from '@ronde/domain';
+
 /**
  * Where documents live between restarts: one append-only log of Yjs updates
  * per document. Promise-based so that a networked store (PostgreSQL) can
@@ -65,6 +67,16 @@ export interface Storage {
    * Compaction never touches them.
    */
   listContributions(docName: string, options?: { since?: number }): Promise<Contribution[]>;
+  /**
+   * Files a version of the document (SPEC VERS-1): its whole encoded state,
+   * outside the update log, so compaction never touches it. Resolves `false`
+   * (nothing written) when the document already has a version with this id.
+   */
+  addVersion(docName: string, version: StoredVersion): Promise<boolean>;
+  /** The document's versions without their state, oldest first (by time, then storing order). */
+  listVersions(docName: string): Promise<VersionMeta[]>;
+  /** One version with its state; `null` when the document has none with this id. */
+  loadVersion(docName: string, id: string): Promise<StoredVersion | null>;
   /** Releases the store; later calls reject. */
   close(): Promise<void>;
 }
@@ -98,6 +110,11 @@ export interface ContributionInput {
 /** A stored contribution row: the input and its document. */
 export interface Contribution extends ContributionInput {
   readonly doc: string;
+}
+
+/** A version as stored (SPEC VERS-1): its listing fields and the document's encoded state. */
+export interface StoredVersion extends Omit<VersionMeta, 'bytes'> {
+  readonly state: Uint8Array;
 }
 
 /** Thrown for a store that cannot be opened (e.g. an unwritable data dir). */
