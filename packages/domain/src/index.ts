@@ -372,3 +372,33 @@ export { diffVersions } from './history/diffVersions.ts';
 export type { DiffOp, DiffRun, DiffBlock, DiffCounts, VersionDiff } from './history/diffVersions.ts';
 export { VERSION_KINDS, MAX_VERSION_NAME, normalizeVersionName } from './history/versionMeta.ts';
 export type { VersionKind, VersionMeta } from './history/versionMeta.ts';
+// Time bank (issue 10, SPEC TIME)
+export {
+  WORK_KINDS,
+  MAX_ENTRY_MINUTES,
+  SUBJECT_MAX,
+  NOTE_MAX,
+  REASON_MAX,
+  isDay,
+  parseTimeEvent,
+  timeEventSigningPayload,
+  timeLog,
+} from './timeBank/timeEvents.ts';
+export type { TimeEvent, TimeEventType, WorkFields, WorkKind } from './timeBank/timeEvents.ts';
+export { checkTimeEvent, entriesToReview, foldTimeLog } from './timeBank/foldTimeLog.ts';
+export type {
+  Dispute,
+  EntryStatus,
+  TimeBankState,
+  TimeEntry,
+  TimeRefusal,
+} from './timeBank/foldTimeLog.ts';
+export { dayOf, inPeriod, timeBalances } from './timeBank/balances.ts';
+export type {
+  Balances,
+  BalanceInput,
+  CircleBalance,
+  PersonBalance,
+  Period,
+} from './timeBank/balances.ts';
+export { csvField, hours, TIME_CSV_HEADER, timeBankCsv } from './timeBank/timeBankCsv.ts';

@@ -51,6 +51,8 @@ describe('participation across meetings', () => {
       spokenMs: 1000,
       turnsSpoken: 1,
       turnsPassed: 0,
+      // Everyone joined before the start: present for the whole meeting (TIME-7).
+      presentMs: entry.endedAt - entry.startedAt,
     });
     expect(entry.people.find((p) => p.id === 'ben')).toMatchObject({ turnsPassed: 1 });
     const doc = new Y.Doc();

@@ -17,6 +17,11 @@ export interface ParticipationPerson {
   readonly spokenMs: number;
   readonly turnsSpoken: number;
   readonly turnsPassed: number;
+  /**
+   * Time present (SPEC TIME-7): from their first join (not before the
+   * start) to the end; absent in entries filed before the time bank.
+   */
+  readonly presentMs?: number;
 }
 
 export interface ParticipationEntry {
@@ -53,12 +58,15 @@ export function meetingParticipation(
   const ids = new Set(times.keys());
   for (const [id, role] of Object.entries(state.roles)) if (role !== 'observer') ids.add(id);
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const joined = new Map(people.map((p) => [p.id, p.joinedAt]));
+  const { startedAt, endedAt } = state;
   const list = [...ids].map((id) => ({
     id,
     name: names.get(id) ?? '',
     spokenMs: times.get(id)?.spokenMs ?? 0,
     turnsSpoken: times.get(id)?.turnsSpoken ?? 0,
     turnsPassed: times.get(id)?.turnsPassed ?? 0,
+    presentMs: endedAt - Math.min(endedAt, Math.max(startedAt, joined.get(id) ?? startedAt)),
   }));
   list.sort((a, b) => b.spokenMs - a.spokenMs || compareCodeUnits(a.id, b.id));
   return {
@@ -107,6 +115,9 @@ function parseEntry(key: string, raw: unknown): ParticipationEntry | null {
               spokenMs: num(p.spokenMs),
               turnsSpoken: num(p.turnsSpoken),
               turnsPassed: num(p.turnsPassed),
+              ...(typeof p.presentMs === 'number' && Number.isFinite(p.presentMs)
+                ? { presentMs: Math.max(0, p.presentMs) }
+                : {}),
             },
           ]
         : [],

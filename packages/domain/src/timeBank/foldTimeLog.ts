@@ -1,0 +1,197 @@
+import { compareCodeUnits } from '../process/reduceHelpers.ts';
+import { parseTimeEvent, type TimeEvent, type WorkFields } from './timeEvents.ts';
+
+/**
+ * The time log folded into entries (SPEC TIME-3 … TIME-6): pure and
+ * deterministic, so every replica holding the same log shows the same
+ * entries, and the server refuses exactly what the fold would ignore.
+ */
+
+export type EntryStatus = 'pending' | 'confirmed' | 'disputed';
+
+export interface Dispute {
+  readonly eventId: string;
+  readonly by: string;
+  readonly name: string;
+  readonly at: number;
+  readonly reason: string;
+  /** The minutes the entry claimed when it was disputed. */
+  readonly minutes: number;
+}
+
+export interface TimeEntry extends WorkFields {
+  /** The declaring event's id. */
+  readonly id: string;
+  readonly declarer: string;
+  readonly declarerName: string;
+  readonly declaredAt: number;
+  readonly status: EntryStatus;
+  readonly confirmedBy: { readonly id: string; readonly name: string; readonly at: number } | null;
+  /** Every dispute, oldest first: kept after an amendment (TIME-5). */
+  readonly disputes: readonly Dispute[];
+  readonly amendments: number;
+  readonly updatedAt: number;
+}
+
+export type TimeRefusal =
+  | 'malformed'
+  | 'duplicate-id'
+  | 'unknown-entry'
+  | 'own-entry'
+  | 'not-declarer'
+  | 'not-pending'
+  | 'not-disputed';
+
+export interface TimeBankState {
+  /** Entries in declaration order. */
+  readonly entries: readonly TimeEntry[];
+  /** Log entries the fold ignored, with why. */
+  readonly refused: readonly { readonly index: number; readonly reason: TimeRefusal }[];
+}
+
+interface Working {
+  readonly byId: Map<string, TimeEntry>;
+  readonly eventIds: Set<string>;
+}
+
+/**
+ * Why an event cannot apply to the entries folded so far, or `null` when it
+ * can (SPEC TIME-3 … TIME-5). The server asks this before appending.
+ *
+ * @example
+ * const refusal = checkTimeEvent(foldTimeLog(log), event);
+ */
+export function checkTimeEvent(
+  state: Pick<TimeBankState, 'entries'> & { readonly eventIds?: ReadonlySet<string> },
+  event: TimeEvent,
+): TimeRefusal | null {
+  const byId = new Map(state.entries.map((e) => [e.id, e]));
+  return refusalOf({ byId, eventIds: new Set(state.eventIds ?? []) }, event);
+}
+
+function refusalOf(work: Working, event: TimeEvent): TimeRefusal | null {
+  if (work.eventIds.has(event.id) || work.byId.has(event.id)) return 'duplicate-id';
+  if (event.type === 'time.declare') return null;
+  const entry = work.byId.get(event.entryId);
+  if (!entry) return 'unknown-entry';
+  if (event.type === 'time.amend') {
+    if (event.by !== entry.declarer) return 'not-declarer';
+    return entry.status === 'disputed' ? null : 'not-disputed';
+  }
+  if (event.by === entry.declarer) return 'own-entry';
+  return entry.status === 'pending' ? null : 'not-pending';
+}
+
+function apply(work: Working, event: TimeEvent): void {
+  work.eventIds.add(event.id);
+  if (event.type === 'time.declare') {
+    work.byId.set(event.id, {
+      id: event.id,
+      declarer: event.by,
+      declarerName: event.name,
+      declaredAt: event.at,
+      minutes: event.minutes,
+      workedOn: event.workedOn,
+      kind: event.kind,
+      subject: event.subject,
+      circleId: event.circleId,
+      note: event.note,
+      status: 'pending',
+      confirmedBy: null,
+      disputes: [],
+      amendments: 0,
+      updatedAt: event.at,
+    });
+    return;
+  }
+  const entry = work.byId.get(event.entryId)!;
+  let next: TimeEntry;
+  switch (event.type) {
+    case 'time.confirm':
+      next = {
+        ...entry,
+        status: 'confirmed',
+        confirmedBy: { id: event.by, name: event.name, at: event.at },
+      };
+      break;
+    case 'time.dispute':
+      next = {
+        ...entry,
+        status: 'disputed',
+        disputes: [
+          ...entry.disputes,
+          {
+            eventId: event.id,
+            by: event.by,
+            name: event.name,
+            at: event.at,
+            reason: event.reason,
+            minutes: entry.minutes,
+          },
+        ],
+      };
+      break;
+    case 'time.amend':
+      next = {
+        ...entry,
+        minutes: event.minutes,
+        workedOn: event.workedOn,
+        kind: event.kind,
+        subject: event.subject,
+        circleId: event.circleId,
+        note: event.note,
+        status: 'pending',
+        amendments: entry.amendments + 1,
+      };
+      break;
+  }
+  work.byId.set(entry.id, { ...next, updatedAt: Math.max(entry.updatedAt, event.at) });
+}
+
+/**
+ * Folds a time log (the stored entries, in log order) into entries (SPEC
+ * TIME-3 … TIME-6): an entry that is not a well-formed event, or that
+ * {@link checkTimeEvent} refuses, is left out and listed in `refused`.
+ *
+ * @example
+ * const { entries } = foldTimeLog(timeLog(spaceDoc).toArray());
+ */
+export function foldTimeLog(log: readonly unknown[]): TimeBankState & {
+  readonly eventIds: ReadonlySet<string>;
+} {
+  const work: Working = { byId: new Map(), eventIds: new Set() };
+  const order: string[] = [];
+  const refused: { index: number; reason: TimeRefusal }[] = [];
+  log.forEach((raw, index) => {
+    const event = parseTimeEvent(raw);
+    if (!event) {
+      refused.push({ index, reason: 'malformed' });
+      return;
+    }
+    const reason = refusalOf(work, event);
+    if (reason) {
+      refused.push({ index, reason });
+      return;
+    }
+    apply(work, event);
+    if (event.type === 'time.declare') order.push(event.id);
+  });
+  return {
+    entries: order.map((id) => work.byId.get(id)!),
+    refused,
+    eventIds: work.eventIds,
+  };
+}
+
+/**
+ * The entries someone may confirm or dispute: pending, declared by someone
+ * else (SPEC TIME-3), oldest work first, ties by id.
+ *
+ * @example
+ * entriesToReview(entries, me.id).length; // 2
+ */
+export function entriesToReview(entries: readonly TimeEntry[], userId: string): TimeEntry[] {
+  return entries
+    .filter((e) => e.status === 'pending' && e.declarer !== userId)
+    .sort((a, b) => compareCodeUnits(a.workedOn, b.workedOn) || compareCodeUnits(a.id, b.id));
+}
