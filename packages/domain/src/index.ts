@@ -402,3 +402,57 @@ export type {
   Period,
 } from './timeBank/balances.ts';
 export { csvField, hours, TIME_CSV_HEADER, timeBankCsv } from './timeBank/timeBankCsv.ts';
+export {
+  ASYNC_POSITIONS,
+  DEFAULT_ASYNC_POLICY,
+  MAX_DEADLINE_MS,
+  MIN_DEADLINE_MS,
+  SERVER_AUTHOR,
+  parseAsyncEntry,
+  parseAsyncPersonEvent,
+  parsePolicy,
+} from './asyncConsent/events.ts';
+export type {
+  AsyncEvent,
+  AsyncPersonEvent,
+  AsyncPolicy,
+  AsyncPosition,
+} from './asyncConsent/events.ts';
+export {
+  awaitingPosition,
+  everyoneConsented,
+  foldAsyncConsent,
+  isStale,
+  resultNow,
+} from './asyncConsent/fold.ts';
+export type {
+  Amendment,
+  AsyncClosing,
+  AsyncConsentState,
+  AsyncResult,
+  RecordedPosition,
+} from './asyncConsent/fold.ts';
+export {
+  ASYNC_POLICY_KEY,
+  consentLog,
+  listAsyncConsents,
+  readAsyncConsentSummary,
+  readAsyncPolicy,
+  readConsentLog,
+  sameSummary,
+  setAsyncPolicy,
+  spaceAsyncConsents,
+  spaceSettings,
+  summarizeAsyncConsent,
+} from './asyncConsent/consentDoc.ts';
+export type { AsyncConsentSummary } from './asyncConsent/consentDoc.ts';
+export {
+  amendAsyncConsent,
+  closeAsyncConsentEarly,
+  extendAsyncConsent,
+  openAsyncConsent,
+  recordAsyncPosition,
+  withdrawAsyncConsent,
+} from './asyncConsent/commands.ts';
+export { buildAsyncDecisionEntry, outcomeOfAsync } from './asyncConsent/asyncDecision.ts';
+export type { AsyncDecisionEntry, AsyncDecisionFacts } from './asyncConsent/asyncDecision.ts';

@@ -1,7 +1,7 @@
 import { isId } from './ids.ts';
 
 /** The kinds of document Ronde keeps: one Y.Doc per entity (DESIGN 2). */
-export const DOC_KINDS = ['space', 'proposal', 'meeting'] as const;
+export const DOC_KINDS = ['space', 'proposal', 'meeting', 'consent'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** Which document a room holds. A space's own document has `id === spaceId`. */
