@@ -456,3 +456,63 @@ export {
 } from './asyncConsent/commands.ts';
 export { buildAsyncDecisionEntry, outcomeOfAsync } from './asyncConsent/asyncDecision.ts';
 export type { AsyncDecisionEntry, AsyncDecisionFacts } from './asyncConsent/asyncDecision.ts';
+export {
+  TENSION_TEXT_LIMIT,
+  CLOSE_REASON_MAX,
+  ACTION_TITLE_MAX,
+  TENSION_CLOSINGS,
+  TENSION_STATUSES,
+  ACTION_KINDS,
+  TENSION_CREATE_FIELDS,
+  ACTION_CREATE_FIELDS,
+  spaceTensions,
+  spaceActions,
+} from './tensions/model.ts';
+export type {
+  Tension,
+  TensionClosing,
+  TensionStatus,
+  Action,
+  ActionKind,
+} from './tensions/model.ts';
+export {
+  cleanBacklogText,
+  logTension,
+  editTension,
+  linkTensionToProposal,
+  putTensionOnAgenda,
+  linkTensionToAction,
+  closeTension,
+  readTension,
+  listTensions,
+  isTensionPending,
+} from './tensions/tensions.ts';
+export type { LogTensionInput } from './tensions/tensions.ts';
+export {
+  cleanActionTitle,
+  actionFields,
+  addAction,
+  setActionDone,
+  editAction,
+  readAction,
+  listActions,
+} from './tensions/actions.ts';
+export type { AddActionInput } from './tensions/actions.ts';
+export {
+  TRIAGE_OUTCOMES,
+  backlogPayload,
+  applyBacklogEvent,
+  appliedTriages,
+  appliedReviews,
+  triageTension,
+  reviewAction,
+} from './tensions/triage.ts';
+export type {
+  TriageOutcome,
+  TriagedAction,
+  TensionTriageEvent,
+  ActionReviewEvent,
+  BacklogEvent,
+} from './tensions/triage.ts';
+export { tensionsAndActionsFor } from './tensions/forPerson.ts';
+export type { BacklogForPerson } from './tensions/forPerson.ts';

@@ -1,4 +1,5 @@
 import type { AgendaItemKind, DecisionProcess, MeetingRole } from '../meeting/types.ts';
+import type { ActionReviewEvent, TensionTriageEvent } from '../tensions/triage.ts';
 /**
  * The meeting process events: plain JSON objects appended to the meeting
  * document's `log` array (SPEC MEET-1). Every event names its author (`by`),
@@ -247,7 +248,9 @@ export type MeetingEvent =
   | TimeoutCallEvent
   | TimeoutEndEvent
   | FacilitatorHandoverEvent
-  | RoleSetEvent;
+  | RoleSetEvent
+  | TensionTriageEvent
+  | ActionReviewEvent;
 
 export type MeetingEventType = MeetingEvent['type'];
 

@@ -25,6 +25,7 @@ import {
   applyAgendaUpdate,
 } from './liveAgenda.ts';
 import { applyRoundAdd, applyRoundStart, applyTurn } from './rounds.ts';
+import { applyBacklogEvent } from '../tensions/triage.ts';
 import { facilitatorsOf, roleOf } from './selectors.ts';
 import type { EventResult, FoldContext, MeetingState, RejectReason } from './state.ts';
 
@@ -104,6 +105,9 @@ function dispatch(state: MeetingState, event: MeetingEvent, context: FoldContext
       return applyAgendaRemove(state, event);
     case 'agenda.move':
       return applyAgendaMove(state, event);
+    case 'tension.triage':
+    case 'action.review':
+      return applyBacklogEvent(state, event, context);
   }
 }
 
