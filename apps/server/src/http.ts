@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, type ApiContext } from './api.ts';
 import { handleExportApi } from './exportApi.ts';
+import { handleTimeBankApi } from './timeBankApi.ts';
 import { HttpError, sendError, sendJson } from './httpJson.ts';
 import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
@@ -76,6 +77,7 @@ export function createRequestHandler(context: HttpContext) {
       return;
     }
     if (await handleExportApi(req, res, path, ctx)) return; // a decision, for offline checks
+    if (await handleTimeBankApi(req, res, path, ctx)) return; // signed time events (TIMESRV)
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {
       throw new HttpError(426, 'upgrade_required', 'connect with a WebSocket', {

@@ -376,9 +376,9 @@ export type { VersionKind, VersionMeta } from './history/versionMeta.ts';
 export {
   WORK_KINDS,
   MAX_ENTRY_MINUTES,
-  SUBJECT_MAX,
-  NOTE_MAX,
-  REASON_MAX,
+  TIME_SUBJECT_MAX,
+  TIME_NOTE_MAX,
+  TIME_REASON_MAX,
   isDay,
   parseTimeEvent,
   timeEventSigningPayload,
@@ -393,7 +393,7 @@ export type {
   TimeEntry,
   TimeRefusal,
 } from './timeBank/foldTimeLog.ts';
-export { dayOf, inPeriod, timeBalances } from './timeBank/balances.ts';
+export { dayAtOffset, inPeriod, timeBalances } from './timeBank/balances.ts';
 export type {
   Balances,
   BalanceInput,
@@ -401,7 +401,7 @@ export type {
   PersonBalance,
   Period,
 } from './timeBank/balances.ts';
-export { csvField, hours, TIME_CSV_HEADER, timeBankCsv } from './timeBank/timeBankCsv.ts';
+export { csvField, decimalHours, TIME_CSV_HEADER, timeBankCsv } from './timeBank/timeBankCsv.ts';
 export {
   ASYNC_POSITIONS,
   DEFAULT_ASYNC_POLICY,

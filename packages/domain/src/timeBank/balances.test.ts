@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipationEntry } from '../decisions/participation.ts';
-import { dayOf, timeBalances } from './balances.ts';
+import { dayAtOffset, timeBalances } from './balances.ts';
 import { foldTimeLog } from './foldTimeLog.ts';
 import { confirm, declare, dispute } from './testEvents.ts';
 
@@ -70,7 +70,7 @@ describe('time bank balances', () => {
         utcOffsetMinutes,
         period: { from: '2026-03-11', to: '2026-03-11' },
       }).people[0];
-    expect(dayOf(late + 30 * MIN, 60)).toBe('2026-03-11');
+    expect(dayAtOffset(late + 30 * MIN, 60)).toBe('2026-03-11');
     expect(at(60)).toMatchObject({ meeting: 30, pending: 15 });
     expect(at(0)).toMatchObject({ meeting: 0, pending: 15 });
     expect(at(60, 'circle02')).toBeUndefined();

@@ -63,9 +63,9 @@ export interface Balances {
  * The calendar day (`YYYY-MM-DD`) of an instant at an offset from UTC.
  *
  * @example
- * dayOf(Date.UTC(2026, 0, 1, 23, 30), 60); // '2026-01-02'
+ * dayAtOffset(Date.UTC(2026, 0, 1, 23, 30), 60); // '2026-01-02'
  */
-export function dayOf(ms: number, utcOffsetMinutes = 0): string {
+export function dayAtOffset(ms: number, utcOffsetMinutes = 0): string {
   return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
@@ -107,7 +107,7 @@ export function timeBalances(input: BalanceInput): Balances {
   };
   for (const meeting of input.participation) {
     if (circle !== null && meeting.circleId !== circle) continue;
-    if (!inPeriod(dayOf(meeting.endedAt, offset), input.period)) continue;
+    if (!inPeriod(dayAtOffset(meeting.endedAt, offset), input.period)) continue;
     const span = meeting.endedAt - meeting.startedAt;
     for (const p of meeting.people) {
       const present = toMinutes(Math.min(span, p.presentMs ?? span));

@@ -44,7 +44,7 @@ export function csvField(value: string | number): string {
 }
 
 /** Minutes as decimal hours with two places: 90 → `1.50`. */
-export const hours = (minutes: number): string => (minutes / 60).toFixed(2);
+export const decimalHours = (minutes: number): string => (minutes / 60).toFixed(2);
 
 const durations = (m: {
   meeting: number;
@@ -54,7 +54,10 @@ const durations = (m: {
   disputed: number;
   total: number;
 }): (string | number)[] =>
-  [m.meeting, m.spoken, m.confirmed, m.pending, m.disputed, m.total].flatMap((n) => [hours(n), n]);
+  [m.meeting, m.spoken, m.confirmed, m.pending, m.disputed, m.total].flatMap((n) => [
+    decimalHours(n),
+    n,
+  ]);
 
 /**
  * The balances as CSV text (header + rows, CRLF line ends).

@@ -16,9 +16,9 @@ export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** At most one day of work per entry. */
 export const MAX_ENTRY_MINUTES = 24 * 60;
-export const SUBJECT_MAX = 200;
-export const NOTE_MAX = 1000;
-export const REASON_MAX = 500;
+export const TIME_SUBJECT_MAX = 200;
+export const TIME_NOTE_MAX = 1000;
+export const TIME_REASON_MAX = 500;
 export const TIME_NAME_MAX = 60;
 
 /** The fields of a declaration that an amendment may change. */
@@ -85,8 +85,8 @@ function parseWork(raw: Record<string, unknown>): WorkFields | null {
   if (typeof workedOn !== 'string' || !isDay(workedOn)) return null;
   if (typeof kind !== 'string' || !(WORK_KINDS as readonly string[]).includes(kind)) return null;
   if (typeof circleId !== 'string' || !isId(circleId)) return null;
-  const subject = clean(raw.subject, SUBJECT_MAX);
-  const note = raw.note === undefined ? '' : clean(raw.note, NOTE_MAX);
+  const subject = clean(raw.subject, TIME_SUBJECT_MAX);
+  const note = raw.note === undefined ? '' : clean(raw.note, TIME_NOTE_MAX);
   if (!subject || note === null) return null;
   return { minutes, workedOn, kind: kind as WorkKind, subject, circleId, note };
 }
@@ -121,7 +121,7 @@ export function parseTimeEvent(raw: unknown): TimeEvent | null {
     case 'time.confirm':
       return entryId ? { ...base, type, entryId } : null;
     case 'time.dispute': {
-      const reason = clean(raw.reason, REASON_MAX);
+      const reason = clean(raw.reason, TIME_REASON_MAX);
       return entryId && reason ? { ...base, type, entryId, reason } : null;
     }
     default:

@@ -1,0 +1,216 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  foldTimeLog,
+  newId,
+  spaceRoom,
+  timeEventSigningPayload,
+  timeLog,
+  type TimeEvent,
+} from '@ronde/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceKeyId } from './deviceKeys.ts';
+import {
+  api,
+  createSpaceOverHttp,
+  inviteOverHttp,
+  redeemOverHttp,
+  startServer,
+  tempDir,
+  type Grant,
+} from '../test/helpers.ts';
+import { deniedReasons, hostile, stored } from '../test/hostileKit.ts';
+import { waitFor } from '../test/helpers.ts';
+
+/** A member with a registered device key that signs time events. */
+interface Signer extends Grant {
+  readonly kid: string;
+  readonly privateKey: KeyObject;
+}
+
+async function withKey(port: number, grant: Grant): Promise<Signer> {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'jwk' }).x ?? '';
+  const answer = await api(port, 'POST', `/api/spaces/${grant.spaceId}/devices`, {
+    token: grant.token,
+    body: { publicKey: raw },
+  });
+  if (answer.status !== 201) throw new Error(`device key: HTTP ${answer.status}`);
+  return { ...grant, kid: deviceKeyId(Buffer.from(raw, 'base64url')), privateKey };
+}
+
+const signed = (signer: Pick<Signer, 'kid' | 'privateKey' | 'spaceId'>, event: TimeEvent) => ({
+  ...event,
+  kid: signer.kid,
+  sig: sign(
+    null,
+    timeEventSigningPayload(spaceRoom(signer.spaceId), signer.kid, event),
+    signer.privateKey,
+  ).toString('base64url'),
+});
+
+const CIRCLE_WORK = {
+  minutes: 90,
+  workedOn: '2026-03-10',
+  kind: 'commons' as const,
+  subject: 'Translated the charter',
+  note: '',
+};
+
+describe('time bank API (TIMESRV)', () => {
+  const dir = tempDir('ronde-timebank-');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let port = 0;
+  let ada: Signer;
+  let bea: Signer;
+  let cy: Signer;
+  let obs: Signer;
+  let circleId = '';
+
+  const post = (who: Grant, body: unknown, token = who.token) =>
+    api<{ id?: string; error?: { code: string } }>(
+      port,
+      'POST',
+      `/api/spaces/${who.spaceId}/time/events`,
+      { token, body },
+    );
+  const declare = (who: Signer, over: Partial<TimeEvent> = {}): TimeEvent =>
+    ({
+      id: newId(),
+      type: 'time.declare',
+      by: who.userId,
+      name: who.userId,
+      at: Date.now(),
+      circleId,
+      ...CIRCLE_WORK,
+      ...over,
+    }) as TimeEvent;
+  const review = (
+    who: Signer,
+    type: 'time.confirm' | 'time.dispute',
+    entryId: string,
+    reason = 'I saw one hour',
+  ): TimeEvent =>
+    ({
+      id: newId(),
+      type,
+      by: who.userId,
+      name: who.userId,
+      at: Date.now(),
+      entryId,
+      ...(type === 'time.dispute' ? { reason } : {}),
+    }) as TimeEvent;
+  const entries = async () =>
+    foldTimeLog(timeLog(await stored(port, spaceRoom(ada.spaceId), ada)).toJSON() as unknown[])
+      .entries;
+
+  beforeAll(async () => {
+    server = await startServer(dir.path, { auth: 'required' });
+    port = server.port;
+    const created = await createSpaceOverHttp(port);
+    circleId = (created.body as { defaultCircleId: string }).defaultCircleId;
+    ada = await withKey(port, created);
+    const invite = async (role: string, name: string) =>
+      withKey(port, await redeemOverHttp(port, (await inviteOverHttp(port, ada, role)).code, name));
+    bea = await invite('member', 'Bea');
+    cy = await invite('member', 'Cy');
+    obs = await invite('observer', 'Obs');
+  });
+
+  afterAll(async () => {
+    await server.close();
+    dir.remove();
+  });
+
+  it('TIMESRV-2 a member declares, another confirms; both are stored signed, in order', async () => {
+    const event = declare(bea);
+    expect((await post(bea, signed(bea, event))).status).toBe(201);
+    expect((await post(cy, signed(cy, review(cy, 'time.confirm', event.id)))).status).toBe(201);
+    const found = (await entries()).find((e) => e.id === event.id);
+    expect(found).toMatchObject({ status: 'confirmed', declarer: bea.userId, minutes: 90 });
+    expect(found?.confirmedBy?.id).toBe(cy.userId);
+    const log = timeLog(await stored(port, spaceRoom(ada.spaceId), ada)).toJSON() as {
+      id: string;
+      kid: string;
+      sig: string;
+    }[];
+    expect(log.find((e) => e.id === event.id)).toMatchObject({ kid: bea.kid });
+    expect(log.every((e) => typeof e.sig === 'string' && e.sig.length === 86)).toBe(true);
+  });
+
+  it('TIMESRV-2 declaring for someone else is refused, even signed with one’s own key', async () => {
+    const forBea = declare(bea);
+    const answer = await post(cy, signed(cy, forBea));
+    expect(answer.status).toBe(403);
+    expect(answer.body.error?.code).toBe('not-author');
+    // Bea's own event, signed by Cy's key: the key is not Bea's.
+    const answer2 = await post(bea, signed(cy, forBea));
+    expect(answer2.body.error?.code).toBe('unknown-key');
+    expect((await entries()).some((e) => e.id === forBea.id)).toBe(false);
+  });
+
+  it('TIMESRV-3 an unsigned, badly signed or tampered event is refused', async () => {
+    const event = declare(bea);
+    const good = signed(bea, event);
+    expect((await post(bea, event)).body.error?.code).toBe('bad-signature');
+    expect((await post(bea, { ...good, minutes: 600 })).body.error?.code).toBe('bad-signature');
+    const elsewhere = signed({ ...bea, spaceId: 'otherSpace1' }, event);
+    expect((await post(bea, elsewhere)).body.error?.code).toBe('bad-signature');
+    expect((await post(bea, { ...good, minutes: 0 })).body.error?.code).toBe('malformed');
+  });
+
+  it('TIMESRV-4 an event dated far from the server’s clock is refused', async () => {
+    const old = declare(bea, { at: Date.now() - 3_600_000 });
+    const answer = await post(bea, signed(bea, old));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.code).toBe('clock');
+  });
+
+  it('TIMESRV-5 confirming one’s own entry, re-confirming, amending someone else’s are refused (409)', async () => {
+    const event = declare(bea);
+    expect((await post(bea, signed(bea, event))).status).toBe(201);
+    const own = await post(bea, signed(bea, review(bea, 'time.confirm', event.id)));
+    expect([own.status, own.body.error?.code]).toEqual([409, 'own-entry']);
+    const disputed = await post(cy, signed(cy, review(cy, 'time.dispute', event.id)));
+    expect(disputed.status).toBe(201);
+    const amendByOther = {
+      ...declare(cy),
+      type: 'time.amend',
+      entryId: event.id,
+      minutes: 1,
+    } as TimeEvent;
+    const other = await post(cy, signed(cy, amendByOther));
+    expect([other.status, other.body.error?.code]).toEqual([409, 'not-declarer']);
+    const replay = await post(bea, signed(bea, event));
+    expect([replay.status, replay.body.error?.code]).toEqual([409, 'duplicate-id']);
+    const amend = {
+      ...declare(bea),
+      type: 'time.amend',
+      entryId: event.id,
+      minutes: 60,
+    } as TimeEvent;
+    expect((await post(bea, signed(bea, amend))).status).toBe(201);
+    const found = (await entries()).find((e) => e.id === event.id);
+    expect(found).toMatchObject({ status: 'pending', minutes: 60, amendments: 1 });
+    expect(found?.disputes).toHaveLength(1);
+  });
+
+  it('TIMESRV-2 observers and strangers are refused', async () => {
+    const event = declare(obs);
+    const answer = await post(obs, signed(obs, event));
+    expect([answer.status, answer.body.error?.code]).toEqual([403, 'read-only']);
+    expect((await post(bea, signed(bea, declare(bea)), 'not-a-token')).status).toBe(401);
+  });
+
+  it('TIMESRV-1 a stock client writing the time log directly is refused and nothing is stored', async () => {
+    const room = spaceRoom(ada.spaceId);
+    const before = timeLog(await stored(port, room, ada)).length;
+    const attacker = await hostile(port, room, bea, await stored(port, room, ada));
+    attacker.edit((doc) => timeLog(doc).push([{ ...declare(bea), minutes: 1440 }]));
+    await waitFor(
+      () => deniedReasons(attacker.client).some((r) => r.includes('WRITE-2')),
+      'the write refused',
+    );
+    expect((await attacker.client.closed).code).toBe(4409);
+    expect(timeLog(await stored(port, room, ada)).length).toBe(before);
+  });
+});

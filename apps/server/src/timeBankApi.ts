@@ -1,0 +1,154 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  checkTimeEvent,
+  foldTimeLog,
+  isId,
+  parseTimeEvent,
+  readSignature,
+  spaceRoom,
+  timeEventSigningPayload,
+  timeLog,
+  type TimeEvent,
+} from '@ronde/domain';
+import type { AccessStore, Member } from './accessStore.ts';
+import type { DocumentRegistry } from './documents.ts';
+import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { verifyEd25519 } from './signatures.ts';
+import { verifyToken } from './tokens.ts';
+
+/**
+ * The time bank's write path (server SPEC TIMESRV): a member's signed
+ * declaration, confirmation, dispute or amendment, checked and appended to
+ * the space document's `timeLog` by the server with its own origin. Clients
+ * never write `timeLog` (WRITE-2), so every entry is one its author signed
+ * and the fold accepted when it arrived.
+ */
+
+/** How far a signed event's `at` may be from the server's clock (TIMESRV-4). */
+export const TIME_CLOCK_SKEW_MS = 10 * 60_000;
+
+export interface TimeBankApiContext {
+  readonly registry: Pick<DocumentRegistry, 'open'>;
+  readonly secret: Uint8Array;
+  readonly access: Pick<AccessStore, 'getMember' | 'getDeviceKey'>;
+  readonly maxBodyBytes: number;
+  readonly now?: () => number;
+}
+
+const EVENTS_ROUTE = /^\/api\/spaces\/([^/]+)\/time\/events$/;
+
+/** A signed time event as the log stores it. */
+export type StoredTimeEvent = TimeEvent & { readonly kid: string; readonly sig: string };
+
+/**
+ * `POST /api/spaces/:spaceId/time/events` with a signed time event: 201
+ * `{ id }` once it is stored; 400 malformed or clock, 401 not a member,
+ * 403 read-only, not-author, unknown-key or bad-signature, 409 with the
+ * fold's refusal (TIME-3…6). Returns false for any other path.
+ *
+ * @example
+ * if (await handleTimeBankApi(req, res, path, ctx)) return;
+ */
+export async function handleTimeBankApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  ctx: TimeBankApiContext,
+): Promise<boolean> {
+  const match = EVENTS_ROUTE.exec(path);
+  if (!match) return false;
+  const spaceId = match[1] ?? '';
+  if (!isId(spaceId)) throw new HttpError(404, 'not_found', `no API route ${path}`);
+  if (req.method !== 'POST') {
+    throw new HttpError(405, 'method_not_allowed', 'use POST', { allow: 'POST' });
+  }
+  const member = await requireMember(req, spaceId, ctx);
+  const raw = await readJsonBody(req, ctx.maxBodyBytes);
+  const stored = await checkSignedTimeEvent(ctx, spaceId, member, raw);
+  await appendTimeEvent(ctx.registry, spaceId, stored);
+  sendJson(res, 201, { id: stored.id });
+  return true;
+}
+
+const unauthorized = (message: string): HttpError =>
+  new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
+
+async function requireMember(
+  req: IncomingMessage,
+  spaceId: string,
+  ctx: TimeBankApiContext,
+): Promise<Member> {
+  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
+  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
+  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
+  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
+  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
+  if (!member) throw unauthorized('no longer a member of this space');
+  return member;
+}
+
+/**
+ * Checks a submitted time event (TIMESRV-2…4) before anything is written:
+ * resolves with what to store, or throws an {@link HttpError}.
+ *
+ * @example
+ * const stored = await checkSignedTimeEvent(ctx, spaceId, member, body);
+ */
+export async function checkSignedTimeEvent(
+  ctx: Pick<TimeBankApiContext, 'access' | 'now'>,
+  spaceId: string,
+  member: Pick<Member, 'userId' | 'role'>,
+  raw: unknown,
+): Promise<StoredTimeEvent> {
+  if (member.role === 'observer') {
+    throw new HttpError(403, 'read-only', 'observers do not declare or confirm time');
+  }
+  const event = parseTimeEvent(raw);
+  if (!event) throw new HttpError(400, 'malformed', 'not a well-formed time event (TIME-1)');
+  if (event.by !== member.userId) {
+    throw new HttpError(403, 'not-author', 'a time event is submitted by its author only');
+  }
+  const signature = readSignature(raw);
+  if (!signature) throw new HttpError(403, 'bad-signature', 'the event is not signed');
+  const key = await ctx.access.getDeviceKey(spaceId, signature.kid);
+  if (!key || key.userId !== event.by) {
+    throw new HttpError(403, 'unknown-key', 'the key is not one of the author’s devices');
+  }
+  const payload = timeEventSigningPayload(spaceRoom(spaceId), signature.kid, event);
+  if (!verifyEd25519(key.publicKey, payload, signature.sig)) {
+    throw new HttpError(403, 'bad-signature', 'the signature does not verify');
+  }
+  const now = (ctx.now ?? Date.now)();
+  if (Math.abs(event.at - now) > TIME_CLOCK_SKEW_MS) {
+    throw new HttpError(400, 'clock', 'the event’s time is too far from the server’s clock');
+  }
+  return { ...event, kid: signature.kid, sig: signature.sig };
+}
+
+/**
+ * Appends a checked event to the space's time log as the server, after
+ * folding the log as it stands inside the store queue (TIMESRV-5): a refusal
+ * of the fold is a 409 and nothing is written.
+ *
+ * @example
+ * await appendTimeEvent(registry, spaceId, stored);
+ */
+export async function appendTimeEvent(
+  registry: Pick<DocumentRegistry, 'open'>,
+  spaceId: string,
+  stored: StoredTimeEvent,
+): Promise<void> {
+  const handle = registry.open(spaceRoom(spaceId));
+  try {
+    const document = await handle.ready;
+    await document.write((doc) => {
+      const log = timeLog(doc);
+      const refusal = checkTimeEvent(foldTimeLog(log.toJSON() as unknown[]), stored);
+      if (refusal) throw new HttpError(409, refusal, `the time bank refuses this (${refusal})`);
+      log.push([{ ...stored }]);
+    });
+  } finally {
+    handle.release();
+  }
+}
