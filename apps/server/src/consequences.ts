@@ -3,11 +3,14 @@ import type { DocumentRegistry } from './documents.ts';
 import type { Logger } from './log.ts';
 import { writeMeetingConsequences } from './meetingConsequences.ts';
 import type { Storage } from './storage.ts';
+import type { Versions } from './versions.ts';
 
 export interface ConsequencesOptions {
   readonly registry: Pick<DocumentRegistry, 'open'>;
   readonly storage: Pick<Storage, 'markPending' | 'clearPending' | 'listPending'>;
   readonly log: Logger;
+  /** Proposal versions the meeting files (SPEC VERS-2); absent, none are filed. */
+  readonly versions?: Versions;
   /** The server's clock, for the entries' `recordedAt` (default `Date.now`). */
   readonly now?: () => number;
   /**
@@ -77,7 +80,9 @@ export function createConsequences(options: ConsequencesOptions): Consequences {
       own.queued = null;
       const seen = own.requests;
       try {
-        await exclusive(room, () => writeMeetingConsequences({ registry, room, now }));
+        await exclusive(room, () =>
+          writeMeetingConsequences({ registry, room, now, versions: options.versions }),
+        );
         if (own.requests === seen) await storage.clearPending(room);
       } catch (error) {
         log.error('consequences failed; the meeting stays pending', { room, error });

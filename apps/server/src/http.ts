@@ -7,6 +7,8 @@ import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
+import type { Versions } from './versions.ts';
+import { handleVersionsApi } from './versionsApi.ts';
 
 export interface HttpContext extends ApiContext {
   readonly webDir: string;
@@ -17,6 +19,8 @@ export interface HttpContext extends ApiContext {
   readonly health?: () => Promise<{ ready: boolean; body: unknown }>;
   /** The Prometheus text of `/metrics` (OPS-2); absent: no such route. */
   readonly metrics?: () => string;
+  /** Proposal versions (SPEC VERS); absent, their routes fall through to 404. */
+  readonly versions?: Versions;
 }
 
 /**
@@ -77,6 +81,8 @@ export function createRequestHandler(context: HttpContext) {
       return;
     }
     if (await handleExportApi(req, res, path, ctx)) return; // a decision, for offline checks
+    const versions = ctx.versions;
+    if (versions && (await handleVersionsApi(req, res, path, { ...ctx, versions }))) return;
     if (await handleTimeBankApi(req, res, path, ctx)) return; // signed time events (TIMESRV)
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {

@@ -1,6 +1,8 @@
 import {
   appliedOutcomes,
   buildDecisionEntry,
+  currentItem,
+  isAmendStep,
   findItem,
   foldMeeting,
   hasDecision,
@@ -36,6 +38,8 @@ import {
 import type * as Y from 'yjs';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
+import type { Versions } from './versions.ts';
+import { fileMeetingVersion, withTextAuthors } from './versionsConsequences.ts';
 
 export interface MeetingConsequencesInput {
   readonly registry: Pick<DocumentRegistry, 'open'>;
@@ -43,6 +47,8 @@ export interface MeetingConsequencesInput {
   readonly room: string;
   /** The server's clock, for the entries' `recordedAt`. */
   readonly now: () => number;
+  /** Proposal versions (SPEC VERS-2, VERS-5); absent, none are filed and entries name no authors. */
+  readonly versions?: Versions;
 }
 
 /**
@@ -83,6 +89,7 @@ export async function writeMeetingConsequences(input: MeetingConsequencesInput):
         if (holdsInConsent(state, item)) await takeUp(meetingWork, item, item.proposalId);
         else await release(meetingWork, item, item.proposalId);
       }
+      await fileCurrentVersion(meetingWork);
       await followPhase(space, meeting.id, state);
       await fileParticipation(meetingWork);
     });
@@ -123,8 +130,17 @@ async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promis
       recordedAt: work.now(),
     });
   const writeEntry = async (proposalDoc: Y.Doc | null): Promise<void> => {
-    const entry = build(proposalDoc);
-    if (entry === null) return;
+    const built = build(proposalDoc);
+    if (built === null) return;
+    // Who wrote the text as recorded, from the server's bindings (VERS-5); the adopted version too.
+    const entry =
+      proposalDoc === null || !work.versions
+        ? built
+        : await withTextAuthors(work.versions, proposalRoomOf(work, built.proposalId ?? ''), {
+            entry: built,
+            proposalDoc,
+            meetingId: work.meeting.id,
+          });
     const status = proposalDoc === null ? null : (readProposal(proposalDoc)?.status ?? null);
     await work.space.write((doc) => {
       if (hasDecision(doc, entry.id)) return;
@@ -213,6 +229,23 @@ async function release(work: MeetingWork, item: ItemState, proposalId: string): 
     const at = work.state.endedAt ?? item.endedAt ?? item.startedAt ?? 0;
     await work.space.write((doc) => indexProposal(doc, proposalId, status, at));
   });
+}
+
+/** The current proposal item's versions: as taken up, then after each step that changed it (VERS-2). */
+async function fileCurrentVersion(work: MeetingWork): Promise<void> {
+  const item = currentItem(work.state);
+  const versions = work.versions;
+  if (!versions || item === null || item.proposalId === null || item.outcome !== null) return;
+  const proposalId = item.proposalId;
+  await withDocument(work.registry, proposalRoomOf(work, proposalId), (proposal) =>
+    fileMeetingVersion(versions, proposal.name, proposal.doc, {
+      proposalId,
+      meetingId: work.meeting.id,
+      itemId: item.id,
+      stepId: work.state.step?.id ?? null,
+      amending: isAmendStep(work.state),
+    }),
+  );
 }
 
 /** Once the meeting has ended, its participation is filed in the space, once (CONS-13). */

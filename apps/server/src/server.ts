@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './log.ts';
 import { loadSecret } from './secret.ts';
 import { openScaleOut, type ScaleOutOptions } from './scaleOut.ts';
 import type { Storage } from './storage.ts';
+import { createVersions } from './versions.ts';
 import { openAccessStore, openStorage } from './stores.ts';
 import { createPracticeService, selfOrigin } from './practice/practiceService.ts';
 import { verifyEd25519 } from './signatures.ts';
@@ -102,9 +103,11 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       (room) => consequences.afterLoad(room),
     ),
   );
+  const versions = createVersions(storage, deps.now); // proposal history (SPEC VERS)
   const consequences = createConsequences({
     registry: scaleOut.consequencesRegistry(registry),
     storage,
+    versions,
     log,
     exclusive: scaleOut.exclusive,
   });
@@ -143,6 +146,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       health: () => scaleOut.health(),
       metrics: () => scaleOut.metrics.render(),
       practice,
+      versions,
     }),
   );
   http.on('clientError', (error, socket) => {

@@ -241,6 +241,7 @@ export { fragmentToTree, treeText, isDocNode } from './decisions/docTree.ts';
 export type { DocNode, DocMark, DocAttr } from './decisions/docTree.ts';
 export { DECISION_SCHEMA_VERSION, parseDecisionEntry } from './decisions/decisionEntry.ts';
 export type { DecisionEntry, DecisionMeeting, LoggedObjection } from './decisions/decisionEntry.ts';
+export type { TextAuthor } from './decisions/decisionEntry.ts';
 export {
   spaceDecisions,
   hasDecision,

@@ -52,10 +52,22 @@ export interface DecisionEntry {
   readonly positionRounds: number;
   readonly positions: readonly DecisionPosition[];
   readonly objections: readonly LoggedObjection[];
+  /**
+   * Who wrote the recorded text (title, driver, body), as the server's client
+   * bindings attest, most first (SPEC HIST-6); absent on entries recorded
+   * before it.
+   */
+  readonly authors?: readonly TextAuthor[];
   /** Display names by user id, for every id the entry mentions that the meeting knew. */
   readonly names: Readonly<Record<string, string>>;
   readonly recordedBy: string;
   readonly recordedAt: number;
+}
+
+/** An author of a decision's text: a member id (`@server`, or `''` when unbound) and code points. */
+export interface TextAuthor {
+  readonly id: string;
+  readonly chars: number;
 }
 
 type Raw = Record<string, unknown>;
@@ -114,7 +126,14 @@ export function parseDecisionEntry(raw: unknown): DecisionEntry | null {
     ),
     recordedBy: str(raw.recordedBy),
     recordedAt: numOrNull(raw.recordedAt) ?? decidedAt,
+    ...(Array.isArray(raw.authors) ? { authors: objects(raw.authors).flatMap(parseAuthor) } : {}),
   };
+}
+
+function parseAuthor(raw: Raw): TextAuthor[] {
+  const chars = numOrNull(raw.chars);
+  if (typeof raw.id !== 'string' || chars === null || chars < 0) return [];
+  return [{ id: raw.id, chars }];
 }
 
 function parsePosition(raw: Raw): DecisionPosition[] {
