@@ -82,8 +82,9 @@ test('during a live meeting a participant has no way to change the item being de
     benView.agenda.getByRole('textbox', { name: 'Title of “Keys vanish”' }),
   ).toBeVisible();
 
-  // Awa, facilitating, finds the editor in its panel: pending items only.
-  await awaView.openLiveAgenda('Edit the agenda');
+  // Awa, facilitating, finds the editor in her cockpit's drawer: pending items only.
+  await awaView.openLiveAgenda('Agenda and roles');
+  await expect(awaView.drawer).toBeVisible();
   await expect(awaView.agenda.getByRole('listitem')).toHaveCount(3);
   await expect(awaView.itemControls('Four-day week')).toHaveCount(0);
   await expect(awaView.agenda.getByRole('button', { name: 'Remove “Keys vanish”' })).toBeVisible();

@@ -25,6 +25,7 @@ export function Agenda({
   proposals,
   who,
   readOnly,
+  inDrawer = false,
 }: {
   doc: Y.Doc;
   state: MeetingState;
@@ -35,6 +36,8 @@ export function Agenda({
   who: PlannerRole;
   /** A space observer or removed member: never writes. */
   readOnly: boolean;
+  /** Shown in the facilitator's drawer: the live agenda needs no panel of its own. */
+  inDrawer?: boolean;
 }) {
   const t = useT();
   const unnamed = t('meeting.unnamed');
@@ -47,5 +50,5 @@ export function Agenda({
       <PlannedAgenda doc={doc} spaceId={spaceId} people={people} proposals={proposals} who={who} />
     );
   }
-  return <LiveAgenda model={model} spaceId={spaceId} proposals={proposals} />;
+  return <LiveAgenda model={model} spaceId={spaceId} proposals={proposals} inDrawer={inDrawer} />;
 }

@@ -22,18 +22,21 @@ import { useMoveFocus } from './useMoveFocus.ts';
  * changed only by process events (`agenda.add/update/remove/move`). Anyone
  * taking part adds an item; a facilitator edits, moves and removes a pending
  * item never taken up, its owner edits its title and time box; the item being
- * decided and every started or done item stay as they are. Facilitators and
- * participants find the editor in a collapsible panel, out of the process's
- * way; once the meeting has ended nothing changes.
+ * decided and every started or done item stay as they are. Participants find
+ * the editor in a collapsible panel after the process, facilitators in the
+ * cockpit's drawer (`inDrawer`), out of the process's way; once the meeting
+ * has ended nothing changes.
  */
 export function LiveAgenda({
   model,
   spaceId,
   proposals,
+  inDrawer = false,
 }: {
   model: ProcessModel;
   spaceId: string;
   proposals: readonly ProposalSummary[];
+  inDrawer?: boolean;
 }) {
   const t = useT();
   const { state } = model;
@@ -82,13 +85,14 @@ export function LiveAgenda({
   };
 
   const running = state.phase !== 'ended';
-  const drawer = !running
-    ? null
-    : model.facilitator
-      ? t('agenda.live.facilitator')
-      : model.takesPart
-        ? t('agenda.live.participant')
-        : t('agenda.live.observer');
+  const drawer =
+    !running || inDrawer
+      ? null
+      : model.facilitator
+        ? t('agenda.live.facilitator')
+        : model.takesPart
+          ? t('agenda.live.participant')
+          : t('agenda.live.observer');
   return (
     <AgendaFrame
       items={items}

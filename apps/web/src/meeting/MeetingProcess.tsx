@@ -1,5 +1,5 @@
 import { roomName } from '@ronde/domain';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useMeeting } from '../hooks/useMeeting.ts';
 import { usePresence } from '../hooks/usePresence.ts';
@@ -11,9 +11,20 @@ import { useRoom } from '../sync/useRoom.ts';
 /**
  * The meeting's live process (rounds, steps, positions), built on the
  * process log: wires the rooms (presence, the space index, the proposals)
- * around `ProcessView`.
+ * around `ProcessView`. `tools` go in the facilitator's drawer and `side`
+ * in the side column while the meeting runs (see `ProcessView`).
  */
-export function MeetingProcess({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
+export function MeetingProcess({
+  doc,
+  readOnly = false,
+  tools = null,
+  side = null,
+}: {
+  doc: Y.Doc;
+  readOnly?: boolean;
+  tools?: ReactNode;
+  side?: ReactNode;
+}) {
   const meeting = useMeeting(doc);
   if (meeting === null) return null;
   return (
@@ -22,6 +33,8 @@ export function MeetingProcess({ doc, readOnly = false }: { doc: Y.Doc; readOnly
       spaceId={meeting.spaceId}
       meetingId={meeting.id}
       readOnly={readOnly}
+      tools={tools}
+      side={side}
     />
   );
 }
@@ -31,11 +44,15 @@ function ConnectedProcess({
   spaceId,
   meetingId,
   readOnly,
+  tools,
+  side,
 }: {
   doc: Y.Doc;
   spaceId: string;
   meetingId: string;
   readOnly: boolean;
+  tools: ReactNode;
+  side: ReactNode;
 }) {
   const me = useIdentity(spaceId);
   const room = useRoom(roomName({ spaceId, kind: 'meeting', id: meetingId }));
@@ -56,6 +73,8 @@ function ConnectedProcess({
       present={present}
       ProposalSlot={ProposalSlot}
       readOnly={readOnly}
+      tools={tools}
+      side={side}
     />
   );
 }

@@ -103,8 +103,42 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const canSetSecretary =
     meetingState.phase !== 'ended' && (started ? logFacilitator || admin : manages);
   const circle = circles.find((c) => c.id === meeting.circleId);
-  return (
-    <div className="page page--meeting">
+  const running = isRunning(meetingState);
+  const agenda = (inDrawer: boolean) => (
+    <Agenda
+      doc={room.doc}
+      state={meetingState}
+      spaceId={spaceId}
+      people={people}
+      proposals={proposals}
+      who={{
+        userId: me.id,
+        manages,
+        writes: myRole !== undefined && myRole !== 'observer',
+      }}
+      readOnly={access.readOnly}
+      inDrawer={inDrawer}
+    />
+  );
+  const peoplePanel = (editable: boolean) => (
+    <PeoplePanel
+      doc={room.doc}
+      people={people}
+      state={meetingState}
+      selfId={me.id}
+      secretaryId={meeting.secretaryId}
+      canSetRoles={editable && canSetRoles}
+      canSetSecretary={editable && canSetSecretary}
+      watching={watchers(people, present)}
+    />
+  );
+  // While the meeting runs the stage keeps the screen: whoever may change
+  // roles or the secretary finds them, and the agenda editor, in the
+  // cockpit's drawer; everyone else sees the people read-only and the
+  // agenda's own panel after the process.
+  const drawer = running && (canSetRoles || canSetSecretary);
+  const header = (
+    <>
       <div className="proposal-top">
         <Link to={`/s/${spaceId}`} className="back-link">
           <span aria-hidden="true">← </span>
@@ -123,39 +157,31 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
           </time>
         </div>
       </header>
-
       <AccessNotice access={access} />
-      <div className="proposal-layout meeting-layout">
+    </>
+  );
+  return (
+    <div className={`page page--meeting${running ? ' page--cockpit' : ''}`}>
+      {header}
+      <div className={running ? 'cockpit-page' : 'proposal-layout meeting-layout'}>
         <div className="meeting-main">
-          {/* Once the meeting runs, what happens now comes first (on a phone too). */}
-          {started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
-          <Agenda
+          {/* One process at one place, so its live region keeps what it said across the start. */}
+          <MeetingProcess
             doc={room.doc}
-            state={meetingState}
-            spaceId={spaceId}
-            people={people}
-            proposals={proposals}
-            who={{
-              userId: me.id,
-              manages,
-              writes: myRole !== undefined && myRole !== 'observer',
-            }}
             readOnly={access.readOnly}
+            tools={
+              drawer ? (
+                <>
+                  {agenda(true)}
+                  {peoplePanel(true)}
+                </>
+              ) : null
+            }
+            side={running ? peoplePanel(false) : null}
           />
-          {!started && <MeetingProcess doc={room.doc} readOnly={access.readOnly} />}
+          {!drawer && agenda(false)}
         </div>
-        <aside className="proposal-side">
-          <PeoplePanel
-            doc={room.doc}
-            people={people}
-            state={meetingState}
-            selfId={me.id}
-            secretaryId={meeting.secretaryId}
-            canSetRoles={canSetRoles}
-            canSetSecretary={canSetSecretary}
-            watching={watchers(people, present)}
-          />
-        </aside>
+        {!running && <aside className="proposal-side">{peoplePanel(true)}</aside>}
       </div>
     </div>
   );

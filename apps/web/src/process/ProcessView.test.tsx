@@ -220,7 +220,7 @@ describe('Timers', () => {
 });
 
 describe('live region', () => {
-  it('announces speaker and step changes, not the first render', () => {
+  it('announces speaker and step changes (my own turn as mine), not the first render', () => {
     const m = testMeeting();
     m.run(c.startMeeting, FAC);
     const { container } = render(<ProcessView doc={m.doc} me={ANA} />);
@@ -230,7 +230,8 @@ describe('live region', () => {
     act(() => {
       m.run(c.startRound, FAC, ORDER);
     });
-    expect(live.textContent).toBe('Now speaking: Ana');
+    // Ana's own turn is said to her as hers.
+    expect(live.textContent).toBe("It's your turn to speak");
     act(() => {
       m.run(c.endTurn, ANA);
     });

@@ -1,3 +1,4 @@
+import '../styles/cockpit.css';
 import {
   currentItem,
   currentSpeaker,
@@ -7,7 +8,7 @@ import {
   type ItemState,
   type MeetingState,
 } from '@ronde/domain';
-import { useId, useMemo, useState, type ComponentType } from 'react';
+import { useId, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { usePeople } from '../hooks/usePeople.ts';
 import type { Translate } from '../i18n/useT.ts';
@@ -15,25 +16,24 @@ import { useT } from '../i18n/useT.ts';
 import { MeetingChanges } from '../governance/MeetingChanges.tsx';
 import { EarlyOutcome } from './EarlyOutcome.tsx';
 import { FacilitatorBar, HandOver } from './FacilitatorBar.tsx';
-import { IntegrationPanel } from './IntegrationPanel.tsx';
+import { CockpitDrawer } from './CockpitDrawer.tsx';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { MeetingSummary } from './MeetingSummary.tsx';
 import { NextActionNote } from './NextActionNote.tsx';
 import { NotYetHeard } from './NotYetHeard.tsx';
 import type { AnchorMark } from './objectionAnchors.ts';
-import { OutcomePanel } from './OutcomePanel.tsx';
-import { PositionList, PositionsPanel } from './PositionsPanel.tsx';
+import { PositionList } from './PositionsPanel.tsx';
 import { ProcessAgenda } from './ProcessAgenda.tsx';
 import { ProcessLog } from './ProcessLog.tsx';
 import { ProcessContext, processModel, useProcess, type ProcessModel } from './processModel.ts';
 import { SubmitRefusalNote } from './SubmitRefusalNote.tsx';
 import type { ProposalSlotProps } from './ProposalRoom.tsx';
-import { RoundPanel } from './RoundPanel.tsx';
 import { SpeakingTimes } from './SpeakingTimes.tsx';
 import { currentTemplate, stepNameKey, stepPromptKey } from './steps.ts';
-import { TestPanel } from './TestPanel.tsx';
+import { LISTS_POSITIONS, STEP_PANELS } from './stepPanels.tsx';
+import { StepProgress, StepRail } from './StepRail.tsx';
 import { Timers } from './Timers.tsx';
-import { TimeoutBanner } from './TimeoutBanner.tsx';
+import { CallTimeout, TimeoutBanner } from './TimeoutBanner.tsx';
 import { useAnnouncement } from './useAnnouncement.ts';
 import { useMeetingState } from './useMeetingState.ts';
 
@@ -70,9 +70,11 @@ function anchorMarks(model: ProcessModel, item: ItemState, t: Translate): Anchor
 }
 
 /**
- * The meeting's process screens for one user: the facilitator's controls and
+ * The meeting's process screens for one user: the facilitator's cockpit and
  * the participant's view alike, each control shown only when the state, the
- * step and the user's role allow it.
+ * step and the user's role allow it. While the meeting runs, `tools` (the
+ * agenda editor, roles) sit in the facilitator's drawer with the hand-over,
+ * and `side` (who is here) in the side column under the step rail.
  */
 export function ProcessView({
   doc,
@@ -80,6 +82,8 @@ export function ProcessView({
   present = null,
   ProposalSlot = null,
   readOnly = false,
+  tools = null,
+  side = null,
 }: {
   doc: Y.Doc;
   me: string;
@@ -88,6 +92,10 @@ export function ProcessView({
   /** Who is present in the meeting room, or null when unknown. */
   present?: ReadonlySet<string> | null;
   ProposalSlot?: ComponentType<ProposalSlotProps> | null;
+  /** What the drawer holds besides the hand-over (null: no drawer unless facilitating). */
+  tools?: ReactNode;
+  /** Shown in the side column of a running meeting, after the rail and the agenda. */
+  side?: ReactNode;
 }) {
   const t = useT();
   const id = useId();
@@ -103,7 +111,9 @@ export function ProcessView({
     [state.step?.id ?? null, t('process.announceStep', { step: stepName(t, state) ?? '' })],
     [
       speaker !== null && state.round ? `${state.round.id}:${state.round.turns.length}` : null,
-      t('process.announceSpeaker', { name: speaker !== null ? model.name(speaker) : '' }),
+      speaker === me && !readOnly
+        ? t('process.myTurn')
+        : t('process.announceSpeaker', { name: speaker !== null ? model.name(speaker) : '' }),
     ],
   ]);
 
@@ -125,7 +135,7 @@ export function ProcessView({
         )}
         {state.phase === 'ended' && <MeetingSummary />}
         {state.phase !== 'not-started' && state.phase !== 'ended' && (
-          <RunningMeeting present={present} ProposalSlot={ProposalSlot} />
+          <RunningMeeting present={present} ProposalSlot={ProposalSlot} tools={tools} side={side} />
         )}
         <ProcessLog />
       </section>
@@ -133,12 +143,22 @@ export function ProcessView({
   );
 }
 
+/**
+ * A running meeting: the stage (the item, the step, where it leads, the
+ * timers, the step's own panel and the controls it allows), the proposal
+ * being decided and who has been heard; beside it the step rail, the agenda
+ * as it stands and the facilitator's drawer.
+ */
 function RunningMeeting({
   present,
   ProposalSlot,
+  tools,
+  side,
 }: {
   present: ReadonlySet<string> | null;
   ProposalSlot: ComponentType<ProposalSlotProps> | null;
+  tools: ReactNode;
+  side: ReactNode;
 }) {
   const t = useT();
   const model = useProcess();
@@ -151,47 +171,54 @@ function RunningMeeting({
   // The proposer and facilitators amend at "Amend and clarify" and "Integrate" (AMEND-1);
   // observers (and removed members) never write the proposal: the server would refuse it.
   const mayAmend = model.takesPart && mayAmendText(state, model.me);
+  const Panel = STEP_PANELS[step.kind];
+  const drawer = model.facilitator || tools !== null;
   return (
-    <div className="process-grid">
-      <div className="process-step card">
-        {item && <p className="process-item">{t('process.item', { title: item.title })}</p>}
-        <h3 className="process-step__title">{t(stepNameKey(template, step))}</h3>
-        <p className="process-prompt">{t(stepPromptKey(template, step))}</p>
-        <Timers />
-        {step.kind === 'round' && <RoundPanel present={present} />}
-        {step.kind === 'positions' && <PositionsPanel selection={selection} />}
-        {step.kind === 'test' && (
-          <>
-            <TestPanel />
-          </>
-        )}
-        {step.kind === 'integration' && <IntegrationPanel />}
-        {step.kind === 'outcome' && <OutcomePanel />}
-        {step.kind !== 'positions' && step.kind !== 'open' && step.kind !== 'round' && (
-          <PositionList />
-        )}
-        <NextActionNote />
-        <EarlyOutcome />
-        <FacilitatorBar />
-      </div>
-      {item?.proposalId && ProposalSlot && (
-        <div className="process-proposal">
-          <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} />
-          <h4 className="process-subtitle">{t('process.proposalText')}</h4>
-          <ProposalSlot
-            proposalId={item.proposalId}
-            editable={mayAmend}
-            marks={anchorMarks(model, item, t)}
-            onSelect={setSelection}
-          />
+    <div className="cockpit">
+      <div className="cockpit__main">
+        <div className="stage card">
+          <div className="stage__head">
+            {item && <p className="process-item">{t('process.item', { title: item.title })}</p>}
+            <h3 className="process-step__title">{t(stepNameKey(template, step))}</h3>
+            <StepProgress />
+          </div>
+          <Timers />
+          <p className="process-prompt">{t(stepPromptKey(template, step))}</p>
+          {Panel && <Panel present={present} selection={selection} />}
+          {LISTS_POSITIONS.has(step.kind) && <PositionList />}
+          <NextActionNote />
+          <EarlyOutcome />
+          <FacilitatorBar />
         </div>
-      )}
-      <ProcessAgenda />
-      <div className="process-equity card">
-        <NotYetHeard />
-        <SpeakingTimes live />
+        {item?.proposalId && ProposalSlot && (
+          <div className="process-proposal">
+            <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} />
+            <h4 className="process-subtitle">{t('process.proposalText')}</h4>
+            <ProposalSlot
+              proposalId={item.proposalId}
+              editable={mayAmend}
+              marks={anchorMarks(model, item, t)}
+              onSelect={setSelection}
+            />
+          </div>
+        )}
+        <div className="process-equity card">
+          <NotYetHeard />
+          <SpeakingTimes live />
+        </div>
       </div>
-      <HandOver />
+      <div className="cockpit__side">
+        {drawer && (
+          <CockpitDrawer>
+            {tools}
+            <HandOver />
+          </CockpitDrawer>
+        )}
+        <CallTimeout />
+        <StepRail />
+        <ProcessAgenda />
+        {side}
+      </div>
     </div>
   );
 }

@@ -3,23 +3,29 @@ import { useT } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
 import { isRunning } from './steps.ts';
 
-/** A time-out, visible to everyone; anyone taking part calls one, a facilitator ends it. */
+/** Anyone taking part calls a time-out while none is running. */
+export function CallTimeout() {
+  const t = useT();
+  const model = useProcess();
+  const { state } = model;
+  if (!isRunning(state) || !model.takesPart || activeTimeout(state) !== null) return null;
+  return (
+    <div className="process-timeout-call">
+      <button type="button" className="button" onClick={() => model.run(callTimeout)}>
+        {t('process.callTimeout')}
+      </button>
+    </div>
+  );
+}
+
+/** A time-out, visible to everyone; a facilitator ends it. */
 export function TimeoutBanner() {
   const t = useT();
   const model = useProcess();
   const { state } = model;
   if (!isRunning(state)) return null;
   const timeout = activeTimeout(state);
-  if (timeout === null) {
-    if (!model.takesPart) return null;
-    return (
-      <div className="process-timeout-call">
-        <button type="button" className="button" onClick={() => model.run(callTimeout)}>
-          {t('process.callTimeout')}
-        </button>
-      </div>
-    );
-  }
+  if (timeout === null) return null;
   return (
     <div className="timeout-banner">
       <p className="timeout-banner__text">

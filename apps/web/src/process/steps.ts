@@ -1,6 +1,8 @@
 import {
+  blockingObjections,
   currentItem,
   templateFor,
+  templateStep,
   type ItemState,
   type MeetingState,
   type ProcessTemplate,
@@ -60,4 +62,63 @@ export function itemDisplayStatus(state: MeetingState, item: ItemState): ItemDis
 /** Whether the meeting runs (started, not ended). */
 export function isRunning(state: MeetingState): boolean {
   return state.phase !== 'not-started' && state.phase !== 'ended';
+}
+
+/** Where "Next step" leads from here, as the step rail says it. */
+export type Upcoming =
+  | { readonly kind: 'step'; readonly name: MessageKey }
+  | { readonly kind: 'item'; readonly title: string }
+  | { readonly kind: 'closing' }
+  | { readonly kind: 'end' };
+
+/**
+ * What comes after the current step, by the fold's own rule (domain MEET-7):
+ * a gated step (positions, test) goes to its `whenClear` step when no
+ * objection blocks, else to the next one; a step with `then` goes there; the
+ * last step of an item leads to the next pending item, or to the closing
+ * round. Null before the start, after the end, or at an outcome step whose
+ * outcome is not recorded yet, when nothing can follow.
+ *
+ * @example
+ * upcoming(state); // { kind: 'step', name: 'process.step.consent.clarify' }
+ */
+export function upcoming(state: MeetingState): Upcoming | null {
+  if (state.step === null || !isRunning(state)) return null;
+  if (state.phase === 'closing') return { kind: 'end' };
+  const item = currentItem(state);
+  const template = currentTemplate(state);
+  if (template !== null && item !== null && item.status !== 'done') {
+    const here = templateStep(template, state.step.key);
+    if (here !== null && template.steps.length > 1) {
+      if (here.kind === 'outcome' && item.outcome === null) return null;
+      if (here.kind !== 'outcome') {
+        const following = template.steps[template.steps.indexOf(here) + 1]?.key ?? here.key;
+        const gated = here.kind === 'positions' || here.kind === 'test';
+        const clear = gated && blockingObjections(item, state.step.positionRound).length === 0;
+        const key = clear ? (here.whenClear ?? following) : (here.then ?? following);
+        return { kind: 'step', name: stepNameKey(template, { key }) };
+      }
+    }
+  }
+  const next = state.items.find((it) => it.status === 'pending' && it.id !== state.currentItemId);
+  return next === undefined ? { kind: 'closing' } : { kind: 'item', title: next.title };
+}
+
+/** Where a template's step stands on the rail: passed, current or still ahead. */
+export type RailStatus = 'done' | 'current' | 'ahead';
+
+/**
+ * The template's steps with their place on the rail: those before the
+ * current one in the template are done, the current one is current.
+ */
+export function railSteps(
+  template: ProcessTemplate,
+  step: Pick<StepState, 'key'>,
+): { readonly key: string; readonly name: MessageKey; readonly status: RailStatus }[] {
+  const at = template.steps.findIndex((s) => s.key === step.key);
+  return template.steps.map((s, index) => ({
+    key: s.key,
+    name: stepNameKey(template, s),
+    status: index < at ? 'done' : index === at ? 'current' : 'ahead',
+  }));
 }

@@ -1,4 +1,37 @@
 /** The cockpit messages, English and French (spread into `en.ts` and `fr.ts`). */
-export const cockpitEn = {} as const;
+export const cockpitEn = {
+  'cockpit.steps': 'Steps',
+  'cockpit.stepOf': 'Step {index} of {count}',
+  'cockpit.next.step': 'Next: {step}',
+  'cockpit.next.item': 'Next: the item “{title}”',
+  'cockpit.next.closing': 'Next: the closing round',
+  'cockpit.next.end': 'Next: the end of the meeting',
+  'cockpit.next.outcome': 'Record the outcome to go on',
+  'cockpit.status.done': 'done',
+  'cockpit.status.current': 'now',
+  'cockpit.tools': 'Agenda and roles',
+  'cockpit.close': 'Close',
+  'cockpit.checkIn': 'Opening',
+  'cockpit.closing': 'Closing',
+  'cockpit.yourTurn': 'Your turn',
+  'cockpit.now': 'Now',
+} as const;
 
-export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {};
+export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
+  'cockpit.steps': 'Étapes',
+  'cockpit.stepOf': 'Étape {index} sur {count}',
+  'cockpit.next.step': 'Ensuite : {step}',
+  'cockpit.next.item': 'Ensuite : le point « {title} »',
+  'cockpit.next.closing': 'Ensuite : le tour de clôture',
+  'cockpit.next.end': 'Ensuite : la fin de la réunion',
+  'cockpit.next.outcome': 'Enregistrez la décision pour continuer',
+  // « étape » est féminin.
+  'cockpit.status.done': 'faite',
+  'cockpit.status.current': 'en cours',
+  'cockpit.tools': 'Ordre du jour et rôles',
+  'cockpit.close': 'Fermer',
+  'cockpit.checkIn': 'Ouverture',
+  'cockpit.closing': 'Clôture',
+  'cockpit.yourTurn': 'À vous',
+  'cockpit.now': 'Maintenant',
+};
