@@ -38,6 +38,7 @@ import {
 import type * as Y from 'yjs';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
+import { writeBacklogConsequences } from './tensionsConsequences.ts';
 import type { Versions } from './versions.ts';
 import { fileMeetingVersion, withTextAuthors } from './versionsConsequences.ts';
 
@@ -92,6 +93,8 @@ export async function writeMeetingConsequences(input: MeetingConsequencesInput):
       await fileCurrentVersion(meetingWork);
       await followPhase(space, meeting.id, state);
       await fileParticipation(meetingWork);
+      // Triages and follow-ups of the backlog (TRIAGESRV).
+      await writeBacklogConsequences({ meetingId: meeting.id, state, log, space });
     });
   });
 }

@@ -2,6 +2,7 @@ import type { DocKind } from '@ronde/domain';
 import * as Y from 'yjs';
 import type { LocatedWrite } from './locateUpdate.ts';
 import type { MeetingFacts } from './meetingFacts.ts';
+import { TENSION_WRITE_RULES } from './tensionsPolicy.ts';
 import type { Role } from './tokens.ts';
 
 /**
@@ -395,6 +396,7 @@ export const WRITE_RULES: readonly WriteRule[] = [
     summary: 'the decision log: the server only',
     check: serverOnly,
   },
+  ...TENSION_WRITE_RULES,
 ];
 
 const RULES_BY_ROOT = new Map(WRITE_RULES.map((rule) => [`${rule.kind}:${rule.root}`, rule]));

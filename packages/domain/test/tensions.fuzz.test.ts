@@ -22,7 +22,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const PEOPLE = ['alice1', 'bobby1', 'chloe1'];
 const WORDS = ['Late invoices', 'Keys', 'rôle', '😀', 'Paid in 30 days', ''];
 
-function someId(random: Prng, map: Y.Map<unknown>): string | null {
+function someId(random: Prng, map: Y.Map<Y.Map<unknown>>): string | null {
   const keys = [...map.keys()];
   return keys.length === 0 ? null : random.pick(keys);
 }
