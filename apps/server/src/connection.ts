@@ -5,6 +5,7 @@ import {
 } from 'y-protocols/awareness';
 import { parseRoomName } from '@ronde/domain';
 import type { RawData, WebSocket } from 'ws';
+import { submitAsyncEvent, type AsyncEventDeps } from './asyncConsentEvents.ts';
 import type { Identity } from './authenticate.ts';
 import { awarenessOwners, createAwarenessGuard } from './awarenessGuard.ts';
 import type { Peer } from './broadcast.ts';
@@ -61,6 +62,8 @@ export interface ConnectionContext {
    * the decision written, at the next start.
    */
   readonly beforeEventAppend?: (room: string, event: StoredEvent) => Promise<void>;
+  /** Checks and appends the events of asynchronous consent rooms (ACONS); none: refused. */
+  readonly asyncEvents?: AsyncEventDeps;
   /** Called once the server appended an event to a meeting's log (its consequences follow). */
   readonly onEventAppended?: (room: string) => void;
   /** Called when the server closes the socket, with the close code (refusals on `/metrics`). */
@@ -252,31 +255,26 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       return;
     }
     const events = ctx.events;
-    void checkSubmittedEvent(
-      { room: ctx.room, userId, canWrite: ctx.identity.canWrite, json },
-      events,
-    )
-      .then(async (stored) => {
-        await ctx.beforeEventAppend?.(ctx.room, stored);
-        await appendCheckedEvent(loaded, stored);
-      })
-      .then(
-        () => ctx.onEventAppended?.(ctx.room),
-        (error: unknown) => {
-          if (error instanceof EventRefusal) {
-            refuseEvent(error.eventId, error.code, error.message);
-            return;
-          }
-          if (ctx.isClosing()) return;
-          log.error('event append failed', { error });
-          close(
-            CLOSE_CODES.internalError,
-            'storage failure',
-            'error',
-            'closing after store failure',
-          );
-        },
-      );
+    const submission = { room: ctx.room, userId, canWrite: ctx.identity.canWrite, json };
+    const appended =
+      ctx.asyncEvents && parseRoomName(ctx.room)?.kind === 'consent'
+        ? submitAsyncEvent(submission, loaded, ctx.asyncEvents)
+        : checkSubmittedEvent(submission, events).then(async (stored) => {
+            await ctx.beforeEventAppend?.(ctx.room, stored);
+            await appendCheckedEvent(loaded, stored);
+          });
+    void appended.then(
+      () => ctx.onEventAppended?.(ctx.room),
+      (error: unknown) => {
+        if (error instanceof EventRefusal) {
+          refuseEvent(error.eventId, error.code, error.message);
+          return;
+        }
+        if (ctx.isClosing()) return;
+        log.error('event append failed', { error });
+        close(CLOSE_CODES.internalError, 'storage failure', 'error', 'closing after store failure');
+      },
+    );
   }
 
   function setAwareness(

@@ -117,7 +117,10 @@ export function createConsequences(options: ConsequencesOptions): Consequences {
         rooms.map((room) =>
           isMeeting(room)
             ? request(room)
-            : storage.clearPending(room).catch((error: unknown) => log.error('clear', { error })),
+            : // An asynchronous consent's mark is its own (asyncConsentDeadlines.ts).
+              parseRoomName(room)?.kind === 'consent'
+              ? Promise.resolve()
+              : storage.clearPending(room).catch((error: unknown) => log.error('clear', { error })),
         ),
       );
     },

@@ -38,7 +38,10 @@ export type RefusalCode =
   | 'read-only'
   | 'not-a-meeting'
   | 'document-full'
-  | 'quota';
+  | 'quota'
+  // An asynchronous consent's event its fold would ignore, or one after its deadline (ACONS-7).
+  | 'not-allowed'
+  | 'closed';
 
 export class EventRefusal extends Error {
   override name = 'EventRefusal';

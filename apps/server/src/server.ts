@@ -6,6 +6,7 @@ import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
 import { createByteQuota } from './byteQuota.ts';
 import { acceptConnection } from './connection.ts';
+import { createAsyncConsents } from './asyncConsentDeadlines.ts';
 import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { createHeartbeat } from './heartbeat.ts';
@@ -33,6 +34,8 @@ export interface ServerDeps {
   readonly now?: () => number;
   /** Shorter relay timers (tests of the cluster). */
   readonly relay?: ScaleOutOptions['relay'];
+  /** The clock of asynchronous consents' deadlines (ACONS-10; default `Date.now`). */
+  readonly asyncConsentNow?: () => number;
   /** The practice bots' pause before each move (PRACTICE-4; default 2 s). */
   readonly practicePauseMs?: number;
 }
@@ -109,6 +112,15 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     storage,
     versions,
     log,
+    exclusive: scaleOut.exclusive,
+  });
+  // Asynchronous consents are decided by the server at their deadline (ACONS-10).
+  const asyncNow = deps.asyncConsentNow ?? Date.now;
+  const asyncConsents = createAsyncConsents({
+    registry: scaleOut.consequencesRegistry(registry),
+    storage,
+    log,
+    now: asyncNow,
     exclusive: scaleOut.exclusive,
   });
   // The practice bots are clients of this server's own port (PRACTICE-2).
@@ -196,7 +208,17 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
           events,
           beforeEventAppend: (room, event) =>
             event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
-          onEventAppended: (room) => void consequences.afterAppend(room),
+          asyncEvents: {
+            ...events,
+            registry,
+            members: access,
+            now: asyncNow,
+            markPending: (room) => storage.markPending(room),
+          },
+          onEventAppended: (room) => {
+            void consequences.afterAppend(room);
+            void asyncConsents.afterAppend(room);
+          },
           onClose: (code) =>
             scaleOut.refusals.inc({ stage: 'connection', reason: closeName(code) }),
         });
@@ -229,6 +251,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   http.on('error', (error) => log.error('HTTP server error', { error }));
   const address = http.address() as AddressInfo;
   void consequences.resumePending(); // meetings a crash left pending (CONS-5)
+  void asyncConsents.resumePending(); // consents open, or past their deadline (ACONS-11)
   // Every instance of a cluster would resume every practice meeting's bots (CLUSTER-8).
   if (scaleOut.instanceId === null) {
     void practice
@@ -243,6 +266,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     heartbeat.stop();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
+    await asyncConsents.close();
     await registry.close();
     await scaleOut.close();
     await storage.close();

@@ -1,4 +1,4 @@
-import type { DocKind } from '@ronde/domain';
+import { ASYNC_POLICY_KEY, parsePolicy, type DocKind } from '@ronde/domain';
 import * as Y from 'yjs';
 import type { LocatedWrite } from './locateUpdate.ts';
 import type { MeetingFacts } from './meetingFacts.ts';
@@ -259,9 +259,27 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
 function checkProposalText(_write: LocatedWrite, ctx: RuleContext): string | null {
   if (!rootMap(ctx.doc, 'proposal').has('id')) return null;
   const status = proposalStatus(ctx.doc);
+  const fields = rootMap(ctx.doc, 'proposal');
+  if (status === 'in-consent' && fields.has('asyncConsentId') && !fields.has('asyncClosedBy')) {
+    // In asynchronous consent the proposer amends; every amendment asks again (ACONS-4).
+    return fields.get('authorId') === ctx.writer.userId
+      ? null
+      : 'in asynchronous consent only its proposer amends the text';
+  }
   return status === 'draft' || status === 'in-consent'
     ? null
     : `the text of a proposal that is ${String(status)} does not change`;
+}
+
+/** The space's settings: admins, and only known settings with valid values (ACONS-3). */
+function checkSettings(write: LocatedWrite, ctx: RuleContext): string | null {
+  const field = fieldOf(write);
+  if (field !== ASYNC_POLICY_KEY) return `unknown setting ${String(field)}`;
+  if (!isAdmin(ctx)) return 'only an admin changes the space’s settings';
+  if (write.op === 'delete') return null;
+  return parsePolicy(writtenValue(write)) === null
+    ? 'not a valid asynchronous consent policy'
+    : null;
 }
 
 function checkSpaceFields(write: LocatedWrite, ctx: RuleContext): string | null {
@@ -397,6 +415,27 @@ export const WRITE_RULES: readonly WriteRule[] = [
     check: serverOnly,
   },
   ...TENSION_WRITE_RULES,
+  {
+    id: 'WRITE-19',
+    kind: 'consent',
+    root: 'log',
+    summary: 'an asynchronous consent’s log: the server only (clients submit signed events)',
+    check: serverOnly,
+  },
+  {
+    id: 'WRITE-20',
+    kind: 'space',
+    root: 'asyncConsents',
+    summary: 'the index of asynchronous consents: the server only',
+    check: serverOnly,
+  },
+  {
+    id: 'WRITE-21',
+    kind: 'space',
+    root: 'settings',
+    summary: 'the space’s settings (the asynchronous consent policy): admins, valid values only',
+    check: checkSettings,
+  },
 ];
 
 const RULES_BY_ROOT = new Map(WRITE_RULES.map((rule) => [`${rule.kind}:${rule.root}`, rule]));

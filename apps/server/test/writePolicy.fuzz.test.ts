@@ -349,8 +349,11 @@ function violation(
       'policies',
       'assignments',
       'governance',
+      'asyncConsents',
+      'settings',
     ],
     proposal: ['proposal', 'title', 'driver', 'body', 'changes'],
+    consent: ['log'],
   };
   const stray = Object.keys(a).filter((root) => !schema[kind].includes(root));
   if (stray.some((root) => !['{}', '""', '[]'].includes(JSON.stringify(a[root])))) {

@@ -1,0 +1,192 @@
+import {
+  MIN_DEADLINE_MS,
+  SERVER_AUTHOR,
+  consentLog,
+  eventSigningPayload,
+  foldAsyncConsent,
+  newId,
+  parseAsyncPersonEvent,
+  parseRoomName,
+  readAsyncPolicy,
+  readConsentLog,
+  readProposal,
+  readSignature,
+  roomName,
+  spaceRoom,
+  type AsyncPersonEvent,
+  type MeetingEvent,
+} from '@ronde/domain';
+import type { Member } from './accessStore.ts';
+import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+import { EventRefusal, type EventDeps, type EventSubmission } from './processEvents.ts';
+
+/**
+ * Signed events of an asynchronous consent (server SPEC ACONS-5…9,
+ * docs/legitimacy.md §5). They arrive on the consent room's socket like
+ * meeting events (message 5) and pass the same checks (EVT-2…7: a writer, a
+ * known well-formed event, a registered key of its author, a verified
+ * signature, a fresh id); then the server refuses what the fold would
+ * ignore, saying why, and what comes after the deadline. An opening is
+ * appended with the server's roll in the same write.
+ */
+
+export interface AsyncEventDeps extends EventDeps {
+  readonly registry: Pick<DocumentRegistry, 'open'>;
+  /** The space's members, for the roll (ACONS-6). */
+  readonly members: { listMembers(spaceId: string): Promise<readonly Member[]> };
+  /** The server's clock. */
+  readonly now: () => number;
+  /** Called before an opening is appended: the consent is pending until its consequences are written. */
+  readonly markPending: (room: string) => Promise<void>;
+}
+
+export type StoredAsyncEvent = AsyncPersonEvent & { readonly kid: string; readonly sig: string };
+
+/**
+ * Checks a submitted consent event and appends it as the server, or rejects
+ * with an {@link EventRefusal}. Resolves once stored and relayed.
+ *
+ * @example
+ * await submitAsyncEvent({ room, userId, canWrite, json }, loaded, deps);
+ */
+export async function submitAsyncEvent(
+  submission: EventSubmission,
+  loaded: LoadedDocument,
+  deps: AsyncEventDeps,
+): Promise<StoredAsyncEvent> {
+  const stored = await checkAsyncEvent(submission, deps);
+  const ref = parseRoomName(submission.room);
+  if (ref === null) throw new EventRefusal(stored.id, 'malformed', 'not a room');
+  if (stored.type === 'async.open') {
+    const roll = await rollFor(ref.spaceId, stored, deps);
+    await deps.markPending(submission.room);
+    await loaded.write((doc) => {
+      if (readConsentLog(doc).length > 0) {
+        throw new EventRefusal(stored.id, 'not-allowed', 'this consent is already open');
+      }
+      const log = [stored, roll];
+      const state = foldAsyncConsent(log);
+      if (state.phase !== 'open') {
+        throw new EventRefusal(stored.id, 'not-allowed', state.results[0]?.why ?? 'refused');
+      }
+      consentLog(doc).push(log);
+    });
+    return stored;
+  }
+  await loaded.write((doc) => {
+    const log = readConsentLog(doc);
+    if (log.some((entry) => (entry as { id?: unknown } | null)?.id === stored.id)) {
+      throw new EventRefusal(stored.id, 'duplicate-id', 'an event with this id is already here');
+    }
+    const before = foldAsyncConsent(log);
+    if (before.phase === 'open' && deps.now() >= before.deadline) {
+      throw new EventRefusal(stored.id, 'closed', 'the deadline has passed');
+    }
+    if (stored.type === 'async.extend' && stored.deadline < deps.now() + MIN_DEADLINE_MS) {
+      throw new EventRefusal(stored.id, 'not-allowed', 'a new deadline is at least a minute away');
+    }
+    const after = foldAsyncConsent([...log, stored]);
+    const result = after.results[after.results.length - 1];
+    if (result?.status !== 'applied') {
+      const why = result?.why ?? 'refused';
+      throw new EventRefusal(stored.id, why === 'closed' ? 'closed' : 'not-allowed', why);
+    }
+    consentLog(doc).push([stored]);
+  });
+  return stored;
+}
+
+async function checkAsyncEvent(
+  submission: EventSubmission,
+  deps: AsyncEventDeps,
+): Promise<StoredAsyncEvent> {
+  const room = parseRoomName(submission.room);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(submission.json);
+  } catch {
+    throw new EventRefusal('', 'malformed', 'the event is not JSON');
+  }
+  const rawId = (raw as { id?: unknown } | null)?.id;
+  const eventId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
+  if (room?.kind !== 'consent') {
+    throw new EventRefusal(eventId, 'not-a-meeting', 'consent events go to consent rooms');
+  }
+  if (!submission.canWrite) {
+    throw new EventRefusal(eventId, 'read-only', 'observers do not position');
+  }
+  const event = parseAsyncPersonEvent(raw);
+  if (!event) throw new EventRefusal(eventId, 'malformed', 'not a known, well-formed event');
+  const signature = readSignature(raw);
+  if (!signature) throw new EventRefusal(event.id, 'bad-signature', 'the event is not signed');
+  const key = await deps.keys.getDeviceKey(room.spaceId, signature.kid);
+  if (!key || key.userId !== event.by) {
+    throw new EventRefusal(event.id, 'unknown-key', 'the key is not one of the author’s devices');
+  }
+  // The payload is the same canonical JSON as a meeting event's (SIGN-2), bound to this room.
+  const payload = eventSigningPayload(
+    submission.room,
+    signature.kid,
+    event as unknown as MeetingEvent,
+  );
+  if (!deps.verify(key.publicKey, payload, signature.sig)) {
+    throw new EventRefusal(event.id, 'bad-signature', 'the signature does not verify');
+  }
+  return { ...event, kid: signature.kid, sig: signature.sig };
+}
+
+/**
+ * The server's roll of an opening (ACONS-6): the opening is its proposal's
+ * author's, on a draft, with a deadline 1 minute to 90 days away on the
+ * server's clock; the voters are the space's members who may write
+ * (observers excepted), the facilitators its admins and facilitators, the
+ * policy the space's setting now.
+ */
+async function rollFor(
+  spaceId: string,
+  open: StoredAsyncEvent & { type: 'async.open' },
+  deps: AsyncEventDeps,
+): Promise<Record<string, unknown>> {
+  const now = deps.now();
+  if (open.deadline < now + MIN_DEADLINE_MS) {
+    throw new EventRefusal(open.id, 'not-allowed', 'the deadline is at least a minute away');
+  }
+  const proposal = deps.registry.open(roomName({ spaceId, kind: 'proposal', id: open.proposalId }));
+  try {
+    const meta = readProposal((await proposal.ready).doc);
+    if (meta === null) throw new EventRefusal(open.id, 'not-allowed', 'no such proposal');
+    if (meta.authorId !== open.by) {
+      throw new EventRefusal(open.id, 'not-allowed', 'only its proposer sends a proposal');
+    }
+    if (meta.status !== 'draft') {
+      throw new EventRefusal(open.id, 'not-allowed', `the proposal is ${meta.status}`);
+    }
+  } finally {
+    proposal.release();
+  }
+  const space = deps.registry.open(spaceRoom(spaceId));
+  let policy;
+  try {
+    policy = readAsyncPolicy((await space.ready).doc);
+  } finally {
+    space.release();
+  }
+  const members = [...(await deps.members.listMembers(spaceId))].sort((a, b) =>
+    a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0,
+  );
+  const voters = members.filter((m) => m.role !== 'observer').map((m) => m.userId);
+  const facilitators = members
+    .filter((m) => m.role === 'admin' || m.role === 'facilitator')
+    .map((m) => m.userId);
+  const names = Object.fromEntries(members.map((m) => [m.userId, m.name]));
+  return {
+    id: newId(),
+    type: 'async.roll',
+    by: SERVER_AUTHOR,
+    at: now,
+    voters,
+    facilitators,
+    policy: { ...policy },
+    names,
+  };
+}
