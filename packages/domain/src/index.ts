@@ -517,3 +517,14 @@ export type {
 } from './tensions/triage.ts';
 export { tensionsAndActionsFor } from './tensions/forPerson.ts';
 export type { BacklogForPerson } from './tensions/forPerson.ts';
+export { buildInbox, byDue, inboxCount } from './inbox/inbox.ts';
+export type {
+  InboxContext,
+  InboxItem,
+  InboxSection,
+  InboxSource,
+  InboxTarget,
+} from './inbox/inbox.ts';
+export { INBOX_SOURCES } from './inbox/inboxSources.ts';
+export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
+export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';
