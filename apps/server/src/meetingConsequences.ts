@@ -94,7 +94,13 @@ export async function writeMeetingConsequences(input: MeetingConsequencesInput):
       await followPhase(space, meeting.id, state);
       await fileParticipation(meetingWork);
       // Triages and follow-ups of the backlog (TRIAGESRV).
-      await writeBacklogConsequences({ meetingId: meeting.id, state, log, space });
+      await writeBacklogConsequences({
+        meetingId: meeting.id,
+        state,
+        log,
+        space,
+        people: context.people,
+      });
     });
   });
 }

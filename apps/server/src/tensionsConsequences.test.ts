@@ -52,6 +52,7 @@ function setup() {
       state: foldMeeting(log, CONTEXT),
       log,
       space,
+      people: CONTEXT.people,
     });
   return { doc, log, run, writes: () => writes };
 }
@@ -74,6 +75,7 @@ describe('the backlog’s consequences', () => {
       kind: 'project',
       title: 'Automate reminders',
       ownerId: ANA,
+      ownerName: ANA,
       by: FAC,
       dueDate: '2026-03-01',
       tensionId: 'tens0001',

@@ -7,6 +7,7 @@ import {
   spaceActions,
   spaceTensions,
   type ActionReviewEvent,
+  type MeetingPerson,
   type MeetingState,
   type TensionTriageEvent,
 } from '@ronde/domain';
@@ -23,6 +24,8 @@ export interface BacklogWork {
   readonly state: MeetingState;
   readonly log: readonly unknown[];
   readonly space: Pick<LoadedDocument, 'doc' | 'write'>;
+  /** The meeting's people, whose names an action's owner gets. */
+  readonly people: readonly MeetingPerson[];
 }
 
 /**
@@ -33,7 +36,7 @@ export interface BacklogWork {
  * twice.
  *
  * @example
- * await writeBacklogConsequences({ meetingId, state, log, space });
+ * await writeBacklogConsequences({ meetingId, state, log, space, people });
  */
 export async function writeBacklogConsequences(work: BacklogWork): Promise<void> {
   const triages = appliedTriages(work.state, work.log);
@@ -43,8 +46,7 @@ export async function writeBacklogConsequences(work: BacklogWork): Promise<void>
     triages.some((t) => triageDue(doc, t)) || reviews.some((r) => reviewDue(doc, r));
   if (!due(work.space.doc)) return;
   await work.space.write((doc) => {
-    for (const triage of triages)
-      if (triageDue(doc, triage)) applyTriage(doc, triage, work.meetingId);
+    for (const triage of triages) if (triageDue(doc, triage)) applyTriage(doc, triage, work);
     for (const review of reviews) if (reviewDue(doc, review)) applyReview(doc, review);
   });
 }
@@ -57,7 +59,7 @@ function triageDue(doc: Y.Doc, triage: TensionTriageEvent): boolean {
   return isTensionPending(tension);
 }
 
-function applyTriage(doc: Y.Doc, triage: TensionTriageEvent, meetingId: string): void {
+function applyTriage(doc: Y.Doc, triage: TensionTriageEvent, work: BacklogWork): void {
   const entry = spaceTensions(doc).get(triage.tensionId);
   if (!entry) return;
   entry.set(TRIAGE_MARK, triage.id);
@@ -82,6 +84,7 @@ function applyTriage(doc: Y.Doc, triage: TensionTriageEvent, meetingId: string):
           kind: triage.outcome,
           title: action.title,
           ownerId: action.ownerId,
+          ownerName: work.people.find((p) => p.id === action.ownerId)?.name ?? '',
           by: triage.by,
           dueDate: action.dueDate,
           tensionId: triage.tensionId,
@@ -90,7 +93,10 @@ function applyTriage(doc: Y.Doc, triage: TensionTriageEvent, meetingId: string):
       } catch {
         return; // the fold checked the same rules (TRIAGE-2): unreachable for an applied triage
       }
-      spaceActions(doc).set(action.id, new Y.Map(Object.entries({ ...fields, meetingId })));
+      spaceActions(doc).set(
+        action.id,
+        new Y.Map(Object.entries({ ...fields, meetingId: work.meetingId })),
+      );
       if (!entry.has('actionId')) entry.set('actionId', action.id);
     }
   }

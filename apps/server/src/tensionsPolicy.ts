@@ -3,6 +3,7 @@ import {
   ACTION_KINDS,
   ACTION_TITLE_MAX,
   CLOSE_REASON_MAX,
+  PERSON_NAME_LIMIT,
   TENSION_CLOSINGS,
   TENSION_CREATE_FIELDS,
   TENSION_TEXT_LIMIT,
@@ -84,6 +85,8 @@ function newTensionField(field: string, v: unknown, key: string, ctx: RuleContex
       return isTime(v) ? null : 'not a time';
     case 'roleId':
       return isOptionalId(v) ? null : 'not a role id';
+    case 'byName':
+      return isText(v, PERSON_NAME_LIMIT) ? null : 'not a name of at most 120';
     default:
       return isText(v, TENSION_TEXT_LIMIT) ? null : `${field} is not a text of at most 1000`;
   }
@@ -99,7 +102,7 @@ function checkTensions(write: LocatedWrite, ctx: RuleContext): string | null {
     return write.op === 'delete' ? null : newTensionField(at.field, v, at.key, ctx);
   }
   const field = at.field;
-  if (field === 'id' || field === 'by' || field === 'createdAt') {
+  if (field === 'id' || field === 'by' || field === 'byName' || field === 'createdAt') {
     return `a tension’s ${field} never changes`;
   }
   if (field === 'triagedTo') return 'only the server records a triage';
@@ -212,6 +215,8 @@ function actionValue(field: string, v: unknown, ctx: RuleContext): string | null
         : 'not a title of 1 to 200 characters';
     case 'ownerId':
       return typeof v === 'string' && isId(v) ? null : 'not an owner id';
+    case 'ownerName':
+      return isText(v, PERSON_NAME_LIMIT) ? null : 'not a name of at most 120';
     case 'dueDate':
       return isDate(v) ? null : 'not a YYYY-MM-DD date';
     case 'roleId':
@@ -248,7 +253,7 @@ function newActionField(field: string, v: unknown, key: string, ctx: RuleContext
 
 const ACTION_FIXED = new Set(['id', 'by', 'createdAt', 'tensionId', 'meetingId']);
 const ACTION_DONE = new Set(['done', 'doneAt', 'doneBy']);
-const ACTION_EDIT = new Set(['title', 'kind', 'ownerId', 'dueDate', 'roleId']);
+const ACTION_EDIT = new Set(['title', 'kind', 'ownerId', 'ownerName', 'dueDate', 'roleId']);
 
 function checkActions(write: LocatedWrite, ctx: RuleContext): string | null {
   const at = located(write);

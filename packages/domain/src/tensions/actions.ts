@@ -4,9 +4,11 @@ import { isId } from '../ids.ts';
 import { isReviewDate } from '../process/outcome.ts';
 import { compareIds } from '../space.ts';
 import { toWellFormed } from '../text.ts';
+import { personName } from './tensions.ts';
 import {
   ACTION_KINDS,
   ACTION_TITLE_MAX,
+  PERSON_NAME_LIMIT,
   spaceActions,
   spaceTensions,
   type Action,
@@ -18,6 +20,7 @@ export interface AddActionInput {
   readonly kind: ActionKind;
   readonly title: string;
   readonly ownerId: string;
+  readonly ownerName?: string;
   readonly by: string;
   readonly dueDate?: string | null;
   readonly roleId?: string | null;
@@ -69,6 +72,7 @@ export function actionFields(doc: Y.Doc, input: AddActionInput): Record<string, 
     kind: input.kind,
     title: cleanActionTitle(input.title),
     ownerId: input.ownerId,
+    ownerName: personName(input.ownerName),
     by: input.by,
     createdAt: input.now,
     dueDate: dueDateOf(input.dueDate),
@@ -120,6 +124,7 @@ export function editAction(
   patch: {
     readonly title?: string;
     readonly ownerId?: string;
+    readonly ownerName?: string;
     readonly dueDate?: string | null;
     readonly kind?: ActionKind;
     readonly roleId?: string | null;
@@ -132,6 +137,7 @@ export function editAction(
   if (patch.ownerId !== undefined) {
     if (!isId(patch.ownerId)) throw new RangeError('the owner is not an id');
     next.ownerId = patch.ownerId;
+    next.ownerName = personName(patch.ownerName);
   }
   if (patch.dueDate !== undefined) next.dueDate = dueDateOf(patch.dueDate);
   if (patch.kind !== undefined) {
@@ -163,6 +169,7 @@ function readEntry(id: string, entry: Y.Map<unknown>): Action | null {
     kind: kind === 'project' ? 'project' : 'action',
     title: str(entry.get('title')).slice(0, ACTION_TITLE_MAX),
     ownerId,
+    ownerName: str(entry.get('ownerName')).slice(0, PERSON_NAME_LIMIT),
     by,
     createdAt: num(entry.get('createdAt')),
     dueDate: isReviewDate(due) ? due : null,

@@ -20,6 +20,8 @@ import type * as Y from 'yjs';
 export const TENSION_TEXT_LIMIT = 1000;
 export const CLOSE_REASON_MAX = 500;
 export const ACTION_TITLE_MAX = 200;
+/** A display name kept beside an id, so lists read without a member directory. */
+export const PERSON_NAME_LIMIT = 120;
 
 /** How a tension was closed by hand or by a triage. */
 export const TENSION_CLOSINGS = ['resolved', 'dropped'] as const;
@@ -41,8 +43,9 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface Tension {
   readonly id: string;
-  /** Who logged it (user id). */
+  /** Who logged it (user id), and their display name then. */
   readonly by: string;
+  readonly byName: string;
   readonly createdAt: number;
   /** What is. */
   readonly what: string;
@@ -69,6 +72,8 @@ export interface Action {
   readonly kind: ActionKind;
   readonly title: string;
   readonly ownerId: string;
+  /** The owner's display name when they were made owner. */
+  readonly ownerName: string;
   /** Who created it (user id). */
   readonly by: string;
   readonly createdAt: number;
@@ -97,6 +102,7 @@ export function spaceActions(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 export const TENSION_CREATE_FIELDS = [
   'id',
   'by',
+  'byName',
   'createdAt',
   'what',
   'couldBe',
@@ -109,6 +115,7 @@ export const ACTION_CREATE_FIELDS = [
   'kind',
   'title',
   'ownerId',
+  'ownerName',
   'by',
   'createdAt',
   'dueDate',

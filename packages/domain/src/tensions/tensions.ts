@@ -6,6 +6,7 @@ import { compareIds, spaceProposals } from '../space.ts';
 import { toWellFormed } from '../text.ts';
 import {
   CLOSE_REASON_MAX,
+  PERSON_NAME_LIMIT,
   TENSION_CLOSINGS,
   TENSION_TEXT_LIMIT,
   spaceActions,
@@ -18,6 +19,8 @@ import {
 export interface LogTensionInput {
   readonly id: string;
   readonly by: string;
+  /** The author's display name (trimmed, at most 120 characters). */
+  readonly byName?: string;
   readonly what: string;
   readonly couldBe: string;
   readonly roleId?: string | null;
@@ -60,12 +63,18 @@ export function logTension(doc: Y.Doc, input: LogTensionInput): void {
     mapOf({
       id: input.id,
       by: input.by,
+      byName: personName(input.byName),
       createdAt: input.now,
       what,
       couldBe,
       roleId: optionalId(input.roleId, 'role'),
     }),
   );
+}
+
+/** A display name as stored beside an id: trimmed, at most 120 characters. */
+export function personName(value: string | undefined): string {
+  return toWellFormed((value ?? '').trim()).slice(0, PERSON_NAME_LIMIT);
 }
 
 function entryOf(doc: Y.Doc, id: string): Y.Map<unknown> {
@@ -211,6 +220,7 @@ function readEntry(doc: Y.Doc, id: string, entry: Y.Map<unknown>): Tension | nul
   const base = {
     id,
     by,
+    byName: str(entry.get('byName')).slice(0, PERSON_NAME_LIMIT),
     createdAt: num(entry.get('createdAt')),
     what: str(entry.get('what')).slice(0, TENSION_TEXT_LIMIT),
     couldBe: str(entry.get('couldBe')).slice(0, TENSION_TEXT_LIMIT),
