@@ -28,6 +28,11 @@ const ProposalPage = lazy(
     import('./pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
   ),
 );
+const ProposalHistoryPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/ProposalHistoryPage.tsx').then((m) => ({ default: m.ProposalHistoryPage })),
+  ),
+);
 const MeetingPage = lazy(
   reloadOnMissingChunk(() =>
     import('./pages/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
@@ -99,6 +104,14 @@ export function App() {
             element={
               <Page loading="proposal.loading">
                 <ProposalPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/p/:proposalId/history"
+            element={
+              <Page loading="history.loading">
+                <ProposalHistoryPage />
               </Page>
             }
           />

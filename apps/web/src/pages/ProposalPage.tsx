@@ -88,6 +88,7 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
         </Link>
         <div className="proposal-top__meta">
           <StatusBadge status={meta.status} />
+          <Link to={`/s/${spaceId}/p/${proposalId}/history`}>{t('history.link')}</Link>
           {circle && <span className="meta">{t('proposal.circle', { circle: circle.name })}</span>}
           {meta.createdBy && (
             <span className="meta" title={formatDateTime(language, meta.createdAt)}>
