@@ -43,6 +43,11 @@ const DecisionLogPage = lazy(
     import('./pages/DecisionLogPage.tsx').then((m) => ({ default: m.DecisionLogPage })),
   ),
 );
+const TimeBankPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/TimeBankPage.tsx').then((m) => ({ default: m.TimeBankPage })),
+  ),
+);
 const GovernancePage = lazy(
   reloadOnMissingChunk(() =>
     import('./pages/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
@@ -120,6 +125,14 @@ export function App() {
             element={
               <Page loading="meeting.loading">
                 <MeetingPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/time"
+            element={
+              <Page loading="timeBank.loading">
+                <TimeBankPage />
               </Page>
             }
           />

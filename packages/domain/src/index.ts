@@ -529,3 +529,45 @@ export type {
 export { INBOX_SOURCES } from './inbox/inboxSources.ts';
 export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
 export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';
+export { FOCUS_MAX, NOMINATION_REASON_MAX, parseElectionTarget } from './election/target.ts';
+export type { ElectionTarget } from './election/target.ts';
+export type {
+  ElectionEvent,
+  ElectionProposeEvent,
+  NominationChangeEvent,
+  NominationRevealEvent,
+  NominationSealEvent,
+} from './election/electionEvents.ts';
+export type {
+  CandidateProposal,
+  ElectionState,
+  NominationState,
+  SealState,
+} from './election/electionState.ts';
+export {
+  currentCandidate,
+  currentNominations,
+  isRevealed,
+  roundOnCandidate,
+} from './election/electionSelectors.ts';
+export { newSalt, nominationSeal } from './election/seal.ts';
+export {
+  changeNomination,
+  proposeCandidate,
+  revealNomination,
+  sealNomination,
+} from './election/electionCommands.ts';
+export type { NominationInput } from './election/electionCommands.ts';
+export { electionDecision, parseElectionDecision } from './election/electionDecision.ts';
+export type { ElectionDecision } from './election/electionDecision.ts';
+export { buildInbox, byDue, inboxCount } from './inbox/inbox.ts';
+export type {
+  InboxContext,
+  InboxItem,
+  InboxSection,
+  InboxSource,
+  InboxTarget,
+} from './inbox/inbox.ts';
+export { INBOX_SOURCES } from './inbox/inboxSources.ts';
+export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
+export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';

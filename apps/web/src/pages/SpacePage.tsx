@@ -87,6 +87,9 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/governance`} className="button">
               {t('gov.spaceLink')}
             </Link>
+            <Link to={`/s/${space.id}/time`} className="button">
+              {t('timeBank.link')}
+            </Link>
           </section>
         </div>
         {access.admin && (

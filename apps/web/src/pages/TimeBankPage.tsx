@@ -1,0 +1,261 @@
+import {
+  entriesToReview,
+  inPeriod,
+  timeBalances,
+  timeBankCsv,
+  type Period,
+  type TimeEntry,
+  type WorkFields,
+} from '@ronde/domain';
+import { useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type * as Y from 'yjs';
+import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
+import { localDate } from '../decisions/filterDecisions.ts';
+import { useParticipation } from '../equity/ParticipationOverview.tsx';
+import { useCircles } from '../hooks/useCircles.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useT, useTn } from '../i18n/useT.ts';
+import { useAccess } from '../state/useAccess.ts';
+import { useMembership } from '../state/useIdentity.ts';
+import { BalanceChart } from '../timeBank/BalanceChart.tsx';
+import { BalanceTable } from '../timeBank/BalanceTable.tsx';
+import { downloadText } from '../timeBank/downloadText.ts';
+import { EntryCard, type EntryActions } from '../timeBank/EntryCard.tsx';
+import { submitTimeEvent } from '../timeBank/submitTimeEvent.ts';
+import { useTimeBank } from '../timeBank/useTimeBank.ts';
+import { WorkForm } from '../timeBank/WorkForm.tsx';
+import '../timeBank/timeBank.css';
+
+/** `/s/:spaceId/time`: the time bank — declare, review, balances, chart, CSV. */
+export function TimeBankPage() {
+  return (
+    <SpaceDocPage titleKey="timeBank.title" loadingKey="timeBank.loading">
+      {(space, doc) => <TimeBank spaceId={space.id} spaceName={space.name} spaceDoc={doc} />}
+    </SpaceDocPage>
+  );
+}
+
+/** The time bank of a loaded space document. */
+export function TimeBank({
+  spaceId,
+  spaceName,
+  spaceDoc,
+}: {
+  spaceId: string;
+  spaceName: string;
+  spaceDoc: Y.Doc;
+}) {
+  const t = useT();
+  const tn = useTn();
+  const id = useId();
+  const me = useMembership(spaceId)?.userId ?? '';
+  const access = useAccess(spaceId);
+  const circles = useCircles(spaceDoc);
+  const participation = useParticipation(spaceDoc);
+  const { entries } = useTimeBank(spaceDoc);
+  const today = localDate(useNow());
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [circleId, setCircleId] = useState('');
+  const [declaring, setDeclaring] = useState(false);
+  const [notice, setNotice] = useState('');
+  const period: Period = useMemo(() => ({ from: from || null, to: to || null }), [from, to]);
+  const balances = useMemo(
+    () =>
+      timeBalances({
+        entries,
+        participation,
+        period,
+        circleId: circleId || null,
+        utcOffsetMinutes: -new Date().getTimezoneOffset(),
+      }),
+    [entries, participation, period, circleId],
+  );
+  const toReview = entriesToReview(entries, me);
+  const reviewing = new Set(toReview.map((e) => e.id));
+  // Everything else in the period: one's own, the confirmed, the disputed (TIME-4: shown).
+  const shown = entries
+    .filter((e) => !reviewing.has(e.id))
+    .filter((e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId))
+    .slice()
+    .reverse();
+
+  const actions: EntryActions = {
+    confirm: async (entry: TimeEntry) => {
+      await submitTimeEvent(spaceId, { type: 'time.confirm', entryId: entry.id });
+      setNotice(t('timeBank.notice.confirmed'));
+    },
+    dispute: async (entry: TimeEntry, reason: string) => {
+      await submitTimeEvent(spaceId, { type: 'time.dispute', entryId: entry.id, reason });
+      setNotice(t('timeBank.notice.disputed'));
+    },
+    amend: async (entry: TimeEntry, fields: WorkFields) => {
+      await submitTimeEvent(spaceId, { type: 'time.amend', entryId: entry.id, ...fields });
+      setNotice(t('timeBank.notice.amended'));
+    },
+  };
+  const declare = async (fields: WorkFields) => {
+    await submitTimeEvent(spaceId, { type: 'time.declare', ...fields });
+    setDeclaring(false);
+    setNotice(t('timeBank.notice.declared'));
+  };
+  const downloadCsv = () => {
+    const csv = timeBankCsv(
+      balances,
+      period,
+      (cid) => circles.find((c) => c.id === cid)?.name ?? '',
+    );
+    // A byte-order mark, so spreadsheets read the names as UTF-8.
+    downloadText(
+      `time-bank-${spaceId}-${from || 'start'}-${to || today}.csv`,
+      `\ufeff${csv}`,
+      'text/csv',
+    );
+  };
+
+  return (
+    <div className="page time-bank">
+      <div className="proposal-top">
+        <Link to={`/s/${spaceId}`} className="back-link">
+          <span aria-hidden="true">← </span>
+          {t('timeBank.back', { space: spaceName })}
+        </Link>
+      </div>
+      <h1 className="page-title">{t('timeBank.title')}</h1>
+      <p className="time-bank__intro">{t('timeBank.intro')}</p>
+      <p role="status" className="meta">
+        {notice}
+      </p>
+
+      <section aria-labelledby={`${id}-declare`} className="time-bank__section">
+        <h2 id={`${id}-declare`}>{t('timeBank.declare.title')}</h2>
+        {access.readOnly ? (
+          <p className="meta">{t('timeBank.readOnly')}</p>
+        ) : declaring ? (
+          <WorkForm
+            circles={circles}
+            initial={{
+              minutes: 60,
+              workedOn: today,
+              kind: 'project',
+              subject: '',
+              circleId: circles[0]?.id ?? '',
+              note: '',
+            }}
+            title={t('timeBank.declare.title')}
+            submitLabel={t('timeBank.declare.send')}
+            onSubmit={declare}
+            onCancel={() => setDeclaring(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setNotice('');
+              setDeclaring(true);
+            }}
+          >
+            {t('timeBank.declare.open')}
+          </button>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-review`} className="time-bank__section">
+        <h2 id={`${id}-review`}>{t('timeBank.review.title')}</h2>
+        {toReview.length === 0 ? (
+          <p className="empty">{t('timeBank.review.empty')}</p>
+        ) : (
+          <>
+            <p className="meta">{tn('timeBank.review.count', toReview.length)}</p>
+            <div className="time-bank__entries">
+              {toReview.map((entry) => (
+                <EntryCard
+                  key={entry.id}
+                  entry={entry}
+                  me={me}
+                  readOnly={access.readOnly}
+                  circles={circles}
+                  actions={actions}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-balances`} className="time-bank__section">
+        <h2 id={`${id}-balances`}>{t('timeBank.balances.title')}</h2>
+        <div className="time-bank__filters" role="group" aria-label={t('timeBank.period')}>
+          <div className="field">
+            <label htmlFor={`${id}-from`}>{t('timeBank.from')}</label>
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>{t('timeBank.to')}</label>
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-circle`}>{t('timeBank.circleFilter')}</label>
+            <select
+              id={`${id}-circle`}
+              value={circleId}
+              onChange={(e) => setCircleId(e.target.value)}
+            >
+              <option value="">{t('timeBank.allCircles')}</option>
+              {circles.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {balances.people.length === 0 ? (
+          <p className="empty">{t('timeBank.balances.empty')}</p>
+        ) : (
+          <>
+            <BalanceChart people={balances.people} />
+            <BalanceTable balances={balances} circles={circles} />
+            <button type="button" className="button" onClick={downloadCsv}>
+              {t('timeBank.csv')}
+            </button>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-entries`} className="time-bank__section">
+        <h2 id={`${id}-entries`}>{t('timeBank.entries.title')}</h2>
+        {shown.length === 0 ? (
+          <p className="empty">{t('timeBank.entries.empty')}</p>
+        ) : (
+          <div className="time-bank__entries">
+            {shown.map((entry) => (
+              <EntryCard
+                key={entry.id}
+                entry={entry}
+                me={me}
+                readOnly={access.readOnly}
+                circles={circles}
+                actions={actions}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
