@@ -194,7 +194,14 @@ const AGENDA_FIELDS = new Set([
   'order',
   'createdAt',
   'createdBy',
+  // An election item's role and term (domain ELECT-1), fixed like its kind.
+  'circleId',
+  'roleId',
+  'termEnd',
 ]);
+
+/** Fields of an item fixed once it exists. */
+const AGENDA_FIXED = new Set(['id', 'kind', 'proposalId', 'circleId', 'roleId', 'termEnd']);
 
 function checkAgenda(write: LocatedWrite, ctx: RuleContext): string | null {
   const at = entryPath(write);
@@ -214,7 +221,7 @@ function checkAgenda(write: LocatedWrite, ctx: RuleContext): string | null {
     return null;
   }
   if (at.field === null && write.op === 'insert') return 'an item replaced';
-  if (at.field === 'id' || at.field === 'kind' || at.field === 'proposalId') {
+  if (at.field !== null && AGENDA_FIXED.has(at.field)) {
     return `an item’s ${at.field} never changes`;
   }
   if (at.field === 'createdBy' || at.field === 'createdAt')

@@ -10,6 +10,7 @@ import {
   type DecisionMeeting,
 } from './decisionEntry.ts';
 import { fragmentToTree } from './docTree.ts';
+import { electionDecision, electionPeople } from '../election/electionDecision.ts';
 
 /** An applied outcome of the meeting: the event, its item and its author. */
 export interface AppliedOutcome {
@@ -91,7 +92,10 @@ export function buildDecisionEntry(input: BuildDecisionInput): DecisionEntry | n
   const doc =
     input.proposalDoc !== null && readProposal(input.proposalDoc) ? input.proposalDoc : null;
   const title = doc ? proposalTitle(doc).toString().replace(/\s+/g, ' ').trim() : '';
+  const item = findItem(input.state, input.outcome.itemId);
+  const election = item === null ? undefined : electionDecision(item);
   const ids = mentionedIds(record, input.recordedBy);
+  for (const id of election === undefined ? [] : electionPeople(election)) ids.add(id);
   const names: Record<string, string> = {};
   for (const person of input.people) {
     if (ids.has(person.id) && person.name !== '') names[person.id] = person.name;
@@ -129,6 +133,7 @@ export function buildDecisionEntry(input: BuildDecisionInput): DecisionEntry | n
     names,
     recordedBy: input.recordedBy,
     recordedAt: input.recordedAt,
+    ...(election === undefined ? {} : { election }),
   };
 }
 

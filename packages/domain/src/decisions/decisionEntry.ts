@@ -3,6 +3,7 @@ import { OUTCOMES, POSITION_VALUES, type Outcome } from '../process/events.ts';
 import type { DecisionObjection, DecisionPosition } from '../process/decisionRecord.ts';
 import { isDocNode, type DocNode } from './docTree.ts';
 import { str } from '../fields.ts';
+import { parseElectionDecision, type ElectionDecision } from '../election/electionDecision.ts';
 
 export const DECISION_SCHEMA_VERSION = 1;
 
@@ -62,6 +63,8 @@ export interface DecisionEntry {
   readonly names: Readonly<Record<string, string>>;
   readonly recordedBy: string;
   readonly recordedAt: number;
+  /** An election's role, person, term and nominations (SPEC ELECT-8). */
+  readonly election?: ElectionDecision;
 }
 
 /** An author of a decision's text: a member id (`@server`, or `''` when unbound) and code points. */
@@ -127,7 +130,13 @@ export function parseDecisionEntry(raw: unknown): DecisionEntry | null {
     recordedBy: str(raw.recordedBy),
     recordedAt: numOrNull(raw.recordedAt) ?? decidedAt,
     ...(Array.isArray(raw.authors) ? { authors: objects(raw.authors).flatMap(parseAuthor) } : {}),
+    ...electionField(raw.election),
   };
+}
+
+function electionField(raw: unknown): Pick<DecisionEntry, 'election'> {
+  const election = parseElectionDecision(raw);
+  return election === undefined ? {} : { election };
 }
 
 function parseAuthor(raw: Raw): TextAuthor[] {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { isId } from '../ids.ts';
 import { compareIds } from '../space.ts';
+import { parseElectionTarget, type ElectionTarget } from '../election/target.ts';
 import { orderBetween } from './fractionalOrder.ts';
 import {
   AGENDA_ITEM_KINDS,
@@ -49,6 +50,8 @@ export interface AddAgendaItemInput {
   /** Who brings the item; defaults to `createdBy`. */
   readonly ownerId?: string;
   readonly timeboxMinutes?: number;
+  /** Required for an election: the elected role and the term's last day (SPEC ELECT-1). */
+  readonly election?: ElectionTarget;
   readonly createdBy: string;
   readonly now: number;
 }
@@ -82,6 +85,7 @@ export function addAgendaItem(doc: Y.Doc, input: AddAgendaItemInput): AgendaItem
     proposalId = input.proposalId;
     process = checkProcess(input.process);
   }
+  const election = input.kind === 'election' ? checkElection(input.election) : null;
   const last = listAgenda(doc).at(-1);
   const item: AgendaItem = {
     id: input.id,
@@ -95,8 +99,11 @@ export function addAgendaItem(doc: Y.Doc, input: AddAgendaItemInput): AgendaItem
     order: orderBetween(last?.order, undefined) ?? 1,
     createdAt: input.now,
     createdBy: input.createdBy,
+    ...(election === null ? {} : { election }),
   };
-  agenda.set(item.id, mapOf({ ...item }));
+  const { election: target, ...fields } = item;
+  // An election's role and term are three plain fields of its entry (ELECT-1).
+  agenda.set(item.id, mapOf({ ...fields, ...(target ?? {}) }));
   return item;
 }
 
@@ -187,6 +194,14 @@ function readItem(id: string, entry: Y.Map<unknown>): AgendaItem {
   const kind = oneOf(AGENDA_ITEM_KINDS, entry.get('kind'), 'information');
   const proposalId = entry.get('proposalId');
   const process = entry.get('process');
+  const election =
+    kind === 'election'
+      ? parseElectionTarget({
+          circleId: entry.get('circleId'),
+          roleId: entry.get('roleId'),
+          termEnd: entry.get('termEnd'),
+        })
+      : null;
   return {
     id,
     kind,
@@ -202,6 +217,7 @@ function readItem(id: string, entry: Y.Map<unknown>): AgendaItem {
     order: num(entry.get('order')),
     createdAt: num(entry.get('createdAt')),
     createdBy: str(entry.get('createdBy')),
+    ...(election === null ? {} : { election }),
   };
 }
 
@@ -230,6 +246,14 @@ function checkProcess(process: string | undefined | null): DecisionProcess {
     throw new RangeError('a proposal item needs a process: consent or idm');
   }
   return process as DecisionProcess;
+}
+
+function checkElection(target: ElectionTarget | undefined): ElectionTarget {
+  const clean = parseElectionTarget(target);
+  if (clean === null) {
+    throw new RangeError('an election item needs a role and a term end (YYYY-MM-DD)');
+  }
+  return clean;
 }
 
 function checkTimebox(minutes: number): number {

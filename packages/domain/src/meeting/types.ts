@@ -1,3 +1,5 @@
+import type { ElectionTarget } from '../election/target.ts';
+
 /**
  * The shared vocabulary of meetings: what the meeting document stores about
  * people and the agenda, which the process fold reads as its context.
@@ -30,9 +32,10 @@ export interface MeetingPerson {
  * What an agenda item is about:
  * - `proposal`: a proposal of the space, decided through a process (consent or IDM);
  * - `tension`: a short text someone brings, processed into next actions or a proposal;
- * - `information`: an announcement or report, no decision.
+ * - `information`: an announcement or report, no decision;
+ * - `election`: an integrative election to an elected role for a term (SPEC ELECT-1).
  */
-export const AGENDA_ITEM_KINDS = ['proposal', 'tension', 'information'] as const;
+export const AGENDA_ITEM_KINDS = ['proposal', 'tension', 'information', 'election'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 /** The decision process a proposal item goes through. */
@@ -54,6 +57,8 @@ export interface AgendaItem {
   readonly ownerId: string;
   /** Minutes allotted. */
   readonly timeboxMinutes: number;
+  /** For `election` items: the elected role and the term's last day (SPEC ELECT-1). */
+  readonly election?: ElectionTarget;
   /** Sort key (fractional index): items are listed by `order`, ties by id. */
   readonly order: number;
   readonly createdAt: number;

@@ -6,6 +6,7 @@ import {
   TIMEBOX_MAX,
   TIMEBOX_MIN,
 } from '../meeting/agendaFields.ts';
+import { emptyElection } from '../election/electionState.ts';
 import type { AgendaItem } from '../meeting/types.ts';
 import type { LoggedAgendaItem } from './events.ts';
 import { ID_MAX, id } from './parseFields.ts';
@@ -45,6 +46,9 @@ export function pendingItem(item: LoggedAgendaItem): ItemState {
     spentMs: 0,
     currentSince: null,
     facilitators: [],
+    ...(item.kind === 'election' && item.election !== undefined
+      ? { election: emptyElection(item.election) }
+      : {}),
   };
 }
 
@@ -64,6 +68,8 @@ export function documentAgenda(agenda: readonly AgendaItem[]): LoggedAgendaItem[
   for (const item of agenda) {
     if (items.length === AGENDA_ITEMS_MAX) break;
     if (!id(item.id) || ids.has(item.id)) continue;
+    // An election without a readable role and term could never be held (ELECT-1).
+    if (item.kind === 'election' && item.election === undefined) continue;
     ids.add(item.id);
     const minutes = Math.round(item.timeboxMinutes);
     items.push({
@@ -77,6 +83,9 @@ export function documentAgenda(agenda: readonly AgendaItem[]): LoggedAgendaItem[
       timeboxMinutes: Number.isFinite(minutes)
         ? Math.min(TIMEBOX_MAX, Math.max(TIMEBOX_MIN, minutes))
         : DEFAULT_TIMEBOX_MINUTES,
+      ...(item.kind === 'election' && item.election !== undefined
+        ? { election: item.election }
+        : {}),
     });
   }
   return items;
@@ -98,5 +107,6 @@ export function loggedAgenda(items: readonly ItemState[]): LoggedAgendaItem[] {
     text: item.text,
     ownerId: item.ownerId,
     timeboxMinutes: item.timeboxMinutes,
+    ...(item.election === undefined ? {} : { election: item.election.target }),
   }));
 }

@@ -1,4 +1,5 @@
 import type { MeetingRole } from '../meeting/types.ts';
+import type { ElectionTarget } from '../election/target.ts';
 import { newId } from '../ids.ts';
 import { DEFAULT_TIMEBOX_MINUTES } from '../meeting/agendaFields.ts';
 import type { AgendaItemKind, DecisionProcess } from '../meeting/types.ts';
@@ -286,6 +287,8 @@ export interface LiveItemInput {
   readonly timeboxMinutes?: number;
   /** A proposal item's proposer: the proposal's author (SPEC AGENDA-9); else the adder. */
   readonly ownerId?: string | null;
+  /** An election item's role and term (SPEC ELECT-1). */
+  readonly election?: ElectionTarget;
 }
 
 /**
@@ -311,6 +314,7 @@ export function addLiveItem(
     text: input.kind === 'tension' ? (input.text ?? '').trim() : '',
     timeboxMinutes: input.timeboxMinutes ?? DEFAULT_TIMEBOX_MINUTES,
     ...(proposal && input.ownerId ? { ownerId: input.ownerId } : {}),
+    ...(input.kind === 'election' && input.election ? { election: input.election } : {}),
   };
   return { id: newId(), type: 'agenda.add', by, at, expects: {}, item };
 }

@@ -80,7 +80,7 @@ export interface DecisionRecord {
  */
 export function decisionRecord(state: MeetingState, itemId: string): DecisionRecord | null {
   const item = findItem(state, itemId);
-  if (item === null || item.kind !== 'proposal') return null;
+  if (item === null || (item.kind !== 'proposal' && item.kind !== 'election')) return null;
   const counted = new Set<string>();
   for (let round = 1; round <= item.positionRound; round++) {
     for (const position of effectivePositions(item, round)) counted.add(position.id);

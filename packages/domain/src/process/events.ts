@@ -1,3 +1,5 @@
+import type { ElectionEvent } from '../election/electionEvents.ts';
+import type { ElectionTarget } from '../election/target.ts';
 import type { AgendaItemKind, DecisionProcess, MeetingRole } from '../meeting/types.ts';
 import type { ActionReviewEvent, TensionTriageEvent } from '../tensions/triage.ts';
 /**
@@ -98,6 +100,8 @@ export interface LoggedAgendaItem {
   readonly text: string;
   readonly ownerId: string;
   readonly timeboxMinutes: number;
+  /** Set for an election item only (SPEC ELECT-1). */
+  readonly election?: ElectionTarget;
 }
 
 /**
@@ -249,6 +253,7 @@ export type MeetingEvent =
   | TimeoutEndEvent
   | FacilitatorHandoverEvent
   | RoleSetEvent
+  | ElectionEvent
   | TensionTriageEvent
   | ActionReviewEvent;
 

@@ -1,4 +1,10 @@
 import { documentAgenda, pendingItem } from './agendaItems.ts';
+import {
+  applyElectionPropose,
+  applyNominationChange,
+  applyNominationReveal,
+  applyNominationSeal,
+} from '../election/applyElection.ts';
 import { applyHandover, applyRoleSet, applyTimeoutCall, applyTimeoutEnd } from './authority.ts';
 import type { MeetingEvent } from './events.ts';
 import {
@@ -105,6 +111,14 @@ function dispatch(state: MeetingState, event: MeetingEvent, context: FoldContext
       return applyAgendaRemove(state, event);
     case 'agenda.move':
       return applyAgendaMove(state, event);
+    case 'nomination.seal':
+      return applyNominationSeal(state, event);
+    case 'nomination.reveal':
+      return applyNominationReveal(state, event, context);
+    case 'nomination.change':
+      return applyNominationChange(state, event, context);
+    case 'election.propose':
+      return applyElectionPropose(state, event, context);
     case 'tension.triage':
     case 'action.review':
       return applyBacklogEvent(state, event, context);

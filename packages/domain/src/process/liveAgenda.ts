@@ -56,6 +56,7 @@ export function applyAgendaAdd(state: MeetingState, event: AgendaAddEvent): Hand
   if (title === null) return refuse('invalid-title');
   if (item.kind === 'proposal' && item.proposalId === null) return refuse('proposal-required');
   if (item.kind === 'proposal' && item.process === null) return refuse('invalid-process');
+  if (item.kind === 'election' && item.election === undefined) return refuse('election-required');
   if (!isTimebox(item.timeboxMinutes)) return refuse('invalid-timebox');
   // A proposal item is its proposer's: the proposal's author unless the adder names no one.
   const ownerId = item.kind === 'proposal' ? (item.ownerId ?? event.by) : event.by;

@@ -1,6 +1,7 @@
 import type { OutcomeRecordEvent } from './events.ts';
 import { STALE, refuse, stepHolds, withItem, type Handled } from './reduceHelpers.ts';
 import { blockingObjections, currentItem, effectivePositions, isFacilitator } from './selectors.ts';
+import { electionAdoptionRefusal } from '../election/electionOutcome.ts';
 import type { MeetingState } from './state.ts';
 
 /** Whether a string is a real calendar date written `YYYY-MM-DD` (SPEC OUT-2). */
@@ -22,7 +23,9 @@ export function applyOutcomeRecord(state: MeetingState, event: OutcomeRecordEven
   if (!isFacilitator(state, event.by)) return refuse('not-facilitator');
   if (!stepHolds(state, event.expects)) return STALE;
   const item = currentItem(state);
-  if (item === null || item.kind !== 'proposal') return refuse('wrong-item-kind');
+  if (item === null || (item.kind !== 'proposal' && item.kind !== 'election')) {
+    return refuse('wrong-item-kind');
+  }
   if (item.status === 'done') return refuse('item-done');
   const decisive = event.outcome === 'adopted' || event.outcome === 'rejected';
   if (decisive && state.step?.kind !== 'outcome') return refuse('wrong-step');
@@ -31,6 +34,8 @@ export function applyOutcomeRecord(state: MeetingState, event: OutcomeRecordEven
     if (event.reviewDate === null) return refuse('review-date-required');
     if (effectivePositions(item, item.positionRound).length === 0) return refuse('no-positions');
     if (blockingObjections(item, item.positionRound).length > 0) return refuse('objections-open');
+    const elected = electionAdoptionRefusal(item, event.reviewDate);
+    if (elected !== null) return elected;
   }
   const outcome = {
     outcome: event.outcome,

@@ -5,6 +5,7 @@ import {
   isTimebox,
 } from '../meeting/agendaFields.ts';
 import { AGENDA_ITEM_KINDS, DECISION_PROCESSES } from '../meeting/types.ts';
+import { parseElectionTarget } from '../election/target.ts';
 import type { AgendaItemChanges, LoggedAgendaItem } from './events.ts';
 import {
   ID_MAX,
@@ -42,7 +43,15 @@ function itemFields(value: unknown): Omit<LoggedAgendaItem, 'ownerId'> | null {
   ) {
     return null;
   }
-  return { id: itemId, kind, title, proposalId, process, text, timeboxMinutes };
+  // An election item names its role and term (ELECT-1); no other kind carries one.
+  if (kind !== 'election') {
+    return value.election === undefined
+      ? { id: itemId, kind, title, proposalId, process, text, timeboxMinutes }
+      : null;
+  }
+  const election = parseElectionTarget(value.election);
+  if (election === null) return null;
+  return { id: itemId, kind, title, proposalId, process, text, timeboxMinutes, election };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type TurnExpects,
 } from './events.ts';
 import { agendaPayload, agendaSnapshot } from './parseAgendaEvent.ts';
+import { electionPayload } from '../election/parseElectionEvent.ts';
 import { backlogPayload } from '../tensions/triage.ts';
 import {
   id,
@@ -232,7 +233,7 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
     case 'facilitator.handover':
       return isRecord(raw.expects) && id(raw.to) ? { type, expects: {}, to: raw.to } : null;
     default:
-      return backlogPayload(type, raw) ?? agendaPayload(type, raw);
+      return backlogPayload(type, raw) ?? agendaPayload(type, raw) ?? electionPayload(type, raw);
   }
 }
 

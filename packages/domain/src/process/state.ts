@@ -9,6 +9,7 @@ import type {
   Outcome,
   PositionValue,
 } from './events.ts';
+import type { ElectionState } from '../election/electionState.ts';
 import type { StepKind } from './templates.ts';
 
 /** What the fold reads besides the log: the meeting document's agenda and people. */
@@ -152,6 +153,8 @@ export interface ItemState {
   readonly currentSince: number | null;
   /** Everyone who was a facilitator while the item was current, sorted. */
   readonly facilitators: readonly string[];
+  /** An election item's nominations and proposals (SPEC ELECT-2 … ELECT-8). */
+  readonly election?: ElectionState;
 }
 
 export interface TimeoutState {
@@ -217,7 +220,16 @@ export type RejectReason =
   | 'invalid-timebox'
   | 'invalid-process'
   | 'proposal-required'
-  | 'invalid-interest';
+  | 'invalid-interest'
+  | 'election-required'
+  | 'nominations-revealed'
+  | 'not-revealed'
+  | 'unknown-seal'
+  | 'seal-mismatch'
+  | 'already-revealed'
+  | 'term-too-long'
+  | 'no-candidate'
+  | 'candidate-not-consented';
 
 export interface EventResult {
   /** Position in the log. */

@@ -8,9 +8,20 @@ import type { PositionValue } from './events.ts';
  * - `positions`: everyone records a position (a consent or objection round);
  * - `test`: the facilitator tests each objection (IDM);
  * - `integration`: objections are integrated by amending the proposal;
- * - `outcome`: the facilitator records the outcome.
+ * - `outcome`: the facilitator records the outcome;
+ * - `nominate`: each person writes a sealed nomination (an election, SPEC ELECT-3);
+ * - `propose`: the facilitator proposes someone for the role (ELECT-6).
  */
-export const STEP_KINDS = ['open', 'round', 'positions', 'test', 'integration', 'outcome'] as const;
+export const STEP_KINDS = [
+  'open',
+  'round',
+  'positions',
+  'test',
+  'integration',
+  'outcome',
+  'nominate',
+  'propose',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface ProcessStep {
@@ -27,7 +38,14 @@ export interface ProcessStep {
   readonly amends?: boolean;
 }
 
-export type TemplateId = 'consent' | 'idm' | 'tension' | 'information' | 'check-in' | 'closing';
+export type TemplateId =
+  | 'consent'
+  | 'idm'
+  | 'tension'
+  | 'information'
+  | 'check-in'
+  | 'closing'
+  | 'election';
 
 export interface ProcessTemplate {
   readonly id: TemplateId;
@@ -69,6 +87,28 @@ const IDM: ProcessTemplate = {
   ],
 };
 
+/**
+ * Integrative election (SPEC ELECT-2): role and term presented, sealed
+ * nominations, the reveal and nomination round, the change round, the
+ * facilitator's proposal, an objection round with the nominee in it,
+ * objections integrated (another person, a shorter term, a focus), the
+ * role filled.
+ */
+const ELECTION: ProcessTemplate = {
+  id: 'election',
+  positions: ['consent', 'concern', 'objection'],
+  steps: [
+    { key: 'present', kind: 'open' },
+    { key: 'nominate', kind: 'nominate' },
+    { key: 'nominations', kind: 'round' },
+    { key: 'change', kind: 'round' },
+    { key: 'propose', kind: 'propose' },
+    { key: 'objections', kind: 'positions', whenClear: 'outcome' },
+    { key: 'integrate', kind: 'integration', then: 'objections' },
+    { key: 'outcome', kind: 'outcome' },
+  ],
+};
+
 const single = (id: TemplateId, kind: StepKind): ProcessTemplate => ({
   id,
   positions: [],
@@ -82,6 +122,7 @@ export const PROCESS_TEMPLATES: Readonly<Record<TemplateId, ProcessTemplate>> = 
   information: single('information', 'open'),
   'check-in': single('check-in', 'round'),
   closing: single('closing', 'round'),
+  election: ELECTION,
 };
 
 /**
