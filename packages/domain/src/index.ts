@@ -560,14 +560,3 @@ export {
 export type { NominationInput } from './election/electionCommands.ts';
 export { electionDecision, parseElectionDecision } from './election/electionDecision.ts';
 export type { ElectionDecision } from './election/electionDecision.ts';
-export { buildInbox, byDue, inboxCount } from './inbox/inbox.ts';
-export type {
-  InboxContext,
-  InboxItem,
-  InboxSection,
-  InboxSource,
-  InboxTarget,
-} from './inbox/inbox.ts';
-export { INBOX_SOURCES } from './inbox/inboxSources.ts';
-export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
-export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';
