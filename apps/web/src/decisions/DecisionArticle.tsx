@@ -9,6 +9,7 @@ import {
 import { Link } from 'react-router';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { ExportDecisionButton } from './ExportDecisionButton.tsx';
+import { DecisionContributors } from '../history/DecisionContributors.tsx';
 import { DocTreeView } from './DocTreeView.tsx';
 import { InterestNote } from '../process/PositionsPanel.tsx';
 import { formatCalendarDate, formatDay, formatNames, nameIn } from './formatDecision.ts';
@@ -137,6 +138,8 @@ export function DecisionArticle({
           </div>
         )}
       </dl>
+
+      <DecisionContributors entry={entry} spaceId={spaceId} />
 
       {entry.positions.length > 0 && (
         <section className="decision__part">

@@ -1,5 +1,5 @@
 import { VERSION_SECTIONS, type AuthoredBlock } from '@ronde/domain';
-import { useT, useTn } from '../i18n/useT.ts';
+import { useLanguage, useT, useTn } from '../i18n/useT.ts';
 import { authorName } from './authorName.ts';
 import type { VersionView } from './historyApi.ts';
 import { AUTHOR_TINTS } from './versionLabel.ts';
@@ -16,6 +16,7 @@ import { AUTHOR_TINTS } from './versionLabel.ts';
 export function AuthoredText({ view }: { view: VersionView }) {
   const t = useT();
   const tn = useTn();
+  const percent = new Intl.NumberFormat(useLanguage(), { style: 'percent' });
   const total = view.shares.reduce((sum, share) => sum + share.chars, 0);
   const rank = new Map(view.shares.map((share, index) => [share.author ?? '', index]));
   const tint = (author: string | null) =>
@@ -29,7 +30,7 @@ export function AuthoredText({ view }: { view: VersionView }) {
             <span className={`history-swatch ${tint(share.author)}`} aria-hidden="true" />
             {t('history.share', {
               name: authorName(t, view.names, share.author),
-              percent: total === 0 ? 0 : Math.round((share.chars / total) * 100),
+              percent: percent.format(total === 0 ? 0 : share.chars / total),
               chars: tn('history.chars', share.chars),
             })}
           </li>
