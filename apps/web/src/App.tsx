@@ -53,6 +53,16 @@ const GovernancePage = lazy(
     import('./pages/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
   ),
 );
+const AsyncConsentPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./asyncConsent/AsyncConsentPage.tsx').then((m) => ({ default: m.AsyncConsentPage })),
+  ),
+);
+const InboxPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/InboxPage.tsx').then((m) => ({ default: m.InboxPage })),
+  ),
+);
 const MembersPage = lazy(
   reloadOnMissingChunk(() =>
     import('./pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
@@ -149,6 +159,22 @@ export function App() {
             element={
               <Page loading="gov.page.loading">
                 <GovernancePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/consent/:consentId"
+            element={
+              <Page loading="async.loading">
+                <AsyncConsentPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/inbox"
+            element={
+              <Page loading="app.loading">
+                <InboxPage />
               </Page>
             }
           />

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
+import { InboxLink } from '../inbox/InboxLink.tsx';
 import { useDeviceIdentity } from '../state/useIdentity.ts';
 import { useSession } from '../state/session.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
@@ -19,6 +20,7 @@ export function Header() {
         </Link>
         <ConnectionIndicator />
         <div className="app-header__tools">
+          <InboxLink />
           {me.name && (
             <span className="me" title={t('header.signedInAs', { name: me.name })}>
               <span className="me__dot" style={{ background: me.color }} aria-hidden="true" />

@@ -17,6 +17,8 @@ import { PresenceList } from '../components/PresenceList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YTextArea, YTextInput } from '../components/YTextField.tsx';
+import { AsyncConsentPanel } from '../asyncConsent/AsyncConsentPanel.tsx';
+import { useAsyncHold } from '../asyncConsent/useAsyncConsent.ts';
 import { ProposalEditor } from '../editor/ProposalEditor.tsx';
 import { ProposalChanges } from '../governance/ProposalChanges.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
@@ -64,6 +66,7 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   const title = useYText(proposalTitle(room.doc));
   const access = useAccess(spaceId, [room.provider, spaceRoomRef.provider]);
   useIndexUpdater(room.doc, spaceRoomRef.doc, proposalId, !access.readOnly);
+  const held = useAsyncHold(room.doc);
 
   useEffect(() => {
     document.title = `${title.trim() || t('proposal.untitled')} · Ronde`;
@@ -77,7 +80,9 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   }
 
   const open = isEditable(meta.status);
-  const editable = open && !access.readOnly;
+  // In asynchronous consent its proposer amends the text (server ACONS-4).
+  const amends = held !== null && meta.authorId === me.id;
+  const editable = (open || amends) && !access.readOnly;
   const circle = circles.find((c) => c.id === meta.circleId);
   return (
     <div className="page page--proposal">
@@ -109,7 +114,15 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
       <div className="proposal-layout">
         <article className="proposal-main">
           <AccessNotice access={access} />
-          {!open && (
+          <AsyncConsentPanel
+            spaceId={spaceId}
+            meta={meta}
+            spaceDoc={spaceRoomRef.doc}
+            me={me.id}
+            held={held}
+            canWrite={!access.readOnly}
+          />
+          {!open && !amends && (
             <p className="notice">
               {t('proposal.readOnly', { status: t(`proposalStatus.inSentence.${meta.status}`) })}
             </p>

@@ -13,7 +13,10 @@ import { NewProposalForm } from '../components/NewProposalForm.tsx';
 import { ProposalList } from '../components/ProposalList.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { ShareLink } from '../components/ShareLink.tsx';
+import { AsyncPolicyForm } from '../asyncConsent/AsyncPolicyForm.tsx';
+import { useIdentity } from '../state/useIdentity.ts';
 import { LatestDecisions } from '../decisions/LatestDecisions.tsx';
+import { SpaceInboxLink } from '../inbox/InboxLink.tsx';
 import { ParticipationOverview } from '../equity/ParticipationOverview.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
@@ -50,6 +53,7 @@ function Space({ spaceId }: { spaceId: string }) {
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);
   const access = useAccess(spaceId, [room.provider]);
+  const me = useIdentity(spaceId);
   const shareLink = useShareLink(spaceId, access.admin);
 
   useEffect(() => {
@@ -90,6 +94,7 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/time`} className="button">
               {t('timeBank.link')}
             </Link>
+            <SpaceInboxLink spaceId={space.id} userId={me.id} />
           </section>
         </div>
         {access.admin && (
@@ -152,6 +157,7 @@ function Space({ spaceId }: { spaceId: string }) {
         <MeetingList spaceId={space.id} meetings={meetings} circles={circles} />
       </section>
 
+      <AsyncPolicyForm spaceDoc={room.doc} admin={access.admin} />
       <LatestDecisions spaceId={space.id} spaceDoc={room.doc} />
       <ParticipationOverview spaceDoc={room.doc} />
     </div>

@@ -155,8 +155,9 @@ export function subscribeRoom(name: string, listener: () => void): () => void {
 function ensure(name: string): Entry {
   const existing = rooms.get(name);
   if (existing) return existing;
-  const isMeeting = parseRoomName(name)?.kind === 'meeting';
-  const channel = isMeeting ? createEventChannel(name) : null;
+  const kind = parseRoomName(name)?.kind;
+  // Meetings and asynchronous consents take signed events (docs/legitimacy.md §1, §5).
+  const channel = kind === 'meeting' || kind === 'consent' ? createEventChannel(name) : null;
   const entry: Entry = {
     parts: createParts(name, () => scheduleRecovery(entry)),
     refs: 0,

@@ -1,0 +1,112 @@
+import {
+  ASYNC_POSITIONS,
+  isStale,
+  recordAsyncPosition,
+  REASON_MAX,
+  type AsyncConsentState,
+  type AsyncPosition,
+} from '@ronde/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useT } from '../i18n/useT.ts';
+import { useSession } from '../state/session.ts';
+import { useSubmitRefusal } from '../sync/submitRefusals.ts';
+import { submitAsync } from './submitAsync.ts';
+
+/**
+ * My position on the current text: consent, concern, objection or stand
+ * aside, with a reason (needed for a concern or an objection, ASYNC-4). When
+ * the text was amended since my position, I am asked again.
+ *
+ * @example
+ * <PositionForm room={room.name} state={state} me={me.id} />
+ */
+export function PositionForm({
+  room,
+  state,
+  me,
+}: {
+  room: string;
+  state: AsyncConsentState;
+  me: string;
+}) {
+  const t = useT();
+  const id = useId();
+  const mine = state.latest.get(me);
+  const [value, setValue] = useState<AsyncPosition | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sentId, setSentId] = useState<string | null>(null);
+  const refusal = useSubmitRefusal(sentId);
+  const pending = sentId !== null && !state.results.some((r) => r.id === sentId) && !refusal;
+
+  const onSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (value === null) {
+      setError(t('async.form.pick'));
+      return;
+    }
+    if ((value === 'objection' || value === 'concern') && reason.trim() === '') {
+      setError(t('async.form.reasonNeeded'));
+      return;
+    }
+    setError(null);
+    const now = Date.now() + useSession.getState().serverOffsetMs;
+    const event = recordAsyncPosition(state, me, now, value, reason);
+    setSentId(event.id);
+    void submitAsync(room, event).then(
+      () => {
+        setReason('');
+        setValue(null);
+      },
+      () => setError(t('async.send.failed')),
+    );
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="card async-form">
+      <h2 id={`${id}-title`}>{t('async.form.title')}</h2>
+      {mine !== undefined && isStale(state, mine) && (
+        <p className="notice" role="status">
+          {t('async.form.askedAgain')}
+        </p>
+      )}
+      <form onSubmit={onSubmit}>
+        <fieldset>
+          <legend>{t('async.form.legend')}</legend>
+          {ASYNC_POSITIONS.map((v) => (
+            <label key={v} className="radio">
+              <input
+                type="radio"
+                name={`${id}-value`}
+                value={v}
+                checked={value === v}
+                onChange={() => setValue(v)}
+              />
+              {t(`async.value.${v}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={`${id}-reason`}>
+          {value === 'objection' || value === 'concern'
+            ? t('async.form.reasonRequired')
+            : t('async.form.reason')}
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          value={reason}
+          maxLength={REASON_MAX}
+          rows={3}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {(error || refusal) && (
+          <p className="error" role="alert">
+            {error ?? t('async.refused', { detail: refusal?.detail || refusal?.code || '' })}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={pending}>
+          {t('async.form.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
