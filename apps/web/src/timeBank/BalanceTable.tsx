@@ -30,7 +30,13 @@ export function BalanceTable({
   );
   return (
     <>
-      <div className="table-scroll">
+      {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('timeBank.table.people')}
+      >
         <table className="time-table">
           <caption>{t('timeBank.table.people')}</caption>
           {header(t('timeBank.column.person'))}
@@ -46,7 +52,12 @@ export function BalanceTable({
           </tbody>
         </table>
       </div>
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('timeBank.table.circles')}
+      >
         <table className="time-table">
           <caption>{t('timeBank.table.circles')}</caption>
           {header(t('timeBank.column.circle'))}
