@@ -2,7 +2,7 @@ import {
   ASYNC_POSITIONS,
   isStale,
   recordAsyncPosition,
-  REASON_MAX,
+  ASYNC_REASON_MAX,
   type AsyncConsentState,
   type AsyncPosition,
 } from '@ronde/domain';
@@ -94,7 +94,7 @@ export function PositionForm({
         <textarea
           id={`${id}-reason`}
           value={reason}
-          maxLength={REASON_MAX}
+          maxLength={ASYNC_REASON_MAX}
           rows={3}
           onChange={(e) => setReason(e.target.value)}
         />

@@ -5,7 +5,7 @@ import {
   extendAsyncConsent,
   MAX_DEADLINE_MS,
   MIN_DEADLINE_MS,
-  SUMMARY_MAX,
+  ASYNC_SUMMARY_MAX,
   withdrawAsyncConsent,
   type AsyncConsentState,
   type AsyncPersonEvent,
@@ -100,7 +100,7 @@ export function ProposerControls({
           <input
             id={`${id}-summary`}
             value={summary}
-            maxLength={SUMMARY_MAX}
+            maxLength={ASYNC_SUMMARY_MAX}
             onChange={(e) => setSummary(e.target.value)}
           />
           <button type="submit" className="button">
