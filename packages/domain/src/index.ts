@@ -373,6 +373,19 @@ export { diffVersions } from './history/diffVersions.ts';
 export type { DiffOp, DiffRun, DiffBlock, DiffCounts, VersionDiff } from './history/diffVersions.ts';
 export { VERSION_KINDS, MAX_VERSION_NAME, normalizeVersionName } from './history/versionMeta.ts';
 export type { VersionKind, VersionMeta } from './history/versionMeta.ts';
+export { LEDGER_KINDS } from './ledger/ledger.ts';
+export type {
+  LedgerKind,
+  LedgerSource,
+  LedgerLine,
+  LedgerInput,
+  WrittenText,
+  RoleTerm,
+} from './ledger/ledger.ts';
+export { deriveLedger } from './ledger/deriveLedger.ts';
+export { ledgerInputOf } from './ledger/ledgerInput.ts';
+export { ledgerTotals } from './ledger/ledgerTotals.ts';
+export type { LedgerTotals } from './ledger/ledgerTotals.ts';
 // Time bank (issue 10, SPEC TIME)
 export {
   WORK_KINDS,
