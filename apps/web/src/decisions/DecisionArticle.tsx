@@ -11,6 +11,7 @@ import { useLanguage, useT } from '../i18n/useT.ts';
 import { ExportDecisionButton } from './ExportDecisionButton.tsx';
 import { DecisionContributors } from '../history/DecisionContributors.tsx';
 import { DocTreeView } from './DocTreeView.tsx';
+import { ElectionDecision } from '../election/ElectionDecision.tsx';
 import { InterestNote } from '../process/PositionsPanel.tsx';
 import { formatCalendarDate, formatDay, formatNames, nameIn } from './formatDecision.ts';
 
@@ -94,6 +95,8 @@ export function DecisionArticle({
           </div>
         </section>
       )}
+
+      <ElectionDecision entry={entry} />
 
       <dl className="decision__facts">
         <div>

@@ -8,11 +8,18 @@ import {
   TIMEBOX_MIN,
   type AgendaItemKind,
   type DecisionProcess,
+  type ElectionTarget,
   type ProposalSummary,
 } from '@ronde/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
+import {
+  ElectionItemFields,
+  electionDraftProblem,
+  electionTarget,
+  type ElectionDraft,
+} from '../election/ElectionItemFields.tsx';
 
 /** What the form holds, checked before it reaches the domain. */
 export interface AgendaDraft {
@@ -34,6 +41,8 @@ export interface NewAgendaItem {
   readonly timeboxMinutes: number;
   /** A proposal item's proposer: the proposal's author, when known (domain PROP-6). */
   readonly ownerId?: string;
+  /** An election's role and term (domain ELECT-1). */
+  readonly election?: ElectionTarget;
 }
 
 /**
@@ -58,9 +67,12 @@ export function draftProblem(draft: AgendaDraft): MessageKey | null {
  */
 export function AddAgendaItemForm({
   proposals,
+  spaceId = null,
   onAdd,
 }: {
   proposals: readonly ProposalSummary[];
+  /** The space whose elected roles an election item may name; none: no election offered. */
+  spaceId?: string | null;
   onAdd: (item: NewAgendaItem) => void;
 }) {
   const t = useT();
@@ -73,10 +85,13 @@ export function AddAgendaItemForm({
   const [text, setText] = useState('');
   const [timebox, setTimebox] = useState(String(DEFAULT_TIMEBOX_MINUTES));
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [election, setElection] = useState<ElectionDraft>({ role: null, termEnd: '' });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = draftProblem({ kind, title, proposalId, process, text, timebox });
+    const found =
+      draftProblem({ kind, title, proposalId, process, text, timebox }) ??
+      (kind === 'election' ? electionDraftProblem(election, new Date().toISOString().slice(0, 10)) : null);
     if (found) {
       setProblem(found);
       return;
@@ -94,8 +109,15 @@ export function AddAgendaItemForm({
           }
         : {}),
       ...(kind === 'tension' ? { text } : {}),
+      ...(kind === 'election'
+        ? {
+            title: t('election.itemTitle', { role: election.role?.name ?? '' }),
+            election: electionTarget(election),
+          }
+        : {}),
       timeboxMinutes: Number(timebox),
     });
+    setElection({ role: null, termEnd: '' });
     setTitle('');
     setText('');
     setProposalId('');
@@ -128,7 +150,7 @@ export function AddAgendaItemForm({
               setProblem(null);
             }}
           >
-            {AGENDA_ITEM_KINDS.map((k) => (
+            {AGENDA_ITEM_KINDS.filter((k) => k !== 'election' || spaceId !== null).map((k) => (
               <option key={k} value={k}>
                 {t(`agendaKind.${k}`)}
               </option>
@@ -238,6 +260,19 @@ export function AddAgendaItemForm({
             }}
           />
         </div>
+      )}
+      {kind === 'election' && spaceId !== null && (
+        <ElectionItemFields
+          id={id}
+          spaceId={spaceId}
+          draft={election}
+          problem={problem}
+          errorId={errorId}
+          onChange={(draft) => {
+            setElection(draft);
+            setProblem(null);
+          }}
+        />
       )}
       {problem && (
         <p id={errorId} role="alert" className="alert">

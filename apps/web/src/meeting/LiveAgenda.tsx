@@ -104,6 +104,7 @@ export function LiveAgenda({
         mayAddLive(state, who) ? (
           <AddAgendaItemForm
             proposals={proposals}
+            spaceId={spaceId}
             onAdd={(item) =>
               sendAnnounced(
                 t('agenda.added', { title: item.title ?? item.text ?? '' }),

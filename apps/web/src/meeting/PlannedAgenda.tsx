@@ -123,6 +123,7 @@ export function PlannedAgenda({
         who.writes ? (
           <AddAgendaItemForm
             proposals={proposals}
+            spaceId={spaceId}
             onAdd={(item) =>
               addAgendaItem(doc, { ...item, id: newId(), createdBy: who.userId, now: Date.now() })
             }

@@ -1,4 +1,5 @@
 import { currentItem, OUTCOMES, recordOutcome } from '@ronde/domain';
+import { ElectionOutcome } from '../election/ElectionOutcome.tsx';
 import { useT } from '../i18n/useT.ts';
 import { OutcomeForm, OutcomeRecorded } from './OutcomeForm.tsx';
 import { useProcess } from './processModel.ts';
@@ -9,6 +10,7 @@ export function OutcomePanel() {
   const model = useProcess();
   const item = currentItem(model.state);
   if (item === null) return null;
+  if (item.kind === 'election') return <ElectionOutcome />;
   if (item.outcome !== null) {
     return (
       <OutcomeRecorded

@@ -14,6 +14,7 @@ import { usePeople } from '../hooks/usePeople.ts';
 import type { Translate } from '../i18n/useT.ts';
 import { useT } from '../i18n/useT.ts';
 import { MeetingChanges } from '../governance/MeetingChanges.tsx';
+import { ElectionStage } from '../election/ElectionStage.tsx';
 import { EarlyOutcome } from './EarlyOutcome.tsx';
 import { FacilitatorBar, HandOver } from './FacilitatorBar.tsx';
 import { CockpitDrawer } from './CockpitDrawer.tsx';
@@ -185,6 +186,7 @@ function RunningMeeting({
           <Timers />
           <p className="process-prompt">{t(stepPromptKey(template, step))}</p>
           {Panel && <Panel present={present} selection={selection} />}
+          <ElectionStage />
           {LISTS_POSITIONS.has(step.kind) && <PositionList />}
           <NextActionNote />
           <EarlyOutcome />
