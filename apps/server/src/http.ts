@@ -9,6 +9,8 @@ import { applySecurityHeaders } from './securityHeaders.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import type { Versions } from './versions.ts';
 import { handleVersionsApi } from './versionsApi.ts';
+import { handleLedgerApi } from './ledgerApi.ts';
+import type { Storage } from './storage.ts';
 
 export interface HttpContext extends ApiContext {
   readonly webDir: string;
@@ -21,6 +23,8 @@ export interface HttpContext extends ApiContext {
   readonly metrics?: () => string;
   /** Proposal versions (SPEC VERS); absent, their routes fall through to 404. */
   readonly versions?: Versions;
+  /** The attested contribution rows, for the ledger (SPEC LEDGERSRV); absent, its route is 404. */
+  readonly contributions?: Pick<Storage, 'listContributions'>;
 }
 
 /**
@@ -83,6 +87,8 @@ export function createRequestHandler(context: HttpContext) {
     if (await handleExportApi(req, res, path, ctx)) return; // a decision, for offline checks
     const versions = ctx.versions;
     if (versions && (await handleVersionsApi(req, res, path, { ...ctx, versions }))) return;
+    const contributions = ctx.contributions;
+    if (contributions && (await handleLedgerApi(req, res, path, { ...ctx, contributions }))) return;
     if (await handleTimeBankApi(req, res, path, ctx)) return; // signed time events (TIMESRV)
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {

@@ -159,6 +159,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       metrics: () => scaleOut.metrics.render(),
       practice,
       versions,
+      contributions: storage,
     }),
   );
   http.on('clientError', (error, socket) => {
