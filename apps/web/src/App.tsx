@@ -48,6 +48,16 @@ const TimeBankPage = lazy(
     import('./pages/TimeBankPage.tsx').then((m) => ({ default: m.TimeBankPage })),
   ),
 );
+const TensionsPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/TensionsPage.tsx').then((m) => ({ default: m.TensionsPage })),
+  ),
+);
+const ActionsPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })),
+  ),
+);
 const GovernancePage = lazy(
   reloadOnMissingChunk(() =>
     import('./pages/GovernancePage.tsx').then((m) => ({ default: m.GovernancePage })),
@@ -151,6 +161,22 @@ export function App() {
             element={
               <Page loading="decisions.loading">
                 <DecisionLogPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/tensions"
+            element={
+              <Page loading="tensions.loading">
+                <TensionsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/actions"
+            element={
+              <Page loading="actions.loading">
+                <ActionsPage />
               </Page>
             }
           />

@@ -7,6 +7,8 @@ import {
   type ObjectionTestAnswers,
 } from '@ronde/domain';
 import { Link } from 'react-router';
+import type * as Y from 'yjs';
+import { AppliedChanges } from './AppliedChanges.tsx';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { ExportDecisionButton } from './ExportDecisionButton.tsx';
 import { DecisionContributors } from '../history/DecisionContributors.tsx';
@@ -35,10 +37,13 @@ export function DecisionArticle({
   entry,
   spaceId,
   today,
+  spaceDoc,
 }: {
   entry: DecisionEntry;
   spaceId: string;
   today: string;
+  /** The space document, to list the governance changes the decision applied. */
+  spaceDoc?: Y.Doc;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -97,6 +102,8 @@ export function DecisionArticle({
       )}
 
       <ElectionDecision entry={entry} />
+
+      {spaceDoc && <AppliedChanges spaceDoc={spaceDoc} spaceId={spaceId} decisionId={entry.id} />}
 
       <dl className="decision__facts">
         <div>

@@ -93,7 +93,13 @@ export function DecisionLog({
           ) : (
             <div className="decision-log__list">
               {shown.map((entry) => (
-                <DecisionArticle key={entry.id} entry={entry} spaceId={spaceId} today={today} />
+                <DecisionArticle
+                  key={entry.id}
+                  entry={entry}
+                  spaceId={spaceId}
+                  today={today}
+                  spaceDoc={spaceDoc}
+                />
               ))}
             </div>
           )}

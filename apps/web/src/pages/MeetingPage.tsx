@@ -24,6 +24,7 @@ import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
+import { TacticalBacklog } from '../tensions/TacticalBacklog.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /** `/s/:spaceId/m/:meetingId`: a meeting, its people and its co-edited agenda. */
@@ -180,6 +181,17 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             side={running ? peoplePanel(false) : null}
           />
           {!drawer && agenda(false)}
+          {meeting.kind === 'tactical' && (
+            <TacticalBacklog
+              spaceDoc={spaceDocRoom.doc}
+              meetingDoc={room.doc}
+              meetingId={meeting.id}
+              state={meetingState}
+              people={people}
+              me={me.id}
+              readOnly={access.readOnly}
+            />
+          )}
         </div>
         {!running && <aside className="proposal-side">{peoplePanel(true)}</aside>}
       </div>

@@ -20,6 +20,7 @@ import { YTextArea, YTextInput } from '../components/YTextField.tsx';
 import { AsyncConsentPanel } from '../asyncConsent/AsyncConsentPanel.tsx';
 import { useAsyncHold } from '../asyncConsent/useAsyncConsent.ts';
 import { ProposalEditor } from '../editor/ProposalEditor.tsx';
+import { ProposalTension } from '../tensions/ProposalTension.tsx';
 import { ProposalChanges } from '../governance/ProposalChanges.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useNow } from '../hooks/useNow.ts';
@@ -158,6 +159,12 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
               {t('proposal.driverHint')}
             </p>
           </div>
+          <ProposalTension
+            spaceId={spaceId}
+            spaceDoc={spaceRoomRef.doc}
+            proposalDoc={room.doc}
+            proposalId={proposalId}
+          />
           <ProposalEditor doc={room.doc} provider={room.provider} me={me} editable={editable} />
           <ProposalChanges
             proposalDoc={room.doc}

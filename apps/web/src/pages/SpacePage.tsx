@@ -91,6 +91,12 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/governance`} className="button">
               {t('gov.spaceLink')}
             </Link>
+            <Link to={`/s/${space.id}/tensions`} className="button">
+              {t('tensions.link')}
+            </Link>
+            <Link to={`/s/${space.id}/actions`} className="button">
+              {t('actions.link')}
+            </Link>
             <Link to={`/s/${space.id}/time`} className="button">
               {t('timeBank.link')}
             </Link>

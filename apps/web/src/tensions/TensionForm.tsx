@@ -1,0 +1,114 @@
+import { logTension, newId, TENSION_TEXT_LIMIT } from '@ronde/domain';
+import { useId, useState, type FormEvent } from 'react';
+import type * as Y from 'yjs';
+import { useGovernance } from '../governance/useGovernance.ts';
+import { useT } from '../i18n/useT.ts';
+import type { KnownPerson } from './people.ts';
+
+/** Logs a tension in the space's backlog: what is, what could be, the role that senses it (TENSION-1). */
+export function TensionForm({ spaceDoc, me }: { spaceDoc: Y.Doc; me: KnownPerson }) {
+  const t = useT();
+  const id = useId();
+  const view = useGovernance(spaceDoc);
+  const roles = view.circles.flatMap((circle) =>
+    (view.roles[circle.id] ?? []).map((role) => ({
+      id: role.id,
+      label: `${role.name} · ${circle.name}`,
+    })),
+  );
+  const [what, setWhat] = useState('');
+  const [couldBe, setCouldBe] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [logged, setLogged] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (what.trim() === '') {
+      setError(t('tensions.form.whatRequired'));
+      return;
+    }
+    try {
+      logTension(spaceDoc, {
+        id: newId(),
+        by: me.id,
+        byName: me.name,
+        what,
+        couldBe,
+        roleId: roleId || null,
+        now: Date.now(),
+      });
+      setWhat('');
+      setCouldBe('');
+      setRoleId('');
+      setLogged(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <form
+      className="card stack tension-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-h`}
+    >
+      <h2 id={`${id}-h`} className="card__title">
+        {t('tensions.form.title')}
+      </h2>
+      <div className="field">
+        <label htmlFor={`${id}-what`}>{t('tensions.form.what')}</label>
+        <textarea
+          id={`${id}-what`}
+          value={what}
+          rows={2}
+          maxLength={TENSION_TEXT_LIMIT}
+          aria-describedby={`${id}-what-hint`}
+          onChange={(e) => {
+            setWhat(e.target.value);
+            setError(null);
+            setLogged(false);
+          }}
+        />
+        <p id={`${id}-what-hint`} className="hint">
+          {t('tensions.form.whatHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-could`}>{t('tensions.form.couldBe')}</label>
+        <textarea
+          id={`${id}-could`}
+          value={couldBe}
+          rows={2}
+          maxLength={TENSION_TEXT_LIMIT}
+          onChange={(e) => setCouldBe(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('tensions.form.role')}</label>
+        <select id={`${id}-role`} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+          <option value="">{t('tensions.form.asMyself')}</option>
+          {roles.map((role) => (
+            <option key={role.id} value={role.id}>
+              {role.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className="meta">
+        {logged ? t('tensions.form.logged') : ''}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button button--primary">
+          {t('tensions.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
