@@ -37,6 +37,7 @@ import {
 } from '@ronde/domain';
 import type * as Y from 'yjs';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+import { withElection } from './electionConsequences.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
 import { writeBacklogConsequences } from './tensionsConsequences.ts';
 import type { Versions } from './versions.ts';
@@ -157,7 +158,8 @@ async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promis
         indexProposal(doc, item.proposalId, status, at);
       }
       // An adoption applies the proposal's governance changes in the same write (GOVSRV-1).
-      recordDecision(doc, withAdoptedChanges(doc, entry, proposalDoc));
+      // An election fills its role in the same write (ELECTSRV-1).
+      recordDecision(doc, withElection(doc, withAdoptedChanges(doc, entry, proposalDoc)));
     });
   };
   if (item.proposalId === null) return writeEntry(null);
