@@ -575,3 +575,24 @@ export {
 export type { NominationInput } from './election/electionCommands.ts';
 export { electionDecision, parseElectionDecision } from './election/electionDecision.ts';
 export type { ElectionDecision } from './election/electionDecision.ts';
+// Commons exports (issue 10, SPEC EXPORT)
+export {
+  COMMONS_LICENCE,
+  CONTRIBUTOR_ROLES,
+  decisionCredits,
+  decisionsRecord,
+  mergeCredits,
+  proposalRecord,
+} from './commons/commonsRecord.ts';
+export type {
+  CommonsProposal,
+  CommonsRecord,
+  Contributor,
+  ContributorRole,
+  Credit,
+} from './commons/commonsRecord.ts';
+export { EXPORT_LANGUAGES, exportLabels } from './commons/commonsLabels.ts';
+export type { ExportLabels, ExportLanguage } from './commons/commonsLabels.ts';
+export { commonsMarkdown, escapeMarkdown } from './commons/commonsMarkdown.ts';
+export { commonsHtml, escapeHtml } from './commons/commonsHtml.ts';
+export { textBlocks, safeHref, isoDay } from './commons/docText.ts';
