@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from '../fixtures/axe.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
 import { MembersView } from '../fixtures/members.ts';
+import type { Person } from '../fixtures/person.ts';
+import { PracticeView } from '../fixtures/practice.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 test.setTimeout(300_000);
@@ -135,4 +137,169 @@ test('the audit itself fails on a serious violation (a control without a name)',
   await expect(expectAccessible(awa.page, 'home with a nameless button')).rejects.toThrow(
     /button-name \(critical\)/,
   );
+});
+
+/**
+ * A meeting with a facilitator (Awa, desktop), a participant (Ben, phone)
+ * and a space observer (Olga, in French), all three audited at each step.
+ */
+async function meetingOf(
+  server: { url: string },
+  person: (name: string, viewport?: { width: number; height: number }) => Promise<Person>,
+  process: 'Consent' | 'IDM',
+): Promise<{ views: MeetingView[]; awa: MeetingView; ben: MeetingView; olga: MeetingView }> {
+  const awa = await person('Awa');
+  await awa.open(server.url);
+  const shareLink = await awa.createSpace('Coop du Val');
+  const spaceUrl = awa.page.url();
+  await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
+  await awa.typeAtEnd('We work four days a week, Monday to Thursday.');
+  await awa.page.goto(spaceUrl);
+  const members = new MembersView(awa);
+  await members.open();
+  const observerLink = await members.createInvite('Observer');
+  await awa.page.goto(spaceUrl);
+  const awaView = new MeetingView(awa);
+  const meetingUrl = await awaView.createMeeting('Governance, November');
+  await awaView.addProposalItem('Four-day week', process);
+  const ben = await person('Ben', PHONE);
+  await ben.open(shareLink);
+  await ben.open(meetingUrl);
+  await expect(awa.page.getByRole('combobox', { name: 'Role of Ben' })).toBeVisible();
+  const olga = await person('Olga');
+  await olga.open(observerLink);
+  await switchToFrench(olga.page);
+  await olga.page.goto(meetingUrl);
+  await expect(
+    olga.page.getByRole('heading', { level: 1, name: 'Governance, November' }),
+  ).toBeVisible();
+  const views = [awaView, new MeetingView(ben), new MeetingView(olga)];
+  return { views, awa: awaView, ben: views[1]!, olga: views[2]! };
+}
+
+/** Moves every view to `step` (the facilitator presses "Next step") and audits them. */
+async function auditStep(
+  audit: Audit,
+  views: MeetingView[],
+  olgaStep: string,
+  step: string,
+  next = true,
+): Promise<void> {
+  const [awa, ...others] = views as [MeetingView, ...MeetingView[]];
+  if (next) await awa.button('Next step').click();
+  await expect(awa.stepHeading).toHaveText(step);
+  for (const view of others) {
+    // Olga reads in French: the same step, in her words.
+    const heading = view.person.name === 'Olga' ? olgaStep : step;
+    await expect(
+      view.page.getByRole('heading', { level: 3, name: heading, exact: true }),
+    ).toBeVisible();
+  }
+  for (const view of views) await audit.check(view.page, `${step}: ${view.person.name}`);
+}
+
+/** Runs a round of the two people taking part, auditing the views mid-round. */
+async function auditRound(audit: Audit, views: MeetingView[], step: string): Promise<void> {
+  const [awa] = views as [MeetingView];
+  await awa.button('Start round').click();
+  await expect(awa.process.getByText(/^Now speaking: /)).toBeVisible();
+  for (const view of views) await audit.check(view.page, `${step}, mid-round: ${view.person.name}`);
+  await awa.button('End turn').click();
+  await awa.button('End turn').click();
+  await expect(awa.process.getByText('Everyone has had their turn.')).toBeVisible();
+}
+
+test('a live consent meeting passes axe at every step, for facilitator, participant and observer', async ({
+  server,
+  person,
+}) => {
+  const audit = new Audit();
+  const { views, awa, ben } = await meetingOf(server, person, 'Consent');
+  await awa.button('Start meeting').click();
+  await auditStep(audit, views, 'Tour d’inclusion', 'Check-in round', false);
+  await auditRound(audit, views, 'Check-in round');
+  await auditStep(audit, views, 'Présenter la proposition', 'Present the proposal');
+  // The facilitator's drawer, open.
+  await awa.page.getByRole('button', { name: 'Agenda and roles' }).click();
+  await expect(awa.drawer).toBeVisible();
+  await audit.check(awa.page, 'the facilitator drawer');
+  await awa.page.keyboard.press('Escape');
+  await expect(awa.drawer).toBeHidden();
+  await auditStep(audit, views, 'Questions de clarification', 'Clarifying questions');
+  await auditRound(audit, views, 'Clarifying questions');
+  await auditStep(audit, views, 'Réactions rapides', 'Quick reactions');
+  await auditStep(audit, views, 'Amender et clarifier', 'Amend and clarify');
+  await auditStep(audit, views, 'Tour de consentement', 'Consent round');
+  await ben.recordPosition('Objection', 'Clients call us on Fridays: who answers?');
+  await awa.recordPosition('Consent');
+  await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
+  for (const view of views) await audit.check(view.page, `positions recorded: ${view.person.name}`);
+  await auditStep(audit, views, 'Intégrer les objections', 'Integrate objections');
+  const objection = awa.process.getByRole('group', { name: 'Objection of Ben' });
+  await objection
+    .getByRole('textbox', { name: 'Amendment summary' })
+    .fill('A Friday support rota, one person per week.');
+  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  await expect(objection).toContainText('A Friday support rota');
+  for (const view of views) await audit.check(view.page, `amendment linked: ${view.person.name}`);
+  await auditStep(audit, views, 'Tour de consentement', 'Consent round');
+  await ben.recordPosition('Consent');
+  await awa.recordPosition('Consent');
+  await auditStep(audit, views, 'Issue', 'Outcome');
+  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
+  await awa.process.getByLabel('Review date').fill('2027-06-01');
+  await awa.button('Record outcome').click();
+  for (const view of views.slice(0, 2)) await expect(view.process).toContainText('Adopted');
+  for (const view of views) await audit.check(view.page, `outcome recorded: ${view.person.name}`);
+  await auditStep(audit, views, 'Tour de clôture', 'Closing round');
+  await awa.button('End meeting').click();
+  await expect(awa.process.getByRole('heading', { name: 'Meeting summary' })).toBeVisible();
+  for (const view of views) await audit.check(view.page, `summary: ${view.person.name}`);
+  await awa.page.goto(`${awa.page.url().split('/m/')[0]}/decisions`);
+  await expect(awa.page.getByRole('article')).toContainText('Adopted');
+  await audit.check(awa.page, 'decision log with a decision');
+  audit.assertClean();
+});
+
+test('a live IDM meeting passes axe at its test and integration steps', async ({
+  server,
+  person,
+}) => {
+  const audit = new Audit();
+  const { views, awa, ben } = await meetingOf(server, person, 'IDM');
+  await awa.button('Start meeting').click();
+  await expect(awa.stepHeading).toHaveText('Check-in round');
+  for (const step of [
+    'Present the proposal',
+    'Clarifying questions',
+    'Reaction round',
+    'Amend and clarify',
+  ]) {
+    await awa.button('Next step').click();
+    await expect(awa.stepHeading).toHaveText(step);
+  }
+  await auditStep(audit, views, 'Tour d’objections', 'Objection round');
+  await ben.recordPosition('Objection', 'Clients call us on Fridays: who answers?');
+  await awa.recordPosition('No objection');
+  await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
+  await auditStep(audit, views, 'Tester les objections', 'Test objections');
+  await auditStep(audit, views, 'Intégration', 'Integration');
+  audit.assertClean();
+});
+
+test('a practice meeting passes axe', async ({ server, person }) => {
+  const audit = new Audit();
+  const awa = await person('Awa', PHONE);
+  await awa.open(server.url);
+  const practice = new PracticeView(awa);
+  await practice.start('Consent');
+  await audit.check(awa.page, 'practice meeting, planned (phone)');
+  await practice.button('Start meeting').click();
+  await expect(practice.stepHeading).toHaveText('Check-in round');
+  await practice.runRound(4);
+  await audit.check(awa.page, 'practice meeting, check-in done (phone)');
+  await awa.page.getByRole('link', { name: /Back to/ }).click();
+  await expect(practice.banner).toBeVisible();
+  await audit.check(awa.page, 'practice space (phone)');
+  audit.assertClean();
 });

@@ -31,12 +31,13 @@ async function precedes(a: Locator, b: Locator): Promise<boolean> {
 
 /**
  * Awa prepares a space, a proposal and a meeting with one consent item;
- * Ben (on a phone) and Cléo join it. Returns their meeting views.
+ * Ben (on a phone) and the `others` join it. Returns their meeting views.
  */
 async function consentMeeting(
   server: RondeServer,
   person: (name: string, viewport?: { width: number; height: number }) => Promise<Person>,
-): Promise<{ awa: MeetingView; ben: MeetingView; cleo: MeetingView }> {
+  others: readonly string[] = [],
+): Promise<{ awa: MeetingView; ben: MeetingView; others: MeetingView[] }> {
   const awa = await person('Awa', DESKTOP);
   await awa.open(server.url);
   const shareLink = await awa.createSpace('Coop du Val');
@@ -47,15 +48,15 @@ async function consentMeeting(
   const meetingUrl = await awaView.createMeeting('Governance, November');
   await awaView.addProposalItem('Four-day week', 'Consent');
   const joined: MeetingView[] = [];
-  for (const name of ['Ben', 'Cléo']) {
+  for (const name of ['Ben', ...others]) {
     const someone = await person(name, name === 'Ben' ? PHONE : DESKTOP);
     await someone.open(shareLink);
     await someone.open(meetingUrl);
     await expect(awa.page.getByRole('combobox', { name: `Role of ${name}` })).toBeVisible();
     joined.push(new MeetingView(someone));
   }
-  const [ben, cleo] = joined as [MeetingView, MeetingView];
-  return { awa: awaView, ben, cleo };
+  const [ben, ...rest] = joined as [MeetingView, ...MeetingView[]];
+  return { awa: awaView, ben, others: rest };
 }
 
 async function allAt(views: MeetingView[], step: string): Promise<void> {
@@ -71,7 +72,8 @@ test('the cockpit: step rail, timer, speaker and queue; the facilitator drawer; 
   server,
   person,
 }) => {
-  const { awa, ben, cleo } = await consentMeeting(server, person);
+  const { awa, ben, others } = await consentMeeting(server, person, ['Cléo']);
+  const cleo = others[0]!;
   const views = [awa, ben, cleo];
   await awa.button('Start meeting').click();
   await allAt(views, 'Check-in round');
@@ -182,4 +184,108 @@ test('the cockpit: step rail, timer, speaker and queue; the facilitator drawer; 
   const firstForm = benPage.locator('form, details').first();
   if ((await firstForm.count()) > 0) expect(await precedes(positions, firstForm)).toBe(true);
   await expect(currentStep(ben)).toContainText('Consent round');
+});
+
+/**
+ * Moves the keyboard focus to `target` with Tab (or Shift+Tab when it lies
+ * before the focus), as a keyboard user would; fails when it is not reached.
+ */
+async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < limit; presses++) {
+    const where = await target.evaluate((node) => {
+      const active = document.activeElement;
+      if (active === node) return 'here';
+      if (active === null || active === document.body) return 'after';
+      return (active.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+        ? 'after'
+        : 'before';
+    });
+    if (where === 'here') return;
+    await page.keyboard.press(where === 'after' ? 'Tab' : 'Shift+Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Tabs to a button and presses Enter on it. */
+async function press(page: Page, button: Locator): Promise<void> {
+  await tabTo(page, button);
+  await page.keyboard.press('Enter');
+}
+
+test('a whole consent round, facilitator and participant using the keyboard only', async ({
+  server,
+  person,
+}) => {
+  const { awa, ben } = await consentMeeting(server, person);
+  const views = [awa, ben];
+  const a = awa.page;
+  const b = ben.page;
+  await press(a, awa.button('Start meeting'));
+  await allAt(views, 'Check-in round');
+
+  /** Runs a round: the facilitator starts it, each person ends their own turn. */
+  const round = async (): Promise<void> => {
+    await press(a, awa.button('Start round'));
+    const order = awa.process.getByRole('list', { name: 'Speaking order' });
+    for (let turn = 0; turn < 3; turn++) {
+      const speaking = order.locator('[aria-current="true"]');
+      if ((await speaking.count()) === 0 && turn > 0) break;
+      const speaker = (await speaking.innerText()).trim();
+      const view = speaker.startsWith('Ben') ? ben : awa;
+      await expect(view.process.getByText("It's your turn to speak")).toBeVisible();
+      await press(view.page, view.button('End turn'));
+      // The turn has passed: someone else speaks, or nobody once the round is done.
+      await expect
+        .poll(async () =>
+          (await speaking.count()) === 0 ? '' : (await speaking.innerText()).trim(),
+        )
+        .not.toBe(speaker);
+    }
+    await expect(awa.process.getByText('Everyone has had their turn.')).toBeVisible();
+  };
+  await round();
+
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Present the proposal');
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Clarifying questions');
+  await round();
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Quick reactions');
+  await round();
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Amend and clarify');
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Consent round');
+
+  // Positions by keyboard: Ben voices a concern with a reason, Awa consents.
+  const benPositions = ben.process.getByRole('group', { name: 'Your position' });
+  await press(b, benPositions.getByRole('button', { name: 'Concern', exact: true }));
+  await tabTo(b, ben.process.getByRole('textbox', { name: 'Reason' }));
+  await b.keyboard.type('Who answers the phone on Fridays?');
+  await press(b, ben.process.getByRole('button', { name: 'Record concern' }));
+  const awaPositions = awa.process.getByRole('group', { name: 'Your position' });
+  await press(a, awaPositions.getByRole('button', { name: 'Consent', exact: true }));
+  await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
+  await expect(ben.positions).toContainText('Who answers the phone on Fridays?');
+
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Outcome');
+  const outcome = awa.process.getByRole('combobox', { name: 'Outcome' });
+  await tabTo(a, outcome);
+  await a.keyboard.press('Home');
+  await expect(outcome).toHaveValue('adopted');
+  await tabTo(a, awa.process.getByLabel('Review date'));
+  // en-GB: day, month, year.
+  await a.keyboard.type('01062027');
+  await expect(awa.process.getByLabel('Review date')).toHaveValue('2027-06-01');
+  await press(a, awa.button('Record outcome'));
+  for (const view of views) await expect(view.process).toContainText('Adopted');
+  await press(a, awa.button('Next step'));
+  await allAt(views, 'Closing round');
+  await press(a, awa.button('End meeting'));
+  for (const view of views) {
+    await expect(view.process.getByRole('heading', { name: 'Meeting summary' })).toBeVisible();
+  }
 });

@@ -1,6 +1,5 @@
 import { expect, test } from '../fixtures/test.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
-import { screenshotPath } from '../fixtures/screenshots.ts';
 import type { Person } from '../fixtures/person.ts';
 
 test.setTimeout(300_000);
@@ -108,7 +107,6 @@ test('two facilitators and three participants run an IDM to adoption', async ({
     await expect(view.positions.getByRole('listitem')).toHaveCount(5);
     await expect(view.positions).toContainText('Clients call us on Fridays');
   }
-  await ben.page.screenshot({ path: screenshotPath('meeting-phone.png'), fullPage: true });
 
   // Fatou tests the objection: valid.
   await awaView.button('Next step').click();
@@ -146,7 +144,6 @@ test('two facilitators and three participants run an IDM to adoption', async ({
       'Resolved',
     );
   }
-  await awa.page.screenshot({ path: screenshotPath('meeting-facilitator.png'), fullPage: true });
 
   // Back to the objection round: no objection now; adopted with a review date.
   await awaView.button('Next step').click();
