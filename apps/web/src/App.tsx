@@ -33,6 +33,11 @@ const ProposalHistoryPage = lazy(
     import('./pages/ProposalHistoryPage.tsx').then((m) => ({ default: m.ProposalHistoryPage })),
   ),
 );
+const ContributionsPage = lazy(
+  reloadOnMissingChunk(() =>
+    import('./pages/ContributionsPage.tsx').then((m) => ({ default: m.ContributionsPage })),
+  ),
+);
 const MeetingPage = lazy(
   reloadOnMissingChunk(() =>
     import('./pages/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })),
@@ -129,6 +134,14 @@ export function App() {
             element={
               <Page loading="proposal.loading">
                 <ProposalPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/s/:spaceId/contributions"
+            element={
+              <Page loading="ledger.loading">
+                <ContributionsPage />
               </Page>
             }
           />

@@ -110,6 +110,9 @@ function Members({ spaceId }: { spaceId: string }) {
         {space ? t('members.back', { space: space.name }) : t('members.backFallback')}
       </Link>
       <h1 className="page-title">{t('members.title')}</h1>
+      <p>
+        <Link to={`/s/${spaceId}/contributions`}>{t('ledger.link')}</Link>
+      </p>
       {!access.admin ? (
         <p className="notice">{t('members.adminsOnly')}</p>
       ) : (

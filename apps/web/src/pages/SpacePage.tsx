@@ -100,6 +100,9 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/time`} className="button">
               {t('timeBank.link')}
             </Link>
+            <Link to={`/s/${space.id}/contributions`} className="button">
+              {t('ledger.link')}
+            </Link>
             <SpaceInboxLink spaceId={space.id} userId={me.id} />
           </section>
         </div>

@@ -75,6 +75,7 @@ export function deriveLedger(input: LedgerInput): LedgerLine[] {
       source: { type: 'tension', id: tension.id, title: tension.what },
       amount: 1,
       detail: {
+        name: tension.byName,
         status: tension.status,
         proposalId: tension.proposalId,
         proposalTitle: tension.proposalId === null ? null : title(tension.proposalId),
@@ -94,6 +95,7 @@ export function deriveLedger(input: LedgerInput): LedgerLine[] {
         source: { type: 'meeting', id: meeting.meetingId, title: meeting.title },
         amount: person.spokenMs,
         detail: {
+          name: person.name,
           turnsSpoken: person.turnsSpoken,
           turnsPassed: person.turnsPassed,
           presentMs: person.presentMs ?? null,

@@ -114,6 +114,7 @@ describe('ledger', () => {
         'ana00001',
         'tens0002',
         {
+          name: '',
           status: 'open',
           proposalId: null,
           proposalTitle: null,
@@ -126,6 +127,7 @@ describe('ledger', () => {
         'cai00001',
         'tens0001',
         {
+          name: 'Cai',
           status: 'proposal',
           proposalId: 'prop0001',
           proposalTitle: 'Bike racks',
