@@ -39,7 +39,9 @@ export function DecisionContributors({
     entry.proposalId === null ? undefined : tensions.find((x) => x.proposalId === entry.proposalId);
   const objectors = [
     ...new Set(
-      entry.objections.filter((o) => o.resolution === 'integrated').map((o) => o.objector),
+      entry.objections
+        .filter((o) => o.resolution === 'integrated' || o.resolution === 'confirmed')
+        .map((o) => o.objector),
     ),
   ];
   const authors = entry.authors ?? [];

@@ -52,7 +52,7 @@ export function deriveLedger(input: LedgerInput): LedgerLine[] {
       }
     }
     const integrated = new Set(
-      entry.objections.filter((o) => o.resolution === 'integrated').map((o) => o.objector),
+      entry.objections.filter((o) => INTEGRATED.has(o.resolution)).map((o) => o.objector),
     );
     for (const objector of integrated) {
       lines.push({
@@ -144,6 +144,9 @@ function compareLines(a: LedgerLine, b: LedgerLine): number {
     codeUnitOrder(a.source.id, b.source.id)
   );
 }
+
+/** Resolutions of an objection an amendment integrated (linked, and perhaps confirmed). */
+const INTEGRATED = new Set(['integrated', 'confirmed']);
 
 function codeUnitOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

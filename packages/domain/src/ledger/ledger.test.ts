@@ -139,7 +139,7 @@ describe('ledger', () => {
     ]);
   });
 
-  it('LEDGER-3 an integrated objection credits its objector once per decision; other resolutions do not', () => {
+  it('LEDGER-3 an objection integrated by an amendment (confirmed or not) credits its objector once per decision; other resolutions do not', () => {
     const objection = (id: string, objector: string, resolution: string) => ({
       id,
       objector,
@@ -157,12 +157,17 @@ describe('ledger', () => {
               objection('o1', 'ben00001', 'integrated'),
               objection('o2', 'ben00001', 'integrated'),
               objection('o3', 'cai00001', 'ruled-invalid'),
+              objection('o4', 'dan00001', 'confirmed'),
+              objection('o5', 'eve00001', 'open'),
             ],
           }),
         ],
       }),
     );
-    expect(lines.map((l) => [l.kind, l.person])).toEqual([['objection-integrated', 'ben00001']]);
+    expect(lines.map((l) => [l.kind, l.person])).toEqual([
+      ['objection-integrated', 'ben00001'],
+      ['objection-integrated', 'dan00001'],
+    ]);
   });
 
   it('LEDGER-4 meetings attended with time spoken, roles filled for how long (a held role up to now)', () => {
