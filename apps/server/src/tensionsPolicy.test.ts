@@ -252,6 +252,21 @@ describe('the backlog’s write policy', () => {
         spaceTensions(doc).get('tensAna01')!.set('triagedTo', 'proposal'),
       ),
     ).toMatch(/only the server records a triage/);
+    expect(
+      attempt(server, as.admin, (doc) =>
+        spaceTensions(doc).get('tensAna01')!.set('triageId', 'evt00001'),
+      ),
+    ).toMatch(/unknown tension field triageId/);
+    expect(
+      attempt(server, as.lead, (doc) =>
+        spaceActions(doc).get('actMade01')!.set('reviewIds', ['evt00001']),
+      ),
+    ).toMatch(/unknown action field reviewIds/);
+    expect(
+      attempt(server, as.ben, (doc) =>
+        spaceActions(doc).get('actMade01')!.set('meetingId', 'meetUp001'),
+      ),
+    ).toMatch(/meetingId never changes/);
   });
 
   it('WRITE-18 anyone creates an action in their own name, not done, made of a tension the space holds', () => {
