@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, type ApiContext } from './api.ts';
 import { handleExportApi } from './exportApi.ts';
 import { handleTimeBankApi } from './timeBankApi.ts';
+import { handleCommonsExportApi } from './commonsExportApi.ts';
 import { HttpError, sendError, sendJson } from './httpJson.ts';
 import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
@@ -90,6 +91,7 @@ export function createRequestHandler(context: HttpContext) {
     const contributions = ctx.contributions;
     if (contributions && (await handleLedgerApi(req, res, path, { ...ctx, contributions }))) return;
     if (await handleTimeBankApi(req, res, path, ctx)) return; // signed time events (TIMESRV)
+    if (await handleCommonsExportApi(req, res, path, ctx)) return; // commons exports (COMMONS)
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {
       throw new HttpError(426, 'upgrade_required', 'connect with a WebSocket', {
