@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../i18n/useT.ts';
 import { personName } from './changeText.ts';
 import { visibleRecords } from './matchRecords.ts';
 import { DecisionLink, RecordHistory, type RecordContext } from './RecordHistory.tsx';
+import { FilledByLink } from '../election/FilledByLink.tsx';
 import { useGovernance, useKnownPeople } from './useGovernance.ts';
 import './governance.css';
 
@@ -168,6 +169,17 @@ function RoleCard({ ctx, role, depth }: { ctx: PageContext; role: RoleRecord; de
                 {a.termEnd === null
                   ? t('gov.value.noEnd')
                   : t('gov.termEnds', { date: formatCalendarDate(language, a.termEnd) })}
+                {/* The decision that filled the role, when not the one that created it (an election). */}
+                {a.createdBy !== '' && a.createdBy !== role.createdBy && (
+                  <>
+                    {' · '}
+                    <FilledByLink
+                      spaceId={ctx.spaceId}
+                      decisionId={a.createdBy}
+                      title={ctx.decisionTitles[a.createdBy]}
+                    />
+                  </>
+                )}
               </li>
             ))}
           </ul>
