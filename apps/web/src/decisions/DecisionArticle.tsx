@@ -134,7 +134,15 @@ export function DecisionArticle({
             <dd>{t('decisions.minutes', { minutes })}</dd>
           </div>
         )}
-        {entry.meeting.id !== '' && (
+        {entry.source === 'async' && (
+          <div>
+            <dt>{t('async.decidedBy')}</dt>
+            <dd>
+              <Link to={`/s/${spaceId}/consent/${entry.meeting.id}`}>{t('async.title')}</Link>
+            </dd>
+          </div>
+        )}
+        {entry.meeting.id !== '' && entry.source !== 'async' && (
           <div>
             <dt>{t('decisions.meeting')}</dt>
             <dd>

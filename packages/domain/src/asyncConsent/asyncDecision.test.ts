@@ -124,3 +124,21 @@ describe('asynchronous consent records', () => {
     ).toBeNull();
   });
 });
+
+describe('asynchronous decisions in the log', () => {
+  it('ASYNC-14 a stored entry keeps its source; a meeting’s has none', () => {
+    const entry = buildAsyncDecisionEntry({
+      consentId: 'ac1consent',
+      state: closedConsent(),
+      proposalDoc: null,
+      circle: { id: '', name: '' },
+      recordedAt: 1,
+    });
+    expect(parseDecisionEntry(JSON.parse(JSON.stringify(entry)))?.source).toBe('async');
+    const { source: _dropped, ...meetingLike } = JSON.parse(JSON.stringify(entry)) as Record<
+      string,
+      unknown
+    >;
+    expect(parseDecisionEntry(meetingLike)).not.toHaveProperty('source');
+  });
+});

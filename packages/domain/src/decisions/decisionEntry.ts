@@ -65,6 +65,8 @@ export interface DecisionEntry {
   readonly recordedAt: number;
   /** An election's role, person, term and nominations (SPEC ELECT-8). */
   readonly election?: ElectionDecision;
+  /** `async` for an asynchronous consent (ASYNC-14): `meeting` then names the consent. */
+  readonly source?: 'async';
 }
 
 /** An author of a decision's text: a member id (`@server`, or `''` when unbound) and code points. */
@@ -131,6 +133,7 @@ export function parseDecisionEntry(raw: unknown): DecisionEntry | null {
     recordedAt: numOrNull(raw.recordedAt) ?? decidedAt,
     ...(Array.isArray(raw.authors) ? { authors: objects(raw.authors).flatMap(parseAuthor) } : {}),
     ...electionField(raw.election),
+    ...(raw.source === 'async' ? { source: 'async' as const } : {}),
   };
 }
 

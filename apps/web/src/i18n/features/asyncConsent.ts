@@ -1,6 +1,7 @@
 /** The asyncConsent messages, English and French (spread into `en.ts` and `fr.ts`). */
 export const asyncConsentEn = {
   'async.title': 'Asynchronous consent',
+  'async.decidedBy': 'Decided by',
   'async.loading': 'Opening the asynchronous consent…',
   'async.notFound': 'This asynchronous consent does not exist, or is not in this space.',
   'async.someone': 'Someone',
@@ -107,6 +108,7 @@ export const asyncConsentEn = {
 
 export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string>> = {
   'async.title': 'Consentement asynchrone',
+  'async.decidedBy': 'Décidée par',
   'async.loading': 'Ouverture du consentement asynchrone…',
   'async.notFound': 'Ce consentement asynchrone n’existe pas, ou pas dans cet espace.',
   'async.someone': 'Quelqu’un',
