@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { AppliedChanges } from './AppliedChanges.tsx';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { ExportDecisionButton } from './ExportDecisionButton.tsx';
+import { CommonsExport } from '../commons/CommonsExport.tsx';
 import { DecisionContributors } from '../history/DecisionContributors.tsx';
 import { DocTreeView } from './DocTreeView.tsx';
 import { ElectionDecision } from '../election/ElectionDecision.tsx';
@@ -81,6 +82,11 @@ export function DecisionArticle({
             </span>
           )}
           <ExportDecisionButton spaceId={spaceId} decisionId={entry.id} title={entry.title} />
+          <CommonsExport
+            spaceId={spaceId}
+            target={{ kind: 'decision', id: entry.id }}
+            name={entry.title}
+          />
         </div>
       </header>
 

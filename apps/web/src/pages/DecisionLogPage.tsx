@@ -2,6 +2,7 @@ import { decisionContributors, OUTCOMES, type DecisionEntry } from '@ronde/domai
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type * as Y from 'yjs';
+import { CommonsExport } from '../commons/CommonsExport.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { DecisionArticle } from '../decisions/DecisionArticle.tsx';
 import { filterDecisions, localDate, type OutcomeFilter } from '../decisions/filterDecisions.ts';
@@ -54,6 +55,13 @@ export function DecisionLog({
       </div>
       <h1 className="page-title">{t('decisions.title')}</h1>
       <p className="decision-log__intro">{t('decisions.intro', { space: spaceName })}</p>
+      {decisions.length > 0 && (
+        <CommonsExport
+          spaceId={spaceId}
+          target={{ kind: 'log' }}
+          name={t('commons.log', { space: spaceName })}
+        />
+      )}
 
       {decisions.length === 0 ? (
         <p className="empty">{t('decisions.empty')}</p>

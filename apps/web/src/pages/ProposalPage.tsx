@@ -35,6 +35,7 @@ import { useIdentity } from '../state/useIdentity.ts';
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { CommonsExport } from '../commons/CommonsExport.tsx';
 
 /** `/s/:spaceId/p/:proposalId`: the proposal editor. */
 export function ProposalPage() {
@@ -110,6 +111,11 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
             </span>
           )}
         </div>
+        <CommonsExport
+          spaceId={spaceId}
+          target={{ kind: 'proposal', id: proposalId }}
+          name={title.trim() || t('proposal.untitled')}
+        />
       </div>
 
       <div className="proposal-layout">
