@@ -28,6 +28,10 @@ export function createMemoryStorage(
   versionsOf.set(logs, versions);
   // The rows of a log are numbered up to its last number: compaction keeps the last one.
   const lastSeq = (docName: string): number => seqs.get(docName) ?? logs.get(docName)?.length ?? 0;
+  const documentsUnder = (prefix: string): string[] =>
+    [...new Set([...logs.keys(), ...versions.keys()])]
+      .filter((name) => name.startsWith(prefix) && (logs.get(name)?.length ?? 1) > 0)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let closed = false;
   const check = (): void => {
     if (closed) throw new Error('storage is closed');
@@ -49,6 +53,33 @@ export function createMemoryStorage(
           doc: docName,
         });
       }
+    },
+    async listDocuments(prefix) {
+      check();
+      return documentsUnder(prefix);
+    },
+    async restoreDocuments(prefix, documents) {
+      check();
+      if (documentsUnder(prefix).length > 0) return false;
+      for (const d of documents) {
+        logs.set(d.name, [d.state.slice()]);
+        seqs.set(d.name, 1);
+        bindings.set(d.name, new Map(d.bindings.map((b) => [b.clientId, b.member])));
+        for (const row of d.contributions) {
+          contributions.push({
+            ...row,
+            clientIds: [...row.clientIds],
+            paths: [...row.paths],
+            doc: d.name,
+          });
+        }
+        if (d.versions.length > 0)
+          versions.set(
+            d.name,
+            d.versions.map((v) => ({ ...v })),
+          );
+      }
+      return true;
     },
     async bindClients(docName, member, clientIds) {
       check();

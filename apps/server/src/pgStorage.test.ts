@@ -4,6 +4,7 @@ import { createTestDatabase, skipWithoutPg, type TestDatabase } from '../test/pg
 import { openPgStorage, type PgStorage } from './pgStorage.ts';
 import { StorageOpenError } from './storage.ts';
 import { runDeleteDocumentsContract, runStorageContract } from './storage.contract.ts';
+import { runBackupStorageContract } from './backupStorage.contract.ts';
 
 const skip = skipWithoutPg('pgStorage');
 
@@ -13,6 +14,10 @@ describe.skipIf(skip)('PG-1 pgStorage contract', () => {
     return { open: () => openPgStorage(database.url), cleanup: () => database.drop() };
   });
   runDeleteDocumentsContract('postgresql', async () => {
+    const database = await createTestDatabase();
+    return { open: () => openPgStorage(database.url), cleanup: () => database.drop() };
+  });
+  runBackupStorageContract('postgresql', async () => {
     const database = await createTestDatabase();
     return { open: () => openPgStorage(database.url), cleanup: () => database.drop() };
   });

@@ -5,6 +5,7 @@ import type {
   ClientBinding,
   ContributionInput,
   LogEntry,
+  RestoredDocument,
   Storage,
   StoredVersion,
 } from './storage.ts';
@@ -320,6 +321,55 @@ export async function openPgStorage(url: string): Promise<PgStorage> {
       );
       const row = rows[0];
       return row ? { ...pgVersionMeta(row), state: new Uint8Array(row.state) } : null;
+    },
+    async listDocuments(prefix) {
+      open();
+      const { rows } = await pool.query<{ doc: string }>(
+        `SELECT doc FROM (SELECT doc FROM doc_updates WHERE starts_with(doc, $1)
+         UNION SELECT doc FROM doc_versions WHERE starts_with(doc, $1)) AS docs
+         ORDER BY doc COLLATE "C"`,
+        [prefix],
+      );
+      return rows.map((row) => row.doc);
+    },
+    async restoreDocuments(prefix, documents: readonly RestoredDocument[]) {
+      open();
+      return transaction(pool, async (client) => {
+        // One import at a time per prefix: a second waits, then finds the first's rows.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`restore:${prefix}`]);
+        const { rows } = await client.query(
+          `SELECT 1 FROM doc_updates WHERE starts_with(doc, $1)
+           UNION ALL SELECT 1 FROM doc_versions WHERE starts_with(doc, $1) LIMIT 1`,
+          [prefix],
+        );
+        if (rows.length > 0) return false;
+        for (const d of documents) {
+          await client.query(APPEND, [d.name, toBuffer(d.state)]);
+          if (d.bindings.length > 0) {
+            await client.query(
+              `INSERT INTO client_authors (doc, client, member)
+               SELECT $1, c, m FROM unnest($2::bigint[], $3::text[]) AS t(c, m)
+               ON CONFLICT DO NOTHING`,
+              [d.name, d.bindings.map((b) => b.clientId), d.bindings.map((b) => b.member)],
+            );
+          }
+          for (const row of d.contributions) {
+            await client.query(
+              `INSERT INTO doc_contributions (doc, member, at, clients, inserted, deleted, paths)
+               VALUES ($1, $2, $3, $4::bigint[], $5, $6, $7::text[])`,
+              [d.name, row.member, row.at, row.clientIds, row.inserted, row.deleted, row.paths],
+            );
+          }
+          for (const v of d.versions) {
+            await client.query(
+              `INSERT INTO doc_versions (doc, id, kind, name, author, at, meeting, state)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+              [d.name, v.id, v.kind, v.name, v.by, v.at, v.meetingId, toBuffer(v.state)],
+            );
+          }
+        }
+        return true;
+      });
     },
     async deleteDocuments(prefix) {
       open();

@@ -6,12 +6,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE, openSqliteStorage } from './sqliteStorage.ts';
 import { StorageOpenError, type Storage } from './storage.ts';
 import { runStorageContract } from './storage.contract.ts';
+import { runBackupStorageContract } from './backupStorage.contract.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'ronde-sqlite-'));
 }
 
 runStorageContract('sqlite', async () => {
+  const dir = tempDir();
+  return {
+    open: () => openSqliteStorage(join(dir, 'data')),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+runBackupStorageContract('sqlite', async () => {
   const dir = tempDir();
   return {
     open: () => openSqliteStorage(join(dir, 'data')),

@@ -6,6 +6,7 @@ import {
   StorageOpenError,
   type ClientBinding,
   type ContributionInput,
+  type RestoredDocument,
   type Storage,
   type StoredVersion,
 } from './storage.ts';
@@ -165,6 +166,34 @@ export async function openSqliteStorage(
     db.prepare('DELETE FROM versions WHERE substr(doc, 1, ?) = ?').run(prefix.length, prefix);
   });
 
+  // Backups (SPEC BACKUP): a space's rooms listed, and restored in one transaction.
+  const selectNames = db.prepare<[number, string], { doc: string }>(
+    `SELECT DISTINCT doc FROM (SELECT doc FROM updates UNION SELECT doc FROM versions)
+     WHERE substr(doc, 1, ?) = ? ORDER BY doc`,
+  );
+  const restore = db.transaction((prefix: string, documents: readonly RestoredDocument[]) => {
+    if (selectNames.all(prefix.length, prefix).length > 0) return false;
+    for (const d of documents) {
+      insert.run(d.name, toBuffer(d.state));
+      for (const b of d.bindings) bindOne.run(d.name, b.clientId, b.member);
+      for (const row of d.contributions) {
+        insertContribution.run(
+          d.name,
+          row.member,
+          row.at,
+          JSON.stringify(row.clientIds),
+          row.inserted,
+          row.deleted,
+          JSON.stringify(row.paths),
+        );
+      }
+      for (const v of d.versions) {
+        insertVersion.run(d.name, v.id, v.kind, v.name, v.by, v.at, v.meetingId, toBuffer(v.state));
+      }
+    }
+    return true;
+  });
+
   const compact = db.transaction((docName: string) => {
     const rows = select.all(docName);
     const last = rows.at(-1);
@@ -298,6 +327,14 @@ export async function openSqliteStorage(
     async deleteDocuments(prefix) {
       open();
       deletePrefix.immediate(prefix);
+    },
+    async listDocuments(prefix) {
+      open();
+      return selectNames.all(prefix.length, prefix).map((row) => row.doc);
+    },
+    async restoreDocuments(prefix, documents) {
+      open();
+      return restore.immediate(prefix, documents);
     },
     async close() {
       if (closed) return;

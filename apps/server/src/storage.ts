@@ -49,6 +49,20 @@ export interface Storage {
    */
   deleteDocuments?(prefix: string): Promise<void>;
   /**
+   * The names of the stored documents whose name starts with `prefix`
+   * (a space's rooms, `<spaceId>/`), sorted by code unit (BACKUP-1).
+   * Optional: a store without it cannot back spaces up.
+   */
+  listDocuments?(prefix: string): Promise<string[]>;
+  /**
+   * Writes restored documents in one transaction (BACKUP-5): each one's
+   * state as its first update, its client bindings, contribution rows and
+   * versions. Resolves `false` and writes nothing when any document whose
+   * name starts with `prefix` is stored already. Optional: a store without
+   * it cannot import spaces.
+   */
+  restoreDocuments?(prefix: string, documents: readonly RestoredDocument[]): Promise<boolean>;
+  /**
    * Binds each Yjs client id to `member` in the document unless it is bound
    * already, atomically (also across instances), and answers the ids bound to
    * someone else with their member: the conflicts (AUTHOR-1). A binding is
@@ -110,6 +124,15 @@ export interface ContributionInput {
 /** A stored contribution row: the input and its document. */
 export interface Contribution extends ContributionInput {
   readonly doc: string;
+}
+
+/** One document of a backup, as `restoreDocuments` writes it (BACKUP-5). */
+export interface RestoredDocument {
+  readonly name: string;
+  readonly state: Uint8Array;
+  readonly bindings: readonly ClientBinding[];
+  readonly contributions: readonly ContributionInput[];
+  readonly versions: readonly StoredVersion[];
 }
 
 /** A version as stored (SPEC VERS-1): its listing fields and the document's encoded state. */
