@@ -4,9 +4,11 @@
 //   pnpm bench:load --large            # … and 2,000 connections in 200 rooms
 //   pnpm bench:smoke                   # a tiny load, one repetition (seconds)
 //   pnpm bench:load --reps 5 --servers ronde,y-ws --ronde worktree
+//   pnpm bench:load --reps 1 --servers ronde --only small --profile /tmp/prof
+//   pnpm bench:load --servers ronde,y-ws --overlay apps/server/src/connection.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasTaskset, pinProcess, waitForQuiet } from './procStat.ts';
 import { prepareRonde } from './rondeSource.ts';
@@ -65,6 +67,9 @@ function option(args: readonly string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const large = args.includes('--large');
+/** `--warmup <s>`: a longer warm-up before each load's window (steady state, profiles). */
+const warmupSeconds = option(args, '--warmup');
+const warmupMs = warmupSeconds === undefined ? undefined : Number(warmupSeconds) * 1000;
 const plan: Plan = smoke
   ? {
       reps: 1,
@@ -77,16 +82,31 @@ const plan: Plan = smoke
   : {
       reps: Number(option(args, '--reps') ?? 3),
       idleConnections: 500,
-      loads: [{ name: 'small', shape: SMALL }, ...(large ? [{ name: 'large', shape: LARGE }] : [])],
+      loads: [
+        { name: 'small', shape: SMALL },
+        ...(large ? [{ name: 'large', shape: LARGE }] : []),
+      ].map(({ name, shape }) => ({
+        name,
+        shape: { ...shape, warmupMs: warmupMs ?? shape.warmupMs },
+      })),
       stormClients: 200,
       stormDocChars: 100_000,
       coldDocChars: 1_000_000,
     };
 
+/** `--only idle,small,large,storm,cold`: the scenarios to run (default: all of the plan). */
+const only = option(args, '--only')?.split(',');
+const runs = (scenario: string): boolean => !only || only.includes(scenario);
+const profileDir = option(args, '--profile');
+
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const ronde = prepareRonde(repoRoot, option(args, '--ronde') === 'worktree' ? 'worktree' : 'head');
+const ronde = prepareRonde(
+  repoRoot,
+  option(args, '--ronde') ?? 'head',
+  option(args, '--overlay')?.split(',') ?? [],
+);
 const allKinds: ServerKind[] = [
-  rondeKind(ronde),
+  rondeKind(ronde, profileDir && resolve(profileDir)),
   yWebsocketKind(false),
   yWebsocketKind(true),
   hocuspocusKind(false),
@@ -174,14 +194,17 @@ async function measureServer(kind: ServerKind): Promise<void> {
     log(`  ${kind.name}: ${what} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
   try {
     let t = performance.now();
-    record(
-      results,
-      kind.name,
-      'idle',
-      (await runIdle(server, plan.idleConnections, smoke ? 300 : 1500)) / 1024,
-    );
-    lap('idle', t);
+    if (runs('idle')) {
+      record(
+        results,
+        kind.name,
+        'idle',
+        (await runIdle(server, plan.idleConnections, smoke ? 300 : 1500)) / 1024,
+      );
+      lap('idle', t);
+    }
     for (const { name, shape } of plan.loads) {
+      if (!runs(name)) continue;
       t = performance.now();
       const f = await runLoad(server, shape);
       record(results, kind.name, `${name}.cpu`, f.cpuMicrosPerDelivery);
@@ -195,17 +218,19 @@ async function measureServer(kind: ServerKind): Promise<void> {
       lap(`${name} load`, t);
       await waitForQuiet(server.pid);
     }
-    t = performance.now();
-    record(
-      results,
-      kind.name,
-      'storm',
-      await runJoinStorm(server, plan.stormClients, plan.stormDocChars),
-    );
-    lap('join storm', t);
-    await waitForQuiet(server.pid);
+    if (runs('storm')) {
+      t = performance.now();
+      record(
+        results,
+        kind.name,
+        'storm',
+        await runJoinStorm(server, plan.stormClients, plan.stormDocChars),
+      );
+      lap('join storm', t);
+      await waitForQuiet(server.pid);
+    }
     // The smoke run restarts only Ronde: the peers' cold load needs a wait for their debounced store.
-    if (kind.persistent && (!smoke || kind.name === 'ronde')) {
+    if (runs('cold') && kind.persistent && (!smoke || kind.name === 'ronde')) {
       t = performance.now();
       const cold = await runColdLoad(
         server,
@@ -244,10 +269,11 @@ const minutes = ((performance.now() - started) / 60_000).toFixed(1);
 console.log(
   `\nRonde (${ronde.label}) against the best peer; medians of ${plan.reps} interleaved repetition(s), ${minutes} min, node ${process.version}\n`,
 );
-console.log(summaryTable(results, 'ronde', measures));
+const measured = measures.filter((m) => runs(m.key.split('.')[0] ?? ''));
+console.log(summaryTable(results, 'ronde', measured));
 console.log(
   `\nLoad average (1 min) at each turn: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} ` +
     `(the bench itself adds about 1–2; more means other work shared the cores).`,
 );
 console.log('\nEvery server (medians):\n');
-console.log(detailTable(results, measures));
+console.log(detailTable(results, measured));

@@ -1,5 +1,6 @@
 import { execFileSync, execSync } from 'node:child_process';
 import {
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -42,12 +43,18 @@ function buildServer(serverDir: string): void {
 }
 
 /**
- * The Ronde server to measure. `head`: the committed HEAD, exported with
+ * The Ronde server to measure. `head` (or any commit): the committed HEAD, exported with
  * `git archive` into a temporary folder that borrows the repository's
  * installed dependencies, so that others' uncommitted work in the shared
- * tree is not what gets measured, and built as for production. `worktree`: the files as they are.
+ * tree is not what gets measured, and built as for production; `overlay`
+ * names files (from the repository root) taken from the work tree instead.
+ * `worktree`: the files as they are.
  */
-export function prepareRonde(repoRoot: string, which: 'head' | 'worktree'): RondeSource {
+export function prepareRonde(
+  repoRoot: string,
+  which: string,
+  overlay: readonly string[] = [],
+): RondeSource {
   if (which === 'worktree') {
     return {
       serverDir: join(repoRoot, 'apps/server'),
@@ -56,13 +63,16 @@ export function prepareRonde(repoRoot: string, which: 'head' | 'worktree'): Rond
       remove: () => {},
     };
   }
-  const commit = execFileSync('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD'], {
+  const rev = which === 'head' ? 'HEAD' : which;
+  const commit = execFileSync('git', ['-C', repoRoot, 'rev-parse', '--short', `${rev}^{commit}`], {
     encoding: 'utf8',
   }).trim();
   const root = mkdtempSync(join(tmpdir(), 'ronde-bench-src-'));
   execSync(
-    `git -C '${repoRoot}' archive HEAD apps/server packages/domain package.json tsconfig.base.json | tar -x -C '${root}'`,
+    `git -C '${repoRoot}' archive ${commit} apps/server packages/domain package.json tsconfig.base.json | tar -x -C '${root}'`,
   );
+  // The work tree's own copies of a few files (`--overlay`): one's changes, not the tree's others.
+  for (const path of overlay) copyFileSync(join(repoRoot, path), join(root, path));
   const server = join(root, 'apps/server');
   const domain = join(root, 'packages/domain');
   linkEntries(join(repoRoot, 'apps/server/node_modules'), join(server, 'node_modules'), ['@ronde']);
@@ -74,7 +84,10 @@ export function prepareRonde(repoRoot: string, which: 'head' | 'worktree'): Rond
   return {
     serverDir: server,
     entry: ['--enable-source-maps', 'dist/main.js'],
-    label: `commit ${commit}, built and started as \`pnpm start\` does`,
+    label:
+      `commit ${commit}` +
+      (overlay.length > 0 ? ` with the work tree's ${overlay.join(', ')}` : '') +
+      ', built and started as `pnpm start` does',
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -59,14 +59,22 @@ export function benchId(prefix: string): string {
 
 const anyToken = async (): Promise<Grant> => ({ spaceId: benchId('sp'), token: 'bench' });
 
-/** Ronde: auth on, SQLite in the data dir; limits meant for one person raised for a load test. */
-export function rondeKind(source: { serverDir: string; entry: readonly string[] }): ServerKind {
+/**
+ * Ronde: auth on, SQLite in the data dir; limits meant for one person raised
+ * for a load test. `profileDir`: each Ronde process writes a V8 CPU profile
+ * there when it exits (`--profile`).
+ */
+export function rondeKind(
+  source: { serverDir: string; entry: readonly string[] },
+  profileDir?: string,
+): ServerKind {
   return {
     name: 'ronde',
     dialect: 'y-websocket',
     persistent: true,
     command: (port, dataDir) => ({
       args: [
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
         ...source.entry,
         '--port',
         String(port),

@@ -16,6 +16,13 @@ export interface Peer {
 export const SERVER_WRITE = Symbol('server write');
 
 /**
+ * The origin of a client's update applied to the server's copy before its
+ * store resolved (documents.ts, STORE-6): the relay skips it too; the
+ * registry relays the update's own bytes once they are durable.
+ */
+export const UNSTORED = Symbol('applied, not yet stored');
+
+/**
  * Sends one already-encoded message to every peer but `except` (its sender:
  * an update is never echoed back). The same buffer goes to every peer.
  */
@@ -40,6 +47,8 @@ interface AwarenessChanges {
  * encoded once. The origin of a change is the peer that sent it (see
  * connection.ts), so the sender is skipped; changes the server makes itself
  * (origin `null`: a closed connection's awareness removed, a timeout) go to all.
+ * Updates the registry stores first ({@link SERVER_WRITE}, {@link UNSTORED})
+ * are not relayed here: the registry sends them once stored.
  * Returns the function that stops relaying.
  *
  * @example
@@ -47,7 +56,7 @@ interface AwarenessChanges {
  */
 export function relay(doc: Y.Doc, awareness: Awareness, peers: ReadonlySet<Peer>): () => void {
   const onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (peers.size === 0 || origin === SERVER_WRITE) return;
+    if (peers.size === 0 || origin === SERVER_WRITE || origin === UNSTORED) return;
     broadcast(peers, encodeUpdate(update), origin);
   };
   const onAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {

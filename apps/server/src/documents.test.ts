@@ -85,7 +85,7 @@ describe('documents', () => {
     expect(docA.doc.getText('t').toString()).toBe('stored');
   });
 
-  it('stores an update before applying and relaying it, never to its sender', async () => {
+  it('STORE-1 relays an update only once it is stored, never to its sender; a join waits for it', async () => {
     const storage = createMemoryStorage();
     const held = gate();
     const slow: Storage = {
@@ -99,33 +99,99 @@ describe('documents', () => {
     const [sender, other] = [recorder(), recorder()];
     document.peers.add(sender).add(other);
     const stored = document.store(textUpdate('hello'), sender);
+    await waitFor(() => document.settled() !== null, 'the batch started');
+    let answeredAfter: number | null = null;
+    const join = document.settled()?.then(() => (answeredAfter = other.received.length));
     await Promise.resolve();
-    expect(document.doc.getText('t').toString()).toBe('');
     expect(other.received).toHaveLength(0);
+    expect(answeredAfter).toBeNull();
     held.open();
     await stored;
+    await join;
     expect(storage.logs.get(ROOM)).toHaveLength(1);
     expect(document.doc.getText('t').toString()).toBe('hello');
     expect(other.received).toHaveLength(1);
     expect(sender.received).toHaveLength(0);
+    expect(answeredAfter).toBe(1); // a join is answered once the update is stored and relayed
+    expect(document.settled()).toBeNull();
   });
 
-  it('neither applies nor relays an update whose store failed', async () => {
+  it('STORE-6 a store that fails evicts the document: nothing relayed, peers closed 1011, reloaded without it', async () => {
     const storage = createMemoryStorage();
-    const failing: Storage = {
+    await storage.append(ROOM, textUpdate('kept'));
+    let failing = true;
+    const flaky: Storage = {
       ...storage,
-      append: async () => {
-        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      append: async (name, update) => {
+        if (failing) {
+          throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        }
+        await storage.append(name, update);
       },
     };
-    const document = await start(failing).open(ROOM).ready;
-    const other = recorder();
+    const docs = start(flaky);
+    const handle = docs.open(ROOM);
+    const document = await handle.ready;
+    const closes: number[] = [];
+    const other = { ...recorder(), close: (code: number) => closes.push(code) };
     document.peers.add(other);
     await expect(document.store(textUpdate('lost'), null)).rejects.toMatchObject({
       code: 'SQLITE_FULL',
     });
-    expect(document.doc.getText('t').toString()).toBe('');
     expect(other.received).toHaveLength(0);
+    expect(closes).toEqual([1011]);
+    expect(docs.isLoaded(ROOM)).toBe(false);
+    failing = false;
+    const reloaded = await docs.open(ROOM).ready;
+    expect(reloaded.doc.getText('t').toString()).toBe('kept');
+    handle.release();
+  });
+
+  it('STORE-6 updates handed in while a batch is stored form the next one: appended together, relayed in order', async () => {
+    const storage = createMemoryStorage();
+    let held = gate();
+    let inFlight = 0;
+    const rounds: number[] = [];
+    const slow: Storage = {
+      ...storage,
+      append: async (name, update) => {
+        inFlight++;
+        rounds.push(inFlight);
+        await held.promise;
+        inFlight--;
+        await storage.append(name, update);
+      },
+    };
+    const document = await start(slow).open(ROOM).ready;
+    const [writer, other] = [recorder(), recorder()];
+    document.peers.add(writer).add(other);
+    const client = new Y.Doc();
+    const first = document.store(textUpdate('a', client), writer);
+    await waitFor(() => rounds.length === 1, 'the first append');
+    const seen: string[] = [];
+    const guard = (doc: Y.Doc): void => void seen.push(doc.getText('t').toString());
+    const rest = ['b', 'c', 'd'].map((text) =>
+      document.store(textUpdate(text, client), writer, guard),
+    );
+    await Promise.resolve();
+    expect(rounds).toEqual([1]); // the next batch waits for the first one's store
+    const firstRound = held;
+    held = gate();
+    firstRound.open();
+    await first;
+    await waitFor(() => rounds.length === 4, 'the second batch appended');
+    // All three were appended before any of them was stored: one group commit can hold them.
+    expect(rounds).toEqual([1, 1, 2, 3]);
+    expect(seen).toEqual(['a', 'ab', 'abc']);
+    expect(other.received).toHaveLength(1);
+    held.open();
+    await Promise.all(rest);
+    expect(storage.logs.get(ROOM)).toHaveLength(4);
+    const relayed = new Y.Doc();
+    for (const message of other.received) Y.applyUpdate(relayed, message.subarray(3));
+    expect(relayed.getText('t').toString()).toBe('abcd');
+    expect(other.received).toHaveLength(4);
+    expect(writer.received).toHaveLength(0);
   });
 
   it('unloads a released document after the grace period, and reloads it from storage', async () => {
@@ -354,7 +420,7 @@ describe('documents', () => {
     handle.release();
   });
 
-  it('runs a store guard inside the queue, after earlier updates applied; a throw stores nothing', async () => {
+  it('STORE-6 a guard sees every earlier update applied; one it refuses is neither applied nor stored, the rest are', async () => {
     const storage = createMemoryStorage();
     const document = await start(storage).open(ROOM).ready;
     const client = new Y.Doc();
@@ -365,13 +431,15 @@ describe('documents', () => {
       seen.push(doc.getText('t').toString());
       if (seen.length === 2) throw new Error('refused');
     };
+    const third = textUpdate('z');
     const results = await Promise.allSettled([
       document.store(first, null, guard),
       document.store(second, null, guard),
+      document.store(third, null, guard),
     ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect(seen).toEqual(['', 'a']);
-    expect(await storage.load(ROOM)).toHaveLength(1);
-    expect(document.doc.getText('t').toString()).toBe('a');
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(seen).toEqual(['', 'a', 'a']);
+    expect(await storage.load(ROOM)).toHaveLength(2);
+    expect(document.doc.getText('t').toString()).toMatch(/^(az|za)$/);
   });
 });

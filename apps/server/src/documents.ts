@@ -1,7 +1,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createAuthorship, type Authorship } from './authorship.ts';
-import { broadcast, relay, SERVER_WRITE, type Peer } from './broadcast.ts';
+import { broadcast, relay, SERVER_WRITE, UNSTORED, type Peer } from './broadcast.ts';
 import { encodeUpdate } from './protocol.ts';
 import { CLOSE_CODES } from './limits.ts';
 import type { Logger } from './log.ts';
@@ -20,8 +20,12 @@ export interface LoadedDocument {
   /** Who each client id belongs to (SPEC AUTHOR): write guards claim through it. */
   readonly authors: Authorship;
   /**
-   * Appends `update` to storage, then applies it (which relays it to every
-   * peer but `origin`). Rejects, without applying, if the store fails. The
+   * Judges `update` with `guard`, applies it and appends it to storage; once
+   * it is durable, relays it to every peer but `origin` and resolves. Updates
+   * handed in while the document's previous batch is being stored form its
+   * next batch: one group commit for all of them (STORE-6). Rejects if the
+   * guard refuses (nothing applied or stored) or the store fails (the
+   * document is evicted, so its applied copy is never served). The
    * contribution row the guard returns is stored with the update (AUTHOR-3).
    */
   store(update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void>;
@@ -44,8 +48,9 @@ export interface LoadedDocument {
    */
   write(change: (doc: Y.Doc) => void): Promise<Uint8Array | null>;
   /**
-   * `null` when no server write is between its transaction and its store;
-   * else a promise that resolves once none is (then answer from the doc).
+   * `null` when no change (a client's batch, a server write) is applied to
+   * `doc` and not yet stored; else a promise that resolves once none is
+   * (then answer from the doc).
    */
   settled(): Promise<void> | null;
 }
@@ -59,6 +64,15 @@ export interface LoadedDocument {
 export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => GuardResult | Promise<GuardResult>;
 
 type GuardResult = ContributionInput | null | undefined | void;
+
+/** An update handed to `store`, waiting for its document's next batch. */
+interface WaitingUpdate {
+  readonly update: Uint8Array;
+  readonly origin: Peer | null;
+  readonly guard: UpdateGuard | undefined;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
 
 /** A claim on a document: it stays loaded until every handle is released. */
 export interface DocumentHandle {
@@ -159,31 +173,94 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
     }
     log.debug('loaded', { room: entry.name, updates: updates.length });
     let queuedBytes = 0;
+    /** Set while changes applied to `doc` wait for their store: joins are answered after it. */
+    let unstored: Promise<void> | null = null;
+    /** Updates handed to `store`, waiting for the document's next batch (STORE-6). */
+    let waiting: WaitingUpdate[] = [];
+    /**
+     * Runs every update waiting now as one batch in the store queue: each is
+     * judged by its guard with the earlier ones applied, applied (with an
+     * origin the relay skips), and appended without waiting, so that all of
+     * them join one group commit; then, once every append is durable, each is
+     * relayed (its own bytes, encoded once) and resolved. If one fails to
+     * store, the document is evicted: no one is served what is not on disk.
+     */
+    const runBatch = async (): Promise<void> => {
+      const batch = waiting;
+      waiting = [];
+      // From the first apply on, until the batch is durable (or evicted), joins wait.
+      let done = (): void => {};
+      unstored = new Promise<void>((resolve) => (done = resolve));
+      try {
+        await judgeApplyStore(batch);
+      } finally {
+        unstored = null;
+        done();
+      }
+    };
+    const judgeApplyStore = async (batch: readonly WaitingUpdate[]): Promise<void> => {
+      const accepted: { item: WaitingUpdate; stored: Promise<void> }[] = [];
+      for (const item of batch) {
+        if (entry.evicted) {
+          settle(item, new Error('the document was evicted'));
+          continue;
+        }
+        let row: GuardResult;
+        try {
+          const judged = item.guard?.(doc, item.update);
+          row = judged instanceof Promise ? await judged : judged;
+        } catch (error) {
+          settle(item, error);
+          continue;
+        }
+        try {
+          Y.applyUpdate(doc, item.update, UNSTORED);
+        } catch (error) {
+          // Parsed and judged, yet Yjs refused it, maybe halfway: this copy is no longer sure.
+          evict(entry, peers, error);
+          settle(item, error);
+          continue;
+        }
+        let stored: Promise<void>;
+        try {
+          stored = storage.append(entry.name, item.update, row ?? undefined);
+        } catch (error) {
+          stored = Promise.reject(error);
+        }
+        stored.catch(() => undefined); // awaited below, once the whole batch is appended
+        accepted.push({ item, stored });
+      }
+      if (accepted.length === 0) return;
+      const results = await Promise.allSettled(accepted.map((a) => a.stored));
+      const failure = results.find((r) => r.status === 'rejected');
+      if (failure) {
+        if (!entry.evicted) evict(entry, peers, failure.reason);
+        for (const { item } of accepted) settle(item, failure.reason);
+        return;
+      }
+      for (const { item } of accepted) {
+        entry.storedBytes += item.update.length;
+        entry.updatesSinceCompact++;
+        entry.bytesSinceCompact += item.update.length;
+        if (peers.size > 0) broadcast(peers, encodeUpdate(item.update), item.origin);
+        settle(item, null);
+      }
+      compactIfDue(entry);
+    };
+    const settle = (item: WaitingUpdate, error: unknown): void => {
+      queuedBytes -= item.update.length;
+      if (error === null) item.resolve();
+      else item.reject(error);
+    };
     const store = (update: Uint8Array, origin: Peer | null, guard?: UpdateGuard): Promise<void> => {
       if (closed) return Promise.reject(new Error('the registry is closed'));
       queuedBytes += update.length;
-      return entry.queue.run(async () => {
-        try {
-          if (entry.evicted) throw new Error('the document was evicted');
-          let checked = guard?.(doc, update);
-          if (checked instanceof Promise) checked = await checked;
-          await storage.append(entry.name, update, checked ?? undefined);
-        } finally {
-          queuedBytes -= update.length;
-        }
-        entry.storedBytes += update.length;
-        entry.updatesSinceCompact++;
-        entry.bytesSinceCompact += update.length;
-        try {
-          Y.applyUpdate(doc, update, origin);
-        } catch (error) {
-          // Validated, stored, yet Yjs refused it: keep serving; load skips it.
-          log.error('stored update failed to apply', { room: entry.name, error });
-        }
-        compactIfDue(entry);
+      return new Promise<void>((resolve, reject) => {
+        // The first update of a batch queues it; later ones, until it starts, join it.
+        if (waiting.length === 0) void entry.queue.run(runBatch);
+        waiting.push({ update, origin, guard, resolve, reject });
       });
     };
-    let writing: Promise<void> | null = null;
     const write = (change: (doc: Y.Doc) => void): Promise<Uint8Array | null> => {
       if (closed) return Promise.reject(new Error('the registry is closed'));
       return entry.queue.run(async () => {
@@ -203,7 +280,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
         const written = update as Uint8Array | null;
         if (!written) return null;
         let done = (): void => {};
-        writing = new Promise<void>((resolve) => (done = resolve));
+        unstored = new Promise<void>((resolve) => (done = resolve));
         try {
           const binding = authors.bindServer(clientId);
           if (binding && !(await binding)) {
@@ -214,7 +291,7 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
           evict(entry, peers, error);
           throw error;
         } finally {
-          writing = null;
+          unstored = null;
           done();
         }
         entry.storedBytes += written.length;
@@ -226,9 +303,9 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       });
     };
     const settled = (): Promise<void> | null => {
-      if (!writing) return null;
+      if (!unstored) return null;
       return (async () => {
-        while (writing) await writing;
+        while (unstored) await unstored;
       })();
     };
     return {
