@@ -28,6 +28,9 @@ export function NominationForm({ mode }: { mode: 'seal' | 'change' }) {
         keepSecret(sealed.event.id, sealed.secret);
         return sealed.event;
       });
+      // Sealed means unseen: the choice does not stay on a screen others may glance at.
+      setNominee('');
+      setReason('');
     } else {
       model.run((s, by, at) => changeNomination(s, by, at, { nominee, reason }));
     }
