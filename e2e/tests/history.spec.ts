@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from '../fixtures/axe.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
-import type { Person } from '../fixtures/person.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 test.setTimeout(300_000);
