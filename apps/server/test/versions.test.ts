@@ -156,7 +156,7 @@ describe('versions', () => {
     expect(await read()).toEqual(before);
   });
 
-  it('VERS-6 only members read versions, observers cannot name one, names and ids are checked', async () => {
+  it('VERS-6 only members read versions, observers cannot name one, a body cannot forge the kind, author or id, names and ids are checked', async () => {
     const dir = tempDir('ronde-versions-access-');
     cleanups.push(dir.remove);
     const server = await startServer(join(dir.path, 'data'), { auth: 'required', secret: SECRET });
@@ -188,11 +188,19 @@ describe('versions', () => {
       async () => (await api(port, 'POST', base, { token: ada.token, body })).status === 201,
       'the proposal stored',
     );
+    // What the body claims beyond a name is ignored: the version is the caller's, named.
+    const forged = await api<{ version: VersionMeta }>(port, 'POST', base, {
+      token: ada.token,
+      body: { name: 'Mine', by: other.userId, kind: 'adopted', id: 'adopted-x', at: 1 },
+    });
+    expect(forged.status).toBe(201);
+    expect(forged.body.version).toMatchObject({ name: 'Mine', by: ada.userId, kind: 'named' });
+    expect(forged.body.version.id).toMatch(/^named-/);
     expect((await api(port, 'GET', base)).status).toBe(401);
     expect((await api(port, 'GET', base, { token: other.token })).status).toBe(401);
     expect((await api(port, 'POST', base, { token: observer.token, body })).status).toBe(403);
     const list = await api<{ versions: unknown[] }>(port, 'GET', base, { token: observer.token });
-    expect(list.body.versions).toHaveLength(1);
+    expect(list.body.versions).toHaveLength(2);
     for (const name of ['', '   ', 'x'.repeat(81), 'bad\u202ename', 42]) {
       const answer = await api<{ error: { code: string } }>(port, 'POST', base, {
         token: ada.token,
