@@ -225,6 +225,12 @@ test('a live consent meeting passes axe at every step, for facilitator, particip
   await audit.check(awa.page, 'the facilitator drawer');
   await awa.page.keyboard.press('Escape');
   await expect(awa.drawer).toBeHidden();
+  // A time-out, as everyone sees it.
+  await ben.button('Call time out').click();
+  await expect(awa.process.getByText(/Ben called a time out/)).toBeVisible();
+  for (const view of views) await audit.check(view.page, `time-out: ${view.person.name}`);
+  await awa.button('End time out').click();
+  await expect(awa.process.getByText(/Ben called a time out/)).toHaveCount(0);
   await auditStep(audit, views, 'Questions de clarification', 'Clarifying questions');
   await auditRound(audit, views, 'Clarifying questions');
   await auditStep(audit, views, 'Réactions rapides', 'Quick reactions');
