@@ -3,6 +3,8 @@ import { handleApi, type ApiContext } from './api.ts';
 import { handleExportApi } from './exportApi.ts';
 import { handleTimeBankApi } from './timeBankApi.ts';
 import { handleCommonsExportApi } from './commonsExportApi.ts';
+import type { BackupStorage } from './backup.ts';
+import { handleBackupApi } from './backupApi.ts';
 import { HttpError, sendError, sendJson } from './httpJson.ts';
 import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
@@ -24,6 +26,8 @@ export interface HttpContext extends ApiContext {
   readonly metrics?: () => string;
   /** Proposal versions (SPEC VERS); absent, their routes fall through to 404. */
   readonly versions?: Versions;
+  /** The document store, when it can list and restore spaces (SPEC BACKUP); absent: 404. */
+  readonly backupStorage?: BackupStorage;
   /** The attested contribution rows, for the ledger (SPEC LEDGERSRV); absent, its route is 404. */
   readonly contributions?: Pick<Storage, 'listContributions'>;
 }
@@ -92,6 +96,7 @@ export function createRequestHandler(context: HttpContext) {
     if (contributions && (await handleLedgerApi(req, res, path, { ...ctx, contributions }))) return;
     if (await handleTimeBankApi(req, res, path, ctx)) return; // signed time events (TIMESRV)
     if (await handleCommonsExportApi(req, res, path, ctx)) return; // commons exports (COMMONS)
+    if (await handleBackupApi(req, res, path, ctx)) return; // whole-space backups (BACKUP)
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path, ctx);
     if (path === '/sync' || path.startsWith('/sync/')) {
       throw new HttpError(426, 'upgrade_required', 'connect with a WebSocket', {

@@ -116,18 +116,6 @@ export function DecisionArticle({
           <dt>{t('decisions.proposer')}</dt>
           <dd>{name(entry.proposerId)}</dd>
         </div>
-        {entry.participants.length > 0 && (
-          <div>
-            <dt>{t('decisions.participants')}</dt>
-            <dd>{names(entry.participants)}</dd>
-          </div>
-        )}
-        {entry.facilitators.length > 0 && (
-          <div>
-            <dt>{t('decisions.facilitators')}</dt>
-            <dd>{names(entry.facilitators)}</dd>
-          </div>
-        )}
         {entry.process !== null && (
           <div>
             <dt>{t('decisions.process')}</dt>
