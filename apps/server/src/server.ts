@@ -22,6 +22,7 @@ import { openAccessStore, openStorage } from './stores.ts';
 import { createPracticeService, selfOrigin } from './practice/practiceService.ts';
 import { verifyEd25519 } from './signatures.ts';
 import { createUpgradeHandler } from './upgrade.ts';
+import type { BackupStorage } from './backup.ts';
 
 /** What tests and later issues may swap; everything else comes from Config. */
 export interface ServerDeps {
@@ -160,6 +161,9 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       practice,
       versions,
       contributions: storage,
+      ...(storage.listDocuments && storage.restoreDocuments
+        ? { backupStorage: storage as BackupStorage }
+        : {}),
     }),
   );
   http.on('clientError', (error, socket) => {
