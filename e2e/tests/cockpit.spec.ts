@@ -162,6 +162,7 @@ test('the cockpit: step rail, timer, speaker and queue; the facilitator drawer; 
 
   // The turn passes: everyone's live region names the next speaker.
   await ben.button('End turn').click();
+  await expect(order.locator('[aria-current="true"]')).not.toHaveText('Ben');
   const second = (await order.locator('[aria-current="true"]').innerText()).trim();
   await expect(cleo.page.getByTestId('process-live')).toHaveText(
     second.startsWith('Cléo') ? "It's your turn to speak" : `Now speaking: ${second}`,
