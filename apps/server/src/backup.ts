@@ -156,6 +156,7 @@ export class BackupError extends Error {
 export interface CheckedBackup {
   readonly spaceId: string;
   readonly spaceName: string;
+  readonly defaultCircleId: string;
   readonly documents: readonly RestoredDocument[];
   readonly members: readonly BackupMember[];
   readonly deviceKeys: readonly BackupKey[];
@@ -236,6 +237,7 @@ export function checkBackup(raw: unknown): CheckedBackup {
   const seen = new Set<string>();
   const documents: RestoredDocument[] = [];
   let spaceName: string | null = null;
+  let defaultCircleId = '';
   let signedEvents = 0;
   raw.documents.forEach((d: unknown, i: number) => {
     const where = `documents[${i}]`;
@@ -252,6 +254,7 @@ export function checkBackup(raw: unknown): CheckedBackup {
         const info = readSpace(doc);
         if (!info || info.id !== spaceId) fail(`${where}: the space document is not this space's`);
         spaceName = info.name;
+        defaultCircleId = info.defaultCircleId;
         signedEvents += checkLog(
           doc.getArray('timeLog').toJSON() as unknown[],
           d.name,
@@ -287,7 +290,7 @@ export function checkBackup(raw: unknown): CheckedBackup {
     });
   });
   if (spaceName === null) fail(`the space document ${spaceRoom(spaceId)} is missing`);
-  return { spaceId, spaceName, documents, members, deviceKeys, signedEvents };
+  return { spaceId, spaceName, defaultCircleId, documents, members, deviceKeys, signedEvents };
 }
 
 function checkArray(v: unknown, where: string): unknown[] {

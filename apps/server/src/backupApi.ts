@@ -125,6 +125,7 @@ export async function handleBackupApi(
     {
       id: spaceId,
       name: checked.spaceName,
+      defaultCircleId: checked.defaultCircleId,
       member: { userId: member.userId, role: member.role, name: member.name, key },
       session: issueSession(ctx, member),
       adminLink: signInLink(spaceId, member.userId, key),

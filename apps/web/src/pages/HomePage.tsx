@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT, type Translate } from '../i18n/useT.ts';
 import { PracticeCard } from '../practice/PracticeCard.tsx';
 import { useSession } from '../state/session.ts';
+import { ImportSpaceCard } from '../commons/ImportSpaceCard.tsx';
 
 /** What to tell someone whose space could not be created. */
 export function createErrorMessage(t: Translate, e: unknown): string {
@@ -119,6 +120,8 @@ export function HomePage() {
         </section>
 
         <PracticeCard />
+
+        <ImportSpaceCard />
 
         <section className="card card--soft" aria-labelledby="recent-title">
           <h2 id="recent-title" className="card__title">

@@ -26,6 +26,7 @@ import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { BackupDownload } from '../commons/BackupDownload.tsx';
 
 /** `/s/:spaceId`: a space, its circles and proposals. */
 export function SpacePage() {
@@ -112,6 +113,7 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/members`} className="button">
               {t('space.members')}
             </Link>
+            <BackupDownload spaceId={space.id} spaceName={space.name} />
           </div>
         )}
       </div>

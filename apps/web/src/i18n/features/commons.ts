@@ -8,6 +8,28 @@ export const commonsEn = {
   'commons.format.json': 'JSON',
   'commons.failed': 'The export could not be downloaded. Try again.',
   'commons.log': 'the decision log of {space}',
+  'backup.download': 'Download a backup',
+  'backup.download.label': 'Download a backup of the whole space {space}',
+  'backup.download.busy': 'Preparing the backup…',
+  'backup.download.failed': 'The backup could not be downloaded. Try again.',
+  'backup.import.title': 'Import a space',
+  'backup.import.intro':
+    'From a backup file downloaded by an admin on another Ronde server: you become its admin here and invite the others again.',
+  'backup.import.file': 'Backup file (.json)',
+  'backup.import.name': 'Your name',
+  'backup.import.submit': 'Import the space',
+  'backup.import.busy': 'Importing…',
+  'backup.import.error.noFile': 'Choose a backup file.',
+  'backup.import.error.noName': 'Give your name: you become the admin of the imported space.',
+  'backup.import.error.notJson': 'This file is not a Ronde backup (it is not JSON).',
+  'backup.import.error.tooLarge': 'This file is too large to import (64 MiB at most).',
+  'backup.import.error.invalid': 'This file is not a valid Ronde backup; nothing was imported.',
+  'backup.import.error.signature':
+    'An event of this backup is not signed by its author: it was changed. Nothing was imported.',
+  'backup.import.error.exists': 'This server already has this space; nothing was imported.',
+  'backup.import.error.forbidden': 'Only the administrator of this server may create spaces here.',
+  'backup.import.error.network': 'The server could not be reached. Try again.',
+  'backup.import.error.other': 'The import failed; nothing was imported. Try again.',
 } as const;
 
 export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
@@ -19,4 +41,28 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'commons.format.json': 'JSON',
   'commons.failed': 'L’export n’a pas pu être téléchargé. Réessayez.',
   'commons.log': 'le registre des décisions de {space}',
+  'backup.download': 'Télécharger une sauvegarde',
+  'backup.download.label': 'Télécharger une sauvegarde de tout l’espace {space}',
+  'backup.download.busy': 'Préparation de la sauvegarde…',
+  'backup.download.failed': 'La sauvegarde n’a pas pu être téléchargée. Réessayez.',
+  'backup.import.title': 'Importer un espace',
+  'backup.import.intro':
+    'Depuis une sauvegarde téléchargée par une administratrice ou un administrateur sur un autre serveur Ronde : vous en devenez l’admin ici et invitez de nouveau les autres.',
+  'backup.import.file': 'Fichier de sauvegarde (.json)',
+  'backup.import.name': 'Votre nom',
+  'backup.import.submit': 'Importer l’espace',
+  'backup.import.busy': 'Import en cours…',
+  'backup.import.error.noFile': 'Choisissez un fichier de sauvegarde.',
+  'backup.import.error.noName': 'Donnez votre nom : vous devenez l’admin de l’espace importé.',
+  'backup.import.error.notJson':
+    'Ce fichier n’est pas une sauvegarde Ronde (ce n’est pas du JSON).',
+  'backup.import.error.tooLarge': 'Ce fichier est trop gros pour être importé (64 Mio au plus).',
+  'backup.import.error.invalid':
+    'Ce fichier n’est pas une sauvegarde Ronde valide ; rien n’a été importé.',
+  'backup.import.error.signature':
+    'Un évènement de cette sauvegarde n’est pas signé par son auteur : il a été modifié. Rien n’a été importé.',
+  'backup.import.error.exists': 'Ce serveur a déjà cet espace ; rien n’a été importé.',
+  'backup.import.error.forbidden': 'Seule l’administration de ce serveur peut y créer des espaces.',
+  'backup.import.error.network': 'Le serveur est injoignable. Réessayez.',
+  'backup.import.error.other': 'L’import a échoué ; rien n’a été importé. Réessayez.',
 } as const;

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useT } from '../i18n/useT.ts';
+import { useSession } from '../state/session.ts';
+import { ImportError, importBackup, type ImportFailure } from './importBackup.ts';
+
+const FAILURES: Record<ImportFailure, Parameters<ReturnType<typeof useT>>[0]> = {
+  'not-json': 'backup.import.error.notJson',
+  'too-large': 'backup.import.error.tooLarge',
+  invalid: 'backup.import.error.invalid',
+  'bad-signature': 'backup.import.error.signature',
+  exists: 'backup.import.error.exists',
+  forbidden: 'backup.import.error.forbidden',
+  network: 'backup.import.error.network',
+  other: 'backup.import.error.other',
+};
+
+/**
+ * The home page's import of a space from a backup file (server SPEC
+ * BACKUP-4, BACKUP-5): the importer becomes its admin here and re-invites
+ * the others; a refused file says why and nothing is created.
+ */
+export function ImportSpaceCard() {
+  const t = useT();
+  const id = useId();
+  const navigate = useNavigate();
+  const myName = useSession((s) => s.name);
+  const [name, setName] = useState(myName);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return setError(t('backup.import.error.noFile'));
+    if (!name.trim()) return setError(t('backup.import.error.noName'));
+    setBusy(true);
+    setError('');
+    try {
+      const space = await importBackup(await file.text(), name.trim());
+      const session = useSession.getState();
+      if (!session.name) session.setName(name);
+      session.setMembership(space.id, {
+        ...space.member,
+        token: space.session.token,
+        expiresAt: space.session.expiresAt,
+        receivedAt: Date.now(),
+      });
+      session.rememberLinks(space.id, {
+        adminLink: space.adminLink,
+        ...(space.invite ? { shareLink: space.invite.link } : {}),
+      });
+      session.rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
+      navigate(`/s/${space.id}`);
+    } catch (e) {
+      const failure = e instanceof ImportError ? e.failure : 'other';
+      const detail = e instanceof ImportError && e.detail ? ` (${e.detail})` : '';
+      setError(
+        `${t(FAILURES[failure])}${failure === 'invalid' || failure === 'bad-signature' ? detail : ''}`,
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="card__title">
+        {t('backup.import.title')}
+      </h2>
+      <p className="hint">{t('backup.import.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('backup.import.file')}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('backup.import.name')}</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={60}
+            autoComplete="name"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('backup.import.busy') : t('backup.import.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

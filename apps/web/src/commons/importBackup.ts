@@ -1,0 +1,77 @@
+import { createdSpaceFrom, type CreatedSpace } from '../api/createSpace.ts';
+import { ApiError, apiJson, asRecord } from '../api/http.ts';
+
+/** Why an import failed, for the form to say. */
+export type ImportFailure =
+  | 'not-json'
+  | 'too-large'
+  | 'invalid'
+  | 'bad-signature'
+  | 'exists'
+  | 'forbidden'
+  | 'network'
+  | 'other';
+
+export class ImportError extends Error {
+  constructor(
+    readonly failure: ImportFailure,
+    /** The server's sentence naming the problem, when it gave one. */
+    readonly detail = '',
+  ) {
+    super(failure);
+    this.name = 'ImportError';
+  }
+}
+
+/** The largest file the server reads (server SPEC BACKUP-4). */
+export const BACKUP_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Imports a backup file into this server (`POST /api/backups`, server SPEC
+ * BACKUP-4, BACKUP-5): the space keeps its id, the importer becomes its
+ * admin. Throws an {@link ImportError}.
+ *
+ * @example
+ * const space = await importBackup(await file.text(), 'Zoé');
+ */
+export async function importBackup(
+  text: string,
+  memberName: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CreatedSpace & { formerMembers: number }> {
+  if (text.length > BACKUP_MAX_BYTES) throw new ImportError('too-large');
+  let backup: unknown;
+  try {
+    backup = JSON.parse(text);
+  } catch {
+    throw new ImportError('not-json');
+  }
+  let body: Record<string, unknown> | null;
+  try {
+    body = asRecord(
+      await apiJson('/api/backups', {
+        method: 'POST',
+        body: { memberName, backup },
+        fetch: fetchImpl,
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.kind === 'network') throw new ImportError('network');
+    const failure: ImportFailure =
+      error.code === 'bad_signature'
+        ? 'bad-signature'
+        : error.code === 'invalid_backup' || error.code === 'invalid_json'
+          ? 'invalid'
+          : error.status === 413
+            ? 'too-large'
+            : error.status === 409
+              ? 'exists'
+              : error.status === 403
+                ? 'forbidden'
+                : 'other';
+    throw new ImportError(failure, error.message);
+  }
+  const former = Array.isArray(body?.formerMembers) ? body.formerMembers.length : 0;
+  return { ...createdSpaceFrom(body), formerMembers: former };
+}
