@@ -94,7 +94,9 @@ export interface ConnectionContext {
  * closes the connection at once, for the access checks that end a session.
  */
 export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): ClosableConnection {
-  const log = ctx.log.child({ room: ctx.room });
+  // The room's logger is made on first use: most connections never log (idle RSS).
+  let roomLog: Logger | null = null;
+  const log = (): Logger => (roomLog ??= ctx.log.child({ room: ctx.room }));
   const now = ctx.now ?? Date.now;
   const handle = ctx.registry.open(ctx.room);
   const userId = ctx.identity.userId;
@@ -117,6 +119,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     burst: ctx.limits.messageBurst ?? DEFAULT_MESSAGE_RATE_LIMITS.messageBurst,
   });
 
+  /** One callback for every send, not a closure per message. */
+  const onSent = (error?: Error): void => {
+    if (error) log().debug('send failed', { error });
+  };
   const peer: Peer = {
     send(message) {
       if (closed || socket.readyState !== socket.OPEN) return;
@@ -124,9 +130,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         close(CLOSE_CODES.tryAgainLater, 'receiving too slowly', 'warn', 'slow receiver dropped');
         return;
       }
-      socket.send(message, (error) => {
-        if (error) log.debug('send failed', { error });
-      });
+      socket.send(message, onSent);
     },
     close(code, reason) {
       close(code, reason, 'error', 'closed by the document');
@@ -142,7 +146,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     if (closed) return;
     closed = true;
     ctx.onClose?.(code);
-    log[level](msg, { code, reason });
+    log()[level](msg, { code, reason });
     socket.close(code, closeReason(reason));
   }
 
@@ -173,7 +177,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     peer.send(encodePermissionDenied('read-only: observers cannot edit'));
     if (writeRefusalLogged) return;
     writeRefusalLogged = true;
-    log.info('write refused', { userId, role: ctx.identity.role });
+    log().info('write refused', { userId, role: ctx.identity.role });
   }
 
   /** QUOTA-1 and QUOTA-2: a reason to refuse `bytes` more from this member into this document. */
@@ -221,7 +225,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     loaded.store(update, peer, checked).catch((error: unknown) => {
       if (error instanceof WriteRefused) {
         if (closed) return;
-        log.warn('write refused', {
+        log().warn('write refused', {
           userId,
           rule: error.rule,
           reason: error.reason,
@@ -231,14 +235,14 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         return;
       }
       if (ctx.isClosing()) return;
-      log.error('store failed', { error, bytes: update.length });
+      log().error('store failed', { error, bytes: update.length });
       close(CLOSE_CODES.internalError, 'storage failure', 'error', 'closing after store failure');
     });
   }
 
   function submitEvent(json: string, loaded: LoadedDocument): void {
     const refuseEvent = (eventId: string, code: string, detail: string): void => {
-      log.info('event refused', { userId, eventId, code, detail });
+      log().info('event refused', { userId, eventId, code, detail });
       peer.send(encodeEventRefused(eventId, code, detail));
     };
     if (userId === null || !ctx.events) {
@@ -271,7 +275,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
           return;
         }
         if (ctx.isClosing()) return;
-        log.error('event append failed', { error });
+        log().error('event append failed', { error });
         close(CLOSE_CODES.internalError, 'storage failure', 'error', 'closing after store failure');
       },
     );
@@ -285,7 +289,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     const { allowed, refused } = awareness.filter(message.entries);
     if (refused > 0 && !awarenessRefusalLogged) {
       awarenessRefusalLogged = true;
-      log.warn('awareness entries refused', { userId, refused });
+      log().warn('awareness entries refused', { userId, refused });
     }
     if (allowed.length === 0) return;
     const update = refused === 0 ? message.update : encodeAwarenessEntries(allowed);
@@ -327,7 +331,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   socket.on('error', (error: Error & { code?: string }) => {
     // ws emits this for oversized or invalid frames, then closes the socket itself (1009, 1002…).
     closed = true;
-    log.warn('socket error', { error, code: error.code });
+    log().warn('socket error', { error, code: error.code });
   });
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -369,7 +373,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
 
   socket.on('close', (code: number) => {
     closed = true;
-    log.debug('connection closed', { code });
+    log().debug('connection closed', { code });
     pending = null;
     if (document) {
       document.peers.delete(peer);
@@ -403,7 +407,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         close(CLOSE_CODES.goingAway, 'server shutting down', 'warn', 'closed during shutdown');
         return;
       }
-      log.error('document failed to load', { error });
+      log().error('document failed to load', { error });
       close(
         CLOSE_CODES.internalError,
         'document failed to load',

@@ -5,7 +5,7 @@ import type { AccessStore } from './accessStore.ts';
 import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
 import { createByteQuota } from './byteQuota.ts';
-import { acceptConnection } from './connection.ts';
+import { acceptConnection, type ConnectionContext } from './connection.ts';
 import { createAsyncConsents } from './asyncConsentDeadlines.ts';
 import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
@@ -21,6 +21,7 @@ import { createVersions } from './versions.ts';
 import { openAccessStore, openStorage } from './stores.ts';
 import { createPracticeService, selfOrigin } from './practice/practiceService.ts';
 import { verifyEd25519 } from './signatures.ts';
+import type { StoredEvent } from './processEvents.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 import type { BackupStorage } from './backup.ts';
 
@@ -184,6 +185,30 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     idleTimeoutMs: config.idleTimeoutMs,
   });
   wss.on('error', (error) => log.error('WebSocket server error', { error }));
+  // What every connection shares, made once: per connection it would cost each idle socket its closures.
+  const connectionDeps = {
+    registry,
+    limits: config.limits,
+    log,
+    isClosing,
+    quota,
+    events,
+    beforeEventAppend: (room: string, event: StoredEvent) =>
+      event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
+    asyncEvents: {
+      ...events,
+      registry,
+      members: access,
+      now: asyncNow,
+      markPending: (room: string) => storage.markPending(room),
+    },
+    onEventAppended: (room: string) => {
+      void consequences.afterAppend(room);
+      void asyncConsents.afterAppend(room);
+    },
+    onClose: (code: number) =>
+      scaleOut.refusals.inc({ stage: 'connection', reason: closeName(code) }),
+  } satisfies Omit<ConnectionContext, 'room' | 'identity'>;
   http.on(
     'upgrade',
     createUpgradeHandler({
@@ -202,31 +227,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       onRefused: (code) => scaleOut.refusals.inc({ stage: 'upgrade', reason: code }),
       onConnection: (socket, room, identity) => {
         log.debug('connected', { room, role: identity.role, userId: identity.userId });
-        const connection = acceptConnection(socket, {
-          room,
-          identity,
-          registry,
-          limits: config.limits,
-          log,
-          isClosing,
-          quota,
-          events,
-          beforeEventAppend: (room, event) =>
-            event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
-          asyncEvents: {
-            ...events,
-            registry,
-            members: access,
-            now: asyncNow,
-            markPending: (room) => storage.markPending(room),
-          },
-          onEventAppended: (room) => {
-            void consequences.afterAppend(room);
-            void asyncConsents.afterAppend(room);
-          },
-          onClose: (code) =>
-            scaleOut.refusals.inc({ stage: 'connection', reason: closeName(code) }),
-        });
+        const connection = acceptConnection(socket, { ...connectionDeps, room, identity });
         const { detach } = live.attach(identity, connection);
         socket.once('close', detach);
         socket.once(

@@ -35,8 +35,11 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
     ctx.onRefused?.(code);
     refuseSocket(socket, status, code, message);
   };
+  // One listener for every socket: made per request, it would keep that request's
+  // scope (the request, its headers, `head`) alive as long as the socket.
+  const onSocketError = (error: Error): void => ctx.log.debug('upgrade socket error', { error });
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', (error) => ctx.log.debug('upgrade socket error', { error }));
+    socket.on('error', onSocketError);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (ctx.isClosing()) return refuse(socket, 503, 'shutting_down', 'the server is shutting down');
     if (!path.startsWith(SYNC_PREFIX))
