@@ -13,6 +13,7 @@ import {
   type AgendaItem,
   type MeetingPerson,
 } from '@ronde/domain';
+import { electionDifferences } from './verifyElection.ts';
 
 /** The export format this verifier reads (exportApi.ts, docs/trust-api.md). */
 const FORMAT = 'ronde-decision/1';
@@ -135,6 +136,14 @@ export function verifyDecisionExport(data: unknown): VerifyReport {
   }
   if (differing.length === 0) {
     passed.push(`the entry matches the refolded record (${RECORD_FIELDS.join(', ')})`);
+  }
+  // An election: the person, role, term and nominations too (ELECTSRV-4).
+  const election = electionDifferences(entry.election, state, record.itemId);
+  for (const field of election ?? []) {
+    failures.push(`the entry's ${field} differs from the election refolded from the signed events`);
+  }
+  if (election !== null && election.length === 0) {
+    passed.push('the election (person, role, term, nominations) matches the refolded one');
   }
   return done();
 }
