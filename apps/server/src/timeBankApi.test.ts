@@ -19,6 +19,11 @@ import {
   type Grant,
 } from '../test/helpers.ts';
 import { deniedReasons, hostile, stored } from '../test/hostileKit.ts';
+import { createDocumentRegistry } from './documents.ts';
+import { HttpError } from './httpJson.ts';
+import { memoryLogger } from './log.ts';
+import { createMemoryStorage } from './memoryStorage.ts';
+import { appendTimeEvent, TIME_EVENTS_PER_DAY, type StoredTimeEvent } from './timeBankApi.ts';
 import { waitFor } from '../test/helpers.ts';
 
 /** A member with a registered device key that signs time events. */
@@ -212,5 +217,46 @@ describe('time bank API (TIMESRV)', () => {
     );
     expect((await attacker.client.closed).code).toBe(4409);
     expect(timeLog(await stored(port, room, ada)).length).toBe(before);
+  });
+});
+
+describe('time bank quota (TIMESRV-6)', () => {
+  it('TIMESRV-6 a member adds at most 200 time events a day; others still can', async () => {
+    const registry = createDocumentRegistry({
+      storage: createMemoryStorage(),
+      log: memoryLogger('debug'),
+      unloadGraceMs: 60_000,
+      compactAfterUpdates: 1000,
+      compactAfterBytes: 1 << 24,
+    });
+    const spaceId = 'quotaSpace1';
+    const now = Date.now();
+    const event = (by: string, i: number) =>
+      ({
+        id: `ev${by}${String(i).padStart(6, '0')}`,
+        type: 'time.declare',
+        by,
+        name: by,
+        at: now + i,
+        minutes: 30,
+        workedOn: '2026-03-10',
+        kind: 'project',
+        subject: 'Flood',
+        circleId: 'circle01',
+        note: '',
+        kid: 'k'.repeat(22),
+        sig: 's'.repeat(86),
+      }) as StoredTimeEvent;
+    for (let i = 0; i < TIME_EVENTS_PER_DAY; i++) {
+      await appendTimeEvent(registry, spaceId, event('flooder', i));
+    }
+    const refused = await appendTimeEvent(registry, spaceId, event('flooder', 999)).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(429);
+    expect((refused as HttpError).code).toBe('quota');
+    await appendTimeEvent(registry, spaceId, event('another', 1));
+    await registry.close();
   });
 });

@@ -27,6 +27,10 @@ import { verifyToken } from './tokens.ts';
 /** How far a signed event's `at` may be from the server's clock (TIMESRV-4). */
 export const TIME_CLOCK_SKEW_MS = 10 * 60_000;
 
+/** How many time events one member may add per 24 hours (TIMESRV-6). */
+export const TIME_EVENTS_PER_DAY = 200;
+const DAY_MS = 24 * 60 * 60_000;
+
 export interface TimeBankApiContext {
   readonly registry: Pick<DocumentRegistry, 'open'>;
   readonly secret: Uint8Array;
@@ -144,8 +148,17 @@ export async function appendTimeEvent(
     const document = await handle.ready;
     await document.write((doc) => {
       const log = timeLog(doc);
-      const refusal = checkTimeEvent(foldTimeLog(log.toJSON() as unknown[]), stored);
+      const entries = log.toJSON() as unknown[];
+      const refusal = checkTimeEvent(foldTimeLog(entries), stored);
       if (refusal) throw new HttpError(409, refusal, `the time bank refuses this (${refusal})`);
+      // The space document is everyone's: one member cannot fill it (TIMESRV-6).
+      const recent = entries.filter((e) => {
+        const { by, at } = (e ?? {}) as { by?: unknown; at?: unknown };
+        return by === stored.by && typeof at === 'number' && at > stored.at - DAY_MS;
+      }).length;
+      if (recent >= TIME_EVENTS_PER_DAY) {
+        throw new HttpError(429, 'quota', `at most ${TIME_EVENTS_PER_DAY} time events a day`);
+      }
       log.push([{ ...stored }]);
     });
   } finally {
