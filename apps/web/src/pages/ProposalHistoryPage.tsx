@@ -3,6 +3,7 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
+import { CommonsExport } from '../commons/CommonsExport.tsx';
 import { AuthoredText } from '../history/AuthoredText.tsx';
 import { authorName } from '../history/authorName.ts';
 import { historyApi, type Names } from '../history/historyApi.ts';
@@ -173,6 +174,11 @@ function VersionPanel({
           <h2 id="history-view">
             {t('history.viewing')}: {versionLabel(t, view.value.version)}
           </h2>
+          <CommonsExport
+            spaceId={spaceId}
+            target={{ kind: 'proposal', id: proposalId, version: versionId }}
+            name={versionLabel(t, view.value.version)}
+          />
           <AuthoredText view={view.value} />
         </>
       ) : (
