@@ -26,12 +26,15 @@ import {
 } from '@ronde/domain';
 import type * as Y from 'yjs';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
+import {
+  ASYNC_CLOSED_FIELD,
+  ASYNC_CLOSING_FIELD,
+  ASYNC_CONSENT_FIELD,
+} from './asyncConsentText.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
 
-/** The proposal's field naming the consent that holds it (ACONS-8). */
-export const ASYNC_CONSENT_FIELD = 'asyncConsentId';
-/** The proposal's field naming the closing whose status the server wrote (ACONS-9). */
-const ASYNC_CLOSED_FIELD = 'asyncClosedBy';
+// The proposal's fields naming the consent that holds it (ACONS-8) and its closing (ACONS-9, ACONS-13).
+export { ASYNC_CONSENT_FIELD } from './asyncConsentText.ts';
 
 export interface AsyncConsequencesInput {
   readonly registry: Pick<DocumentRegistry, 'open'>;
@@ -96,6 +99,7 @@ async function hold(proposal: LoadedDocument, id: string, state: AsyncConsentSta
     proposalFields(doc).set(ASYNC_CONSENT_FIELD, id);
     // A closing of an earlier consent no longer says anything about this one.
     proposalFields(doc).delete(ASYNC_CLOSED_FIELD);
+    proposalFields(doc).delete(ASYNC_CLOSING_FIELD);
   });
 }
 
@@ -132,6 +136,7 @@ async function decide(
       setProposalStatus(doc, status);
     }
     proposalFields(doc).set(ASYNC_CLOSED_FIELD, closing.eventId);
+    proposalFields(doc).delete(ASYNC_CLOSING_FIELD);
   });
   const meta = readProposal(proposal.doc);
   const circleId = meta?.circleId ?? '';

@@ -5,8 +5,10 @@ import {
   newId,
   parseRoomName,
   readConsentLog,
+  type AsyncConsentState,
 } from '@ronde/domain';
 import { writeAsyncConsequences } from './asyncConsentConsequences.ts';
+import { freezeText } from './asyncConsentText.ts';
 import type { DocumentRegistry } from './documents.ts';
 import type { Logger } from './log.ts';
 import type { Storage } from './storage.ts';
@@ -116,22 +118,40 @@ export function createAsyncConsents(options: AsyncConsentsOptions): AsyncConsent
     arm(room, state.deadline - now());
   }
 
-  /** Appends the server's deadline entry if the deadline in force has passed (ACONS-10). */
+  /**
+   * Appends the server's deadline entry if the deadline in force has passed
+   * (ACONS-10). First the text is frozen (ACONS-15); if it is not the last
+   * revision's, the server's revision entry goes before the deadline entry,
+   * in the same write (ACONS-15, domain ASYNC-16).
+   */
   async function closeIfDue(room: string): Promise<void> {
+    const ref = parseRoomName(room);
     const handle = registry.open(room);
     try {
       const loaded = await handle.ready;
-      const due = (): boolean => {
-        const state = foldAsyncConsent(readConsentLog(loaded.doc));
-        return state.phase === 'open' && now() >= state.deadline;
-      };
-      if (!due()) return;
+      const due = (state: AsyncConsentState): boolean =>
+        state.phase === 'open' && now() >= state.deadline;
+      const before = foldAsyncConsent(readConsentLog(loaded.doc));
+      if (ref === null || !due(before)) return;
+      const frozen = await freezeText(registry, ref, before.proposalId, newId());
       await loaded.write((doc) => {
         const state = foldAsyncConsent(readConsentLog(doc));
-        if (state.phase !== 'open' || now() < state.deadline) return;
-        consentLog(doc).push([
-          { id: newId(), type: 'async.deadline', by: SERVER_AUTHOR, at: now() },
-        ]);
+        if (!due(state)) return;
+        const at = now();
+        const entries: unknown[] = [];
+        if (frozen !== null && frozen.digest !== state.digest) {
+          entries.push({
+            id: newId(),
+            type: 'async.revision',
+            by: SERVER_AUTHOR,
+            at,
+            expects: { revision: state.revision },
+            digest: frozen.digest,
+          });
+        }
+        const id = frozen?.closingId ?? newId();
+        entries.push({ id, type: 'async.deadline', by: SERVER_AUTHOR, at });
+        consentLog(doc).push(entries);
       });
       log.info('asynchronous consent decided at its deadline', { room });
     } finally {

@@ -15,8 +15,10 @@ import {
   spaceRoom,
   type AsyncPersonEvent,
   type MeetingEvent,
+  type RoomRef,
 } from '@ronde/domain';
 import type { Member } from './accessStore.ts';
+import { currentTextDigest, freezeText, unfreezeText } from './asyncConsentText.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { EventRefusal, type EventDeps, type EventSubmission } from './processEvents.ts';
 
@@ -27,7 +29,9 @@ import { EventRefusal, type EventDeps, type EventSubmission } from './processEve
  * known well-formed event, a registered key of its author, a verified
  * signature, a fresh id); then the server refuses what the fold would
  * ignore, saying why, and what comes after the deadline. An opening is
- * appended with the server's roll in the same write.
+ * appended with the server's roll in the same write; an opening or an
+ * amendment must name the text the server holds, and an early close freezes
+ * the text it adopts (ACONS-13, ACONS-14).
  */
 
 export interface AsyncEventDeps extends EventDeps {
@@ -59,6 +63,7 @@ export async function submitAsyncEvent(
   if (ref === null) throw new EventRefusal(stored.id, 'malformed', 'not a room');
   if (stored.type === 'async.open') {
     const roll = await rollFor(ref.spaceId, stored, deps);
+    await sameText(ref, stored.proposalId, stored.digest, stored.id, deps);
     await deps.markPending(submission.room);
     await loaded.write((doc) => {
       if (readConsentLog(doc).length > 0) {
@@ -73,6 +78,79 @@ export async function submitAsyncEvent(
     });
     return stored;
   }
+  const held = foldAsyncConsent(readConsentLog(loaded.doc));
+  if (stored.type === 'async.amend' && held.phase === 'open') {
+    // The amendment names the text the server holds (ACONS-13).
+    await sameText(ref, held.proposalId, stored.digest, stored.id, deps);
+  }
+  if (stored.type === 'async.close' && held.phase === 'open') {
+    return closeEarly(submission, loaded, deps, stored, held.proposalId);
+  }
+  await append(loaded, stored, deps);
+  return stored;
+}
+
+/** Refuses an opening or amendment whose digest is not the server's text's (ACONS-13). */
+async function sameText(
+  ref: RoomRef,
+  proposalId: string,
+  digest: string,
+  eventId: string,
+  deps: AsyncEventDeps,
+): Promise<void> {
+  const current = await currentTextDigest(deps.registry, ref, proposalId);
+  if (current !== digest) {
+    throw new EventRefusal(
+      eventId,
+      'not-allowed',
+      'text-differs: the text on the server is not the one you sent; wait until your edits are saved and try again',
+    );
+  }
+}
+
+/**
+ * An early close freezes the text first (ACONS-14), then appends only if
+ * the frozen text is the revision's everyone consented to; if not appended,
+ * the freeze is lifted.
+ */
+async function closeEarly(
+  submission: EventSubmission,
+  loaded: LoadedDocument,
+  deps: AsyncEventDeps,
+  stored: StoredAsyncEvent,
+  proposalId: string,
+): Promise<StoredAsyncEvent> {
+  const ref = parseRoomName(submission.room);
+  if (ref === null) throw new EventRefusal(stored.id, 'malformed', 'not a room');
+  const frozen = await freezeText(deps.registry, ref, proposalId, stored.id);
+  try {
+    if (frozen !== null && frozen.closingId !== stored.id) {
+      throw new EventRefusal(stored.id, 'closed', 'the consent is already closing');
+    }
+    const state = foldAsyncConsent(readConsentLog(loaded.doc));
+    if (frozen !== null && frozen.digest !== state.digest) {
+      throw new EventRefusal(
+        stored.id,
+        'not-allowed',
+        'text-changed: the text changed since its last recorded revision',
+      );
+    }
+    await append(loaded, stored, deps);
+    return stored;
+  } catch (error) {
+    if (frozen?.closingId === stored.id) {
+      await unfreezeText(deps.registry, ref, proposalId, stored.id);
+    }
+    throw error;
+  }
+}
+
+/** Appends a person's event if the fold applies it, before the deadline (ACONS-7). */
+async function append(
+  loaded: LoadedDocument,
+  stored: StoredAsyncEvent,
+  deps: AsyncEventDeps,
+): Promise<void> {
   await loaded.write((doc) => {
     const log = readConsentLog(doc);
     if (log.some((entry) => (entry as { id?: unknown } | null)?.id === stored.id)) {
@@ -93,7 +171,6 @@ export async function submitAsyncEvent(
     }
     consentLog(doc).push([stored]);
   });
-  return stored;
 }
 
 async function checkAsyncEvent(

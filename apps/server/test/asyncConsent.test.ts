@@ -10,6 +10,8 @@ import {
   newId,
   openAsyncConsent,
   proposalBody,
+  proposalFields,
+  proposalTextDigest,
   proposalTitle,
   readAsyncConsentSummary,
   readConsentLog,
@@ -122,7 +124,8 @@ describe('asynchronous consent on the server', () => {
       }),
     );
     const room = roomName({ spaceId, kind: 'consent', id: newId() });
-    return { admin, ana, bo, obs, spaceId, proposalId, proposalRoom, room };
+    const sent = await withDoc(s.registry, proposalRoom, ({ doc }) => proposalTextDigest(doc));
+    return { admin, ana, bo, obs, spaceId, proposalId, proposalRoom, room, sent };
   }
 
   const state = (s: Started, room: string): Promise<AsyncConsentState> =>
@@ -180,7 +183,7 @@ describe('asynchronous consent on the server', () => {
     const deadline = clock + 10 * MINUTE;
     const anaSocket = await socketOf(s, room, ana);
     const boSocket = await socketOf(s, room, bo);
-    await anaSocket.send(openAsyncConsent(cast.proposalId, ana.userId, clock, deadline));
+    await anaSocket.send(openAsyncConsent(cast.proposalId, ana.userId, clock, deadline, cast.sent));
     const opened = await state(s, room);
     expect(opened.voters).toEqual([admin.userId, ana.userId, bo.userId].sort());
     expect(opened.policy).toEqual({ lazy: true, quorumPercent: 100 });
@@ -195,7 +198,7 @@ describe('asynchronous consent on the server', () => {
       'proposal in consent',
     );
     await boSocket.act((st, by, at) => recordAsyncPosition(st, by, at, 'objection', 'No budget'));
-    await anaSocket.act((st, by, at) => amendAsyncConsent(st, by, at, 'Budget added'));
+    await anaSocket.act((st, by, at) => amendAsyncConsent(st, by, at, 'Budget added', cast.sent));
     await boSocket.act((st, by, at) => recordAsyncPosition(st, by, at, 'consent', ''));
     await waitFor(
       () =>
@@ -244,17 +247,21 @@ describe('asynchronous consent on the server', () => {
 
   it('ACONS-5 ACONS-6 ACONS-7 the opening is its proposer’s; refusals say why; the deadline is the server’s', async () => {
     const s = await server(dir());
-    const { ana, bo, obs, room, proposalId } = await spaceOn(s);
+    const { ana, bo, obs, room, proposalId, sent } = await spaceOn(s);
     const boSocket = await socketOf(s, room, bo);
     const anaSocket = await socketOf(s, room, ana);
     const obsSocket = await socketOf(s, room, obs);
     expect(
-      await boSocket.refused(openAsyncConsent(proposalId, bo.userId, clock, clock + 10 * MINUTE)),
+      await boSocket.refused(
+        openAsyncConsent(proposalId, bo.userId, clock, clock + 10 * MINUTE, sent),
+      ),
     ).toBe('not-allowed');
     expect(
-      await anaSocket.refused(openAsyncConsent(proposalId, ana.userId, clock, clock + 1000)),
+      await anaSocket.refused(openAsyncConsent(proposalId, ana.userId, clock, clock + 1000, sent)),
     ).toBe('not-allowed');
-    await anaSocket.send(openAsyncConsent(proposalId, ana.userId, clock, clock + 10 * MINUTE));
+    await anaSocket.send(
+      openAsyncConsent(proposalId, ana.userId, clock, clock + 10 * MINUTE, sent),
+    );
     const open = await state(s, room);
     expect(
       await obsSocket.refused(recordAsyncPosition(open, obs.userId, clock, 'consent', '')),
@@ -262,11 +269,13 @@ describe('asynchronous consent on the server', () => {
     expect(
       await boSocket.refused(recordAsyncPosition(open, bo.userId, clock, 'objection', '')),
     ).toBe('not-allowed');
-    expect(await boSocket.refused(amendAsyncConsent(open, bo.userId, clock, 'mine now'))).toBe(
-      'not-allowed',
-    );
     expect(
-      await anaSocket.refused(openAsyncConsent(proposalId, ana.userId, clock, clock + 20 * MINUTE)),
+      await boSocket.refused(amendAsyncConsent(open, bo.userId, clock, 'mine now', sent)),
+    ).toBe('not-allowed');
+    expect(
+      await anaSocket.refused(
+        openAsyncConsent(proposalId, ana.userId, clock, clock + 20 * MINUTE, sent),
+      ),
     ).toBe('not-allowed');
     // Past the deadline on the server's clock, before its run: positions are refused as closed.
     const saved = clock;
@@ -282,11 +291,13 @@ describe('asynchronous consent on the server', () => {
 
   it('ACONS-9 an early close once everyone consented adopts at once, and extensions move the deadline', async () => {
     const s = await server(dir());
-    const { admin, ana, bo, room, proposalId, spaceId, proposalRoom } = await spaceOn(s);
+    const { admin, ana, bo, room, proposalId, spaceId, proposalRoom, sent } = await spaceOn(s);
     const anaSocket = await socketOf(s, room, ana);
     const boSocket = await socketOf(s, room, bo);
     const adminSocket = await socketOf(s, room, admin);
-    await anaSocket.send(openAsyncConsent(proposalId, ana.userId, clock, clock + 10 * MINUTE));
+    await anaSocket.send(
+      openAsyncConsent(proposalId, ana.userId, clock, clock + 10 * MINUTE, sent),
+    );
     await adminSocket.send(extendAsyncConsent(admin.userId, clock, clock + 30 * MINUTE));
     expect((await state(s, room)).deadline).toBe(clock + 30 * MINUTE);
     for (const [socket, member] of [
@@ -319,7 +330,9 @@ describe('asynchronous consent on the server', () => {
     const cast = await spaceOn(s);
     const { admin, ana, bo, room } = cast;
     const anaSocket = await socketOf(s, room, ana);
-    await anaSocket.send(openAsyncConsent(cast.proposalId, ana.userId, clock, clock + 10 * MINUTE));
+    await anaSocket.send(
+      openAsyncConsent(cast.proposalId, ana.userId, clock, clock + 10 * MINUTE, cast.sent),
+    );
     await waitFor(
       () =>
         withDoc(
@@ -393,5 +406,103 @@ describe('asynchronous consent on the server', () => {
       'the proposer amends',
     );
     expect(deniedReasons(byAna.client)).toEqual([]);
+  });
+  it('ACONS-13 ACONS-14 ACONS-15 a text changed after the positions and never amended is not decided as the text they consented to', async () => {
+    const data = dir();
+    let s = await server(data);
+    const cast = await spaceOn(s);
+    const { admin, ana, bo, room, proposalRoom } = cast;
+    const anaSocket = await socketOf(s, room, ana);
+    const boSocket = await socketOf(s, room, bo);
+    const adminSocket = await socketOf(s, room, admin);
+    const deadline = clock + 10 * MINUTE;
+    await anaSocket.send(openAsyncConsent(cast.proposalId, ana.userId, clock, deadline, cast.sent));
+    for (const socket of [anaSocket, boSocket, adminSocket]) {
+      await socket.act((st, by, at) => recordAsyncPosition(st, by, at, 'consent', ''));
+    }
+    // The proposer's stock Yjs client changes the text and records nothing.
+    const text = await hostile(s.port, proposalRoom, ana, await stored(s.port, proposalRoom, ana));
+    text.edit((doc) => proposalTitle(doc).insert(0, 'Mandatory '));
+    const edited = await waitFor(
+      () =>
+        withDoc(s.registry, proposalRoom, ({ doc }) =>
+          proposalTitle(doc).toString().startsWith('Mandatory ') ? proposalTextDigest(doc) : null,
+        ),
+      'the edit stored',
+    );
+    const open = await state(s, room);
+    // ACONS-13: a position naming the text on screen is not one on the revision's text.
+    expect(
+      await boSocket.refused(recordAsyncPosition(open, bo.userId, clock, 'consent', '', edited)),
+    ).toBe('not-allowed');
+    // An amendment must name the text the server holds.
+    expect(
+      await anaSocket.refused(amendAsyncConsent(open, ana.userId, clock, 'Tidy', 'f'.repeat(64))),
+    ).toBe('not-allowed');
+    expect(refusals(anaSocket.client).at(-1)?.detail).toMatch(/^text-differs/);
+    // ACONS-14: everyone consented, but to another text: no early close, and no freeze left.
+    expect(await anaSocket.refused(closeAsyncConsentEarly(open, ana.userId, clock))).toBe(
+      'not-allowed',
+    );
+    expect(refusals(anaSocket.client).at(-1)?.detail).toMatch(/^text-changed/);
+    expect(
+      await withDoc(s.registry, proposalRoom, ({ doc }) => proposalFields(doc).has('asyncClosing')),
+    ).toBe(false);
+    await s.close();
+
+    // ACONS-15: the deadline passes; the server files the change as a revision first.
+    clock = deadline + MINUTE;
+    s = await server(data);
+    const closed = await waitFor(async () => {
+      const st = await state(s, room);
+      return st.phase === 'closed' ? st : null;
+    }, 'closed');
+    const log = await withDoc(s.registry, room, ({ doc }) => readConsentLog(doc));
+    expect(log.slice(-2)).toMatchObject([
+      { type: 'async.revision', by: 'server', expects: { revision: 0 }, digest: edited },
+      { type: 'async.deadline', by: 'server' },
+    ]);
+    // Nobody positioned on the edited text: under the default policy (everyone), no quorum.
+    expect(closed.closing).toMatchObject({ reason: 'deadline', result: 'no-quorum' });
+    const entry = await waitFor(
+      () =>
+        withDoc(s.registry, spaceRoom(cast.spaceId), ({ doc }) =>
+          readDecision(doc, closed.closing?.eventId ?? ''),
+        ),
+      'decision entry',
+    );
+    expect(entry).toMatchObject({ outcome: 'deferred', title: 'Mandatory Four-day week' });
+    expect(entry?.positions.every((p) => p.round === 1)).toBe(true);
+    await withDoc(s.registry, proposalRoom, ({ doc }) => {
+      expect(readProposal(doc)?.status).toBe('draft');
+      expect(proposalFields(doc).has('asyncClosing')).toBe(false);
+    });
+  });
+
+  it('ACONS-4 ACONS-14 while a closing freezes the text, nobody edits it, its proposer neither', async () => {
+    const s = await server(dir());
+    const cast = await spaceOn(s);
+    const { ana, room, proposalRoom } = cast;
+    const anaSocket = await socketOf(s, room, ana);
+    await anaSocket.send(
+      openAsyncConsent(cast.proposalId, ana.userId, clock, clock + 10 * MINUTE, cast.sent),
+    );
+    await waitFor(
+      () =>
+        withDoc(s.registry, proposalRoom, ({ doc }) => readProposal(doc)?.status === 'in-consent'),
+      'held',
+    );
+    await withDoc(s.registry, proposalRoom, (proposal) =>
+      proposal.write((doc) => proposalFields(doc).set('asyncClosing', 'closing1')),
+    );
+    const text = await hostile(s.port, proposalRoom, ana, await stored(s.port, proposalRoom, ana));
+    text.edit((doc) => proposalTitle(doc).insert(0, 'Late '));
+    await waitFor(
+      () => deniedReasons(text.client).some((r) => r.includes('its text is frozen')),
+      'frozen',
+    );
+    expect(
+      await withDoc(s.registry, proposalRoom, ({ doc }) => proposalTitle(doc).toString()),
+    ).toBe('Four-day week');
   });
 });

@@ -433,6 +433,7 @@ export type {
   AsyncPersonEvent,
   AsyncPolicy,
   AsyncPosition,
+  TextRef,
 } from './asyncConsent/events.ts';
 export {
   awaitingPosition,
@@ -471,6 +472,7 @@ export {
   withdrawAsyncConsent,
 } from './asyncConsent/commands.ts';
 export { buildAsyncDecisionEntry, outcomeOfAsync } from './asyncConsent/asyncDecision.ts';
+export { isTextDigest, proposalTextDigest } from './asyncConsent/textDigest.ts';
 export type { AsyncDecisionEntry, AsyncDecisionFacts } from './asyncConsent/asyncDecision.ts';
 export {
   TENSION_TEXT_LIMIT,

@@ -18,6 +18,10 @@ import { awaitingPosition, foldAsyncConsent } from '../src/asyncConsent/fold.ts'
 import { TestNetwork } from './network.ts';
 import { fuzzSeed, prng, type Prng } from './prng.ts';
 
+/** Digests of two texts (ASYNC-15). */
+const TEXT0 = 'a'.repeat(64);
+const TEXT1 = 'b'.repeat(64);
+
 const REPLICAS = 5;
 const STEPS = Number(process.env.FUZZ_STEPS ?? 300);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
@@ -31,7 +35,7 @@ function personEvent(random: Prng, doc: Y.Doc, by: string, at: number): AsyncPer
   const state = foldAsyncConsent(readConsentLog(doc));
   switch (random.int(0, 6)) {
     case 0:
-      return amendAsyncConsent(state, by, at, random.pick(['Budget', 'Wording', '']));
+      return amendAsyncConsent(state, by, at, random.pick(['Budget', 'Wording', '']), TEXT1);
     case 1:
       return extendAsyncConsent(by, at, state.deadline + random.int(-5, 30) * MINUTE);
     case 2:
@@ -58,7 +62,7 @@ function run(seed: number): void {
   let clock = T0;
   const submitted: unknown[] = [];
   consentLog(server).push([
-    openAsyncConsent('pr1proposal', 'ana1', T0, T0 + 60 * MINUTE),
+    openAsyncConsent('pr1proposal', 'ana1', T0, T0 + 60 * MINUTE, TEXT0),
     {
       id: 'roll0001',
       type: 'async.roll',

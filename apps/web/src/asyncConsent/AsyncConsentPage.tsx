@@ -7,7 +7,8 @@ import { RequireMembership } from '../components/RequireMembership.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import { useSpace } from '../hooks/useSpace.ts';
 import { useYText } from '../hooks/useYText.ts';
-import { useT } from '../i18n/useT.ts';
+import { formatCalendarDate } from '../decisions/formatDecision.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ProposalTextView } from '../process/ProposalTextView.tsx';
 import { useAccess, type Access } from '../state/useAccess.ts';
@@ -20,6 +21,7 @@ import { PositionForm } from './PositionForm.tsx';
 import { PositionsList } from './PositionsList.tsx';
 import { ProposerControls } from './ProposerControls.tsx';
 import { useAsyncConsentState } from './useAsyncConsent.ts';
+import { useTextDigest } from './useTextDigest.ts';
 import './asyncConsent.css';
 
 const noMarks: never[] = [];
@@ -82,7 +84,13 @@ function ConsentView({
 }) {
   const t = useT();
   const proposalRoom = useRoom(roomName({ spaceId, kind: 'proposal', id: state.proposalId }));
+  const proposalLoad = useRoomLoad(proposalRoom);
+  const language = useLanguage();
   const title = useYText(proposalTitle(proposalRoom.doc)).trim();
+  const shown = useTextDigest(proposalRoom.doc);
+  // The text on screen, once loaded (ASYNC-15): positions name it.
+  const textDigest = proposalLoad === 'synced' ? shown : null;
+  const unrecorded = state.phase === 'open' && textDigest !== null && textDigest !== state.digest;
   useEffect(() => {
     document.title = `${title || t('async.title')} · Ronde`;
   }, [title, t]);
@@ -100,10 +108,20 @@ function ConsentView({
       <AccessNotice access={access} />
       <AsyncPolicyText policy={state.policy} />
       {state.phase === 'open' && <Countdown deadline={state.deadline} />}
+      {state.reviewDate !== null && (
+        <p className="async-review">
+          {t('async.review.shown', { date: formatCalendarDate(language, state.reviewDate) })}
+        </p>
+      )}
       {state.closing && <AsyncOutcome closing={state.closing} spaceId={spaceId} />}
       <div className="async-layout">
         <article className="async-text" aria-labelledby="async-text-title">
           <h2 id="async-text-title">{t('async.text.title', { revision: state.revision + 1 })}</h2>
+          {unrecorded && (
+            <p className="notice" role="status">
+              {t('async.text.changed')}
+            </p>
+          )}
           <ProposalTextView doc={proposalRoom.doc} marks={noMarks} onSelect={ignoreSelection} />
           <p>
             <Link to={proposalHref}>{t('async.text.open')}</Link>
@@ -114,7 +132,9 @@ function ConsentView({
               <ol>
                 {state.amendments.map((a) => (
                   <li key={a.eventId}>
-                    {t('async.amendments.item', { revision: a.revision + 1, summary: a.summary })}
+                    {a.recorded
+                      ? t('async.amendments.item', { revision: a.revision + 1, summary: a.summary })
+                      : t('async.amendments.unrecorded', { revision: a.revision + 1 })}
                   </li>
                 ))}
               </ol>
@@ -123,7 +143,7 @@ function ConsentView({
         </article>
         <div className="async-side">
           {state.phase === 'open' && voter && !access.readOnly && (
-            <PositionForm room={consentRoom} state={state} me={me} />
+            <PositionForm room={consentRoom} state={state} me={me} textDigest={textDigest} />
           )}
           {state.phase === 'open' && !access.readOnly && (
             <ProposerControls
@@ -131,6 +151,7 @@ function ConsentView({
               state={state}
               me={me}
               proposalHref={proposalHref}
+              textDigest={textDigest}
             />
           )}
           <PositionsList state={state} />

@@ -15,19 +15,24 @@ import { submitAsync } from './submitAsync.ts';
 /**
  * My position on the current text: consent, concern, objection or stand
  * aside, with a reason (needed for a concern or an objection, ASYNC-4). When
- * the text was amended since my position, I am asked again.
+ * the text was amended since my position, I am asked again. The position
+ * names the digest of the text this screen shows (ASYNC-15): while that is
+ * not the revision's (`textDigest` differs, or is `null` while the text
+ * loads), it is not sent.
  *
  * @example
- * <PositionForm room={room.name} state={state} me={me.id} />
+ * <PositionForm room={room.name} state={state} me={me.id} textDigest={digest} />
  */
 export function PositionForm({
   room,
   state,
   me,
+  textDigest,
 }: {
   room: string;
   state: AsyncConsentState;
   me: string;
+  textDigest: string | null;
 }) {
   const t = useT();
   const id = useId();
@@ -49,9 +54,13 @@ export function PositionForm({
       setError(t('async.form.reasonNeeded'));
       return;
     }
+    if (textDigest !== state.digest) {
+      setError(t('async.text.changed'));
+      return;
+    }
     setError(null);
     const now = Date.now() + useSession.getState().serverOffsetMs;
-    const event = recordAsyncPosition(state, me, now, value, reason);
+    const event = recordAsyncPosition(state, me, now, value, reason, textDigest);
     setSentId(event.id);
     void submitAsync(room, event).then(
       () => {

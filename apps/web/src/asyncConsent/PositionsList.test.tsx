@@ -18,7 +18,7 @@ const T0 = 1_700_000_000_000;
 
 function consent() {
   const log: unknown[] = [
-    openAsyncConsent('pr1proposal', 'ana00001', T0, T0 + 3_600_000),
+    openAsyncConsent('pr1proposal', 'ana00001', T0, T0 + 3_600_000, 'a'.repeat(64)),
     {
       id: 'roll0001',
       type: 'async.roll',
@@ -32,7 +32,7 @@ function consent() {
   ];
   let state = foldAsyncConsent(log);
   log.push(recordAsyncPosition(state, 'bea00001', T0, 'objection', 'No budget'));
-  log.push(amendAsyncConsent(state, 'ana00001', T0 + 1, 'Budget added'));
+  log.push(amendAsyncConsent(state, 'ana00001', T0 + 1, 'Budget added', 'b'.repeat(64)));
   state = foldAsyncConsent(log);
   log.push(recordAsyncPosition(state, 'ana00001', T0 + 2, 'consent', ''));
   return foldAsyncConsent(log);

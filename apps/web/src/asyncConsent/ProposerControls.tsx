@@ -39,19 +39,25 @@ function useSend(room: string) {
  * withdraw. The proposer and the facilitators may extend the deadline
  * (ASYNC-3).
  *
+ * An amendment names the digest of the text this screen shows, and an
+ * early close the revision's (ASYNC-15): the server checks both against
+ * the text it holds (ACONS-13, ACONS-14).
+ *
  * @example
- * <ProposerControls room={room.name} state={state} me={me.id} proposalHref={href} />
+ * <ProposerControls room={room.name} state={state} me={me.id} proposalHref={href} textDigest={digest} />
  */
 export function ProposerControls({
   room,
   state,
   me,
   proposalHref,
+  textDigest,
 }: {
   room: string;
   state: AsyncConsentState;
   me: string;
   proposalHref: string;
+  textDigest: string | null;
 }) {
   const t = useT();
   const id = useId();
@@ -71,8 +77,18 @@ export function ProposerControls({
       setError(t('async.amend.summaryNeeded'));
       return;
     }
+    if (textDigest === null) {
+      setError(t('async.text.loading'));
+      return;
+    }
+    if (textDigest === state.digest) {
+      setError(t('async.amend.unchanged'));
+      return;
+    }
     setError(null);
-    void send(amendAsyncConsent(state, me, serverNow(), summary)).then(() => setSummary(''));
+    void send(amendAsyncConsent(state, me, serverNow(), summary, textDigest)).then(() =>
+      setSummary(''),
+    );
   };
   const onExtend = (e: FormEvent): void => {
     e.preventDefault();
@@ -122,7 +138,7 @@ export function ProposerControls({
       </form>
       {proposer && (
         <div className="async-controls__end">
-          {everyoneConsented(state) && (
+          {everyoneConsented(state) && textDigest === state.digest && (
             <button
               type="button"
               className="button button--primary"

@@ -1,19 +1,30 @@
-import { MAX_DEADLINE_MS, MIN_DEADLINE_MS, newId, openAsyncConsent, roomName } from '@ronde/domain';
-import { useState, type FormEvent } from 'react';
+import {
+  MAX_DEADLINE_MS,
+  MIN_DEADLINE_MS,
+  isReviewDate,
+  newId,
+  openAsyncConsent,
+  roomName,
+} from '@ronde/domain';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { openDoc } from '../sync/openDoc.ts';
+import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
 import { AsyncPolicyText } from './AsyncPolicyText.tsx';
 import { DurationFields } from './DurationFields.tsx';
 import { durationMs, type DurationUnit } from './duration.ts';
 import { submitAsync } from './submitAsync.ts';
 import { useAsyncPolicy } from './useAsyncConsent.ts';
+import { useTextDigest } from './useTextDigest.ts';
 
 /**
  * The proposer's "Send to asynchronous consent" form (issue 8): a deadline
- * from now, the space's policy shown before sending. It opens a new
+ * from now (at least the server's minimum), an optional review date for
+ * the decision if adopted (ASYNC-17), the space's policy shown before
+ * sending. The opening names the digest of the text sent (ASYNC-15). It opens a new
  * consent room, submits the signed opening and goes to the consent's page;
  * the server checks it and adds the roll (ACONS-6).
  *
@@ -34,6 +45,11 @@ export function SendToAsyncConsent({
   const t = useT();
   const navigate = useNavigate();
   const policy = useAsyncPolicy(spaceDoc);
+  const fieldId = useId();
+  const proposalRoom = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
+  const proposalLoad = useRoomLoad(proposalRoom);
+  const digest = useTextDigest(proposalRoom.doc);
+  const [reviewDate, setReviewDate] = useState('');
   const [amount, setAmount] = useState('3');
   const [unit, setUnit] = useState<DurationUnit>('days');
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +62,15 @@ export function SendToAsyncConsent({
       setError(t('async.send.badDeadline'));
       return;
     }
+    const review = reviewDate.trim();
+    if (review !== '' && !isReviewDate(review)) {
+      setError(t('async.review.invalid'));
+      return;
+    }
+    if (proposalLoad !== 'synced') {
+      setError(t('async.text.loading'));
+      return;
+    }
     setError(null);
     setSending(true);
     const now = Date.now() + useSession.getState().serverOffsetMs;
@@ -53,7 +78,7 @@ export function SendToAsyncConsent({
     const room = roomName({ spaceId, kind: 'consent', id });
     // Held open while the opening is signed and sent; the consent page takes it over.
     const { release } = openDoc(room);
-    submitAsync(room, openAsyncConsent(proposalId, me, now, now + ms)).then(
+    submitAsync(room, openAsyncConsent(proposalId, me, now, now + ms, digest, review || null)).then(
       () => {
         void navigate(`/s/${spaceId}/consent/${id}`);
         release();
@@ -79,6 +104,19 @@ export function SendToAsyncConsent({
           onAmount={setAmount}
           onUnit={setUnit}
         />
+        <div className="field">
+          <label htmlFor={`${fieldId}-review`}>{t('async.review.label')}</label>
+          <input
+            id={`${fieldId}-review`}
+            type="date"
+            value={reviewDate}
+            aria-describedby={`${fieldId}-review-hint`}
+            onChange={(e) => setReviewDate(e.target.value)}
+          />
+          <p className="hint" id={`${fieldId}-review-hint`}>
+            {t('async.review.hint')}
+          </p>
+        </div>
         {error && (
           <p className="error" role="alert">
             {error}

@@ -52,7 +52,8 @@ function readHold(doc: Y.Doc): string | null {
   const fields = proposalFields(doc);
   const id = fields.get('asyncConsentId');
   if (readProposal(doc)?.status !== 'in-consent' || typeof id !== 'string') return null;
-  return fields.has('asyncClosedBy') ? null : id;
+  // Closing (the text frozen, server ACONS-13) or closed: no longer held.
+  return fields.has('asyncClosedBy') || fields.has('asyncClosing') ? null : id;
 }
 
 /**

@@ -15,12 +15,16 @@ import {
 import { SERVER_AUTHOR } from './events.ts';
 import { foldAsyncConsent } from './fold.ts';
 
+/** Digests of two texts (ASYNC-15). */
+const TEXT0 = 'a'.repeat(64);
+const TEXT1 = 'b'.repeat(64);
+
 const T0 = 1_700_000_000_000;
 const DAY = 86_400_000;
 
 function closedConsent() {
   const log: unknown[] = [
-    openAsyncConsent('pr1proposal', 'ana1', T0, T0 + DAY),
+    openAsyncConsent('pr1proposal', 'ana1', T0, T0 + DAY, TEXT0),
     {
       id: 'roll1',
       type: 'async.roll',
@@ -34,7 +38,7 @@ function closedConsent() {
   ];
   let state = foldAsyncConsent(log);
   log.push(recordAsyncPosition(state, 'bo1', T0 + 1, 'objection', 'No budget'));
-  log.push(amendAsyncConsent(state, 'ana1', T0 + 2, 'Budget added'));
+  log.push(amendAsyncConsent(state, 'ana1', T0 + 2, 'Budget added', TEXT1));
   state = foldAsyncConsent(log);
   log.push(recordAsyncPosition(state, 'bo1', T0 + 3, 'consent', ''));
   log.push({ id: 'deadline1', type: 'async.deadline', by: SERVER_AUTHOR, at: T0 + DAY });

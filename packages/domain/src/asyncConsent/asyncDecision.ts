@@ -19,6 +19,8 @@ export interface AsyncDecisionFacts {
   readonly deadline: number;
   readonly voters: readonly string[];
   readonly revisions: number;
+  /** Revisions the server filed because the text changed without a recorded amendment (ASYNC-16). */
+  readonly unrecorded: number;
 }
 
 export type AsyncDecisionEntry = DecisionEntry & {
@@ -113,7 +115,8 @@ export function buildAsyncDecisionEntry(input: AsyncDecisionInput): AsyncDecisio
     driver: doc ? proposalDriver(doc).toString() : '',
     body: doc ? fragmentToTree(proposalBody(doc)) : [],
     outcome: outcomeOfAsync(closing.result),
-    reviewDate: null,
+    // The review date set when sending applies to what was adopted (ASYNC-17).
+    reviewDate: closing.result === 'adopted' ? state.reviewDate : null,
     decidedBy,
     decidedAt: closing.at,
     startedAt: state.openedAt,
@@ -135,6 +138,7 @@ export function buildAsyncDecisionEntry(input: AsyncDecisionInput): AsyncDecisio
       deadline: state.deadline,
       voters: [...state.voters],
       revisions: state.revision,
+      unrecorded: state.amendments.filter((a) => !a.recorded).length,
     },
   };
 }

@@ -18,25 +18,29 @@ import type { AsyncConsentState } from './fold.ts';
  */
 
 /**
- * Opens an asynchronous consent on a proposal with a deadline.
+ * Opens an asynchronous consent on a proposal with a deadline, naming the
+ * text sent by its digest (ASYNC-15) and, optionally, a review date (ASYNC-17).
  *
  * @example
- * openAsyncConsent(proposalId, me, now, now + 3 * 86_400_000);
+ * openAsyncConsent(proposalId, me, now, now + 3 * 86_400_000, proposalTextDigest(doc), '2027-01-31');
  */
 export function openAsyncConsent(
   proposalId: string,
   by: string,
   at: number,
   deadline: number,
+  digest: string,
+  reviewDate: string | null = null,
 ): OpenEvent {
-  return { id: newId(), type: 'async.open', by, at, proposalId, deadline };
+  return { id: newId(), type: 'async.open', by, at, proposalId, deadline, digest, reviewDate };
 }
 
 /**
- * Records my position on the current revision.
+ * Records my position on the current revision, naming the text I read by
+ * its digest (ASYNC-15; by default the revision's own).
  *
  * @example
- * recordAsyncPosition(state, me, now, 'objection', 'The budget is missing.');
+ * recordAsyncPosition(state, me, now, 'objection', 'The budget is missing.', proposalTextDigest(doc));
  */
 export function recordAsyncPosition(
   state: AsyncConsentState,
@@ -44,29 +48,32 @@ export function recordAsyncPosition(
   at: number,
   value: AsyncPosition,
   reason: string,
+  digest: string = state.digest,
 ): PositionEvent {
   return {
     id: newId(),
     type: 'async.position',
     by,
     at,
-    expects: { revision: state.revision },
+    expects: { revision: state.revision, digest },
     value,
     reason: reason.trim(),
   };
 }
 
 /**
- * Records an amendment of the text (the proposer, after editing it).
+ * Records an amendment of the text (the proposer, after editing it), with
+ * the digest of the amended text (ASYNC-15).
  *
  * @example
- * amendAsyncConsent(state, me, now, 'Added the budget');
+ * amendAsyncConsent(state, me, now, 'Added the budget', proposalTextDigest(doc));
  */
 export function amendAsyncConsent(
   state: AsyncConsentState,
   by: string,
   at: number,
   summary: string,
+  digest: string,
 ): AmendEvent {
   return {
     id: newId(),
@@ -75,6 +82,7 @@ export function amendAsyncConsent(
     at,
     expects: { revision: state.revision },
     summary: summary.trim(),
+    digest,
   };
 }
 
@@ -93,6 +101,13 @@ export function closeAsyncConsentEarly(
   state: AsyncConsentState,
   by: string,
   at: number,
+  digest: string = state.digest,
 ): CloseEarlyEvent {
-  return { id: newId(), type: 'async.close', by, at, expects: { revision: state.revision } };
+  return {
+    id: newId(),
+    type: 'async.close',
+    by,
+    at,
+    expects: { revision: state.revision, digest },
+  };
 }

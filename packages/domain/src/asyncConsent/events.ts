@@ -1,10 +1,13 @@
 import { isId } from '../ids.ts';
+import { isReviewDate } from '../process/outcome.ts';
+import { isTextDigest } from './textDigest.ts';
 
 /**
  * The events of an asynchronous consent (SPEC ASYNC-1): plain JSON objects in
  * the consent document's `log`, appended by the server only. People's events
  * are signed and submitted through the event channel; the server's own
- * entries (`async.roll`, `async.deadline`) carry `by: SERVER_AUTHOR`.
+ * entries (`async.roll`, `async.revision`, `async.deadline`) carry
+ * `by: SERVER_AUTHOR`.
  */
 
 /** Positions one can take in an asynchronous consent. */
@@ -42,6 +45,10 @@ export interface OpenEvent extends Base {
   readonly type: 'async.open';
   readonly proposalId: string;
   readonly deadline: number;
+  /** The digest of the text sent (revision 0, SPEC ASYNC-15). */
+  readonly digest: string;
+  /** When the decision, if adopted, is up for review (`YYYY-MM-DD`), or `null` (SPEC ASYNC-17). */
+  readonly reviewDate: string | null;
 }
 
 /** The server's snapshot right after the opening: who is asked, who facilitates, the policy. */
@@ -54,9 +61,15 @@ export interface RollEntry extends Base {
   readonly names: Readonly<Record<string, string>>;
 }
 
+/** A revision and the digest of the text it names, as the author's screen showed it (ASYNC-15). */
+export interface TextRef {
+  readonly revision: number;
+  readonly digest: string;
+}
+
 export interface PositionEvent extends Base {
   readonly type: 'async.position';
-  readonly expects: { readonly revision: number };
+  readonly expects: TextRef;
   readonly value: AsyncPosition;
   readonly reason: string;
 }
@@ -66,6 +79,8 @@ export interface AmendEvent extends Base {
   readonly type: 'async.amend';
   readonly expects: { readonly revision: number };
   readonly summary: string;
+  /** The digest of the amended text (the new revision's, SPEC ASYNC-15). */
+  readonly digest: string;
 }
 
 export interface ExtendEvent extends Base {
@@ -80,7 +95,18 @@ export interface WithdrawEvent extends Base {
 /** The proposer closes before the deadline, once everyone consented (SPEC ASYNC-9). */
 export interface CloseEarlyEvent extends Base {
   readonly type: 'async.close';
+  readonly expects: TextRef;
+}
+
+/**
+ * The server's entry when the text differs from the last revision's without
+ * a recorded amendment (SPEC ASYNC-16): a revision of its own, so every
+ * earlier position is stale.
+ */
+export interface RevisionEntry extends Base {
+  readonly type: 'async.revision';
   readonly expects: { readonly revision: number };
+  readonly digest: string;
 }
 
 /** The server's entry at (or after) the deadline: the consent closes and its outcome is folded. */
@@ -90,7 +116,7 @@ export interface DeadlineEntry extends Base {
 
 export type AsyncPersonEvent =
   OpenEvent | PositionEvent | AmendEvent | ExtendEvent | WithdrawEvent | CloseEarlyEvent;
-export type AsyncEvent = AsyncPersonEvent | RollEntry | DeadlineEntry;
+export type AsyncEvent = AsyncPersonEvent | RollEntry | RevisionEntry | DeadlineEntry;
 export type AsyncEventType = AsyncEvent['type'];
 
 type Raw = Record<string, unknown>;
@@ -114,6 +140,14 @@ function revisionOf(raw: Raw): { revision: number } | null {
   return { revision: expects.revision };
 }
 
+function textRefOf(raw: Raw): TextRef | null {
+  const expects = raw.expects;
+  if (!isObject(expects) || !isRevision(expects.revision) || !isTextDigest(expects.digest)) {
+    return null;
+  }
+  return { revision: expects.revision, digest: expects.digest };
+}
+
 /**
  * Parses a person's event as submitted or stored, keeping only known fields
  * (SPEC ASYNC-1), or `null` when it is not one. The server's entry types are
@@ -130,10 +164,23 @@ export function parseAsyncPersonEvent(raw: unknown): AsyncPersonEvent | null {
   switch (raw.type) {
     case 'async.open':
       if (typeof raw.proposalId !== 'string' || !isId(raw.proposalId)) return null;
-      if (!isTime(raw.deadline)) return null;
-      return { ...b, type: 'async.open', proposalId: raw.proposalId, deadline: raw.deadline };
+      if (!isTime(raw.deadline) || !isTextDigest(raw.digest)) return null;
+      if (
+        raw.reviewDate != null &&
+        !(typeof raw.reviewDate === 'string' && isReviewDate(raw.reviewDate))
+      ) {
+        return null;
+      }
+      return {
+        ...b,
+        type: 'async.open',
+        proposalId: raw.proposalId,
+        deadline: raw.deadline,
+        digest: raw.digest,
+        reviewDate: typeof raw.reviewDate === 'string' ? raw.reviewDate : null,
+      };
     case 'async.position': {
-      const expects = revisionOf(raw);
+      const expects = textRefOf(raw);
       const value = raw.value;
       if (expects === null || !(ASYNC_POSITIONS as readonly unknown[]).includes(value)) return null;
       if (!isText(raw.reason, REASON_MAX)) return null;
@@ -148,7 +195,8 @@ export function parseAsyncPersonEvent(raw: unknown): AsyncPersonEvent | null {
     case 'async.amend': {
       const expects = revisionOf(raw);
       if (expects === null || !isText(raw.summary, SUMMARY_MAX)) return null;
-      return { ...b, type: 'async.amend', expects, summary: raw.summary };
+      if (!isTextDigest(raw.digest)) return null;
+      return { ...b, type: 'async.amend', expects, summary: raw.summary, digest: raw.digest };
     }
     case 'async.extend':
       if (!isTime(raw.deadline)) return null;
@@ -156,7 +204,7 @@ export function parseAsyncPersonEvent(raw: unknown): AsyncPersonEvent | null {
     case 'async.withdraw':
       return { ...b, type: 'async.withdraw' };
     case 'async.close': {
-      const expects = revisionOf(raw);
+      const expects = textRefOf(raw);
       if (expects === null) return null;
       return { ...b, type: 'async.close', expects };
     }
@@ -189,6 +237,11 @@ export function parseAsyncEntry(raw: unknown): AsyncEvent | null {
   const b = base(raw);
   if (b === null) return null;
   if (raw.type === 'async.deadline') return { ...b, type: 'async.deadline' };
+  if (raw.type === 'async.revision') {
+    const expects = revisionOf(raw);
+    if (expects === null || !isTextDigest(raw.digest)) return null;
+    return { ...b, type: 'async.revision', expects, digest: raw.digest };
+  }
   if (raw.type !== 'async.roll') return null;
   const voters = strings(raw.voters);
   const facilitators = strings(raw.facilitators);

@@ -10,6 +10,10 @@ import {
 import { SERVER_AUTHOR, parseAsyncPersonEvent, type AsyncPolicy } from './events.ts';
 import { awaitingPosition, everyoneConsented, foldAsyncConsent, resultNow } from './fold.ts';
 
+/** Digests of two texts (ASYNC-15). */
+const TEXT0 = 'a'.repeat(64);
+const TEXT1 = 'b'.repeat(64);
+
 const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
 const PROPOSAL = 'pr1proposal';
@@ -35,12 +39,12 @@ const deadlineEntry = (at: number) => ({
 });
 
 function opened(policy: AsyncPolicy = { lazy: false, quorumPercent: 100 }, voters?: string[]) {
-  return [openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 24 * HOUR), roll(policy, voters)];
+  return [openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 24 * HOUR, TEXT0), roll(policy, voters)];
 }
 
 describe('asynchronous consent fold', () => {
   it('ASYNC-1 parses only known person events, and never one signed as the server', () => {
-    const event = { ...openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + HOUR), extra: 'x' };
+    const event = { ...openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + HOUR, TEXT0), extra: 'x' };
     expect(parseAsyncPersonEvent(event)).not.toHaveProperty('extra');
     expect(parseAsyncPersonEvent({ ...event, by: SERVER_AUTHOR })).toBeNull();
     expect(parseAsyncPersonEvent(roll({ lazy: true, quorumPercent: 100 }))).toBeNull();
@@ -50,14 +54,14 @@ describe('asynchronous consent fold', () => {
       type: 'async.position',
       by: 'bo1',
       at: T0,
-      expects: { revision: 0 },
+      expects: { revision: 0, digest: TEXT0 },
     };
     expect(parseAsyncPersonEvent({ ...position, value: 'veto', reason: '' })).toBeNull();
     expect(parseAsyncPersonEvent({ ...position, value: 'consent', reason: '' })).not.toBeNull();
   });
 
   it('ASYNC-2 opens only with the roll right after the opening; strays are ignored', () => {
-    const open = openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + HOUR);
+    const open = openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + HOUR, TEXT0);
     expect(foldAsyncConsent([open]).phase).toBe('empty');
     const state = foldAsyncConsent([...opened(), open, roll({ lazy: true, quorumPercent: 1 })]);
     expect(state.phase).toBe('open');
@@ -75,12 +79,12 @@ describe('asynchronous consent fold', () => {
 
   it('ASYNC-3 a deadline from 1 minute to 90 days; extensions only move it later', () => {
     const tooSoon = [
-      openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 1000),
+      openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 1000, TEXT0),
       roll({ lazy: true, quorumPercent: 1 }),
     ];
     expect(foldAsyncConsent(tooSoon).phase).toBe('empty');
     const tooFar = [
-      openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 91 * 24 * HOUR),
+      openAsyncConsent(PROPOSAL, 'ana1', T0, T0 + 91 * 24 * HOUR, TEXT0),
       roll({ lazy: true, quorumPercent: 1 }),
     ];
     expect(foldAsyncConsent(tooFar).phase).toBe('empty');
@@ -120,9 +124,9 @@ describe('asynchronous consent fold', () => {
     let state = foldAsyncConsent(log);
     log.push(recordAsyncPosition(state, 'bo1', T0, 'consent', ''));
     const late = recordAsyncPosition(state, 'cy1', T0 + 2, 'consent', '');
-    log.push(amendAsyncConsent(state, 'bo1', T0, 'not mine'));
-    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, ''));
-    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Budget added'));
+    log.push(amendAsyncConsent(state, 'bo1', T0, 'not mine', TEXT1));
+    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, '', TEXT1));
+    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Budget added', TEXT1));
     log.push(late); // answered revision 0, arrives after the amendment
     state = foldAsyncConsent(log);
     expect(state.revision).toBe(1);
@@ -142,7 +146,7 @@ describe('asynchronous consent fold', () => {
     const log: unknown[] = [...opened(lazy)];
     let state = foldAsyncConsent(log);
     log.push(recordAsyncPosition(state, 'cy1', T0, 'objection', 'No budget'));
-    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Budget added'));
+    log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Budget added', TEXT1));
     state = foldAsyncConsent(log);
     expect(resultNow(state)).toBe('objections');
     log.push(recordAsyncPosition(state, 'cy1', T0 + 2, 'consent', ''));
@@ -214,7 +218,7 @@ describe('asynchronous consent fold', () => {
       const state = foldAsyncConsent(log);
       log.push(recordAsyncPosition(state, 'bo1', T0, 'consent', ''));
       log.push(recordAsyncPosition(state, 'cy1', T0, 'stand-aside', ''));
-      log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Wording'));
+      log.push(amendAsyncConsent(state, 'ana1', T0 + 1, 'Wording', TEXT1));
       const amended = foldAsyncConsent(log);
       log.push(recordAsyncPosition(amended, 'bo1', T0 + 2, 'consent', ''));
       log.push(deadlineEntry(T0 + 24 * HOUR));

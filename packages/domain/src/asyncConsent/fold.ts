@@ -23,8 +23,13 @@ export interface Amendment {
   /** The revision this amendment created (1 for the first). */
   readonly revision: number;
   readonly summary: string;
+  /** The proposer's id, or `server` for a change of the text nobody recorded (ASYNC-16). */
   readonly by: string;
   readonly at: number;
+  /** The digest of the text of this revision (ASYNC-15). */
+  readonly digest: string;
+  /** False when the server filed it: the text changed without a recorded amendment (ASYNC-16). */
+  readonly recorded: boolean;
 }
 
 /**
@@ -64,6 +69,10 @@ export interface AsyncConsentState {
   readonly names: Readonly<Record<string, string>>;
   /** 0 at the opening, +1 per amendment. */
   readonly revision: number;
+  /** The digest of the current revision's text (ASYNC-15). */
+  readonly digest: string;
+  /** The review date the proposer set when sending (ASYNC-17), or `null`. */
+  readonly reviewDate: string | null;
   readonly amendments: readonly Amendment[];
   /** Every applied position, in log order. */
   readonly history: readonly RecordedPosition[];
@@ -84,6 +93,8 @@ const EMPTY: AsyncConsentState = {
   facilitators: [],
   names: {},
   revision: 0,
+  digest: '',
+  reviewDate: null,
   amendments: [],
   history: [],
   latest: new Map(),
@@ -143,6 +154,26 @@ export function awaitingPosition(state: AsyncConsentState): string[] {
 
 type Step = { state: AsyncConsentState; why: string | null };
 
+/** A new revision of the text: every earlier position becomes stale (ASYNC-6). */
+function revise(
+  s: AsyncConsentState,
+  e: { id: string; by: string; at: number; digest: string },
+  summary: string,
+  recorded: boolean,
+): AsyncConsentState {
+  const revision = s.revision + 1;
+  const amendment: Amendment = {
+    eventId: e.id,
+    revision,
+    summary,
+    by: e.by,
+    at: e.at,
+    digest: e.digest,
+    recorded,
+  };
+  return { ...s, revision, digest: e.digest, amendments: [...s.amendments, amendment] };
+}
+
 function ignore(state: AsyncConsentState, why: string): Step {
   return { state, why };
 }
@@ -167,6 +198,8 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
         proposerId: e.by,
         openedAt: e.at,
         deadline: e.deadline,
+        digest: e.digest,
+        reviewDate: e.reviewDate,
       },
       why: null,
     };
@@ -193,6 +226,8 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
     case 'async.position': {
       if (!s.voters.includes(e.by)) return ignore(s, 'not-a-voter');
       if (e.expects.revision !== s.revision) return ignore(s, 'stale-revision');
+      // The position names the text its author saw; another text is not this revision (ASYNC-15).
+      if (e.expects.digest !== s.digest) return ignore(s, 'text-changed');
       if ((e.value === 'objection' || e.value === 'concern') && e.reason.trim() === '') {
         return ignore(s, 'reason-required');
       }
@@ -212,9 +247,12 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
       if (e.by !== s.proposerId) return ignore(s, 'not-proposer');
       if (e.expects.revision !== s.revision) return ignore(s, 'stale-revision');
       if (e.summary.trim() === '') return ignore(s, 'summary-required');
-      const revision = s.revision + 1;
-      const amendment = { eventId: e.id, revision, summary: e.summary.trim(), by: e.by, at: e.at };
-      return { state: { ...s, revision, amendments: [...s.amendments, amendment] }, why: null };
+      return { state: revise(s, e, e.summary.trim(), true), why: null };
+    }
+    case 'async.revision': {
+      if (e.expects.revision !== s.revision) return ignore(s, 'stale-revision');
+      if (e.digest === s.digest) return ignore(s, 'same-text');
+      return { state: revise(s, e, '', false), why: null };
     }
     case 'async.extend': {
       if (!canSteer(s, e.by)) return ignore(s, 'not-allowed');
@@ -236,6 +274,7 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
     case 'async.close': {
       if (e.by !== s.proposerId) return ignore(s, 'not-proposer');
       if (e.expects.revision !== s.revision) return ignore(s, 'stale-revision');
+      if (e.expects.digest !== s.digest) return ignore(s, 'text-changed');
       if (!everyoneConsented(s)) return ignore(s, 'not-everyone-consented');
       const closing: AsyncClosing = { eventId: e.id, at: e.at, reason: 'early', result: 'adopted' };
       return { state: { ...s, phase: 'closed', closing }, why: null };
@@ -254,7 +293,7 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
 }
 
 /**
- * Folds a consent document's log into its state (SPEC ASYNC-1…12): pure and
+ * Folds a consent document's log into its state (SPEC ASYNC-1…17): pure and
  * deterministic, in log order (the server's arrival order). An entry that
  * does not parse, or whose conditions do not hold, is kept and reported as
  * ignored with a reason; it changes nothing.
@@ -276,6 +315,7 @@ export function foldAsyncConsent(log: readonly unknown[]): AsyncConsentState {
     else if (
       event.by === SERVER_AUTHOR &&
       event.type !== 'async.roll' &&
+      event.type !== 'async.revision' &&
       event.type !== 'async.deadline'
     ) {
       why = 'malformed';

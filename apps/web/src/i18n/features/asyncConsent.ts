@@ -75,6 +75,16 @@ export const asyncConsentEn = {
   'async.amend.summary': 'What the amendment changes',
   'async.amend.summaryNeeded': 'Say in a few words what the amendment changes.',
   'async.amend.submit': 'Record the amendment',
+  'async.text.changed':
+    'The text shown is not the last recorded version: its proposer changed it without recording an amendment. Positions wait until the amendment is recorded.',
+  'async.text.loading': 'The proposal’s text is still loading. Try again in a moment.',
+  'async.amend.unchanged': 'The text is the same as the recorded version: edit it first.',
+  'async.amendments.unrecorded':
+    'Version {revision}: the text changed without a recorded amendment (filed by the server at the deadline)',
+  'async.review.label': 'Review date (optional)',
+  'async.review.hint': 'If the proposal is adopted, the decision is up for review on this date.',
+  'async.review.invalid': 'The review date is not a valid date.',
+  'async.review.shown': 'If adopted, up for review on {date}.',
   'async.extend.by': 'Extend the deadline by',
   'async.extend.submit': 'Extend the deadline',
   'async.close.submit': 'Close now: everyone consented',
@@ -184,6 +194,16 @@ export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string
   'async.amend.summary': 'Ce que l’amendement change',
   'async.amend.summaryNeeded': 'Dites en quelques mots ce que l’amendement change.',
   'async.amend.submit': 'Enregistrer l’amendement',
+  'async.text.changed':
+    'Le texte affiché n’est pas la dernière version enregistrée : son auteur ou autrice l’a modifié sans enregistrer d’amendement. Les positions attendent que l’amendement soit enregistré.',
+  'async.text.loading': 'Le texte de la proposition se charge encore. Réessayez dans un instant.',
+  'async.amend.unchanged': 'Le texte est identique à la version enregistrée : modifiez-le d’abord.',
+  'async.amendments.unrecorded':
+    'Version {revision} : le texte a changé sans amendement enregistré (consigné par le serveur à l’échéance)',
+  'async.review.label': 'Date de réexamen (facultative)',
+  'async.review.hint': 'Si la proposition est adoptée, la décision sera à réexaminer à cette date.',
+  'async.review.invalid': 'La date de réexamen n’est pas une date valide.',
+  'async.review.shown': 'Si elle est adoptée, à réexaminer le {date}.',
   'async.extend.by': 'Prolonger l’échéance de',
   'async.extend.submit': 'Prolonger l’échéance',
   'async.close.submit': 'Clore maintenant : tout le monde a consenti',
