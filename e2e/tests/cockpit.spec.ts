@@ -261,7 +261,9 @@ test('a whole consent round, facilitator and participant using the keyboard only
 
   // Positions by keyboard: Ben voices a concern with a reason, Awa consents.
   const benPositions = ben.process.getByRole('group', { name: 'Your position' });
-  await press(b, benPositions.getByRole('button', { name: 'Concern', exact: true }));
+  // Space presses a button as Enter does.
+  await tabTo(b, benPositions.getByRole('button', { name: 'Concern', exact: true }));
+  await b.keyboard.press('Space');
   await tabTo(b, ben.process.getByRole('textbox', { name: 'Reason' }));
   await b.keyboard.type('Who answers the phone on Fridays?');
   await press(b, ben.process.getByRole('button', { name: 'Record concern' }));
@@ -274,7 +276,10 @@ test('a whole consent round, facilitator and participant using the keyboard only
   await allAt(views, 'Outcome');
   const outcome = awa.process.getByRole('combobox', { name: 'Outcome' });
   await tabTo(a, outcome);
-  await a.keyboard.press('Home');
+  // Arrow keys move through the choices of a closed select.
+  await a.keyboard.press('ArrowDown');
+  await expect(outcome).not.toHaveValue('adopted');
+  await a.keyboard.press('ArrowUp');
   await expect(outcome).toHaveValue('adopted');
   await tabTo(a, awa.process.getByLabel('Review date'));
   // The same day and month, whichever order the browser's locale puts them in.

@@ -220,7 +220,7 @@ describe('Timers', () => {
 });
 
 describe('live region', () => {
-  it('announces speaker and step changes (my own turn as mine), not the first render', () => {
+  it('announces speaker, round-end and step changes (my own turn as mine), not the first render', () => {
     const m = testMeeting();
     m.run(c.startMeeting, FAC);
     const { container } = render(<ProcessView doc={m.doc} me={ANA} />);
@@ -237,9 +237,14 @@ describe('live region', () => {
     });
     expect(live.textContent).toBe('Now speaking: Ben');
     act(() => {
+      m.run(c.endTurn, BEN);
+    });
+    // The last turn taken: the round is said to be complete.
+    expect(live.textContent).toBe('Everyone has had their turn.');
+    act(() => {
       m.run(c.callTimeout, BEN);
     });
-    expect(live.textContent).toBe('Now speaking: Ben');
+    expect(live.textContent).toBe('Everyone has had their turn.');
     act(() => {
       m.run(c.gotoItem, FAC, 'idmitem1');
     });

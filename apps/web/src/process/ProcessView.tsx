@@ -3,6 +3,7 @@ import {
   currentItem,
   currentSpeaker,
   effectivePositions,
+  isRoundComplete,
   mayAmendText,
   type Anchor,
   type ItemState,
@@ -115,6 +116,10 @@ export function ProcessView({
       speaker === me && !readOnly
         ? t('process.myTurn')
         : t('process.announceSpeaker', { name: speaker !== null ? model.name(speaker) : '' }),
+    ],
+    [
+      state.round !== null && isRoundComplete(state.round) ? `${state.round.id}:done` : null,
+      t('process.roundComplete'),
     ],
   ]);
 
