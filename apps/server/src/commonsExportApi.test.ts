@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { proposalBody, proposalTitle, COMMONS_LICENCE } from '@ronde/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +19,8 @@ import {
   type SeededMeeting,
 } from '../test/meetingFixture.ts';
 import type { Member } from './accessStore.ts';
-import { verifyDecisionExport } from './cli/verifyDecision.ts';
+import { runVerifyDecision, verifyDecisionExport } from './cli/verifyDecision.ts';
+import { verifyCollectionExport } from './commonsExportVerify.ts';
 import { handleCommonsExportApi, type CommonsApiContext } from './commonsExportApi.ts';
 import { createConsequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
@@ -171,6 +175,30 @@ describe('commons exports API (COMMONS)', () => {
     expect(json.format).toBe('ronde-proposal/1');
     expect(json.proposal).toMatchObject({ status: 'adopted', version: null });
     expect(json.decisions).toHaveLength(1);
+  });
+
+  it('COMMONS-5 pnpm verify-decision checks every decision of a log export offline', async () => {
+    const text = (await get(`${base()}/decisions`)).text;
+    const dir = mkdtempSync(join(tmpdir(), 'ronde-commons-'));
+    try {
+      const out: string[] = [];
+      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), cwd: dir };
+      writeFileSync(join(dir, 'log.json'), text);
+      expect(runVerifyDecision(['log.json'], io)).toBe(0);
+      expect(out.at(-1)).toBe('VERIFIED: every decision follows from its signed events.');
+      const forged = JSON.parse(text) as {
+        decisions: { export: { decision: Record<string, unknown> } }[];
+      };
+      forged.decisions[0]!.export.decision.outcome = 'rejected';
+      writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
+      expect(runVerifyDecision(['forged.json'], io)).toBe(1);
+      expect(verifyCollectionExport(forged, verifyDecisionExport).ok).toBe(false);
+      expect(
+        verifyCollectionExport({ format: 'other' }, verifyDecisionExport).failures,
+      ).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('COMMONS-4 refuses strangers, bad formats, unknown records and other methods', async () => {

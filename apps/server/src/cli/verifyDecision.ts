@@ -13,6 +13,7 @@ import {
   type AgendaItem,
   type MeetingPerson,
 } from '@ronde/domain';
+import { isCollectionExport, verifyCollectionExport } from '../commonsExportVerify.ts';
 import { electionDifferences } from './verifyElection.ts';
 
 /** The export format this verifier reads (exportApi.ts, docs/trust-api.md). */
@@ -233,6 +234,20 @@ export function runVerifyDecision(
   } catch (error) {
     io.err(`verify-decision: cannot read ${file}: ${(error as Error).message}`);
     return 2;
+  }
+  if (isCollectionExport(data)) {
+    // A decision log or a proposal: each decision of it, checked the same way (COMMONS-5).
+    const collection = verifyCollectionExport(data, verifyDecisionExport);
+    for (const { id, report } of collection.decisions) {
+      io.out(`Decision ${id}: ${report.ok ? 'VERIFIED' : 'NOT VERIFIED'}`);
+      for (const line of report.failures) io.out(`  FAIL  ${line}`);
+    }
+    for (const id of collection.unproven) io.out(`Decision ${id}: no signed events (asynchronous)`);
+    for (const line of collection.failures) io.out(`  FAIL  ${line}`);
+    io.out(
+      collection.ok ? 'VERIFIED: every decision follows from its signed events.' : 'NOT VERIFIED.',
+    );
+    return collection.ok ? 0 : 1;
   }
   const report = verifyDecisionExport(data);
   const id = isRecord(data) && isRecord(data.decision) ? String(data.decision.id) : '?';
