@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
 import type { ItemDisplayStatus } from '../process/steps.ts';
 import type { ItemRights } from './agendaRights.ts';
+import { ElectionAgendaNote } from '../election/ElectionAgendaNote.tsx';
 
 export type MoveDirection = 'up' | 'down';
 
@@ -168,6 +169,7 @@ export function AgendaItemRow({
             {item.process && <span className="meta"> · {t(`process.${item.process}`)}</span>}
           </p>
         )}
+        {item.kind === 'election' && <ElectionAgendaNote spaceId={spaceId} item={item} />}
         <div className="agenda-item__fields">
           {rights.owner ? (
             <>
