@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from '../fixtures/axe.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
 import type { Person } from '../fixtures/person.ts';
 import { screenshotPath } from '../fixtures/screenshots.ts';
@@ -154,6 +155,7 @@ test('the cockpit: step rail, timer, speaker and queue; the facilitator drawer; 
   await awa.page.evaluate(() => window.scrollTo(0, 0));
   expect(await inFirstViewport(awa.page, awa.button('End turn'))).toBe(true);
   await awa.page.screenshot({ path: screenshotPath('cockpit-facilitator-phone.png') });
+  await expectAccessible(awa.page, "the facilitator's cockpit on a phone");
   await awa.page.setViewportSize(DESKTOP);
   await benPage.setViewportSize(DESKTOP);
   await benPage.evaluate(() => window.scrollTo(0, 0));
