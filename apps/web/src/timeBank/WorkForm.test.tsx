@@ -1,0 +1,78 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WorkForm } from './WorkForm.tsx';
+
+afterEach(cleanup);
+
+const CIRCLES = [{ id: 'circle01', name: 'General', purpose: '', createdAt: 1 }];
+const INITIAL = {
+  minutes: 60,
+  workedOn: '2026-03-10',
+  kind: 'project' as const,
+  subject: '',
+  circleId: 'circle01',
+  note: '',
+};
+
+function renderForm(onSubmit = vi.fn(() => Promise.resolve())) {
+  render(
+    <WorkForm
+      circles={CIRCLES}
+      initial={INITIAL}
+      title="Declare hours of work"
+      submitLabel="Declare"
+      onSubmit={onSubmit}
+    />,
+  );
+  const form = screen.getByRole('form', { name: 'Declare hours of work' });
+  return { form, onSubmit };
+}
+
+describe('WorkForm', () => {
+  it('TIME-1 says what is wrong before anything is sent', () => {
+    const { onSubmit } = renderForm();
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Hours' }), { target: { value: '0' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minutes' }), {
+      target: { value: '0' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Give a duration between 1 minute and 24 hours.',
+    );
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Hours' }), {
+      target: { value: '25' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Give a duration between 1 minute and 24 hours.',
+    );
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Hours' }), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(screen.getByRole('alert').textContent).toBe('Say what you worked on.');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('TIME-1 hands over hours and minutes as whole minutes with the other fields', async () => {
+    const { onSubmit } = renderForm();
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Hours' }), { target: { value: '1' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minutes' }), {
+      target: { value: '30' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Work for' }), {
+      target: { value: 'commons' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'What you worked on' }), {
+      target: { value: 'Charter' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit).toHaveBeenCalledWith({
+      minutes: 90,
+      workedOn: '2026-03-10',
+      kind: 'commons',
+      subject: 'Charter',
+      circleId: 'circle01',
+      note: '',
+    });
+  });
+});
