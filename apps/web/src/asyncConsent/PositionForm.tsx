@@ -10,6 +10,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { useSubmitRefusal } from '../sync/submitRefusals.ts';
+import { refusalMessage } from './refusalText.ts';
 import { submitAsync } from './submitAsync.ts';
 
 /**
@@ -109,7 +110,7 @@ export function PositionForm({
         />
         {(error || refusal) && (
           <p className="error" role="alert">
-            {error ?? t('async.refused', { detail: refusal?.detail || refusal?.code || '' })}
+            {error ?? (refusal && t('async.refused', { detail: t(refusalMessage(refusal).key) }))}
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -17,6 +17,7 @@ import { useSession } from '../state/session.ts';
 import { useSubmitRefusal } from '../sync/submitRefusals.ts';
 import { DurationFields } from './DurationFields.tsx';
 import { durationMs, type DurationUnit } from './duration.ts';
+import { refusalMessage } from './refusalText.ts';
 import { submitAsync } from './submitAsync.ts';
 
 const serverNow = (): number => Date.now() + useSession.getState().serverOffsetMs;
@@ -170,7 +171,7 @@ export function ProposerControls({
       )}
       {(error || refusal) && (
         <p className="error" role="alert">
-          {error ?? t('async.refused', { detail: refusal?.detail || refusal?.code || '' })}
+          {error ?? (refusal && t('async.refused', { detail: t(refusalMessage(refusal).key) }))}
         </p>
       )}
     </section>

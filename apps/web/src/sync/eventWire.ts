@@ -17,6 +17,9 @@ export const SUBMIT_REFUSAL_CODES = [
   'not-a-meeting',
   'document-full',
   'quota',
+  // Asynchronous consents (server ACONS-7): what the fold would ignore, and anything past the deadline.
+  'not-allowed',
+  'closed',
 ] as const;
 export type SubmitRefusalCode = (typeof SUBMIT_REFUSAL_CODES)[number];
 

@@ -75,6 +75,15 @@ export const asyncConsentEn = {
   'async.amend.summary': 'What the amendment changes',
   'async.amend.summaryNeeded': 'Say in a few words what the amendment changes.',
   'async.amend.submit': 'Record the amendment',
+  'submit.refusal.not-allowed': 'the process does not allow it now',
+  'submit.refusal.closed': 'the deadline has passed',
+  'async.refusal.text-differs':
+    'the server does not hold the text you see yet: wait until your edits are saved, then try again',
+  'async.refusal.text-changed':
+    'the text changed since its last recorded version: the amendment must be recorded first',
+  'async.refusal.stale-revision': 'the text was amended meanwhile: read the new version first',
+  'async.refusal.not-everyone-consented': 'not everyone holds a current consent or stand aside',
+  'async.refusal.bad-deadline': 'that deadline is not allowed',
   'async.text.changed':
     'The text shown is not the last recorded version: its proposer changed it without recording an amendment. Positions wait until the amendment is recorded.',
   'async.text.loading': 'The proposal’s text is still loading. Try again in a moment.',
@@ -194,6 +203,17 @@ export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string
   'async.amend.summary': 'Ce que l’amendement change',
   'async.amend.summaryNeeded': 'Dites en quelques mots ce que l’amendement change.',
   'async.amend.submit': 'Enregistrer l’amendement',
+  'submit.refusal.not-allowed': 'le processus ne le permet pas maintenant',
+  'submit.refusal.closed': 'l’échéance est passée',
+  'async.refusal.text-differs':
+    'le serveur n’a pas encore le texte que vous voyez : attendez que vos modifications soient enregistrées, puis réessayez',
+  'async.refusal.text-changed':
+    'le texte a changé depuis sa dernière version enregistrée : il faut d’abord enregistrer l’amendement',
+  'async.refusal.stale-revision':
+    'le texte a été amendé entre-temps : lisez d’abord la nouvelle version',
+  'async.refusal.not-everyone-consented':
+    'tout le monde n’a pas un consentement ou un retrait sur la version actuelle',
+  'async.refusal.bad-deadline': 'cette échéance n’est pas permise',
   'async.text.changed':
     'Le texte affiché n’est pas la dernière version enregistrée : son auteur ou autrice l’a modifié sans enregistrer d’amendement. Les positions attendent que l’amendement soit enregistré.',
   'async.text.loading': 'Le texte de la proposition se charge encore. Réessayez dans un instant.',
