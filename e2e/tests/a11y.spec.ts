@@ -47,7 +47,7 @@ test('every screen outside a meeting passes axe (WCAG 2.2 AA), in English, in Fr
   const spaceUrl = awa.page.url();
   const spaceId = new URL(spaceUrl).pathname.split('/')[2] ?? '';
   await audit.check(awa.page, 'space (admin, with its admin link and meetings)');
-  await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
+  const proposalUrl = await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
   await awa.typeAtEnd('We work four days a week, Monday to Thursday.');
   await audit.check(awa.page, 'proposal editor');
   await awa.page.goto(spaceUrl);
@@ -61,6 +61,20 @@ test('every screen outside a meeting passes axe (WCAG 2.2 AA), in English, in Fr
   await awa.page.goto(`${spaceUrl}/governance`);
   await expect(awa.page.getByRole('heading', { level: 1 })).toBeVisible();
   await audit.check(awa.page, 'governance');
+  // The space's other pages, as a new space shows them.
+  const proposalHistory = `${proposalUrl}/history`;
+  for (const [path, screen] of [
+    [`${spaceUrl}/tensions`, 'tension backlog'],
+    [`${spaceUrl}/actions`, 'actions'],
+    [`${spaceUrl}/inbox`, 'inbox'],
+    [`${spaceUrl}/time`, 'time bank'],
+    [`${spaceUrl}/contributions`, 'contributions'],
+    [proposalHistory, 'proposal history'],
+  ] as const) {
+    await awa.page.goto(path);
+    await expect(awa.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await audit.check(awa.page, screen);
+  }
   await awa.page.goto(spaceUrl);
   const awaView = new MeetingView(awa);
   await awaView.createMeeting('Governance, November');
