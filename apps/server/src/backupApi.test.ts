@@ -9,6 +9,7 @@ import {
   newId,
   nextStep,
   proposalBody,
+  proposalTitle,
   readLog,
   readSpace,
   spaceRoom,
@@ -35,15 +36,33 @@ import {
   redeemOverHttp,
   startServer,
   tempDir,
+  tokenPayload,
+  waitFor,
   type CreatedSpace,
   type Grant,
 } from '../test/helpers.ts';
 import { createTestDatabase, skipWithoutPg } from '../test/pgDatabase.ts';
 import type { Config } from './config.ts';
+import { honest } from '../test/hostileKit.ts';
 import { deviceKeyId } from './deviceKeys.ts';
 import type { SpaceBackup } from './backup.ts';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** The ledger's attested written text (server SPEC LEDGERSRV-1). */
+async function ledger(server: Server, token: string): Promise<{ written: unknown[] }> {
+  const spaceId = tokenSpace(token);
+  const answer = await api<{ written: unknown[] }>(
+    server.port,
+    'GET',
+    `/api/spaces/${spaceId}/contributions`,
+    { token },
+  );
+  if (answer.status !== 200) throw new Error(`ledger: HTTP ${answer.status}`);
+  return answer.body;
+}
+
+const tokenSpace = (token: string): string => String(tokenPayload(token).space);
 
 /** What the fold of each document gives: what an import must reproduce. */
 async function folded(server: Server, meeting: SeededMeeting) {
@@ -116,6 +135,14 @@ function backupSuite(
         expect(answer.status).toBe(201);
       }
       meeting = await seedMeeting(a.registry, { spaceId: admin.spaceId, cast });
+      // Dee edits the proposal's title with a stock client: an attested contribution row (AUTHOR-3).
+      const dee = await honest(a.port, meeting.proposalRoom, grants[3]!);
+      proposalTitle(dee.doc).insert(proposalTitle(dee.doc).length, ' (Dee)');
+      await waitFor(
+        async () => (await ledger(a, admin.token)).written.length > 0,
+        'the row stored',
+      );
+      dee.provider.destroy();
       const driver = meetingDriver(a.registry, meeting, signers);
       await toOutcomeStep(driver, cast);
       await adopt(driver, cast.fac1);
@@ -279,6 +306,10 @@ function backupSuite(
         },
       );
       expect(keys.body.keys).toHaveLength(6);
+      // The ledger of written text, from the restored contribution rows, is the same.
+      const ledgerBefore = await ledger(a, admin.token);
+      expect(ledgerBefore.written.length).toBeGreaterThan(0);
+      expect((await ledger(b, session)).written).toEqual(ledgerBefore.written);
       expect((answer.body.formerMembers as { name: string }[]).map((m) => m.name).sort()).toEqual([
         'Ada',
         'Bea',
