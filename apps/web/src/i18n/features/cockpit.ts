@@ -13,8 +13,6 @@ export const cockpitEn = {
   'cockpit.close': 'Close',
   'cockpit.checkIn': 'Opening',
   'cockpit.closing': 'Closing',
-  'cockpit.yourTurn': 'Your turn',
-  'cockpit.now': 'Now',
 } as const;
 
 export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
@@ -32,6 +30,4 @@ export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.close': 'Fermer',
   'cockpit.checkIn': 'Ouverture',
   'cockpit.closing': 'Clôture',
-  'cockpit.yourTurn': 'À vous',
-  'cockpit.now': 'Maintenant',
 };
