@@ -12,20 +12,78 @@ import {
   type AsyncConsentSummary,
   type AsyncPolicy,
 } from '@ronde/domain';
+import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useYStore } from '../hooks/useYStore.ts';
-
-const foldConsent = (doc: Y.Doc): AsyncConsentState => foldAsyncConsent(readConsentLog(doc));
+import { plainEqual, type ExternalStore } from '../hooks/yStore.ts';
+import { verifierFor, type LogVerifier } from '../sync/logVerifier.ts';
 
 /**
- * The folded state of an asynchronous consent, refolded when its log changes.
+ * Folds a consent document's log. With a verifier (every document a room
+ * holds has one), only the prefix whose signatures were checked is folded,
+ * and a person's entry whose signature did not verify is ignored
+ * (`unsigned`, ASYNC-18), as for a meeting (MEET-16).
+ *
+ * @example
+ * readAsyncConsentState(doc, verifierFor(doc)).phase; // 'open'
+ */
+export function readAsyncConsentState(
+  doc: Y.Doc,
+  verifier: LogVerifier | null = null,
+): AsyncConsentState {
+  if (verifier === null) return foldAsyncConsent(readConsentLog(doc));
+  return foldAsyncConsent(readConsentLog(doc).slice(0, verifier.checkedPrefix()), {
+    isAuthentic: (raw) => verifier.isAuthentic(raw),
+  });
+}
+
+/**
+ * The folded state of an asynchronous consent, refolded when its log or
+ * the checked prefix of its log changes.
  *
  * @example
  * const state = useAsyncConsentState(room.doc);
  * if (state.phase === 'closed') show(state.closing?.result);
  */
 export function useAsyncConsentState(doc: Y.Doc): AsyncConsentState {
-  return useYStore(doc, consentLog, foldConsent);
+  const store = useMemo(() => consentStateStore(doc, verifierFor(doc)), [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** A store of the folded consent: folds again after the log or its checked prefix changed. */
+function consentStateStore(
+  doc: Y.Doc,
+  verifier: LogVerifier | null,
+): ExternalStore<AsyncConsentState> {
+  const log = consentLog(doc);
+  let cached: AsyncConsentState | null = null;
+  let version = 0;
+  let foldedAt = -1;
+  let listening = 0;
+  return {
+    subscribe(listener) {
+      const onChange = (): void => {
+        version++;
+        listener();
+      };
+      log.observeDeep(onChange);
+      // A verdict moves the checked prefix without changing the log.
+      const stopVerifier = verifier?.subscribe(onChange);
+      listening++;
+      return () => {
+        log.unobserveDeep(onChange);
+        stopVerifier?.();
+        listening--;
+      };
+    },
+    getSnapshot() {
+      if (cached !== null && foldedAt === version && listening > 0) return cached;
+      const next = readAsyncConsentState(doc, verifier);
+      if (cached === null || !plainEqual(cached, next)) cached = next;
+      foldedAt = version;
+      return cached;
+    },
+  };
 }
 
 /**

@@ -1,7 +1,21 @@
-import { eventSigningPayload, meetingLog, parseEvent, readSignature } from '@ronde/domain';
+import {
+  eventSigningPayload,
+  meetingLog,
+  parseEvent,
+  readSignature,
+  type MeetingEvent,
+} from '@ronde/domain';
 import type * as Y from 'yjs';
 import { fromBase64Url } from '../identity/base64url.ts';
 import type { KeyDirectory } from './deviceDirectory.ts';
+
+/**
+ * Reads a log entry as the event its author signed (`by` and the signed
+ * fields), or `null`: a meeting's `parseEvent` by default; an asynchronous
+ * consent's log passes `parseAsyncPersonEvent` (its server entries are not
+ * signed and get no verdict).
+ */
+export type EntryParser = (raw: unknown) => { readonly by: string } | null;
 
 /** After a failed key fetch, checking resumes after this long (doubling, at most a minute). */
 export const VERIFY_RETRY_MS = 2_000;
@@ -47,14 +61,15 @@ export async function verifyEntry(
   raw: unknown,
   directory: KeyDirectory,
   seenAt?: number,
+  parse: EntryParser = parseEvent,
 ): Promise<boolean> {
   const signature = readSignature(raw);
-  const event = parseEvent(raw);
+  const event = parse(raw);
   if (signature === null || event === null) return false;
   const known = await directory.lookup(signature.kid, seenAt);
   const sig = fromBase64Url(signature.sig);
   if (known === null || known.userId !== event.by || sig === null) return false;
-  const payload = eventSigningPayload(room, signature.kid, event);
+  const payload = eventSigningPayload(room, signature.kid, event as MeetingEvent);
   return crypto.subtle.verify('Ed25519', known.key, sig, new Uint8Array(payload));
 }
 
@@ -65,7 +80,12 @@ export async function verifyEntry(
  * const verifier = createLogVerifier(room.name, room.doc, keyDirectory(spaceId));
  * foldMeeting(readLog(doc).slice(0, verifier.checkedPrefix()), { ...context, isAuthentic });
  */
-export function createLogVerifier(room: string, doc: Y.Doc, directory: KeyDirectory): LogVerifier {
+export function createLogVerifier(
+  room: string,
+  doc: Y.Doc,
+  directory: KeyDirectory,
+  parse: EntryParser = parseEvent,
+): LogVerifier {
   let verdicts = verdictsByRoom.get(room);
   if (!verdicts) {
     verdicts = new Map();
@@ -92,7 +112,7 @@ export function createLogVerifier(room: string, doc: Y.Doc, directory: KeyDirect
       if (!decided && next === -1) next = index;
       if (decided || running.has(key)) return;
       running.add(key);
-      verifyEntry(room, raw, directory, seenAt).then(
+      verifyEntry(room, raw, directory, seenAt, parse).then(
         (ok) => {
           running.delete(key);
           failures = 0;

@@ -1,4 +1,4 @@
-import { meetingLog, parseRoomName, readSignature } from '@ronde/domain';
+import { meetingLog, parseAsyncPersonEvent, parseRoomName, readSignature } from '@ronde/domain';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -292,10 +292,14 @@ function createParts(name: string, onWriteRefused: () => void): Parts {
     if (code === CLOSE_WRITE_REFUSED) onWriteRefused();
   };
   provider.on('closed', onClosed);
+  const roomKind = parseRoomName(name)?.kind;
+  // Meeting and consent logs are folded over their checked prefix only (MEET-16, ASYNC-18).
   const verifier =
-    parseRoomName(name)?.kind === 'meeting'
+    roomKind === 'meeting'
       ? createLogVerifier(name, doc, keyDirectory(spaceId))
-      : null;
+      : roomKind === 'consent'
+        ? createLogVerifier(name, doc, keyDirectory(spaceId), parseAsyncPersonEvent)
+        : null;
   if (verifier) registerVerifier(doc, verifier);
   const listeners = new Set<() => void>();
   let local = persistence === null;

@@ -230,4 +230,17 @@ describe('asynchronous consent fold', () => {
     expect(positions({ lazy: false, quorumPercent: 33 })).toBe('adopted');
     expect(positions({ lazy: false, quorumPercent: 100 })).toBe('no-quorum');
   });
+  it('ASYNC-18 told how to check signatures, the fold ignores an unsigned person event, never a server entry', () => {
+    const log = opened();
+    const state = foldAsyncConsent(log);
+    const signed = { ...recordAsyncPosition(state, 'bo1', T0, 'consent', ''), sig: 'ok' };
+    const unsigned = recordAsyncPosition(state, 'cy1', T0, 'objection', 'No');
+    const all = [...log, signed, unsigned, deadlineEntry(T0 + 24 * HOUR)];
+    const isAuthentic = (raw: unknown) => (raw as { sig?: string }).sig === 'ok' || raw === log[0];
+    const checked = foldAsyncConsent(all, { isAuthentic });
+    expect(checked.results.map((r) => r.why)).toEqual([null, null, null, 'unsigned', null]);
+    expect(checked.closing?.result).toBe('no-quorum');
+    // The server folds its own log, which it verified before appending: no context.
+    expect(foldAsyncConsent(all).closing?.result).toBe('objections');
+  });
 });

@@ -292,17 +292,32 @@ function apply(s: AsyncConsentState, e: AsyncEvent, index: number, log: readonly
   }
 }
 
+/** What a fold may be told: how to check that a person's entry is signed by its author (ASYNC-18). */
+export interface AsyncFoldContext {
+  /**
+   * Whether a person's entry carries a valid signature of its author's
+   * device (a browser checks; the server, which verified before appending,
+   * folds without). The server's own entries are the log's, never signed.
+   */
+  readonly isAuthentic?: (raw: unknown) => boolean;
+}
+
 /**
- * Folds a consent document's log into its state (SPEC ASYNC-1…17): pure and
+ * Folds a consent document's log into its state (SPEC ASYNC-1…18): pure and
  * deterministic, in log order (the server's arrival order). An entry that
  * does not parse, or whose conditions do not hold, is kept and reported as
- * ignored with a reason; it changes nothing.
+ * ignored with a reason; it changes nothing. With `isAuthentic`, a person's
+ * entry that is not signed by its author is ignored (`unsigned`).
  *
  * @example
  * const state = foldAsyncConsent(readConsentLog(doc));
  * if (state.closing) show(state.closing.result);
  */
-export function foldAsyncConsent(log: readonly unknown[]): AsyncConsentState {
+export function foldAsyncConsent(
+  log: readonly unknown[],
+  context: AsyncFoldContext = {},
+): AsyncConsentState {
+  const { isAuthentic } = context;
   let state = EMPTY;
   const results: EntryResult[] = [];
   const seen = new Set<string>();
@@ -312,6 +327,7 @@ export function foldAsyncConsent(log: readonly unknown[]): AsyncConsentState {
     let why: string | null;
     if (event === null) why = 'malformed';
     else if (seen.has(event.id)) why = 'duplicate';
+    else if (isAuthentic && event.by !== SERVER_AUTHOR && !isAuthentic(raw)) why = 'unsigned';
     else if (
       event.by === SERVER_AUTHOR &&
       event.type !== 'async.roll' &&
