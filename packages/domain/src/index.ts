@@ -446,6 +446,7 @@ export type {
   Amendment,
   AsyncClosing,
   AsyncConsentState,
+  AsyncFoldContext,
   AsyncResult,
   RecordedPosition,
 } from './asyncConsent/fold.ts';
