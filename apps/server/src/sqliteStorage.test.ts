@@ -118,6 +118,32 @@ describe('sqliteStorage', () => {
     expect((await storage.load('doc-b')).map((u) => Array.from(u))).toEqual([[4]]);
   });
 
+  it('STORE-7 a commit waits for the disk off the event loop; what is appended meanwhile forms the next batch', async () => {
+    const dataDir = dir();
+    const commits: number[] = [];
+    const storage = await openSqliteStorage(dataDir, { onCommit: (n) => commits.push(n) });
+    stores.push(storage);
+    // Another connection holds the write lock: the commit thread waits for it (busy_timeout).
+    const blocker = new Database(join(dataDir, SQLITE_FILE));
+    blocker.exec('BEGIN IMMEDIATE');
+    const done: string[] = [];
+    const first = storage.append('doc', new Uint8Array([1])).then(() => done.push('first'));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // The loop turned while the commit waited; on the loop itself it could not have.
+    expect(done).toEqual([]);
+    const rest = [2, 3].map((byte) =>
+      storage.append('doc', new Uint8Array([byte])).then(() => done.push(String(byte))),
+    );
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([]);
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    await Promise.all([first, ...rest]);
+    expect(done).toEqual(['first', '2', '3']);
+    expect(commits).toEqual([1, 2]);
+    expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([[1], [2], [3]]);
+  });
+
   it('STORE-5 any other call commits the waiting appends first: calls take effect in call order', async () => {
     const commits: number[] = [];
     const storage = await openSqliteStorage(dir(), { onCommit: (n) => commits.push(n) });

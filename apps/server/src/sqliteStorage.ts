@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
+import { createCommitter } from './sqliteCommitter.ts';
 import {
   StorageOpenError,
   type ClientBinding,
@@ -22,7 +23,8 @@ export interface SqliteOptions {
 
 interface QueuedAppend {
   readonly docName: string;
-  readonly data: Buffer;
+  /** An own copy of the update, moved to the commit thread with its batch. */
+  readonly data: Uint8Array;
   readonly contribution: ContributionInput | undefined;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -33,13 +35,14 @@ interface QueuedAppend {
  * with `synchronous = FULL`, so an append that resolved survives a process
  * kill and a power cut.
  *
- * Appends are group-committed (SPEC STORE-1…4): every append made before the
- * next `setImmediate` (all the messages one poll of the sockets delivered,
- * for any document) joins one transaction, so one commit and one fsync cover
- * them all, and each promise resolves only once that commit returned. While
- * a commit blocks the loop (better-sqlite3 is synchronous), what arrives on
- * the sockets waits in the kernel and joins the next one. Any other call
- * commits the waiting appends first, so calls take effect in call order.
+ * Appends are group-committed (SPEC STORE-1…5, STORE-7): every append made
+ * before the next `setImmediate` (all the messages one poll of the sockets
+ * delivered, for any document) joins one transaction, so one commit and one
+ * fsync cover them all, and each promise resolves only once that commit
+ * returned. The commit runs on a thread of its own (sqliteCommitter.ts), one
+ * batch at a time: while it waits for the disk the event loop goes on, and
+ * what arrives meanwhile joins the next batch. Any other call waits for the
+ * appends made before it, so calls take effect in call order.
  *
  * @example
  * const storage = await openSqliteStorage('./data');
@@ -204,49 +207,78 @@ export async function openSqliteStorage(
     insertAt.run(last.seq, docName, toBuffer(merged));
   });
 
-  const insertAll = db.transaction((batch: readonly QueuedAppend[]) => {
-    for (const item of batch) {
-      insert.run(item.docName, item.data);
-      const row = item.contribution;
-      if (row) {
-        insertContribution.run(
-          item.docName,
-          row.member,
-          row.at,
-          JSON.stringify(row.clientIds),
-          row.inserted,
-          row.deleted,
-          JSON.stringify(row.paths),
-        );
-      }
-    }
-  });
+  const committer = createCommitter(join(dir, SQLITE_FILE), options);
 
-  let queued: QueuedAppend[] = [];
+  /** A group commit: the appends made between two seals (STORE-3). */
+  interface Batch {
+    readonly n: number;
+    readonly items: QueuedAppend[];
+  }
+  let nextBatch = 1;
+  /** The batch appends join now. */
+  let filling: Batch = { n: nextBatch++, items: [] };
+  /** Sealed batches, in order, waiting for the one in flight. */
+  const sealed: Batch[] = [];
+  let inFlight: Batch | null = null;
+  /** The number of the last batch committed or refused (batches finish in order). */
+  let finished = 0;
+  const waiters: { upTo: number; resolve: () => void }[] = [];
   let scheduled: NodeJS.Immediate | null = null;
 
-  /** Commits every waiting append in one transaction: all of them are stored, or none (STORE-3). */
+  const seal = (): void => {
+    if (filling.items.length === 0) return;
+    sealed.push(filling);
+    filling = { n: nextBatch++, items: [] };
+  };
+
+  /** Seals what was appended and sends the next batch, unless one is in flight (STORE-3, STORE-7). */
   function commit(): void {
     if (scheduled) clearImmediate(scheduled);
     scheduled = null;
-    const batch = queued;
-    queued = [];
-    if (batch.length === 0) return;
-    try {
-      insertAll(batch);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+    seal();
+    if (inFlight) return;
+    const batch = sealed.shift();
+    if (!batch) return;
+    inFlight = batch;
+    committer.commit(batch.items).then(
+      () => finish(batch, null),
+      (error: unknown) => finish(batch, error),
+    );
+  }
+
+  /** All of a batch is stored, or none of it (STORE-4); the next one waits for a new turn of the loop. */
+  function finish(batch: Batch, error: unknown): void {
+    inFlight = null;
+    finished = batch.n;
+    if (error === null) {
+      options.onCommit?.(batch.items.length);
+      for (const item of batch.items) item.resolve();
+    } else {
+      for (const item of batch.items) item.reject(error);
     }
-    options.onCommit?.(batch.length);
-    for (const item of batch) item.resolve();
+    // A call that waited for this batch runs (in a microtask) before the next batch is sent.
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i] as (typeof waiters)[number];
+      if (waiter.upTo > finished) continue;
+      waiters.splice(i, 1);
+      waiter.resolve();
+    }
+    if (sealed.length > 0 || filling.items.length > 0) scheduled ??= setImmediate(commit);
   }
 
   let closed = false;
-  /** Refuses calls after close; commits waiting appends so this call sees (and follows) them. */
-  const open = (): void => {
-    if (closed) throw new Error('storage is closed');
+  /**
+   * Refuses calls after close; resolves once every append made before this
+   * call is committed or refused, so the call sees (and follows) them, and
+   * appends made after it are committed after it (STORE-5).
+   */
+  const settle = (): Promise<void> => {
+    if (closed) return Promise.reject(new Error('storage is closed'));
+    seal();
+    const upTo = sealed.at(-1)?.n ?? inFlight?.n ?? finished;
+    if (upTo <= finished) return Promise.resolve();
     commit();
+    return new Promise<void>((resolve) => waiters.push({ upTo, resolve }));
   };
 
   return {
@@ -254,49 +286,51 @@ export async function openSqliteStorage(
       if (closed) return Promise.reject(new Error('storage is closed'));
       return new Promise<void>((resolve, reject) => {
         // A copy: the caller may reuse its buffer before the commit.
-        queued.push({ docName, data: Buffer.from(update), contribution, resolve, reject });
+        // A copy: the caller may reuse its buffer before the commit (its own memory, moved to the thread).
+        const data = new Uint8Array(update);
+        filling.items.push({ docName, data, contribution, resolve, reject });
         scheduled ??= setImmediate(commit);
       });
     },
     async load(docName) {
-      open();
+      await settle();
       return select.all(docName).map((row) => toBytes(row.data));
     },
     async loadSince(docName, seq) {
-      open();
+      await settle();
       return selectSince
         .all(docName, seq)
         .map((row) => ({ seq: row.seq, update: toBytes(row.data) }));
     },
     async compact(docName) {
-      open();
+      await settle();
       compact(docName);
     },
     async markPending(room) {
-      open();
+      await settle();
       mark.run(room);
     },
     async clearPending(room) {
-      open();
+      await settle();
       unmark.run(room);
     },
     async listPending() {
-      open();
+      await settle();
       return pending.all().map((row) => row.room);
     },
     async bindClients(docName, member, clientIds) {
-      open();
+      await settle();
       if (clientIds.length === 0) return [];
       return bind.immediate(docName, member, clientIds);
     },
     async listBindings(docName) {
-      open();
+      await settle();
       return selectBindings
         .all(docName)
         .map((row) => ({ clientId: row.client, member: row.member }));
     },
     async listContributions(docName, options = {}) {
-      open();
+      await settle();
       return selectContributions
         .all(docName, options.since ?? Number.MIN_SAFE_INTEGER)
         .map((row) => ({
@@ -310,36 +344,38 @@ export async function openSqliteStorage(
         }));
     },
     async addVersion(docName, version) {
-      open();
+      await settle();
       const { id, kind, name, by, at, meetingId, state } = version;
       const result = insertVersion.run(docName, id, kind, name, by, at, meetingId, toBuffer(state));
       return result.changes === 1;
     },
     async listVersions(docName) {
-      open();
+      await settle();
       return selectVersions.all(docName).map((row) => ({ ...versionMeta(row), bytes: row.bytes }));
     },
     async loadVersion(docName, id) {
-      open();
+      await settle();
       const row = selectVersion.get(docName, id);
       return row ? { ...versionMeta(row), state: new Uint8Array(row.state) } : null;
     },
     async deleteDocuments(prefix) {
-      open();
+      await settle();
       deletePrefix.immediate(prefix);
     },
     async listDocuments(prefix) {
-      open();
+      await settle();
       return selectNames.all(prefix.length, prefix).map((row) => row.doc);
     },
     async restoreDocuments(prefix, documents) {
-      open();
+      await settle();
       return restore.immediate(prefix, documents);
     },
     async close() {
       if (closed) return;
-      commit();
+      const flushed = settle();
       closed = true;
+      await flushed;
+      await committer.close();
       db.close();
     },
   };
