@@ -28,15 +28,19 @@ const person = (id: string, role: MeetingPerson['role']): MeetingPerson => ({
 const CONTEXT: FoldContext = {
   agenda: [],
   people: [person(FAC, 'facilitator'), person(ANA, 'participant')],
+  kind: 'tactical',
 };
 
-/** A space with two tensions and an action, and a meeting log started by its facilitator. */
-function setup() {
+/**
+ * A space with two tensions and an action, and a meeting log started by its
+ * facilitator as a meeting of `kind` (tactical unless told).
+ */
+function setup(kind: FoldContext['kind'] = 'tactical') {
   const doc = new Y.Doc();
   logTension(doc, { id: 'tens0001', by: ANA, what: 'Late invoices', couldBe: '', now: 1 });
   logTension(doc, { id: 'tens0002', by: ANA, what: 'Keys', couldBe: '', now: 2 });
   addAction(doc, { id: 'act00001', kind: 'action', title: 'Call', ownerId: ANA, by: FAC, now: 3 });
-  const log: unknown[] = [startMeeting(initialMeetingState(CONTEXT), FAC, 10)];
+  const log: unknown[] = [startMeeting(initialMeetingState({ ...CONTEXT, kind }), FAC, 10)];
   let writes = 0;
   const space = {
     doc,
@@ -165,6 +169,39 @@ describe('the backlog’s consequences', () => {
     expect(readAction(doc, 'act00001')).toMatchObject({ done: true, doneBy: FAC, doneAt: 30 });
     setActionDone(doc, 'act00001', { done: false, by: ANA, now: 40 });
     await run();
+    expect(readAction(doc, 'act00001')?.done).toBe(false);
+  });
+
+  it('TRIAGESRV-2 TRIAGE-5 a governance meeting’s triage and follow-up write nothing, though the meeting is now tactical', async () => {
+    // `run` folds with the document's kind set to tactical: the start's snapshot says governance.
+    const { doc, log, run, writes } = setup('governance');
+    log.push(
+      triageTension(FAC, 20, {
+        tensionId: 'tens0001',
+        outcome: 'action',
+        reason: '',
+        action,
+      }),
+    );
+    log.push(
+      triageTension(FAC, 21, {
+        tensionId: 'tens0002',
+        outcome: 'dropped',
+        reason: 'Not ours',
+        action: null,
+      }),
+    );
+    log.push(reviewAction(FAC, 22, 'act00001', true));
+    expect(
+      foldMeeting(log, CONTEXT)
+        .results.slice(1)
+        .map((r) => r.reason),
+    ).toEqual(['not-tactical', 'not-tactical', 'not-tactical']);
+    await run();
+    expect(writes()).toBe(0);
+    expect(listActions(doc)).toHaveLength(1);
+    expect(readTension(doc, 'tens0001')).toMatchObject({ status: 'open', actionId: null });
+    expect(readTension(doc, 'tens0002')?.status).toBe('open');
     expect(readAction(doc, 'act00001')?.done).toBe(false);
   });
 });

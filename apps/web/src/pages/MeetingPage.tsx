@@ -181,7 +181,8 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             side={running ? peoplePanel(false) : null}
           />
           {!drawer && agenda(false)}
-          {meeting.kind === 'tactical' && (
+          {/* The fold's kind: the start fixed it (domain TRIAGE-5). */}
+          {meetingState.kind === 'tactical' && (
             <TacticalBacklog
               spaceDoc={spaceDocRoom.doc}
               meetingDoc={room.doc}

@@ -3,9 +3,11 @@ import {
   listAgenda,
   listPeople,
   meetingAgenda,
+  meetingFields,
   meetingLog,
   meetingPeople,
   readLog,
+  readMeeting,
   type FoldContext,
   type MeetingState,
 } from '@ronde/domain';
@@ -25,7 +27,13 @@ import { verifierFor, type LogVerifier } from '../sync/logVerifier.ts';
  * const state = readMeetingState(doc, verifierFor(doc));
  */
 export function readMeetingState(doc: Y.Doc, verifier: LogVerifier | null = null): MeetingState {
-  const context = { agenda: listAgenda(doc), people: listPeople(doc) };
+  // The kind goes into the start's snapshot (domain TRIAGE-5).
+  const kind = readMeeting(doc)?.kind;
+  const context = {
+    agenda: listAgenda(doc),
+    people: listPeople(doc),
+    ...(kind === undefined ? {} : { kind }),
+  };
   if (verifier === null) return foldMeeting(readLog(doc), context);
   const verified: FoldContext = { ...context, isAuthentic: (raw) => verifier.isAuthentic(raw) };
   return foldMeeting(readLog(doc).slice(0, verifier.checkedPrefix()), verified);
@@ -33,7 +41,7 @@ export function readMeetingState(doc: Y.Doc, verifier: LogVerifier | null = null
 
 /**
  * A store over a meeting document's process state: it folds again only after
- * the log, the agenda, the people or the checked prefix of the log (see
+ * the log, the agenda, the people, the meeting's fields or the checked prefix of the log (see
  * {@link readMeetingState}) changed, and keeps the same snapshot
  * object in between (no structural comparison: a fold can be large).
  *
@@ -45,7 +53,7 @@ export function meetingStateStore(
   doc: Y.Doc,
   verifier: LogVerifier | null = null,
 ): ExternalStore<MeetingState> {
-  const types = [meetingLog(doc), meetingAgenda(doc), meetingPeople(doc)];
+  const types = [meetingLog(doc), meetingAgenda(doc), meetingPeople(doc), meetingFields(doc)];
   let cached: MeetingState | null = null;
   let version = 0;
   let foldedAt = -1;

@@ -79,6 +79,7 @@ export function startMeeting(state: MeetingState, by: string, at: number): Meeti
     type: 'meeting.start',
     roles: { ...state.roles },
     agenda: loggedAgenda(state.items),
+    kind: state.kind ?? 'governance',
   };
 }
 

@@ -1,6 +1,11 @@
 import type { ElectionEvent } from '../election/electionEvents.ts';
 import type { ElectionTarget } from '../election/target.ts';
-import type { AgendaItemKind, DecisionProcess, MeetingRole } from '../meeting/types.ts';
+import type {
+  AgendaItemKind,
+  DecisionProcess,
+  MeetingKind,
+  MeetingRole,
+} from '../meeting/types.ts';
 import type { ActionReviewEvent, TensionTriageEvent } from '../tensions/triage.ts';
 /**
  * The meeting process events: plain JSON objects appended to the meeting
@@ -113,6 +118,8 @@ export interface LoggedAgendaItem {
 export interface MeetingStartEvent extends EventBase<'meeting.start', StepExpects> {
   readonly roles: Readonly<Record<string, MeetingRole>>;
   readonly agenda?: readonly LoggedAgendaItem[];
+  /** The meeting's kind (SPEC TRIAGE-5); a start written before kinds were logged has none. */
+  readonly kind?: MeetingKind;
 }
 export type StepNextEvent = EventBase<'step.next', StepExpects>;
 export type StepUndoEvent = EventBase<'step.undo', StepExpects>;

@@ -118,6 +118,8 @@ export function applyMeetingStart(state: MeetingState, event: MeetingStartEvent)
     startedAt: event.at,
     roles: event.roles,
     facilitators: facilitatorsOf(event.roles),
+    // The kind is fixed here: a later edit of the document cannot re-judge the log (TRIAGE-5).
+    kind: event.kind ?? null,
     // From here on the agenda is the log's; a legacy start keeps the document's (AGENDA-8).
     items: event.agenda === undefined ? state.items : event.agenda.map(pendingItem),
   };

@@ -54,6 +54,7 @@ export function initialMeetingState(context: FoldContext): MeetingState {
     items,
     facilitators: facilitatorsOf(roles),
     roles,
+    kind: context.kind ?? 'governance',
     timeouts: [],
     startedAt: null,
     endedAt: null,

@@ -1,4 +1,4 @@
-import { MEETING_ROLES, type MeetingRole } from '../meeting/types.ts';
+import { MEETING_KINDS, MEETING_ROLES, type MeetingRole } from '../meeting/types.ts';
 import {
   ANCHOR_MAX,
   INTEREST_MAX,
@@ -123,10 +123,13 @@ function payload(type: string, raw: Json): MeetingEventBody | null {
       const expects = stepExpects(raw.expects);
       const roles = roleSnapshot(raw.roles);
       if (!expects || !roles) return null;
+      // A start from before kinds were logged has none (SPEC TRIAGE-5).
+      if (raw.kind !== undefined && !oneOf(MEETING_KINDS, raw.kind)) return null;
+      const kind = raw.kind === undefined ? {} : { kind: raw.kind };
       // A start from before agendas were logged has none (SPEC AGENDA-8).
-      if (raw.agenda === undefined) return { type, expects, roles };
+      if (raw.agenda === undefined) return { type, expects, roles, ...kind };
       const agenda = agendaSnapshot(raw.agenda);
-      return agenda && { type, expects, roles, agenda };
+      return agenda && { type, expects, roles, agenda, ...kind };
     }
     case 'role.set':
       return isRecord(raw.expects) && id(raw.person) && oneOf(MEETING_ROLES, raw.role)

@@ -1,4 +1,10 @@
-import type { AgendaItem, DecisionProcess, MeetingPerson, MeetingRole } from '../meeting/types.ts';
+import type {
+  AgendaItem,
+  DecisionProcess,
+  MeetingKind,
+  MeetingPerson,
+  MeetingRole,
+} from '../meeting/types.ts';
 import type {
   Anchor,
   DeclaredInterest,
@@ -17,6 +23,11 @@ export interface FoldContext {
   /** In agenda order. Read only until an applied `meeting.start` carries its snapshot (MEET-2). */
   readonly agenda: readonly AgendaItem[];
   readonly people: readonly MeetingPerson[];
+  /**
+   * The meeting document's kind, read only until an applied `meeting.start`
+   * carries its snapshot (SPEC TRIAGE-5); absent, `governance`.
+   */
+  readonly kind?: MeetingKind;
   /**
    * Whether a log entry is the authentic work of its author (SPEC MEET-16):
    * the server answers "I appended it", a browser "its signature verifies".
@@ -187,6 +198,7 @@ export type RejectReason =
   | 'no-previous-step'
   | 'wrong-step'
   | 'wrong-item-kind'
+  | 'not-tactical'
   | 'outcome-missing'
   | 'round-running'
   | 'round-complete'
@@ -264,6 +276,12 @@ export interface MeetingState {
    * snapshot, changed only by `role.set` and handover events (SPEC MEET-2).
    */
   readonly roles: Readonly<Record<string, MeetingRole>>;
+  /**
+   * The meeting's kind: the document's before the start, then the start's
+   * snapshot; null after a start written before kinds were logged, which
+   * is no tactical meeting (SPEC TRIAGE-5).
+   */
+  readonly kind: MeetingKind | null;
   /** Every time-out called, oldest first; the last one is active when not ended. */
   readonly timeouts: readonly TimeoutState[];
   readonly startedAt: number | null;

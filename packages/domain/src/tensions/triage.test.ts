@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, harness } from '../../test/meetingHarness.ts';
+import { CONTEXT, PEOPLE, harness } from '../../test/meetingHarness.ts';
+import type { FoldContext } from '../process/state.ts';
 import { nextStep, startMeeting } from '../process/commands.ts';
+import { foldMeeting } from '../process/fold.ts';
 import { parseEvent } from '../process/parseEvent.ts';
 import { appliedReviews, appliedTriages, reviewAction, triageTension } from './triage.ts';
 
 const action = { title: 'Call the bank', ownerId: 'ben', dueDate: '2026-03-01' };
+const TACTICAL: FoldContext = { ...CONTEXT, kind: 'tactical' };
 
 function started() {
-  const h = harness();
+  const h = harness(TACTICAL);
   h.act(startMeeting, 'fac1');
   return h;
 }
 
 describe('triage in a meeting', () => {
   it('TRIAGE-1 only a facilitator triages, and only while the meeting runs', () => {
-    const h = harness();
+    const h = harness(TACTICAL);
     const triage = (by: string) =>
       triageTension(by, 1, { tensionId: 'tens01', outcome: 'proposal', reason: '', action: null });
     expect(h.push(triage('fac1')).reason).toBe('not-started');
@@ -55,7 +58,7 @@ describe('triage in a meeting', () => {
   });
 
   it('TRIAGE-4 applied triages and follow-ups are read back in log order; refused ones are not', () => {
-    const h = harness({ agenda: [], people: PEOPLE });
+    const h = harness({ agenda: [], people: PEOPLE, kind: 'tactical' });
     h.act(startMeeting, 'fac1');
     const first = triageTension('fac1', 1, {
       tensionId: 'tens01',
@@ -94,5 +97,40 @@ describe('triage in a meeting', () => {
     expect(appliedReviews(state, h.log).map((r) => [r.actionId, r.done])).toEqual([
       ['act009', true],
     ]);
+  });
+
+  it('TRIAGE-5 only a meeting its start fixed as tactical triages; a later edit of the kind changes nothing', () => {
+    const triage = () =>
+      triageTension('fac1', 1, {
+        tensionId: 'tens01',
+        outcome: 'proposal',
+        reason: '',
+        action: null,
+      });
+    // A governance meeting (and a document without a kind) triages nothing.
+    for (const context of [CONTEXT, { ...CONTEXT, kind: 'governance' as const }]) {
+      const h = harness(context);
+      h.act(startMeeting, 'fac1');
+      expect((h.last() as { kind?: string }).kind).toBe('governance');
+      expect(h.push(triage())).toMatchObject({ status: 'refused', reason: 'not-tactical' });
+      expect(h.push(reviewAction('fac1', 2, 'act001', true)).reason).toBe('not-tactical');
+    }
+    // The same log read with the document's kind edited afterwards: the start's snapshot rules.
+    const tactical = harness(TACTICAL);
+    tactical.act(startMeeting, 'fac1');
+    expect(tactical.push(triage()).status).toBe('applied');
+    expect(foldMeeting(tactical.log, CONTEXT).results.at(-1)?.status).toBe('applied');
+    const governance = harness(CONTEXT);
+    governance.act(startMeeting, 'fac1');
+    governance.push(triage());
+    expect(foldMeeting(governance.log, TACTICAL).results.at(-1)?.reason).toBe('not-tactical');
+    // A start without a kind (written before kinds were logged) is no tactical meeting.
+    const legacy = harness(TACTICAL);
+    const start = startMeeting(legacy.state(), 'fac1', 10);
+    const { kind: _kind, ...withoutKind } = start;
+    expect(legacy.push(withoutKind).status).toBe('applied');
+    expect(legacy.push(triage()).reason).toBe('not-tactical');
+    // A kind that is none is malformed.
+    expect(parseEvent({ ...start, kind: 'operations' })).toBeNull();
   });
 });

@@ -107,8 +107,8 @@ function knowsPerson(state: MeetingState, context: FoldContext, personId: string
 }
 
 /**
- * Applies a backlog event (SPEC TRIAGE-1 … TRIAGE-3): a facilitator, while
- * the meeting runs. A triage into an action or project carries one, whose
+ * Applies a backlog event (SPEC TRIAGE-1 … TRIAGE-3, TRIAGE-5): a
+ * facilitator, while a meeting the start fixed as tactical runs. A triage into an action or project carries one, whose
  * title follows ACTION-1, whose due date is a real date and whose owner is
  * a person of the meeting; a triage into anything else carries none; a drop
  * carries its reason. The state is unchanged: the applied result is the
@@ -121,6 +121,8 @@ export function applyBacklogEvent(
 ): Handled {
   const notRunning = running(state);
   if (notRunning !== null) return notRunning;
+  // The start's snapshot of the kind, so a later edit cannot re-judge the log (TRIAGE-5).
+  if (state.kind !== 'tactical') return refuse('not-tactical');
   if (!isFacilitator(state, event.by)) return refuse('not-facilitator');
   if (event.type === 'action.review') return state;
   const makesAction = event.outcome === 'action' || event.outcome === 'project';
