@@ -89,6 +89,11 @@ test('a space downloaded as a backup and imported into a second server shows the
     );
     await card.getByLabel('Fichier de sauvegarde (.json)').setInputFiles(file);
     await card.getByRole('button', { name: 'Importer l’espace' }).click();
+    const done = card.getByRole('status');
+    await expect(done).toContainText('« Coop du Val » est importé ici, et vous en êtes l’admin.');
+    await expect(done).toContainText('invitez-les de nouveau depuis la page de l’espace (Awa)');
+    await expectAccessible(zoe.page, 'import done, French, phone');
+    await done.getByRole('link', { name: 'Ouvrir Coop du Val' }).click();
     await expect(zoe.page.getByRole('heading', { level: 1, name: 'Coop du Val' })).toBeVisible();
     const importedUrl = zoe.page.url();
     expect(new URL(importedUrl).pathname).toBe(new URL(spaceUrl).pathname);

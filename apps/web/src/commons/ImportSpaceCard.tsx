@@ -1,8 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
-import { ImportError, importBackup, type ImportFailure } from './importBackup.ts';
+import { formatNames } from '../decisions/formatDecision.ts';
+import { useLanguage } from '../i18n/useT.ts';
+import {
+  ImportError,
+  importBackup,
+  type FormerMember,
+  type ImportFailure,
+} from './importBackup.ts';
 
 const FAILURES: Record<ImportFailure, Parameters<ReturnType<typeof useT>>[0]> = {
   'not-json': 'backup.import.error.notJson',
@@ -23,12 +30,17 @@ const FAILURES: Record<ImportFailure, Parameters<ReturnType<typeof useT>>[0]> = 
 export function ImportSpaceCard() {
   const t = useT();
   const id = useId();
-  const navigate = useNavigate();
+  const language = useLanguage();
   const myName = useSession((s) => s.name);
   const [name, setName] = useState(myName);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [imported, setImported] = useState<{
+    id: string;
+    name: string;
+    former: readonly FormerMember[];
+  } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,7 +63,8 @@ export function ImportSpaceCard() {
         ...(space.invite ? { shareLink: space.invite.link } : {}),
       });
       session.rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
-      navigate(`/s/${space.id}`);
+      setImported({ id: space.id, name: space.name, former: space.formerMembers });
+      setBusy(false);
     } catch (e) {
       const failure = e instanceof ImportError ? e.failure : 'other';
       const detail = e instanceof ImportError && e.detail ? ` (${e.detail})` : '';
@@ -68,6 +81,26 @@ export function ImportSpaceCard() {
         {t('backup.import.title')}
       </h2>
       <p className="hint">{t('backup.import.intro')}</p>
+      {imported && (
+        <div role="status" className="stack">
+          <p>{t('backup.import.done', { space: imported.name })}</p>
+          {imported.former.length > 0 && (
+            <p>
+              {t('backup.import.reinvite', {
+                names: formatNames(
+                  language,
+                  imported.former.map((m) => m.name || t('meeting.unnamed')),
+                ),
+              })}
+            </p>
+          )}
+          <p>
+            <Link to={`/s/${imported.id}`} className="button button--primary">
+              {t('backup.import.open', { space: imported.name })}
+            </Link>
+          </p>
+        </div>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('backup.import.file')}</label>

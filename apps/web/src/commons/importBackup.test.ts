@@ -42,7 +42,11 @@ describe('importBackup', () => {
             session: { token: 'tok', expiresAt: 5 },
             adminLink: '/s/space0001/signin#user0001.key',
             invite: null,
-            formerMembers: [{ userId: 'a' }, { userId: 'b' }],
+            formerMembers: [
+              { userId: 'a', name: 'Ada', role: 'admin', joinedAt: 1 },
+              { userId: 'b', name: 'Bea', role: 'member', joinedAt: 2 },
+              { broken: true },
+            ],
           }),
           { status: 201 },
         ),
@@ -50,6 +54,10 @@ describe('importBackup', () => {
     }) as unknown as typeof fetch;
     const space = await importBackup('{"format":"ronde-backup/1"}', 'Zoé', fetchImpl);
     expect(body).toEqual({ memberName: 'Zoé', backup: { format: 'ronde-backup/1' } });
-    expect(space).toMatchObject({ id: 'space0001', member: { role: 'admin' }, formerMembers: 2 });
+    expect(space).toMatchObject({ id: 'space0001', member: { role: 'admin' } });
+    expect(space.formerMembers).toEqual([
+      { name: 'Ada', role: 'admin' },
+      { name: 'Bea', role: 'member' },
+    ]);
   });
 });

@@ -23,6 +23,12 @@ export class ImportError extends Error {
   }
 }
 
+/** Someone who belonged to the imported space: to invite again here (server SPEC BACKUP-5). */
+export interface FormerMember {
+  readonly name: string;
+  readonly role: string;
+}
+
 /** The largest file the server reads (server SPEC BACKUP-4). */
 export const BACKUP_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -38,7 +44,7 @@ export async function importBackup(
   text: string,
   memberName: string,
   fetchImpl: typeof fetch = fetch,
-): Promise<CreatedSpace & { formerMembers: number }> {
+): Promise<CreatedSpace & { formerMembers: readonly FormerMember[] }> {
   if (text.length > BACKUP_MAX_BYTES) throw new ImportError('too-large');
   let backup: unknown;
   try {
@@ -72,6 +78,14 @@ export async function importBackup(
                 : 'other';
     throw new ImportError(failure, error.message);
   }
-  const former = Array.isArray(body?.formerMembers) ? body.formerMembers.length : 0;
-  return { ...createdSpaceFrom(body), formerMembers: former };
+  const former = Array.isArray(body?.formerMembers) ? body.formerMembers : [];
+  return {
+    ...createdSpaceFrom(body),
+    formerMembers: former.flatMap((m: unknown) => {
+      const r = asRecord(m);
+      return r && typeof r.name === 'string' && typeof r.role === 'string'
+        ? [{ name: r.name, role: r.role }]
+        : [];
+    }),
+  };
 }

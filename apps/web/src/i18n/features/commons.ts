@@ -19,6 +19,10 @@ export const commonsEn = {
   'backup.import.name': 'Your name',
   'backup.import.submit': 'Import the space',
   'backup.import.busy': 'Importing…',
+  'backup.import.done': '“{space}” is imported here, and you are its admin.',
+  'backup.import.reinvite':
+    'Its members were not brought over with any credential: invite them again from the space page ({names}).',
+  'backup.import.open': 'Open {space}',
   'backup.import.error.noFile': 'Choose a backup file.',
   'backup.import.error.noName': 'Give your name: you become the admin of the imported space.',
   'backup.import.error.notJson': 'This file is not a Ronde backup (it is not JSON).',
@@ -52,6 +56,10 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'backup.import.name': 'Votre nom',
   'backup.import.submit': 'Importer l’espace',
   'backup.import.busy': 'Import en cours…',
+  'backup.import.done': '« {space} » est importé ici, et vous en êtes l’admin.',
+  'backup.import.reinvite':
+    'Ses membres n’ont été repris avec aucun identifiant : invitez-les de nouveau depuis la page de l’espace ({names}).',
+  'backup.import.open': 'Ouvrir {space}',
   'backup.import.error.noFile': 'Choisissez un fichier de sauvegarde.',
   'backup.import.error.noName': 'Donnez votre nom : vous devenez l’admin de l’espace importé.',
   'backup.import.error.notJson':
