@@ -112,7 +112,7 @@ export function deriveLedger(input: LedgerInput): LedgerLine[] {
       at: term.from,
       source: { type: 'role', id: term.roleId, title: term.roleName },
       amount: Math.max(0, end - term.from),
-      detail: { assignmentId: term.assignmentId, until: term.until },
+      detail: { assignmentId: term.assignmentId, until: term.until, endedBy: term.endedBy },
     });
   }
 

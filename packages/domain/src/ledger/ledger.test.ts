@@ -182,6 +182,7 @@ describe('ledger', () => {
             personId: 'ana00001',
             from: 2000,
             until: null,
+            endedBy: null,
           },
           {
             assignmentId: 'as2',
@@ -190,6 +191,7 @@ describe('ledger', () => {
             personId: 'ben00001',
             from: 1000,
             until: 1500,
+            endedBy: 'dec00009',
           },
         ],
       }),
@@ -201,6 +203,7 @@ describe('ledger', () => {
       ['role-filled', 'ben00001', 500, 1000],
     ]);
     expect(lines[1]?.detail).toMatchObject({ turnsPassed: 2 });
+    expect(lines[3]?.detail).toMatchObject({ until: 1500, endedBy: 'dec00009' });
   });
 
   it('LEDGER-5 totals per person, people in code-unit order', () => {

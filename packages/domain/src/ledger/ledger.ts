@@ -28,7 +28,11 @@ export interface WrittenText {
   readonly deleted: number;
 }
 
-/** A role filled: who, which role, from when, until when (`null`: still held). */
+/**
+ * A span during which someone filled a role: who, which role, from when,
+ * until when (`null`: still held, no term end), and the decision that ended
+ * it (`null` when it is still held or its term ran out) (SPEC LEDGER-7).
+ */
 export interface RoleTerm {
   readonly assignmentId: string;
   readonly roleId: string;
@@ -36,6 +40,7 @@ export interface RoleTerm {
   readonly personId: string;
   readonly from: number;
   readonly until: number | null;
+  readonly endedBy: string | null;
 }
 
 export interface LedgerInput {

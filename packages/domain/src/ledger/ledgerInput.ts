@@ -1,18 +1,24 @@
 import type * as Y from 'yjs';
 import { listDecisions } from '../decisions/decisionLog.ts';
 import { listParticipation } from '../decisions/participation.ts';
-import { readGovernanceUnit } from '../governance/governanceLog.ts';
-import { recordRoot } from '../governance/model.ts';
+import {
+  governanceLog,
+  parseGovernanceUnit,
+  readGovernanceUnit,
+  type GovernanceUnit,
+} from '../governance/governanceLog.ts';
+import { recordRoot, type AssignmentRecord } from '../governance/model.ts';
 import { readAssignment, readRole } from '../governance/readRecords.ts';
 import { listProposals } from '../space.ts';
 import { listTensions } from '../tensions/tensions.ts';
-import type { LedgerInput, RoleTerm, WrittenText } from './ledger.ts';
+import type { LedgerInput, WrittenText } from './ledger.ts';
+import { roleTerms } from './roleTerms.ts';
 
 /**
  * The ledger's input from a space document (SPEC LEDGER-2): its decisions,
- * participation, tensions, role assignments and proposal titles, plus the
- * text written per proposal that the server attests (`written`). A term
- * ends at the end of its last day (`termEnd`, UTC), or is still held.
+ * participation, tensions, the spans roles were filled (from the governance
+ * history, LEDGER-7) and proposal titles, plus the text written per
+ * proposal that the server attests (`written`).
  *
  * @example
  * deriveLedger(ledgerInputOf(spaceDoc, await fetchWritten(), Date.now()));
@@ -28,21 +34,22 @@ export function ledgerInputOf(
     const unit = readGovernanceUnit(doc, entry.id);
     if (unit?.status === 'applied') recordsChanged[entry.id] = unit.changes.length;
   }
-  const roles: RoleTerm[] = [];
+  const units: GovernanceUnit[] = [];
+  governanceLog(doc).forEach((raw, key) => {
+    const unit = parseGovernanceUnit(raw);
+    if (unit !== null && unit.decisionId === key) units.push(unit);
+  });
+  const current: AssignmentRecord[] = [];
   for (const id of [...recordRoot(doc, 'assignment').keys()].sort()) {
     const assignment = readAssignment(doc, id);
-    if (assignment === null) continue;
-    const end =
-      assignment.termEnd === null ? NaN : Date.parse(`${assignment.termEnd}T23:59:59.999Z`);
-    roles.push({
-      assignmentId: id,
-      roleId: assignment.roleId,
-      roleName: readRole(doc, assignment.roleId)?.name ?? '',
-      personId: assignment.personId,
-      from: assignment.createdAt,
-      until: Number.isFinite(end) ? end : null,
-    });
+    if (assignment !== null) current.push(assignment);
   }
+  const roleNames: Record<string, string> = {};
+  for (const id of recordRoot(doc, 'role').keys()) {
+    const role = readRole(doc, id);
+    if (role !== null) roleNames[id] = role.name;
+  }
+  const roles = roleTerms(units, current, roleNames);
   return {
     decisions,
     participation: listParticipation(doc),
