@@ -20,7 +20,7 @@ async function declare(page: Page, hours: string, minutes: string, subject: stri
   await form.getByRole('spinbutton', { name: 'Hours' }).fill(hours);
   await form.getByRole('spinbutton', { name: 'Minutes' }).fill(minutes);
   await form.getByRole('combobox', { name: 'Work for' }).selectOption({ label: 'the commons' });
-  await form.getByRole('textbox', { name: 'What you worked on' }).fill(subject);
+  await form.getByRole('combobox', { name: 'What you worked on' }).fill(subject);
   await form.getByRole('button', { name: 'Declare' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Your hours are declared' }),

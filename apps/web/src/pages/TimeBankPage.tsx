@@ -1,11 +1,13 @@
 import {
   entriesToReview,
   inPeriod,
+  rolesOf,
   timeBalances,
   timeBankCsv,
   type Period,
   type TimeEntry,
   type WorkFields,
+  type WorkKind,
 } from '@ronde/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -15,6 +17,7 @@ import { localDate } from '../decisions/filterDecisions.ts';
 import { useParticipation } from '../equity/ParticipationOverview.tsx';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useNow } from '../hooks/useNow.ts';
+import { useProposals } from '../hooks/useProposals.ts';
 import { useT, useTn } from '../i18n/useT.ts';
 import { useAccess } from '../state/useAccess.ts';
 import { useMembership } from '../state/useIdentity.ts';
@@ -54,6 +57,14 @@ export function TimeBank({
   const circles = useCircles(spaceDoc);
   const participation = useParticipation(spaceDoc);
   const { entries } = useTimeBank(spaceDoc);
+  const proposals = useProposals(spaceDoc);
+  // Subjects to pick from: the space's proposals, the circle's roles (typed freely otherwise).
+  const suggest = (kind: WorkKind, circle: string): readonly string[] =>
+    kind === 'proposal'
+      ? proposals.map((p) => p.title).filter(Boolean)
+      : kind === 'role'
+        ? rolesOf(spaceDoc, circle).map((r) => r.name)
+        : [];
   const today = localDate(useNow());
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -147,6 +158,7 @@ export function TimeBank({
             submitLabel={t('timeBank.declare.send')}
             onSubmit={declare}
             onCancel={() => setDeclaring(false)}
+            suggest={suggest}
           />
         ) : (
           <button
@@ -178,6 +190,7 @@ export function TimeBank({
                   readOnly={access.readOnly}
                   circles={circles}
                   actions={actions}
+                  suggest={suggest}
                 />
               ))}
             </div>
@@ -251,6 +264,7 @@ export function TimeBank({
                 readOnly={access.readOnly}
                 circles={circles}
                 actions={actions}
+                suggest={suggest}
               />
             ))}
           </div>

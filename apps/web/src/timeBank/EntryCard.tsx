@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatDay } from '../decisions/formatDecision.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { formatMinutes } from './formatMinutes.ts';
-import { WorkForm } from './WorkForm.tsx';
+import { WorkForm, type WorkFormProps } from './WorkForm.tsx';
 
 export interface EntryActions {
   readonly confirm: (entry: TimeEntry) => Promise<void>;
@@ -22,12 +22,14 @@ export function EntryCard({
   readOnly,
   circles,
   actions,
+  suggest,
 }: {
   entry: TimeEntry;
   me: string;
   readOnly: boolean;
   circles: readonly Circle[];
   actions: EntryActions;
+  suggest?: WorkFormProps['suggest'];
 }) {
   const t = useT();
   const language = useLanguage();
@@ -166,6 +168,7 @@ export function EntryCard({
           submitLabel={t('timeBank.amend.send')}
           onSubmit={(fields) => actions.amend(entry, fields).then(() => setMode('view'))}
           onCancel={() => setMode('view')}
+          {...(suggest ? { suggest } : {})}
         />
       )}
       {error && (

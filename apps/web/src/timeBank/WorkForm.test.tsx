@@ -61,7 +61,7 @@ describe('WorkForm', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Work for' }), {
       target: { value: 'commons' },
     });
-    fireEvent.change(screen.getByRole('textbox', { name: 'What you worked on' }), {
+    fireEvent.change(screen.getByRole('combobox', { name: 'What you worked on' }), {
       target: { value: 'Charter' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
@@ -74,5 +74,25 @@ describe('WorkForm', () => {
       circleId: 'circle01',
       note: '',
     });
+  });
+
+  it('TIME-1 suggests subjects for the chosen kind and circle', () => {
+    render(
+      <WorkForm
+        circles={CIRCLES}
+        initial={INITIAL}
+        title="Declare hours of work"
+        submitLabel="Declare"
+        onSubmit={() => Promise.resolve()}
+        suggest={(kind, circleId) => (kind === 'role' ? [`Treasurer of ${circleId}`] : [])}
+      />,
+    );
+    const options = () =>
+      [...document.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'));
+    expect(options()).toEqual([]);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Work for' }), {
+      target: { value: 'role' },
+    });
+    expect(options()).toEqual(['Treasurer of circle01']);
   });
 });

@@ -19,6 +19,8 @@ export interface WorkFormProps {
   readonly submitLabel: string;
   readonly onSubmit: (fields: WorkFields) => Promise<void>;
   readonly onCancel?: () => void;
+  /** What to suggest as the subject: the space's proposals, the circle's roles… */
+  readonly suggest?: (kind: WorkKind, circleId: string) => readonly string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function WorkForm({
   submitLabel,
   onSubmit,
   onCancel,
+  suggest,
 }: WorkFormProps) {
   const t = useT();
   const id = useId();
@@ -128,8 +131,14 @@ export function WorkForm({
           id={`${id}-subject`}
           value={subject}
           maxLength={TIME_SUBJECT_MAX}
+          list={`${id}-subjects`}
           onChange={(e) => setSubject(e.target.value)}
         />
+        <datalist id={`${id}-subjects`}>
+          {[...new Set(suggest?.(kind, circleId) ?? [])].map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
       </div>
       <div className="field">
         <label htmlFor={`${id}-circle`}>{t('timeBank.field.circle')}</label>
