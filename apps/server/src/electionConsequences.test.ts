@@ -166,4 +166,44 @@ describe('election consequences', () => {
       expect.objectContaining({ reason: 'missing', record: { kind: 'role', id: e.roleId } }),
     ]);
   });
+
+  it('ELECTSRV-5 ELECT-10 an election of a role that is not elected fills nothing: a not-elected conflict', async () => {
+    const s = start(createMemoryStorage());
+    const m = await seedMeeting(s.registry);
+    // A member wrote the election item by hand on an ordinary role: the meeting runs it.
+    const e = await seedElection(s.registry, m, { elected: false });
+    const driver = meetingDriver(s.registry, m);
+    await toElectionOutcome(driver, e);
+    const outcome = await elect(driver);
+    await s.consequences.afterAppend(m.room);
+
+    const doc = await spaceDoc(s, m);
+    expect(assignmentsOf(doc, e.roleId).map((a) => a.id)).toEqual([e.previousId]);
+    const entry = storedEntry(doc, outcome.id);
+    expect(entry?.outcome).toBe('adopted');
+    expect(entry?.governance?.status).toBe('conflict');
+    expect(entry?.governance?.conflicts).toEqual([
+      expect.objectContaining({ reason: 'not-elected', record: { kind: 'role', id: e.roleId } }),
+    ]);
+    expect(governanceLog(doc).has(outcome.id)).toBe(true);
+    // Made elected afterwards, the decision is not judged again.
+    await withDoc(s.registry, m.spaceRoom, (space) =>
+      space.write((d) => {
+        const role = { kind: 'role' as const, id: e.roleId };
+        const amend = { id: newId(), by: FAC1, at: 5, type: 'record.amend' as const, record: role };
+        const change = {
+          ...amend,
+          field: 'elected',
+          version: 'decseed1',
+          before: false,
+          after: true,
+        };
+        expect(
+          applyChanges(d, [change], { decisionId: 'decother', proposalId: null, at: 5 }).type,
+        ).toBe('applied');
+      }),
+    );
+    await s.consequences.afterAppend(m.room);
+    expect(assignmentsOf(doc, e.roleId).map((a) => a.id)).toEqual([e.previousId]);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   applyChanges,
   assignmentsOf,
+  electedRoleConflicts,
   readCircle,
   readGovernanceUnit,
   readRole,
@@ -11,6 +12,9 @@ import type { EntryWithGovernance } from './governanceConsequences.ts';
 
 /** Who was elected, as the changes say it: the server's own changes carry the decision's id. */
 const SERVER_AUTHOR = 'server';
+
+/** The id of the change that fills the role: the decision's, so a repeated run plans the same. */
+const fillId = (entry: EntryWithGovernance): string => `${entry.id}-fill`;
 
 /**
  * The governance changes an adopted election makes (SPEC ELECTSRV-1): the
@@ -36,7 +40,7 @@ function electionChanges(
   return [
     ...ending,
     {
-      id: `${entry.id}-fill`,
+      id: fillId(entry),
       by: SERVER_AUTHOR,
       at,
       type: 'person.assign',
@@ -78,7 +82,10 @@ export function withElection(spaceDoc: Y.Doc, entry: EntryWithGovernance): Entry
   // Once applied (an earlier run), the log answers: nothing is planned or written again.
   // A role removed since the agenda was written is a `missing` conflict (ELECTSRV-2).
   const changes = electionChanges(spaceDoc, entry, election.personId);
-  applyChanges(spaceDoc, changes, { decisionId: entry.id, proposalId: null, at: entry.decidedAt });
+  // Only an elected role of the named circle is filled by an election (ELECT-10, ELECTSRV-5).
+  const notElected = electedRoleConflicts(spaceDoc, election, fillId(entry));
+  const provenance = { decisionId: entry.id, proposalId: null, at: entry.decidedAt };
+  applyChanges(spaceDoc, changes, provenance, notElected);
   const unit = readGovernanceUnit(spaceDoc, entry.id);
   if (unit === null) return named;
   return {

@@ -35,10 +35,15 @@ export interface Election {
   readonly previousId: string;
 }
 
-/** An elected role "Facilitator" that ana fills, and an election of it on the agenda. */
+/**
+ * An elected role "Facilitator" that ana fills, and an election of it on the
+ * agenda; `elected: false` makes it an ordinary role, as a hand-written item
+ * could name (ELECTSRV-5).
+ */
 export async function seedElection(
   registry: Pick<DocumentRegistry, 'open'>,
   m: SeededMeeting,
+  { elected = true }: { readonly elected?: boolean } = {},
 ): Promise<Election> {
   const roleId = newId();
   const previousId = newId();
@@ -56,7 +61,7 @@ export async function seedElection(
             circleId: m.circleId,
             name: 'Facilitator',
             purpose: 'Meetings run well',
-            elected: true,
+            elected,
           },
           {
             ...base,

@@ -547,6 +547,13 @@ export type {
 export { INBOX_SOURCES } from './inbox/inboxSources.ts';
 export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
 export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';
+export { backlogSection } from './inbox/backlogSection.ts';
+export {
+  INBOX_MEETINGS_MAX,
+  electionSection,
+  inboxMeetingIds,
+} from './inbox/electionSection.ts';
+export type { InboxMeeting } from './inbox/inbox.ts';
 export { FOCUS_MAX, NOMINATION_REASON_MAX, parseElectionTarget } from './election/target.ts';
 export type { ElectionTarget } from './election/target.ts';
 export type {

@@ -79,7 +79,9 @@ export function detectConflicts(doc: Y.Doc, changes: readonly GovernanceChange[]
  * called inside `doc.transact`) and nothing else.
  *
  * - Every change is checked first; with any conflict nothing is written to
- *   the records, and the conflicts are returned.
+ *   the records, and the conflicts are returned. `found` are conflicts the
+ *   caller found beforehand (an election's role, SPEC ELECT-10): they count
+ *   the same, listed first.
  * - Each applied change stamps the decision on what it wrote (the field's
  *   and the record's version) and the unit, with every change before → after,
  *   is kept in the `governance` log under the decision's id: the history.
@@ -96,13 +98,16 @@ export function applyChanges(
   doc: Y.Doc,
   changes: readonly GovernanceChange[],
   provenance: Provenance,
+  found: readonly Conflict[] = [],
 ): ApplyResult {
   const { decisionId, proposalId, at } = provenance;
   const log = governanceLog(doc);
   if (log.has(decisionId)) {
     return { type: 'already-applied', decisionId, unit: readGovernanceUnit(doc, decisionId) };
   }
-  const { ops, applied, conflicts } = plan(doc, changes, decisionId, at);
+  const planned = plan(doc, changes, decisionId, at);
+  const { ops, applied } = planned;
+  const conflicts = [...found, ...planned.conflicts];
   const status = conflicts.length > 0 ? 'conflict' : 'applied';
   const unit: GovernanceUnit = {
     schema: GOVERNANCE_LOG_SCHEMA,

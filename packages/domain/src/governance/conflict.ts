@@ -11,9 +11,19 @@ import type { FieldValue, RecordRef } from './model.ts';
  * - `cycle`: the move would put a circle under itself
  * - `duplicate`: the proposal changes that field, entry or record twice
  * - `invalid`: not a valid change (`parseChange` refuses it)
+ * - `not-elected`: an election names a role that is not an elected role of
+ *   the circle it names (SPEC ELECT-10)
  */
 export type ConflictReason =
-  'stale' | 'missing' | 'exists' | 'not-empty' | 'anchor' | 'cycle' | 'duplicate' | 'invalid';
+  | 'stale'
+  | 'missing'
+  | 'exists'
+  | 'not-empty'
+  | 'anchor'
+  | 'cycle'
+  | 'duplicate'
+  | 'invalid'
+  | 'not-elected';
 
 export interface Conflict {
   readonly changeId: string;

@@ -56,6 +56,7 @@ const REASONS: readonly ConflictReason[] = [
   'cycle',
   'duplicate',
   'invalid',
+  'not-elected',
 ];
 
 function recordRef(v: unknown): RecordRef | null {

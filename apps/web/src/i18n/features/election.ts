@@ -2,6 +2,8 @@
 export const electionEn = {
   'agendaKind.election': 'Election',
   'election.itemTitle': 'Election: {role}',
+  'gov.conflict.not-elected':
+    'This role is not an elected role of the circle the election names: an election fills only an elected role. A proposal can make it one.',
   'election.role': 'Elected role',
   'election.roleInCircle': '{role} ({circle})',
   'election.roleRequired': 'Choose the elected role to fill.',
@@ -100,6 +102,8 @@ export const electionEn = {
 export const electionFr: Readonly<Record<keyof typeof electionEn, string>> = {
   'agendaKind.election': 'Élection',
   'election.itemTitle': 'Élection : {role}',
+  'gov.conflict.not-elected':
+    'Ce rôle n’est pas un rôle élu du cercle que nomme l’élection : une élection ne pourvoit qu’un rôle élu. Une proposition peut en faire un.',
   'election.role': 'Rôle élu',
   'election.roleInCircle': '{role} ({circle})',
   'election.roleRequired': 'Choisissez le rôle élu à pourvoir.',
