@@ -23,7 +23,8 @@ const TEXT = 'a'.repeat(64);
 
 async function sign(key: DeviceKey, event: AsyncPersonEvent): Promise<AsyncPersonEvent> {
   const payload = eventSigningPayload(ROOM, key.keyId, event as unknown as MeetingEvent);
-  return { ...event, kid: key.keyId, sig: await signBytes(key, payload) } as AsyncPersonEvent;
+  const sig = await signBytes(key, payload);
+  return { ...event, kid: key.keyId, sig } as unknown as AsyncPersonEvent;
 }
 
 const info = (key: DeviceKey, userId: string): DeviceKeyInfo => ({

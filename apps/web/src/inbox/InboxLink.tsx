@@ -25,7 +25,7 @@ export function InboxLink() {
 export function SpaceInboxLink({ spaceId, userId }: { spaceId: string; userId: string }) {
   const tn = useTn();
   const room = useRoom(spaceRoom(spaceId));
-  const { count } = useInbox(room.doc, userId, useServerNow(60_000));
+  const { count } = useInbox(room.doc, userId, useServerNow(60_000), spaceId);
   return (
     <Link to={`/s/${spaceId}/inbox`} className="button button--quiet inbox-link">
       {tn('inbox.link', count)}

@@ -24,6 +24,9 @@ export function InboxPage() {
   );
 }
 
+/** The flags the page words (INBOX-3, INBOX-5). */
+const FLAGS: ReadonlySet<string> = new Set(['amended', 'open', 'on-agenda', 'proposal']);
+
 function hrefOf(spaceId: string, item: InboxItem): string {
   const { page, id } = item.target;
   switch (page) {
@@ -38,7 +41,7 @@ function hrefOf(spaceId: string, item: InboxItem): string {
     case 'governance':
       return `/s/${spaceId}/governance`;
     case 'tensions':
-      return `/s/${spaceId}`;
+      return `/s/${spaceId}/tensions`;
   }
 }
 
@@ -49,7 +52,7 @@ function Inbox({ spaceId }: { spaceId: string }) {
   const me = useIdentity(spaceId);
   const room = useRoom(spaceRoom(spaceId));
   const space = useSpace(room.doc);
-  const { sections, count } = useInbox(room.doc, me.id, useServerNow(60_000));
+  const { sections, count } = useInbox(room.doc, me.id, useServerNow(60_000), spaceId);
   useEffect(() => {
     document.title = `${t('inbox.title')} · Ronde`;
   }, [t]);
@@ -90,8 +93,10 @@ function Inbox({ spaceId }: { spaceId: string }) {
                       })}
                     </span>
                   )}
-                  {item.flag === 'amended' && (
-                    <span className="badge">{t('inbox.flag.amended')}</span>
+                  {item.flag !== null && FLAGS.has(item.flag) && (
+                    <span className="badge">
+                      {t(`inbox.flag.${item.flag}` as 'inbox.flag.amended')}
+                    </span>
                   )}
                 </li>
               ))}

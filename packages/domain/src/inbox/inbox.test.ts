@@ -7,6 +7,12 @@ import { asyncConsentSection } from './asyncConsentSection.ts';
 import { buildInbox, inboxCount, type InboxItem, type InboxSource } from './inbox.ts';
 import { INBOX_SOURCES } from './inboxSources.ts';
 import { reviewSection } from './reviewSection.ts';
+import { electionHarness } from '../../test/electionHarness.ts';
+import { addMeetingSummary } from '../meeting/meetingIndex.ts';
+import { addAction } from '../tensions/actions.ts';
+import { logTension } from '../tensions/tensions.ts';
+import { backlogSection } from './backlogSection.ts';
+import { INBOX_MEETINGS_MAX, electionSection, inboxMeetingIds } from './electionSection.ts';
 
 const NOW = Date.parse('2027-06-10T12:00:00Z');
 const HOUR = 3_600_000;
@@ -52,7 +58,12 @@ describe('inbox', () => {
       ['a', 1],
     ]);
     expect(inboxCount(sections)).toBe(1);
-    expect(INBOX_SOURCES.map(([id]) => id)).toEqual(['async-consent', 'review']);
+    expect(INBOX_SOURCES.map(([id]) => id)).toEqual([
+      'async-consent',
+      'elections',
+      'backlog',
+      'review',
+    ]);
   });
 
   it('INBOX-2 items sort soonest first, undated last, ties by key', () => {
@@ -117,6 +128,88 @@ describe('inbox', () => {
       ['decision:dec1', true, 'Decision dec1'],
     ]);
     const sorted = buildInbox({ spaceDoc: doc, userId: 'user-awa', now: NOW }, INBOX_SOURCES);
-    expect(sorted[1]?.items.map((i) => i.key)).toEqual(['decision:dec1', 'assignment:asg001']);
+    expect(sorted.find((x) => x.id === 'review')?.items.map((i) => i.key)).toEqual([
+      'decision:dec1',
+      'assignment:asg001',
+    ]);
+  });
+
+  it('INBOX-5 the tensions I logged that wait, and the actions I own not done, due at the end of their day', () => {
+    const doc = new Y.Doc();
+    logTension(doc, {
+      id: 'te1tension',
+      by: 'user-awa',
+      what: 'Slow releases',
+      couldBe: 'Weekly',
+      now: 1,
+    });
+    logTension(doc, { id: 'te2tension', by: 'user-bo', what: 'Not mine', couldBe: 'x', now: 1 });
+    addAction(doc, {
+      id: 'ac1action',
+      kind: 'action',
+      title: 'Call the bank',
+      ownerId: 'user-awa',
+      by: 'user-bo',
+      dueDate: '2027-06-09',
+      now: 1,
+    });
+    addAction(doc, {
+      id: 'ac2action',
+      kind: 'project',
+      title: 'New site',
+      ownerId: 'user-awa',
+      by: 'user-awa',
+      now: 1,
+    });
+    addAction(doc, {
+      id: 'ac3action',
+      kind: 'action',
+      title: 'Theirs',
+      ownerId: 'user-bo',
+      by: 'user-bo',
+      now: 1,
+    });
+    const { items } = backlogSection({ spaceDoc: doc, userId: 'user-awa', now: NOW });
+    expect(items.map((i) => [i.key, i.kind, i.title, i.overdue, i.flag])).toEqual([
+      ['tension:te1tension', 'tension', 'Slow releases', false, 'open'],
+      ['action:ac1action', 'action', 'Call the bank', true, null],
+      ['action:ac2action', 'project', 'New site', false, null],
+    ]);
+    expect(items[1]?.dueAt).toBe(Date.parse('2027-06-09T23:59:59.999Z'));
+    expect(items[0]?.target).toEqual({ page: 'tensions', id: 'te1tension' });
+  });
+
+  it('INBOX-6 elections I am nominated in: in live meetings only, once revealed, never from a seal', () => {
+    const doc = new Y.Doc();
+    const summary = (id: string, status: 'live' | 'upcoming') =>
+      addMeetingSummary(doc, {
+        id,
+        title: id,
+        circleId: 'c1',
+        kind: 'governance',
+        startsAt: 1,
+        status,
+        updatedAt: 1,
+      });
+    summary('me1meeting', 'live');
+    summary('me2meeting', 'upcoming');
+    expect(inboxMeetingIds(doc)).toEqual(['me1meeting']);
+    const h = electionHarness();
+    h.next(); // present → nominate
+    h.seal('ana', { nominee: 'ben', reason: 'Calm and fair' });
+    const section = (userId: string, id = 'me1meeting') =>
+      electionSection({ spaceDoc: doc, userId, now: NOW, meetings: [{ id, state: h.state() }] });
+    // Sealed: nothing, for ben or anyone.
+    expect(section('ben').items).toEqual([]);
+    h.next(); // the reveal
+    expect(section('ben').items).toEqual([]); // revealed, but ana has not opened her seal yet
+    h.reveal('ana');
+    expect(section('ben').items.map((i) => [i.kind, i.target])).toEqual([
+      ['election', { page: 'meeting', id: 'me1meeting' }],
+    ]);
+    expect(section('ana').items).toEqual([]);
+    // A meeting the index does not list as live is not read.
+    expect(section('ben', 'me2meeting').items).toEqual([]);
+    expect(INBOX_MEETINGS_MAX).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { MeetingState } from '../process/state.ts';
 
 /**
  * A person's inbox (SPEC INBOX-1): what awaits them in a space, as sections
@@ -35,12 +36,20 @@ export interface InboxSection {
   readonly items: readonly InboxItem[];
 }
 
+/** A live meeting's folded state, as the page hands it to the inbox (INBOX-6). */
+export interface InboxMeeting {
+  readonly id: string;
+  readonly state: MeetingState;
+}
+
 /** What every source reads: the space document, the person, the server time now. */
 export interface InboxContext {
   readonly spaceDoc: Y.Doc;
   readonly userId: string;
   /** Epoch ms, on the server's clock. */
   readonly now: number;
+  /** The live meetings the page opened (`inboxMeetingIds`), folded; absent: none (INBOX-6). */
+  readonly meetings?: readonly InboxMeeting[];
 }
 
 export type InboxSource = (context: InboxContext) => InboxSection;

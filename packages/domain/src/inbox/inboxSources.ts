@@ -1,4 +1,6 @@
 import { asyncConsentSection } from './asyncConsentSection.ts';
+import { backlogSection } from './backlogSection.ts';
+import { electionSection } from './electionSection.ts';
 import type { InboxSource } from './inbox.ts';
 import { reviewSection } from './reviewSection.ts';
 
@@ -9,5 +11,7 @@ import { reviewSection } from './reviewSection.ts';
  */
 export const INBOX_SOURCES: readonly (readonly [string, InboxSource])[] = [
   ['async-consent', asyncConsentSection],
+  ['elections', electionSection],
+  ['backlog', backlogSection],
   ['review', reviewSection],
 ];

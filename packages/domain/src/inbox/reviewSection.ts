@@ -13,7 +13,7 @@ export function isoDay(ms: number): string {
 }
 
 /** The epoch ms of the end of a `YYYY-MM-DD` day (UTC), or `null` when it is not a date. */
-function endOfDay(day: string): number | null {
+export function endOfDay(day: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
   const ms = Date.parse(`${day}T23:59:59.999Z`);
   return Number.isFinite(ms) ? ms : null;

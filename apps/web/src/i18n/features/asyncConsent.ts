@@ -123,6 +123,15 @@ export const asyncConsentEn = {
   'inbox.due': 'by {when}',
   'inbox.overdue': 'since {when}',
   'inbox.flag.amended': 'Amended',
+  'inbox.section.elections': 'Elections I am nominated in',
+  'inbox.section.backlog': 'My tensions and next actions',
+  'inbox.kind.election': 'Nominated: “{title}”',
+  'inbox.kind.tension': 'My tension “{title}”',
+  'inbox.kind.action': 'Next action “{title}”',
+  'inbox.kind.project': 'Project “{title}”',
+  'inbox.flag.open': 'Not triaged yet',
+  'inbox.flag.on-agenda': 'On an agenda',
+  'inbox.flag.proposal': 'Awaits a proposal',
 } as const;
 
 export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string>> = {
@@ -253,4 +262,13 @@ export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string
   'inbox.due': 'avant le {when}',
   'inbox.overdue': 'depuis le {when}',
   'inbox.flag.amended': 'Amendée',
+  'inbox.section.elections': 'Élections où je suis proposé·e',
+  'inbox.section.backlog': 'Mes tensions et prochaines actions',
+  'inbox.kind.election': 'Proposé·e : « {title} »',
+  'inbox.kind.tension': 'Ma tension « {title} »',
+  'inbox.kind.action': 'Prochaine action « {title} »',
+  'inbox.kind.project': 'Projet « {title} »',
+  'inbox.flag.open': 'Pas encore traitée',
+  'inbox.flag.on-agenda': 'À un ordre du jour',
+  'inbox.flag.proposal': 'Attend une proposition',
 };
