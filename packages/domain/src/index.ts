@@ -555,6 +555,7 @@ export {
 } from './inbox/electionSection.ts';
 export type { InboxMeeting } from './inbox/inbox.ts';
 export { FOCUS_MAX, NOMINATION_REASON_MAX, parseElectionTarget } from './election/target.ts';
+export { electedRoleConflicts } from './election/electedRole.ts';
 export type { ElectionTarget } from './election/target.ts';
 export type {
   ElectionEvent,
