@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from '../fixtures/axe.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
@@ -55,6 +56,19 @@ test('a space downloaded as a backup and imported into a second server shows the
   const before = await decisionLog(awa.page, spaceUrl);
   expect(before).toEqual(['Four-day week']);
   const entryBefore = await awa.page.getByRole('article', { name: 'Four-day week' }).innerText();
+
+  // The decision as a standalone HTML page under CC BY-SA 4.0: escaped, accessible.
+  const htmlDownload = awa.page.waitForEvent('download');
+  await awa.page.getByRole('button', { name: 'Export “Four-day week” as HTML' }).click();
+  const html = readFileSync(await (await htmlDownload).path(), 'utf8');
+  expect(html).toContain('https://creativecommons.org/licenses/by-sa/4.0/');
+  const exported = await awa.context.newPage();
+  await exported.setContent(html);
+  await expect(exported.getByRole('heading', { level: 1 })).toHaveText('Decision: Four-day week');
+  await expect(exported.getByRole('link', { name: 'CC BY-SA 4.0' })).toBeVisible();
+  await expect(exported.getByRole('contentinfo')).toContainText('Awa');
+  await expectAccessible(exported, 'exported decision (HTML)');
+  await exported.close();
 
   // Awa, the admin, downloads the whole space.
   await awa.page.goto(spaceUrl);
