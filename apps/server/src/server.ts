@@ -6,7 +6,7 @@ import { createTokenAuthenticate, type Authenticate } from './authenticate.ts';
 import type { Config } from './config.ts';
 import { createByteQuota } from './byteQuota.ts';
 import { acceptConnection, type ConnectionContext } from './connection.ts';
-import { createAsyncConsents } from './asyncConsentDeadlines.ts';
+import { createAsyncConsents, type AsyncConsents } from './asyncConsentDeadlines.ts';
 import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { createHeartbeat } from './heartbeat.ts';
@@ -49,6 +49,8 @@ export interface RondeServer {
   readonly registry: DocumentRegistry;
   /** What the server writes after each process event (SPEC CONS). */
   readonly consequences: Consequences;
+  /** Asynchronous consents decided at their deadline (SPEC ACONS-10; tests run one at once). */
+  readonly asyncConsents: AsyncConsents;
   /** This instance's id on the relay (`null` without `REDIS_URL`). */
   readonly instanceId: string | null;
   /** Stops taking connections, closes sockets with 1001, flushes stores, closes storage. */
@@ -288,6 +290,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     host: config.host,
     registry,
     consequences,
+    asyncConsents,
     instanceId: scaleOut.instanceId,
     close() {
       closing ??= shutdown();
