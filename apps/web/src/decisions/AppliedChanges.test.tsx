@@ -9,7 +9,7 @@ afterEach(cleanup);
 beforeEach(() => useSession.setState({ language: 'en' }));
 
 describe('the decision log’s applied changes', () => {
-  it('lists each change a decision applied, readably, linked to the records', () => {
+  it('lists each change a decision applied, readably, each linked to its record’s anchor', () => {
     const { doc } = spaceWithRecords();
     render(
       <MemoryRouter>
@@ -28,6 +28,11 @@ describe('the decision log’s applied changes', () => {
       within(applied)
         .getByRole('link', { name: 'See Budget in the governance records' })
         .getAttribute('href'),
-    ).toBe(`/s/${IDS.space}/governance`);
+    ).toBe(`/s/${IDS.space}/governance#policy-${IDS.policy}`);
+    expect(
+      within(applied)
+        .getByRole('link', { name: 'See Host in the governance records' })
+        .getAttribute('href'),
+    ).toBe(`/s/${IDS.space}/governance#role-${IDS.role}`);
   });
 });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ChangeDiffView } from '../governance/ChangeDiffView.tsx';
 import { conflictText, recordName, type Naming } from '../governance/changeText.ts';
+import { holdsRecord, recordHref } from '../governance/recordAnchor.ts';
 import { useGovernance, useKnownPeople } from '../governance/useGovernance.ts';
 import { useYStore } from '../hooks/useYStore.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
@@ -21,7 +22,8 @@ function unitsOf(doc: Y.Doc): Readonly<Record<string, GovernanceUnit>> {
 /**
  * What a decision did to the governance records (GOVSRV-3, as the server
  * recorded it under the decision's id): each change applied, field by field,
- * before → after, with a link to the records; or the conflicts that kept
+ * before → after, with a link to the record itself on the governance page
+ * (to the page when the record is gone since); or the conflicts that kept
  * them all out. Nothing for a decision that changed no record.
  */
 export function AppliedChanges({
@@ -62,7 +64,14 @@ export function AppliedChanges({
                 conflict: null,
               }}
             >
-              <Link to={`/s/${spaceId}/governance`} className="decision__record-link">
+              <Link
+                to={
+                  holdsRecord(view, applied.record)
+                    ? recordHref(spaceId, applied.record)
+                    : `/s/${spaceId}/governance`
+                }
+                className="decision__record-link"
+              >
                 {t('decisions.applied.open', { name: recordName(naming, applied.record) })}
               </Link>
             </ChangeDiffView>

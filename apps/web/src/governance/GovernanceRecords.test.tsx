@@ -1,7 +1,7 @@
 import { applyChanges, draftAmend } from '@ronde/domain';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryRouter, useNavigate, type NavigateFunction } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../state/session.ts';
 import { GovernanceRecords } from './GovernanceRecords.tsx';
 import { IDS, spaceWithRecords } from './testRecords.ts';
@@ -9,15 +9,32 @@ import { IDS, spaceWithRecords } from './testRecords.ts';
 afterEach(cleanup);
 beforeEach(() => useSession.setState({ language: 'en' }));
 
-function setup() {
+let navigate: NavigateFunction | null = null;
+/** Hands the router's navigate to the test, to follow a link from elsewhere. */
+function Navigator() {
+  navigate = useNavigate();
+  return null;
+}
+
+function setup(at = `/s/${IDS.space}/governance`) {
   const { doc } = spaceWithRecords();
   render(
-    <MemoryRouter>
+    <MemoryRouter initialEntries={[at]}>
+      <Navigator />
       <GovernanceRecords spaceId={IDS.space} spaceName="Coop" spaceDoc={doc} />
     </MemoryRouter>,
   );
   return doc;
 }
+
+// jsdom lays nothing out and has no scrollIntoView: record which element was scrolled to.
+const scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled.length = 0;
+  Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+    scrolled.push(this);
+  });
+});
 
 const card = (name: string) => screen.getByRole('article', { name });
 
@@ -89,5 +106,54 @@ describe('GovernanceRecords', () => {
         name: 'Création : décision « Budget rules » (2 mars 2026)',
       }),
     ).toBeTruthy();
+  });
+
+  it('gives each circle, role, policy and assignment a stable anchor from its id, and a link to it', () => {
+    setup();
+    expect(card('Host').id).toBe(`role-${IDS.role}`);
+    expect(card('Budget').id).toBe(`policy-${IDS.policy}`);
+    expect(screen.getByRole('region', { name: 'General' }).id).toMatch(/^circle-/);
+    const ana = within(
+      within(card('Host')).getByRole('list', { name: 'Who fills Host' }),
+    ).getByRole('listitem');
+    expect(ana.id).toBe(`assignment-${IDS.assignment}`);
+    expect(
+      within(card('Host')).getByRole('link', { name: 'Link to “Host”' }).getAttribute('href'),
+    ).toBe(`/s/${IDS.space}/governance#role-${IDS.role}`);
+  });
+
+  it('scrolls to and focuses the record a link arrives at', () => {
+    setup(`/s/${IDS.space}/governance#policy-${IDS.policy}`);
+    expect(document.activeElement).toBe(card('Budget'));
+    expect(scrolled).toEqual([card('Budget')]);
+  });
+
+  it('clears a search that hides the record a link arrives at, then focuses it', () => {
+    setup();
+    const search = screen.getByRole('searchbox', { name: 'Search the records' });
+    fireEvent.change(search, { target: { value: 'spend' } });
+    expect(screen.queryByRole('article', { name: 'Host' })).toBeNull();
+    act(() => {
+      void navigate!(`/s/${IDS.space}/governance#assignment-${IDS.assignment}`);
+    });
+    expect((search as HTMLInputElement).value).toBe('');
+    const ana = within(
+      within(card('Host')).getByRole('list', { name: 'Who fills Host' }),
+    ).getByRole('listitem');
+    expect(document.activeElement).toBe(ana);
+    expect(scrolled).toEqual([ana]);
+    // A search that shows the record is kept.
+    fireEvent.change(search, { target: { value: 'budget' } });
+    act(() => {
+      void navigate!(`/s/${IDS.space}/governance#policy-${IDS.policy}`);
+    });
+    expect((search as HTMLInputElement).value).toBe('budget');
+    expect(document.activeElement).toBe(card('Budget'));
+  });
+
+  it('names the record link in French', () => {
+    useSession.setState({ language: 'fr' });
+    setup();
+    expect(within(card('Budget')).getByRole('link', { name: 'Lien vers « Budget »' })).toBeTruthy();
   });
 });

@@ -1,5 +1,12 @@
-import type { CircleNode, ListEntry, PolicyRecord, RecordBase, RoleRecord } from '@ronde/domain';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import type {
+  CircleNode,
+  ListEntry,
+  PolicyRecord,
+  RecordBase,
+  RecordKind,
+  RoleRecord,
+} from '@ronde/domain';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { formatCalendarDate } from '../decisions/formatDecision.ts';
@@ -7,8 +14,10 @@ import { useDecisions } from '../decisions/useDecisions.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { personName } from './changeText.ts';
 import { visibleRecords } from './matchRecords.ts';
+import { recordAnchor, recordHref } from './recordAnchor.ts';
 import { DecisionLink, RecordHistory, type RecordContext } from './RecordHistory.tsx';
 import { FilledByLink } from '../election/FilledByLink.tsx';
+import { useFocusRecord } from './useFocusRecord.ts';
 import { useGovernance, useKnownPeople } from './useGovernance.ts';
 import './governance.css';
 
@@ -21,7 +30,9 @@ interface PageContext extends RecordContext {
  * The governance records of a space, as people read them: the circle tree,
  * each circle's purpose, accountabilities and domains, its roles and who
  * fills them (focus, term end), its policies; searchable; each record with
- * the decision that created it and its history.
+ * the decision that created it and its history. Each record has a stable
+ * anchor (`role-<id>`…, {@link recordAnchor}): a link to it scrolls to it
+ * and focuses it.
  */
 export function GovernanceRecords({
   spaceId,
@@ -40,6 +51,8 @@ export function GovernanceRecords({
   const decisions = useDecisions(spaceDoc);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => visibleRecords(view, query, people), [view, query, people]);
+  const clearQuery = useCallback(() => setQuery(''), []);
+  useFocusRecord(view, query, clearQuery);
   const decisionTitles = useMemo(
     () => Object.fromEntries(decisions.map((d) => [d.id, d.title])),
     [decisions],
@@ -101,13 +114,18 @@ function CircleBlock({ ctx, node, depth }: { ctx: PageContext; node: CircleNode;
   const policies = (view.policies[circle.id] ?? []).filter((p) => isShown(ctx, p.id));
   return (
     <li className="gov-circle">
-      <section aria-labelledby={`${id}-name`}>
+      <section
+        id={recordAnchor({ kind: 'circle', id: circle.id })}
+        tabIndex={-1}
+        className="gov-anchor"
+        aria-labelledby={`${id}-name`}
+      >
         <Heading depth={depth} id={`${id}-name`}>
           <span className="chip__ring" aria-hidden="true" /> {circle.name}
         </Heading>
         {circle.purpose && <p className="gov-purpose">{circle.purpose}</p>}
         <EntryLists ctx={ctx} record={circle} />
-        <Provenance ctx={ctx} record={circle} name={circle.name} />
+        <Provenance ctx={ctx} record={circle} kind="circle" name={circle.name} />
         <Heading depth={depth + 1} id={`${id}-roles`}>
           {t('gov.roles')}
         </Heading>
@@ -150,7 +168,12 @@ function RoleCard({ ctx, role, depth }: { ctx: PageContext; role: RoleRecord; de
   const assignments = view.assignments[role.id] ?? [];
   return (
     <li>
-      <article className="gov-card card" aria-labelledby={`${id}-name`}>
+      <article
+        id={recordAnchor({ kind: 'role', id: role.id })}
+        tabIndex={-1}
+        className="gov-card card gov-anchor"
+        aria-labelledby={`${id}-name`}
+      >
         <Heading depth={depth} id={`${id}-name`}>
           {role.name}
           {role.elected && <span className="gov-badge">{t('gov.elected')}</span>}
@@ -162,7 +185,12 @@ function RoleCard({ ctx, role, depth }: { ctx: PageContext; role: RoleRecord; de
         ) : (
           <ul className="gov-people" aria-label={t('gov.filledBy', { role: role.name })}>
             {assignments.map((a) => (
-              <li key={a.id}>
+              <li
+                key={a.id}
+                id={recordAnchor({ kind: 'assignment', id: a.id })}
+                tabIndex={-1}
+                className="gov-anchor"
+              >
                 <strong>{personName(ctx.naming, a.personId)}</strong>
                 {a.focus && <> · {t('gov.focus', { focus: a.focus })}</>}
                 {' · '}
@@ -184,7 +212,7 @@ function RoleCard({ ctx, role, depth }: { ctx: PageContext; role: RoleRecord; de
             ))}
           </ul>
         )}
-        <Provenance ctx={ctx} record={role} name={role.name} />
+        <Provenance ctx={ctx} record={role} kind="role" name={role.name} />
       </article>
     </li>
   );
@@ -202,12 +230,17 @@ function PolicyCard({
   const id = useId();
   return (
     <li>
-      <article className="gov-card card" aria-labelledby={`${id}-name`}>
+      <article
+        id={recordAnchor({ kind: 'policy', id: policy.id })}
+        tabIndex={-1}
+        className="gov-card card gov-anchor"
+        aria-labelledby={`${id}-name`}
+      >
         <Heading depth={depth} id={`${id}-name`}>
           {policy.title}
         </Heading>
         <p className="gov-policy-text">{policy.text}</p>
-        <Provenance ctx={ctx} record={policy} name={policy.title} />
+        <Provenance ctx={ctx} record={policy} kind="policy" name={policy.title} />
       </article>
     </li>
   );
@@ -240,8 +273,21 @@ function EntryLists({
   );
 }
 
-/** Which decision created the record (or that it came with the space), then its history. */
-function Provenance({ ctx, record, name }: { ctx: PageContext; record: RecordBase; name: string }) {
+/**
+ * Which decision created the record (or that it came with the space), a
+ * link to the record itself (to share it), then its history.
+ */
+function Provenance({
+  ctx,
+  record,
+  kind,
+  name,
+}: {
+  ctx: PageContext;
+  record: RecordBase;
+  kind: RecordKind;
+  name: string;
+}) {
   const { t } = ctx.naming;
   return (
     <div className="gov-provenance">
@@ -251,6 +297,13 @@ function Provenance({ ctx, record, name }: { ctx: PageContext; record: RecordBas
         ) : (
           <DecisionLink ctx={ctx} decisionId={record.createdBy} at={record.createdAt} created />
         )}
+        {' · '}
+        <Link
+          to={recordHref(ctx.spaceId, { kind, id: record.id })}
+          aria-label={t('gov.anchor.link', { name })}
+        >
+          {t('gov.anchor.linkText')}
+        </Link>
       </p>
       <RecordHistory ctx={ctx} recordId={record.id} name={name} />
     </div>

@@ -5,6 +5,7 @@ import { tensionsEn } from './features/tensions.ts';
 import { historyEn } from './features/history.ts';
 import { timeBankEn } from './features/timeBank.ts';
 import { commonsEn } from './features/commons.ts';
+import { governanceEn } from './features/governance.ts';
 
 /**
  * The English catalogue. Its keys are the catalogue's keys: every other
@@ -864,6 +865,7 @@ export const en = {
   ...historyEn,
   ...timeBankEn,
   ...commonsEn,
+  ...governanceEn,
 } as const;
 
 /** A key of the catalogue. */

@@ -6,6 +6,7 @@ import { tensionsFr } from './features/tensions.ts';
 import { historyFr } from './features/history.ts';
 import { timeBankFr } from './features/timeBank.ts';
 import { commonsFr } from './features/commons.ts';
+import { governanceFr } from './features/governance.ts';
 
 /** The French catalogue: TypeScript requires exactly the English keys. */
 export const fr: Readonly<Record<MessageKey, string>> = {
@@ -883,4 +884,5 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...historyFr,
   ...timeBankFr,
   ...commonsFr,
+  ...governanceFr,
 };

@@ -1,0 +1,10 @@
+/** The governance page's anchors messages, English and French (spread into `en.ts` and `fr.ts`). */
+export const governanceEn = {
+  'gov.anchor.link': 'Link to “{name}”',
+  'gov.anchor.linkText': 'Link to this record',
+} as const;
+
+export const governanceFr: Readonly<Record<keyof typeof governanceEn, string>> = {
+  'gov.anchor.link': 'Lien vers « {name} »',
+  'gov.anchor.linkText': 'Lien vers cet enregistrement',
+};
