@@ -18,7 +18,7 @@ import {
   type RoomRef,
 } from '@ronde/domain';
 import type { Member } from './accessStore.ts';
-import { currentTextDigest, freezeText, unfreezeText } from './asyncConsentText.ts';
+import { freezeText, hasTextDigest, unfreezeText } from './asyncConsentText.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { EventRefusal, type EventDeps, type EventSubmission } from './processEvents.ts';
 
@@ -40,6 +40,8 @@ export interface AsyncEventDeps extends EventDeps {
   readonly members: { listMembers(spaceId: string): Promise<readonly Member[]> };
   /** The server's clock. */
   readonly now: () => number;
+  /** How long an opening or amendment waits for the text it names (ACONS-13; default 5 s). */
+  readonly textWaitMs?: number;
   /** Called before an opening is appended: the consent is pending until its consequences are written. */
   readonly markPending: (room: string) => Promise<void>;
 }
@@ -98,8 +100,7 @@ async function sameText(
   eventId: string,
   deps: AsyncEventDeps,
 ): Promise<void> {
-  const current = await currentTextDigest(deps.registry, ref, proposalId);
-  if (current !== digest) {
+  if (!(await hasTextDigest(deps.registry, ref, proposalId, digest, deps.textWaitMs))) {
     throw new EventRefusal(
       eventId,
       'not-allowed',

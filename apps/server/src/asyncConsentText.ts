@@ -107,21 +107,45 @@ export async function unfreezeText(
   });
 }
 
+/** How long an opening or amendment waits for the edits it names (ACONS-13). */
+export const TEXT_WAIT_MS = 5_000;
+
 /**
- * The digest of the proposal's text as the server holds it now, read in its
- * store queue (every update judged before is applied), or `null` when there
- * is no such proposal.
+ * Whether the server holds the proposal's text with this digest (ACONS-13):
+ * read in its store queue (every update judged before is applied), and, if
+ * not yet, again after each update applied to it for up to `waitMs` — the
+ * author's edits travel on the proposal's socket, their event on the
+ * consent's, and may arrive after it.
+ *
+ * @example
+ * if (!(await hasTextDigest(registry, ref, proposalId, event.digest))) refuse('text-differs');
  */
-export async function currentTextDigest(
+export async function hasTextDigest(
   registry: Registry,
   consent: RoomRef,
   proposalId: string,
-): Promise<string | null> {
-  return withProposal(registry, consent, proposalId, async (write) => {
-    let digest: string | null = null;
-    await write((doc) => {
-      if (readProposal(doc)?.id === proposalId) digest = proposalTextDigest(doc);
+  digest: string,
+  waitMs = TEXT_WAIT_MS,
+): Promise<boolean> {
+  return withProposal(registry, consent, proposalId, async (write, doc) => {
+    const matches = (d: Y.Doc): boolean =>
+      readProposal(d)?.id === proposalId && proposalTextDigest(d) === digest;
+    let now = false;
+    await write((d) => {
+      now = matches(d);
     });
-    return digest;
+    if (now) return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (result: boolean): void => {
+        clearTimeout(timer);
+        doc.off('update', onUpdate);
+        resolve(result);
+      };
+      const onUpdate = (): void => {
+        if (matches(doc)) done(true);
+      };
+      const timer = setTimeout(() => done(false), waitMs);
+      doc.on('update', onUpdate);
+    });
   });
 }

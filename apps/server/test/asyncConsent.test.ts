@@ -505,4 +505,27 @@ describe('asynchronous consent on the server', () => {
       await withDoc(s.registry, proposalRoom, ({ doc }) => proposalTitle(doc).toString()),
     ).toBe('Four-day week');
   });
+
+  it('ACONS-13 an amendment that arrives before the edits it names waits for them, then is appended', async () => {
+    const s = await server(dir());
+    const cast = await spaceOn(s);
+    const { ana, room, proposalRoom } = cast;
+    const anaSocket = await socketOf(s, room, ana);
+    await anaSocket.send(
+      openAsyncConsent(cast.proposalId, ana.userId, clock, clock + 10 * MINUTE, cast.sent),
+    );
+    const text = await hostile(s.port, proposalRoom, ana, await stored(s.port, proposalRoom, ana));
+    // The digest of the text once edited, computed on a copy before the edit is sent.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(text.doc));
+    proposalTitle(copy).insert(0, 'Paid ');
+    const amended = proposalTextDigest(copy);
+    const amend = amendAsyncConsent(await state(s, room), ana.userId, clock, 'Paid', amended);
+    const sending = anaSocket.send(amend);
+    text.edit((doc) => proposalTitle(doc).insert(0, 'Paid '));
+    await sending;
+    const after = await state(s, room);
+    expect(after.revision).toBe(1);
+    expect(after.digest).toBe(amended);
+  });
 });
