@@ -32,7 +32,7 @@ export interface AuthorShare {
 
 /**
  * The version's text grouped into blocks of runs, each run one author's
- * (SPEC HIST-1): adjacent units of one author in one block join.
+ * (SPEC HIST-1): adjacent pieces of one author in one block join.
  *
  * @example
  * authoredVersion(versionTokens(doc), (client) => bindings.get(client) ?? null);
@@ -43,12 +43,17 @@ export function authoredVersion(tokens: VersionTokens, authorOf: AuthorOf): Auth
     result[section] = groupBlocks(tokens[section], section === 'body' ? null : 'text').map(
       (block) => ({
         type: block.type,
-        runs: joinRuns(block.chars.map((t) => ({ text: t.ch, author: authorOf(t.client) }))),
+        runs: joinRuns(
+          block.chars.map((t) => ({ text: t.text, author: authorOf(t.client) })),
+          sameAuthor,
+        ),
       }),
     );
   }
   return result;
 }
+
+const sameAuthor = (a: AuthoredRun, b: AuthoredRun): boolean => a.author === b.author;
 
 /**
  * The surviving text's code points per author, most first, ties by author
@@ -61,12 +66,13 @@ export function authorShares(tokens: VersionTokens, authorOf: AuthorOf): AuthorS
   const counts = new Map<string | null, number>();
   for (const section of VERSION_SECTIONS) {
     for (const token of tokens[section]) {
-      if (token.kind !== 'char' || isLowSurrogateOfPair(token.ch)) continue;
+      if (token.kind !== 'text') continue;
       const author = authorOf(token.client);
-      counts.set(author, (counts.get(author) ?? 0) + 1);
+      counts.set(author, (counts.get(author) ?? 0) + codePoints(token.text));
     }
   }
   return [...counts]
+    .filter(([, chars]) => chars > 0)
     .map(([author, chars]) => ({ author, chars }))
     .sort(
       (a, b) =>
@@ -78,7 +84,7 @@ export function authorShares(tokens: VersionTokens, authorOf: AuthorOf): AuthorS
 /** The plain text of a version, sections and blocks joined by newlines: what "changed" compares. */
 export function versionPlainText(tokens: VersionTokens): string {
   return VERSION_SECTIONS.map((section) =>
-    tokens[section].map((t) => (t.kind === 'char' ? t.ch : '\n')).join(''),
+    tokens[section].map((t) => (t.kind === 'text' ? t.text : '\n')).join(''),
   ).join('\n\u0000\n');
 }
 
@@ -92,8 +98,8 @@ export interface TokenBlock<T> {
 export function groupBlocks(
   tokens: readonly VersionToken[],
   fixedType: string | null,
-): TokenBlock<Extract<VersionToken, { kind: 'char' }>>[] {
-  const blocks: TokenBlock<Extract<VersionToken, { kind: 'char' }>>[] = [];
+): TokenBlock<Extract<VersionToken, { kind: 'text' }>>[] {
+  const blocks: TokenBlock<Extract<VersionToken, { kind: 'text' }>>[] = [];
   for (const token of tokens) {
     if (token.kind === 'block') {
       blocks.push({ type: fixedType ?? token.type, block: token, chars: [] });
@@ -109,28 +115,44 @@ export function groupBlocks(
   return blocks;
 }
 
-/** Joins adjacent runs whose fields other than `text` are equal. */
-export function joinRuns<R extends { readonly text: string }>(runs: readonly R[]): R[] {
+/**
+ * Joins adjacent runs that `same` says belong together, their texts
+ * concatenated once per joined run (not once per piece).
+ */
+export function joinRuns<R extends { readonly text: string }>(
+  runs: readonly R[],
+  same: (a: R, b: R) => boolean,
+): R[] {
   const joined: R[] = [];
+  let parts: string[] = [];
+  let head: R | undefined;
+  const flush = () => {
+    if (head === undefined) return;
+    joined.push(parts.length === 1 ? head : { ...head, text: parts.join('') });
+  };
   for (const run of runs) {
-    const last = joined.at(-1);
-    if (last !== undefined && sameExceptText(last, run)) {
-      joined[joined.length - 1] = { ...last, text: last.text + run.text };
-    } else joined.push(run);
+    if (run.text === '') continue;
+    if (head !== undefined && same(head, run)) {
+      parts.push(run.text);
+      continue;
+    }
+    flush();
+    head = run;
+    parts = [run.text];
   }
+  flush();
   return joined;
 }
 
-function sameExceptText(a: object, b: object): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  keys.delete('text');
-  for (const key of keys) {
-    if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
+/** Code points of a UTF-16 string: its units less the low halves of surrogate pairs (any low surrogate). */
+export function codePoints(text: string): number {
+  if (!LOW_SURROGATE.test(text)) return text.length;
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) count--;
   }
-  return true;
+  return count;
 }
 
-function isLowSurrogateOfPair(ch: string): boolean {
-  const unit = ch.charCodeAt(0);
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
+const LOW_SURROGATE = /[\udc00-\udfff]/;
