@@ -15,7 +15,7 @@ import {
   type VersionMeta,
 } from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { SERVER_AUTHOR } from '../src/authorship.ts';
 import { openSqliteStorage } from '../src/sqliteStorage.ts';
 import {
