@@ -152,6 +152,14 @@ test('tensions become a proposal and a next action through a tactical triage; th
   const water = ben.page.getByRole('article', { name: WATER });
   await expect(water).toContainText('Responsable : Ben');
   await expectAccessible(ben.page, 'next actions (fr, phone)');
+  // Its owner edits it first: a due date (ACTION-3).
+  await water.getByRole('button', { name: `Modifier « ${WATER} »` }).click();
+  const edit = water.getByRole('form', { name: `Modifier « ${WATER} »` });
+  await expect(edit.getByRole('textbox', { name: 'Quoi' })).toHaveValue(WATER);
+  await edit.getByLabel('Échéance (facultative)').fill('2030-05-14');
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(water.getByRole('status')).toHaveText(`Modifications de « ${WATER} » enregistrées.`);
+  await expect(water).toContainText('pour le 14 mai 2030');
   await water.getByRole('button', { name: `Marquer « ${WATER} » comme faite` }).click();
   await expect(ben.page.getByText('0 action ou projet', { exact: true })).toBeVisible();
   await ben.page.getByRole('combobox', { name: 'Afficher' }).selectOption({ label: 'Tout' });
@@ -175,8 +183,10 @@ test('tensions become a proposal and a next action through a tactical triage; th
   await expect(applied.getByRole('listitem', { name: 'Add the policy “Invoices”' })).toContainText(
     'Pay within 30 days',
   );
-  await expect(
-    applied.getByRole('link', { name: 'See Invoices in the governance records' }),
-  ).toHaveAttribute('href', /\/governance$/);
+  const recordLink = applied.getByRole('link', { name: 'See Invoices in the governance records' });
+  await expect(recordLink).toHaveAttribute('href', /\/governance#policy-/);
   await expectAccessible(awa.page, 'the decision log with applied changes');
+  // The link lands on the record itself, focused.
+  await recordLink.click();
+  await expect(awa.page.getByRole('article', { name: 'Invoices' })).toBeFocused();
 });
