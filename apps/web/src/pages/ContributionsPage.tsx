@@ -17,7 +17,8 @@ export function ContributionsPage() {
   );
 }
 
-function Contributions({
+/** The ledger of one space document (exported for its tests). */
+export function Contributions({
   spaceId,
   spaceName,
   doc,
