@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import {
   foldMeeting,
+  circleRosterOf,
   foldTimeLog,
   listAgenda,
   listDecisions,
@@ -70,7 +71,7 @@ async function folded(server: Server, meeting: SeededMeeting) {
     name: readSpace(doc)?.name,
     decisions: listDecisions(doc),
     participation: listParticipation(doc),
-    time: foldTimeLog(timeLog(doc).toJSON() as unknown[]),
+    time: foldTimeLog(timeLog(doc).toJSON() as unknown[], circleRosterOf(doc)),
   }));
   const meetingState = await withDoc(server.registry, meeting.room, ({ doc }) =>
     foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) }),

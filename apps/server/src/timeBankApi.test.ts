@@ -1,6 +1,9 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import {
+  applyChanges,
+  circleRosterOf,
   foldTimeLog,
+  initSpace,
   newId,
   spaceRoom,
   timeEventSigningPayload,
@@ -105,8 +108,9 @@ describe('time bank API (TIMESRV)', () => {
       ...(type === 'time.dispute' ? { reason } : {}),
     }) as TimeEvent;
   const entries = async () =>
-    foldTimeLog(timeLog(await stored(port, spaceRoom(ada.spaceId), ada)).toJSON() as unknown[])
-      .entries;
+    (async (doc) => foldTimeLog(timeLog(doc).toJSON() as unknown[], circleRosterOf(doc)).entries)(
+      await stored(port, spaceRoom(ada.spaceId), ada),
+    );
 
   beforeAll(async () => {
     server = await startServer(dir.path, { auth: 'required' });
@@ -218,6 +222,74 @@ describe('time bank API (TIMESRV)', () => {
     expect((await attacker.client.closed).code).toBe(4409);
     expect(timeLog(await stored(port, room, ada)).length).toBe(before);
   });
+  it('TIMESRV-7 work names a circle of the space, commons work the anchor; TIME-12 only the circle’s members confirm or dispute', async () => {
+    const sub = newId();
+    const role = newId();
+    const handle = server.registry.open(spaceRoom(ada.spaceId));
+    const base = { by: ada.userId, at: Date.now() - 60_000 };
+    await (
+      await handle.ready
+    ).write((doc) => {
+      const result = applyChanges(
+        doc,
+        [
+          {
+            ...base,
+            id: newId(),
+            type: 'circle.add',
+            circleId: sub,
+            parentId: circleId,
+            name: 'Kitchen',
+            purpose: '',
+          },
+          {
+            ...base,
+            id: newId(),
+            type: 'role.add',
+            roleId: role,
+            circleId: sub,
+            name: 'Cook',
+            purpose: '',
+            elected: false,
+          },
+          {
+            ...base,
+            id: newId(),
+            type: 'person.assign',
+            assignmentId: newId(),
+            roleId: role,
+            personId: bea.userId,
+            focus: '',
+            termEnd: null,
+          },
+        ],
+        { decisionId: newId(), proposalId: null, at: Date.now() - 60_000 },
+      );
+      expect(result.type).toBe('applied');
+    });
+    handle.release();
+    const unknown = await post(
+      ada,
+      signed(ada, declare(ada, { circleId: newId(), kind: 'project' })),
+    );
+    expect([unknown.status, unknown.body.error?.code]).toEqual([409, 'unknown-circle']);
+    const commons = await post(ada, signed(ada, declare(ada, { circleId: sub, kind: 'commons' })));
+    expect([commons.status, commons.body.error?.code]).toEqual([409, 'not-anchor']);
+    const work = declare(ada, {
+      circleId: sub,
+      kind: 'role',
+      subject: 'Cook',
+    } as Partial<TimeEvent>);
+    expect((await post(ada, signed(ada, work))).status).toBe(201);
+    // Cy is a member of the space but fills no role of the Kitchen circle.
+    for (const type of ['time.confirm', 'time.dispute'] as const) {
+      const outsider = await post(cy, signed(cy, review(cy, type, work.id)));
+      expect([outsider.status, outsider.body.error?.code]).toEqual([409, 'not-circle-member']);
+    }
+    expect((await entries()).find((e) => e.id === work.id)?.status).toBe('pending');
+    expect((await post(bea, signed(bea, review(bea, 'time.confirm', work.id)))).status).toBe(201);
+    expect((await entries()).find((e) => e.id === work.id)?.confirmedBy?.id).toBe(bea.userId);
+  });
 });
 
 describe('time bank quota (TIMESRV-6)', () => {
@@ -231,6 +303,19 @@ describe('time bank quota (TIMESRV-6)', () => {
     });
     const spaceId = 'quotaSpace1';
     const now = Date.now();
+    const handle = registry.open(spaceRoom(spaceId));
+    let anchor = '';
+    await (
+      await handle.ready
+    ).write((doc) => {
+      anchor = initSpace(doc, {
+        id: spaceId,
+        name: 'Quota',
+        circleName: 'All',
+        now,
+      }).defaultCircleId;
+    });
+    handle.release();
     const event = (by: string, i: number) =>
       ({
         id: `ev${by}${String(i).padStart(6, '0')}`,
@@ -242,7 +327,7 @@ describe('time bank quota (TIMESRV-6)', () => {
         workedOn: '2026-03-10',
         kind: 'project',
         subject: 'Flood',
-        circleId: 'circle01',
+        circleId: anchor,
         note: '',
         kid: 'k'.repeat(22),
         sig: 's'.repeat(86),

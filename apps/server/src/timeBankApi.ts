@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   checkTimeEvent,
+  circleRosterOf,
   foldTimeLog,
+  isKnownCircle,
   isId,
   parseTimeEvent,
   readSignature,
@@ -149,7 +151,21 @@ export async function appendTimeEvent(
     await document.write((doc) => {
       const log = timeLog(doc);
       const entries = log.toJSON() as unknown[];
-      const refusal = checkTimeEvent(foldTimeLog(entries), stored);
+      const roster = circleRosterOf(doc);
+      if (stored.type === 'time.declare' || stored.type === 'time.amend') {
+        // Work belongs to a circle of this space; work on the commons to the anchor (TIMESRV-7).
+        if (!isKnownCircle(roster, stored.circleId)) {
+          throw new HttpError(409, 'unknown-circle', 'the work names no circle of this space');
+        }
+        if (stored.kind === 'commons' && stored.circleId !== roster.anchorId) {
+          throw new HttpError(
+            409,
+            'not-anchor',
+            'work on the commons belongs to the anchor circle',
+          );
+        }
+      }
+      const refusal = checkTimeEvent(foldTimeLog(entries, roster), stored, roster);
       if (refusal) throw new HttpError(409, refusal, `the time bank refuses this (${refusal})`);
       // The space document is everyone's: one member cannot fill it (TIMESRV-6).
       const recent = entries.filter((e) => {

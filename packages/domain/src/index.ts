@@ -415,7 +415,22 @@ export type {
   PersonBalance,
   Period,
 } from './timeBank/balances.ts';
-export { csvField, decimalHours, TIME_CSV_HEADER, timeBankCsv } from './timeBank/timeBankCsv.ts';
+export {
+  csvField,
+  decimalHours,
+  TIME_CSV_HEADER,
+  TIME_ENTRIES_CSV_HEADER,
+  timeBankCsv,
+  timeEntriesCsv,
+} from './timeBank/timeBankCsv.ts';
+export {
+  circleMembersAt,
+  circleRosterFrom,
+  circleRosterOf,
+  isCircleMember,
+  isKnownCircle,
+} from './timeBank/circleRoster.ts';
+export type { CircleRoster, RosterTerm } from './timeBank/circleRoster.ts';
 export {
   ASYNC_POSITIONS,
   DEFAULT_ASYNC_POLICY,

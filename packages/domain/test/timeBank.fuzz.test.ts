@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CircleRoster } from '../src/timeBank/circleRoster.ts';
 import type { ParticipationEntry } from '../src/decisions/participation.ts';
 import { timeBalances } from '../src/timeBank/balances.ts';
 import { checkTimeEvent, foldTimeLog } from '../src/timeBank/foldTimeLog.ts';
@@ -9,6 +10,16 @@ import { prng, type Prng } from './prng.ts';
 
 const PEOPLE = ['anaUser1', 'benUser1', 'chloeUs1', 'davidUs1'];
 const CIRCLES = ['circle01', 'circle02'];
+/** circle02 lies under the anchor circle01; Ana and Ben fill its roles, Chloe and David do not. */
+const ROSTER: CircleRoster = {
+  anchorId: 'circle01',
+  parents: { circle01: null, circle02: 'circle01' },
+  roleCircles: { role0001: 'circle02' },
+  terms: [
+    { roleId: 'role0001', personId: 'anaUser1', from: 0, until: null },
+    { roleId: 'role0001', personId: 'benUser1', from: 0, until: null },
+  ],
+};
 
 function randomEvent(r: Prng, n: number, ids: readonly string[]): TimeEvent {
   const by = r.pick(PEOPLE);
@@ -62,7 +73,8 @@ function run(seed: number): Set<string> {
     const event = randomEvent(r, n, declared);
     // The server appends what the fold accepts, and now and then something it would not
     // (a log restored from elsewhere): every replica must ignore it alike.
-    const accepted = checkTimeEvent(foldTimeLog(timeLog(server).toArray()), event) === null;
+    const accepted =
+      checkTimeEvent(foldTimeLog(timeLog(server).toArray(), ROSTER), event, ROSTER) === null;
     if (accepted || r.chance(0.2)) timeLog(server).push([{ ...event }]);
     if (accepted && event.type === 'time.declare') declared.push(event.id);
     for (let k = r.int(0, 3); k > 0; k--) net.deliverOne();
@@ -75,7 +87,7 @@ function run(seed: number): Set<string> {
   const meetings = participation(r);
   const shuffled = [...meetings].sort(() => r.next() - 0.5);
   const views = net.replicas.map((doc, i) => {
-    const state = foldTimeLog(timeLog(doc).toJSON() as unknown[]);
+    const state = foldTimeLog(timeLog(doc).toJSON() as unknown[], ROSTER);
     const balances = timeBalances({
       entries: state.entries,
       participation: i % 2 === 0 ? meetings : shuffled,

@@ -1,9 +1,12 @@
 import {
+  circleMembersAt,
   entriesToReview,
   inPeriod,
+  isCircleMember,
   rolesOf,
   timeBalances,
   timeBankCsv,
+  timeEntriesCsv,
   type Period,
   type TimeEntry,
   type WorkFields,
@@ -15,6 +18,7 @@ import type * as Y from 'yjs';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { localDate } from '../decisions/filterDecisions.ts';
 import { useParticipation } from '../equity/ParticipationOverview.tsx';
+import { useKnownPeople } from '../governance/useGovernance.ts';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { useProposals } from '../hooks/useProposals.ts';
@@ -25,6 +29,12 @@ import { BalanceChart } from '../timeBank/BalanceChart.tsx';
 import { BalanceTable } from '../timeBank/BalanceTable.tsx';
 import { downloadText } from '../timeBank/downloadText.ts';
 import { EntryCard, type EntryActions } from '../timeBank/EntryCard.tsx';
+import {
+  PERIOD_PRESETS,
+  presetOf,
+  presetPeriod,
+  type PeriodPreset,
+} from '../timeBank/periodPresets.ts';
 import { submitTimeEvent } from '../timeBank/submitTimeEvent.ts';
 import { useTimeBank } from '../timeBank/useTimeBank.ts';
 import { WorkForm } from '../timeBank/WorkForm.tsx';
@@ -56,7 +66,8 @@ export function TimeBank({
   const access = useAccess(spaceId);
   const circles = useCircles(spaceDoc);
   const participation = useParticipation(spaceDoc);
-  const { entries } = useTimeBank(spaceDoc);
+  const { entries, roster } = useTimeBank(spaceDoc);
+  const known = useKnownPeople(spaceDoc);
   const proposals = useProposals(spaceDoc);
   // Subjects to pick from: the space's proposals, the circle's roles (typed freely otherwise).
   const suggest = (kind: WorkKind, circle: string): readonly string[] =>
@@ -65,7 +76,8 @@ export function TimeBank({
       : kind === 'role'
         ? rolesOf(spaceDoc, circle).map((r) => r.name)
         : [];
-  const today = localDate(useNow());
+  const now = useNow();
+  const today = localDate(now);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [circleId, setCircleId] = useState('');
@@ -83,7 +95,26 @@ export function TimeBank({
       }),
     [entries, participation, period, circleId],
   );
-  const toReview = entriesToReview(entries, me);
+  const toReview = entriesToReview(entries, me, roster, now);
+  const circleName = (cid: string): string => circles.find((c) => c.id === cid)?.name ?? '';
+  // Names of the people who can confirm: the decision log's, then the time bank's.
+  const nameOf = (person: string): string =>
+    known[person] ??
+    entries.find((e) => e.declarer === person)?.declarerName ??
+    entries.find((e) => e.confirmedBy?.id === person)?.confirmedBy?.name ??
+    t('meeting.unnamed');
+  // What the declarer of a pending entry is told: who can confirm it (TIME-12).
+  const reviewersOf = (entry: TimeEntry): string => {
+    const members = circleMembersAt(roster, entry.circleId, now);
+    if (members === 'everyone') return t('timeBank.reviewers.anyone');
+    const others = members.filter((m) => m !== entry.declarer);
+    const circle = circleName(entry.circleId);
+    if (others.length === 0) return t('timeBank.reviewers.none', { circle });
+    return tn('timeBank.reviewers.some', others.length, {
+      names: others.map(nameOf).join(', '),
+      circle,
+    });
+  };
   const reviewing = new Set(toReview.map((e) => e.id));
   // Everything else in the period: one's own, the confirmed, the disputed (TIME-4: shown).
   const shown = entries
@@ -91,6 +122,13 @@ export function TimeBank({
     .filter((e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId))
     .slice()
     .reverse();
+  const inCircle = (entry: TimeEntry): boolean => isCircleMember(roster, me, entry.circleId, now);
+  const preset = presetOf(period, today);
+  const choosePreset = (value: PeriodPreset) => {
+    const next = presetPeriod(value, today);
+    setFrom(next.from ?? '');
+    setTo(next.to ?? '');
+  };
 
   const actions: EntryActions = {
     confirm: async (entry: TimeEntry) => {
@@ -112,15 +150,22 @@ export function TimeBank({
     setNotice(t('timeBank.notice.declared'));
   };
   const downloadCsv = () => {
-    const csv = timeBankCsv(
-      balances,
-      period,
-      (cid) => circles.find((c) => c.id === cid)?.name ?? '',
-    );
+    const csv = timeBankCsv(balances, period, circleName);
     // A byte-order mark, so spreadsheets read the names as UTF-8.
     downloadText(
       `time-bank-${spaceId}-${from || 'start'}-${to || today}.csv`,
       `\ufeff${csv}`,
+      'text/csv',
+    );
+  };
+  // Every entry of the period and circle, oldest declared first (TIME-13).
+  const downloadEntriesCsv = () => {
+    const chosen = entries.filter(
+      (e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId),
+    );
+    downloadText(
+      `time-entries-${spaceId}-${from || 'start'}-${to || today}.csv`,
+      `\ufeff${timeEntriesCsv(chosen, circleName)}`,
       'text/csv',
     );
   };
@@ -191,6 +236,7 @@ export function TimeBank({
                   circles={circles}
                   actions={actions}
                   suggest={suggest}
+                  inCircle
                 />
               ))}
             </div>
@@ -201,6 +247,25 @@ export function TimeBank({
       <section aria-labelledby={`${id}-balances`} className="time-bank__section">
         <h2 id={`${id}-balances`}>{t('timeBank.balances.title')}</h2>
         <div className="time-bank__filters" role="group" aria-label={t('timeBank.period')}>
+          <div className="field">
+            <label htmlFor={`${id}-preset`}>{t('timeBank.preset')}</label>
+            <select
+              id={`${id}-preset`}
+              value={preset}
+              onChange={(e) => {
+                if (e.target.value !== 'custom') choosePreset(e.target.value as PeriodPreset);
+              }}
+            >
+              {PERIOD_PRESETS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`timeBank.preset.${p}`)}
+                </option>
+              ))}
+              <option value="custom" disabled={preset !== 'custom'}>
+                {t('timeBank.preset.custom')}
+              </option>
+            </select>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('timeBank.from')}</label>
             <input
@@ -248,6 +313,13 @@ export function TimeBank({
             </button>
           </>
         )}
+        {entries.some(
+          (e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId),
+        ) && (
+          <button type="button" className="button" onClick={downloadEntriesCsv}>
+            {t('timeBank.csvEntries')}
+          </button>
+        )}
       </section>
 
       <section aria-labelledby={`${id}-entries`} className="time-bank__section">
@@ -265,6 +337,8 @@ export function TimeBank({
                 circles={circles}
                 actions={actions}
                 suggest={suggest}
+                inCircle={inCircle(entry)}
+                reviewers={reviewersOf(entry)}
               />
             ))}
           </div>

@@ -14,7 +14,9 @@ export interface EntryActions {
 /**
  * One declared entry: who, how long, for what, its status, every dispute
  * (TIME-4: never hidden), and what this member may do with it — confirm or
- * dispute someone else's pending entry, amend their own disputed one.
+ * dispute someone else's pending entry in a circle they belong to (TIME-12),
+ * amend their own disputed one; the declarer of a pending entry is told who
+ * can confirm it.
  */
 export function EntryCard({
   entry,
@@ -23,10 +25,16 @@ export function EntryCard({
   circles,
   actions,
   suggest,
+  inCircle,
+  reviewers,
 }: {
   entry: TimeEntry;
   me: string;
   readOnly: boolean;
+  /** Whether `me` belongs to the entry's circle now (TIME-12). */
+  inCircle: boolean;
+  /** For the declarer of a pending entry: who can confirm it. */
+  reviewers?: string;
   circles: readonly Circle[];
   actions: EntryActions;
   suggest?: WorkFormProps['suggest'];
@@ -41,7 +49,8 @@ export function EntryCard({
   const who = entry.declarerName || t('meeting.unnamed');
   const duration = formatMinutes(t, entry.minutes);
   const circle = circles.find((c) => c.id === entry.circleId)?.name ?? '';
-  const mayReview = !readOnly && entry.status === 'pending' && entry.declarer !== me;
+  const pendingOther = !readOnly && entry.status === 'pending' && entry.declarer !== me;
+  const mayReview = pendingOther && inCircle;
   const mayAmend = !readOnly && entry.status === 'disputed' && entry.declarer === me;
   const label = { who, duration, subject: entry.subject };
 
@@ -97,6 +106,12 @@ export function EntryCard({
             </li>
           ))}
         </ul>
+      )}
+      {entry.status === 'pending' && entry.declarer === me && reviewers && (
+        <p className="meta time-entry__reviewers">{reviewers}</p>
+      )}
+      {pendingOther && !inCircle && (
+        <p className="meta">{t('timeBank.entry.outsideCircle', { circle })}</p>
       )}
       {mode === 'view' && (mayReview || mayAmend) && (
         <div className="time-entry__actions">

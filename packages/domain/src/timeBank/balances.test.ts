@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParticipationEntry } from '../decisions/participation.ts';
 import { dayAtOffset, timeBalances } from './balances.ts';
 import { foldTimeLog } from './foldTimeLog.ts';
-import { confirm, declare, dispute } from './testEvents.ts';
+import { ANCHOR_ROSTER, confirm, declare, dispute } from './testEvents.ts';
 
 const MIN = 60_000;
 const START = Date.UTC(2026, 2, 10, 9, 0);
@@ -57,11 +57,14 @@ describe('time bank balances', () => {
       meeting('meet0001', 'circle01', late, 30, [person('anaUser1', 1, 30)]),
       meeting('meet0002', 'circle02', START, 45, [person('anaUser1', 1, 45)]),
     ];
-    const { entries } = foldTimeLog([
-      declare('e1000001', 'anaUser1', { workedOn: '2026-03-11', minutes: 15 }),
-      declare('e1000002', 'anaUser1', { workedOn: '2026-03-12', minutes: 25 }),
-      declare('e1000003', 'anaUser1', { workedOn: '2026-03-09', minutes: 35 }),
-    ]);
+    const { entries } = foldTimeLog(
+      [
+        declare('e1000001', 'anaUser1', { workedOn: '2026-03-11', minutes: 15 }),
+        declare('e1000002', 'anaUser1', { workedOn: '2026-03-12', minutes: 25 }),
+        declare('e1000003', 'anaUser1', { workedOn: '2026-03-09', minutes: 35 }),
+      ],
+      ANCHOR_ROSTER,
+    );
     const at = (utcOffsetMinutes: number, circleId: string | null = null) =>
       timeBalances({
         entries,
@@ -84,14 +87,17 @@ describe('time bank balances', () => {
   });
 
   it('TIME-9 counts meeting time and confirmed work; pending and disputed are shown, not counted', () => {
-    const { entries } = foldTimeLog([
-      declare('e1000001', 'anaUser1', { minutes: 60 }),
-      declare('e1000002', 'anaUser1', { minutes: 30, circleId: 'circle02' }),
-      declare('e1000003', 'anaUser1', { minutes: 20 }),
-      declare('e1000004', 'benUser1', { minutes: 100 }),
-      confirm('c1000001', 'benUser1', 'e1000001'),
-      dispute('d1000001', 'benUser1', 'e1000003'),
-    ]);
+    const { entries } = foldTimeLog(
+      [
+        declare('e1000001', 'anaUser1', { minutes: 60 }),
+        declare('e1000002', 'anaUser1', { minutes: 30, circleId: 'circle02' }),
+        declare('e1000003', 'anaUser1', { minutes: 20 }),
+        declare('e1000004', 'benUser1', { minutes: 100 }),
+        confirm('c1000001', 'benUser1', 'e1000001'),
+        dispute('d1000001', 'benUser1', 'e1000003'),
+      ],
+      ANCHOR_ROSTER,
+    );
     const result = timeBalances({
       entries,
       participation: [meeting('meet0001', 'circle01', START, 30, [person('benUser1', 2, 30)])],

@@ -1,4 +1,5 @@
 import { compareCodeUnits } from '../process/reduceHelpers.ts';
+import { isCircleMember, type CircleRoster } from './circleRoster.ts';
 import { parseTimeEvent, type TimeEvent, type WorkFields } from './timeEvents.ts';
 
 /**
@@ -38,6 +39,7 @@ export type TimeRefusal =
   | 'duplicate-id'
   | 'unknown-entry'
   | 'own-entry'
+  | 'not-circle-member'
   | 'not-declarer'
   | 'not-pending'
   | 'not-disputed';
@@ -52,21 +54,23 @@ export interface TimeBankState {
 interface Working {
   readonly byId: Map<string, TimeEntry>;
   readonly eventIds: Set<string>;
+  readonly roster: CircleRoster;
 }
 
 /**
  * Why an event cannot apply to the entries folded so far, or `null` when it
- * can (SPEC TIME-3 … TIME-5). The server asks this before appending.
+ * can (SPEC TIME-3 … TIME-5, TIME-12). The server asks this before appending.
  *
  * @example
- * const refusal = checkTimeEvent(foldTimeLog(log), event);
+ * const refusal = checkTimeEvent(foldTimeLog(log, roster), event, roster);
  */
 export function checkTimeEvent(
   state: Pick<TimeBankState, 'entries'> & { readonly eventIds?: ReadonlySet<string> },
   event: TimeEvent,
+  roster: CircleRoster,
 ): TimeRefusal | null {
   const byId = new Map(state.entries.map((e) => [e.id, e]));
-  return refusalOf({ byId, eventIds: new Set(state.eventIds ?? []) }, event);
+  return refusalOf({ byId, eventIds: new Set(state.eventIds ?? []), roster }, event);
 }
 
 function refusalOf(work: Working, event: TimeEvent): TimeRefusal | null {
@@ -79,7 +83,11 @@ function refusalOf(work: Working, event: TimeEvent): TimeRefusal | null {
     return entry.status === 'disputed' ? null : 'not-disputed';
   }
   if (event.by === entry.declarer) return 'own-entry';
-  return entry.status === 'pending' ? null : 'not-pending';
+  if (entry.status !== 'pending') return 'not-pending';
+  // Judged as the circle stood when the event was signed (TIME-12).
+  return isCircleMember(work.roster, event.by, entry.circleId, event.at)
+    ? null
+    : 'not-circle-member';
 }
 
 function apply(work: Working, event: TimeEvent): void {
@@ -150,16 +158,21 @@ function apply(work: Working, event: TimeEvent): void {
 
 /**
  * Folds a time log (the stored entries, in log order) into entries (SPEC
- * TIME-3 … TIME-6): an entry that is not a well-formed event, or that
- * {@link checkTimeEvent} refuses, is left out and listed in `refused`.
+ * TIME-3 … TIME-6, TIME-12): an entry that is not a well-formed event, or
+ * that {@link checkTimeEvent} refuses, is left out and listed in `refused`.
+ * Confirmations and disputes are judged against the circle roster of the
+ * space (`circleRosterOf`), as it stood at each event's time.
  *
  * @example
- * const { entries } = foldTimeLog(timeLog(spaceDoc).toArray());
+ * const { entries } = foldTimeLog(timeLog(spaceDoc).toArray(), circleRosterOf(spaceDoc));
  */
-export function foldTimeLog(log: readonly unknown[]): TimeBankState & {
+export function foldTimeLog(
+  log: readonly unknown[],
+  roster: CircleRoster,
+): TimeBankState & {
   readonly eventIds: ReadonlySet<string>;
 } {
-  const work: Working = { byId: new Map(), eventIds: new Set() };
+  const work: Working = { byId: new Map(), eventIds: new Set(), roster };
   const order: string[] = [];
   const refused: { index: number; reason: TimeRefusal }[] = [];
   log.forEach((raw, index) => {
@@ -184,14 +197,25 @@ export function foldTimeLog(log: readonly unknown[]): TimeBankState & {
 }
 
 /**
- * The entries someone may confirm or dispute: pending, declared by someone
- * else (SPEC TIME-3), oldest work first, ties by id.
+ * The entries someone may confirm or dispute at `at`: pending, declared by
+ * someone else (SPEC TIME-3), in a circle they belong to then (TIME-12),
+ * oldest work first, ties by id.
  *
  * @example
- * entriesToReview(entries, me.id).length; // 2
+ * entriesToReview(entries, me.id, roster, Date.now()).length; // 2
  */
-export function entriesToReview(entries: readonly TimeEntry[], userId: string): TimeEntry[] {
+export function entriesToReview(
+  entries: readonly TimeEntry[],
+  userId: string,
+  roster: CircleRoster,
+  at: number,
+): TimeEntry[] {
   return entries
-    .filter((e) => e.status === 'pending' && e.declarer !== userId)
+    .filter(
+      (e) =>
+        e.status === 'pending' &&
+        e.declarer !== userId &&
+        isCircleMember(roster, userId, e.circleId, at),
+    )
     .sort((a, b) => compareCodeUnits(a.workedOn, b.workedOn) || compareCodeUnits(a.id, b.id));
 }

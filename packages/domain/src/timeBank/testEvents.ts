@@ -1,3 +1,4 @@
+import type { CircleRoster } from './circleRoster.ts';
 import type { TimeEvent, WorkFields } from './timeEvents.ts';
 
 /** Builders of time events for tests (not exported from the package). */
@@ -52,3 +53,11 @@ export const amend = (
   entryId,
   ...work(over),
 });
+
+/** A roster whose anchor circle is {@link CIRCLE}: every member may confirm there. */
+export const ANCHOR_ROSTER: CircleRoster = {
+  anchorId: CIRCLE,
+  parents: { [CIRCLE]: null },
+  roleCircles: {},
+  terms: [],
+};

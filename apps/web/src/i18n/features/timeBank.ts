@@ -5,7 +5,7 @@ export const timeBankEn = {
   'timeBank.link': 'Time bank',
   'timeBank.back': 'Back to {space}',
   'timeBank.intro':
-    'Time is the unit here: time present in meetings, and hours of work a member declares, which count once another member confirms them.',
+    'Time is the unit here: time present in meetings, and hours of work a member declares, which count once another member of the circle confirms them.',
   'timeBank.readOnly': 'Observers follow the time bank; they do not declare or confirm hours.',
   'timeBank.minutes': '{m} min',
   'timeBank.hours': '{h} h',
@@ -85,6 +85,21 @@ export const timeBankEn = {
   'timeBank.csv': 'Download the balances (CSV)',
   'timeBank.entries.title': 'Entries',
   'timeBank.entries.empty': 'No other entries in this period.',
+  'timeBank.csvEntries': 'Download the entries (CSV)',
+  'timeBank.preset': 'Period',
+  'timeBank.preset.all': 'All time',
+  'timeBank.preset.thisMonth': 'This month',
+  'timeBank.preset.lastMonth': 'Last month',
+  'timeBank.preset.last30': 'Last 30 days',
+  'timeBank.preset.thisYear': 'This year',
+  'timeBank.preset.custom': 'Chosen dates',
+  'timeBank.reviewers.anyone': 'Any other member of the space can confirm it.',
+  'timeBank.reviewers.none':
+    'Nobody else fills a role in {circle} yet, so nobody can confirm it until someone does.',
+  'timeBank.reviewers.some.one': '{names} can confirm it (a role in {circle}).',
+  'timeBank.reviewers.some.other': '{names} can confirm it (roles in {circle}).',
+  'timeBank.entry.outsideCircle':
+    'Only the members of {circle} (people who fill a role in it) confirm or dispute these hours.',
 } as const;
 
 export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
@@ -93,7 +108,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.link': 'Banque de temps',
   'timeBank.back': 'Retour à {space}',
   'timeBank.intro':
-    'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre.',
+    'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre du cercle.',
   'timeBank.readOnly':
     'Les observateurs suivent la banque de temps ; ils ne déclarent ni ne confirment d’heures.',
   'timeBank.minutes': '{m} min',
@@ -177,4 +192,19 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.csv': 'Télécharger les soldes (CSV)',
   'timeBank.entries.title': 'Entrées',
   'timeBank.entries.empty': 'Aucune autre entrée sur cette période.',
+  'timeBank.csvEntries': 'Télécharger les entrées (CSV)',
+  'timeBank.preset': 'Période',
+  'timeBank.preset.all': 'Depuis le début',
+  'timeBank.preset.thisMonth': 'Ce mois-ci',
+  'timeBank.preset.lastMonth': 'Le mois dernier',
+  'timeBank.preset.last30': 'Les 30 derniers jours',
+  'timeBank.preset.thisYear': 'Cette année',
+  'timeBank.preset.custom': 'Dates choisies',
+  'timeBank.reviewers.anyone': 'Tout autre membre de l’espace peut la confirmer.',
+  'timeBank.reviewers.none':
+    'Personne d’autre ne tient de rôle dans {circle} pour l’instant : personne ne peut la confirmer avant cela.',
+  'timeBank.reviewers.some.one': '{names} peut la confirmer (un rôle dans {circle}).',
+  'timeBank.reviewers.some.other': '{names} peuvent la confirmer (des rôles dans {circle}).',
+  'timeBank.entry.outsideCircle':
+    'Seuls les membres de {circle} (les personnes qui y tiennent un rôle) confirment ou contestent ces heures.',
 } as const;
