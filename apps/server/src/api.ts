@@ -24,6 +24,8 @@ export interface ApiContext extends AccessApiContext {
   readonly isClosing: () => boolean;
   /** Practice spaces and their bots (SPEC PRACTICE); absent, the routes answer 404. */
   readonly practice?: PracticeService;
+  /** The deployment's shortest time to an asynchronous consent's deadline (ACONS-16). */
+  readonly asyncMinDeadlineMs?: number;
 }
 
 const CreateSpace = z.object({
@@ -39,6 +41,7 @@ const CreateSpace = z.object({
  *   defaultCircleId, member, session, adminLink, invite}`: the creator is the
  *   space's admin (docs/trust-api.md)
  * - `GET /api/time` → `{now}` (server epoch ms, for clock offset)
+ * - `GET /api/settings` → `{asyncConsent: {minDeadlineMs}}` (the deployment's settings screens show)
  * - the access routes (accessApi.ts)
  */
 export async function handleApi(
@@ -79,6 +82,12 @@ export async function handleApi(
   if (path === '/api/time') {
     allow(req, 'GET', 'HEAD');
     sendJson(res, 200, { now: Date.now() });
+    return;
+  }
+  if (path === '/api/settings') {
+    // What the deployment sets that screens must know before the server refuses (ACONS-16).
+    allow(req, 'GET', 'HEAD');
+    sendJson(res, 200, { asyncConsent: { minDeadlineMs: ctx.asyncMinDeadlineMs ?? 60_000 } });
     return;
   }
   if (await handleAccessApi(req, res, path, ctx)) return;

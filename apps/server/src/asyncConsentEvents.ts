@@ -40,6 +40,8 @@ export interface AsyncEventDeps extends EventDeps {
   readonly members: { listMembers(spaceId: string): Promise<readonly Member[]> };
   /** The server's clock. */
   readonly now: () => number;
+  /** The shortest time from now to a deadline (ACONS-16; default the domain's floor, a minute). */
+  readonly minDeadlineMs?: number;
   /** How long an opening or amendment waits for the text it names (ACONS-13; default 5 s). */
   readonly textWaitMs?: number;
   /** Called before an opening is appended: the consent is pending until its consequences are written. */
@@ -91,6 +93,14 @@ export async function submitAsyncEvent(
   await append(loaded, stored, deps);
   return stored;
 }
+
+/** The deployment's shortest time to a deadline, never below the domain's floor (ACONS-16). */
+const minDeadline = (deps: AsyncEventDeps): number =>
+  Math.max(MIN_DEADLINE_MS, deps.minDeadlineMs ?? MIN_DEADLINE_MS);
+
+/** The refusal's detail: the reason code the page words, then the minimum in minutes. */
+const tooSoon = (deps: AsyncEventDeps): string =>
+  `bad-deadline: a deadline is at least ${Math.round(minDeadline(deps) / 60_000)} minutes away`;
 
 /** Refuses an opening or amendment whose digest is not the server's text's (ACONS-13). */
 async function sameText(
@@ -161,8 +171,8 @@ async function append(
     if (before.phase === 'open' && deps.now() >= before.deadline) {
       throw new EventRefusal(stored.id, 'closed', 'the deadline has passed');
     }
-    if (stored.type === 'async.extend' && stored.deadline < deps.now() + MIN_DEADLINE_MS) {
-      throw new EventRefusal(stored.id, 'not-allowed', 'a new deadline is at least a minute away');
+    if (stored.type === 'async.extend' && stored.deadline < deps.now() + minDeadline(deps)) {
+      throw new EventRefusal(stored.id, 'not-allowed', tooSoon(deps));
     }
     const after = foldAsyncConsent([...log, stored]);
     const result = after.results[after.results.length - 1];
@@ -226,8 +236,8 @@ async function rollFor(
   deps: AsyncEventDeps,
 ): Promise<Record<string, unknown>> {
   const now = deps.now();
-  if (open.deadline < now + MIN_DEADLINE_MS) {
-    throw new EventRefusal(open.id, 'not-allowed', 'the deadline is at least a minute away');
+  if (open.deadline < now + minDeadline(deps)) {
+    throw new EventRefusal(open.id, 'not-allowed', tooSoon(deps));
   }
   const proposal = deps.registry.open(roomName({ spaceId, kind: 'proposal', id: open.proposalId }));
   try {

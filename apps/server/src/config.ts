@@ -52,6 +52,12 @@ export interface Config {
   readonly pingIntervalMs: number;
   /** …and cuts one that sent nothing, not even a pong, for this long (IDLE-2). */
   readonly idleTimeoutMs: number;
+  /**
+   * The shortest time from now to an asynchronous consent's deadline, at its
+   * opening or an extension (ACONS-16): an hour by default, so people have
+   * time to read; a test deployment may lower it to a minute.
+   */
+  readonly asyncMinDeadlineMs: number;
 }
 
 export type AuthMode = 'required' | 'off';
@@ -276,6 +282,12 @@ const SETTINGS: readonly Setting[] = [
     apply: (raw, c) => (c.idleTimeoutMs = integer('idle timeout', raw, 1000, 86_400_000)),
   },
   {
+    flag: 'async-min-deadline-minutes',
+    env: 'RONDE_ASYNC_MIN_DEADLINE_MINUTES',
+    apply: (raw, c) =>
+      (c.asyncMinDeadlineMs = integer('async min deadline minutes', raw, 1, 1440) * 60_000),
+  },
+  {
     flag: 'database-url',
     env: 'DATABASE_URL',
     apply: (raw, c) =>
@@ -333,6 +345,7 @@ export function defaultConfig(): Config {
     httpRateLimits: DEFAULT_HTTP_RATE_LIMITS,
     pingIntervalMs: 30_000,
     idleTimeoutMs: 75_000,
+    asyncMinDeadlineMs: 3_600_000,
   };
 }
 

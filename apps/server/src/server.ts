@@ -150,6 +150,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       log,
       webDir: config.webDir,
       maxBodyBytes: config.limits.maxBodyBytes,
+      asyncMinDeadlineMs: config.asyncMinDeadlineMs,
       isClosing,
       access,
       secret,
@@ -202,6 +203,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       registry,
       members: access,
       now: asyncNow,
+      minDeadlineMs: config.asyncMinDeadlineMs,
       markPending: (room: string) => storage.markPending(room),
     },
     onEventAppended: (room: string) => {

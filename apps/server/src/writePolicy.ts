@@ -269,7 +269,8 @@ function checkProposalText(_write: LocatedWrite, ctx: RuleContext): string | nul
   const fields = rootMap(ctx.doc, 'proposal');
   if (status === 'in-consent' && fields.has('asyncConsentId') && !fields.has('asyncClosedBy')) {
     // Closing: the text is frozen as it is decided (ACONS-4, ACONS-13).
-    if (fields.has('asyncClosing')) return 'the asynchronous consent is closing: its text is frozen';
+    if (fields.has('asyncClosing'))
+      return 'the asynchronous consent is closing: its text is frozen';
     // In asynchronous consent the proposer amends; every amendment asks again (ACONS-4).
     return fields.get('authorId') === ctx.writer.userId
       ? null

@@ -63,7 +63,11 @@ describe.skipIf(skip)('asynchronous consent across instances', () => {
     if (!REDIS_URL) throw new Error('REDIS_URL is not set (e.g. redis://127.0.0.1:6379)');
     const db = await createTestDatabase();
     cleanups.push(() => db.drop());
-    const config = { ...clusterConfig(db.url, REDIS_URL), auth: 'required' as const };
+    const config = {
+      ...clusterConfig(db.url, REDIS_URL),
+      auth: 'required' as const,
+      asyncMinDeadlineMs: MINUTE,
+    };
     // One clock for both instances, moved by hand.
     let clock = Date.UTC(2026, 2, 2, 9);
     const start = async (): Promise<RondeServer> => {

@@ -68,8 +68,13 @@ describe('asynchronous consent on the server', () => {
   let clock = Date.UTC(2026, 0, 5, 9);
   const deps: ServerDeps = { asyncConsentNow: () => clock };
 
-  async function server(dataDir: string): Promise<Started> {
-    const started = await startServer(dataDir, { auth: 'required', secret: SECRET }, deps);
+  /** A test deployment: deadlines from a minute away (ACONS-16). */
+  async function server(dataDir: string, asyncMinDeadlineMs = MINUTE): Promise<Started> {
+    const started = await startServer(
+      dataDir,
+      { auth: 'required', secret: SECRET, asyncMinDeadlineMs },
+      deps,
+    );
     cleanups.push(() => started.close());
     return started;
   }
@@ -527,5 +532,25 @@ describe('asynchronous consent on the server', () => {
     const after = await state(s, room);
     expect(after.revision).toBe(1);
     expect(after.digest).toBe(amended);
+  });
+
+  it('ACONS-16 by default a deadline is at least an hour away, and the deployment says so', async () => {
+    const s = await server(dir(), 3_600_000);
+    const settings = await fetch(`http://127.0.0.1:${s.port}/api/settings`);
+    expect(await settings.json()).toEqual({ asyncConsent: { minDeadlineMs: 3_600_000 } });
+    const { ana, room, proposalId, sent } = await spaceOn(s);
+    const anaSocket = await socketOf(s, room, ana);
+    expect(
+      await anaSocket.refused(
+        openAsyncConsent(proposalId, ana.userId, clock, clock + 59 * MINUTE, sent),
+      ),
+    ).toBe('not-allowed');
+    expect(refusals(anaSocket.client).at(-1)?.detail).toMatch(/^bad-deadline: .* 60 minutes/);
+    await anaSocket.send(
+      openAsyncConsent(proposalId, ana.userId, clock, clock + 61 * MINUTE, sent),
+    );
+    expect(
+      await anaSocket.refused(extendAsyncConsent(ana.userId, clock, clock + 30 * MINUTE)),
+    ).toBe('not-allowed');
   });
 });

@@ -4,7 +4,6 @@ import {
   everyoneConsented,
   extendAsyncConsent,
   MAX_DEADLINE_MS,
-  MIN_DEADLINE_MS,
   ASYNC_SUMMARY_MAX,
   withdrawAsyncConsent,
   type AsyncConsentState,
@@ -12,12 +11,14 @@ import {
 } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../i18n/useT.ts';
+import { useT, useTn } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { useSubmitRefusal } from '../sync/submitRefusals.ts';
 import { DurationFields } from './DurationFields.tsx';
 import { durationMs, type DurationUnit } from './duration.ts';
+import { minimumText } from './minimumText.ts';
 import { refusalMessage } from './refusalText.ts';
+import { useMinDeadline } from './useMinDeadline.ts';
 import { submitAsync } from './submitAsync.ts';
 
 const serverNow = (): number => Date.now() + useSession.getState().serverOffsetMs;
@@ -61,7 +62,9 @@ export function ProposerControls({
   textDigest: string | null;
 }) {
   const t = useT();
+  const tn = useTn();
   const id = useId();
+  const minMs = useMinDeadline();
   const proposer = state.proposerId === me;
   const steers = proposer || state.facilitators.includes(me);
   const { send, refusal } = useSend(room);
@@ -95,8 +98,8 @@ export function ProposerControls({
     e.preventDefault();
     const ms = durationMs(amount, unit);
     const deadline = ms === null ? null : state.deadline + ms;
-    if (deadline === null || deadline < serverNow() + MIN_DEADLINE_MS || ms! > MAX_DEADLINE_MS) {
-      setError(t('async.send.badDeadline'));
+    if (deadline === null || deadline < serverNow() + minMs || ms! > MAX_DEADLINE_MS) {
+      setError(t('async.send.badDeadline', { min: minimumText(tn, minMs) }));
       return;
     }
     setError(null);

@@ -1,15 +1,8 @@
-import {
-  MAX_DEADLINE_MS,
-  MIN_DEADLINE_MS,
-  isReviewDate,
-  newId,
-  openAsyncConsent,
-  roomName,
-} from '@ronde/domain';
+import { MAX_DEADLINE_MS, isReviewDate, newId, openAsyncConsent, roomName } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
-import { useT } from '../i18n/useT.ts';
+import { useT, useTn } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { openDoc } from '../sync/openDoc.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
@@ -18,6 +11,8 @@ import { DurationFields } from './DurationFields.tsx';
 import { durationMs, type DurationUnit } from './duration.ts';
 import { submitAsync } from './submitAsync.ts';
 import { useAsyncPolicy } from './useAsyncConsent.ts';
+import { minimumText } from './minimumText.ts';
+import { useMinDeadline } from './useMinDeadline.ts';
 import { useTextDigest } from './useTextDigest.ts';
 
 /**
@@ -44,7 +39,10 @@ export function SendToAsyncConsent({
 }) {
   const t = useT();
   const navigate = useNavigate();
+  const tn = useTn();
   const policy = useAsyncPolicy(spaceDoc);
+  const minMs = useMinDeadline();
+  const min = minimumText(tn, minMs);
   const fieldId = useId();
   const proposalRoom = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
   const proposalLoad = useRoomLoad(proposalRoom);
@@ -58,8 +56,8 @@ export function SendToAsyncConsent({
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
     const ms = durationMs(amount, unit);
-    if (ms === null || ms < MIN_DEADLINE_MS || ms > MAX_DEADLINE_MS) {
-      setError(t('async.send.badDeadline'));
+    if (ms === null || ms < minMs || ms > MAX_DEADLINE_MS) {
+      setError(t('async.send.badDeadline', { min }));
       return;
     }
     const review = reviewDate.trim();
@@ -104,6 +102,7 @@ export function SendToAsyncConsent({
           onAmount={setAmount}
           onUnit={setUnit}
         />
+        <p className="hint">{t('async.send.minimum', { min })}</p>
         <div className="field">
           <label htmlFor={`${fieldId}-review`}>{t('async.review.label')}</label>
           <input

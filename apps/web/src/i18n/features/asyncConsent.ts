@@ -16,7 +16,9 @@ export const asyncConsentEn = {
     'For members who cannot meet: each one records consent, a concern, an objection or stands aside, with a reason, at their own pace. You integrate objections by amending the text; those who positioned before an amendment are asked again. The server decides at the deadline.',
   'async.send.deadlineIn': 'Deadline in',
   'async.send.submit': 'Send to asynchronous consent',
-  'async.send.badDeadline': 'The deadline must be between 1 minute and 90 days away.',
+  'async.send.badDeadline': 'The deadline must be at least {min} and at most 90 days away.',
+  'async.send.minimum':
+    'On this server a deadline is at least {min} away, so that people have time to read.',
   'async.send.failed': 'It could not be sent. Check your connection and try again.',
   'async.duration.unit': 'Unit',
   'async.duration.minutes': 'minutes',
@@ -151,7 +153,9 @@ export const asyncConsentFr: Readonly<Record<keyof typeof asyncConsentEn, string
     'Pour les membres qui ne peuvent pas se réunir : chacun consent, exprime une réserve, une objection ou se met en retrait, avec une raison, à son rythme. Vous intégrez les objections en amendant le texte ; qui s’est positionné avant un amendement est sollicité à nouveau. Le serveur décide à l’échéance.',
   'async.send.deadlineIn': 'Échéance dans',
   'async.send.submit': 'Soumettre au consentement asynchrone',
-  'async.send.badDeadline': 'L’échéance doit être entre 1 minute et 90 jours.',
+  'async.send.badDeadline': 'L’échéance doit être dans au moins {min} et au plus 90 jours.',
+  'async.send.minimum':
+    'Sur ce serveur, une échéance est dans au moins {min}, pour laisser le temps de lire.',
   'async.send.failed': 'L’envoi a échoué. Vérifiez votre connexion et réessayez.',
   'async.duration.unit': 'Unité',
   'async.duration.minutes': 'minutes',
