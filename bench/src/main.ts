@@ -6,6 +6,7 @@
 //   pnpm bench:load --reps 5 --servers ronde,y-ws --ronde worktree
 //   pnpm bench:load --reps 1 --servers ronde --only small --profile /tmp/prof
 //   pnpm bench:load --servers ronde,y-ws --overlay apps/server/src/connection.ts
+//   pnpm bench:load --servers ronde,ronde-b,y-ws --ronde-b a37180d   # an A/B of two commits
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -105,8 +106,12 @@ const ronde = prepareRonde(
   option(args, '--ronde') ?? 'head',
   option(args, '--overlay')?.split(',') ?? [],
 );
+/** `--ronde-b <commit>|worktree`: a second Ronde, `ronde-b`, in the same interleaved turns (an A/B of two commits). */
+const rondeBWhich = option(args, '--ronde-b');
+const rondeB = rondeBWhich === undefined ? null : prepareRonde(repoRoot, rondeBWhich);
 const allKinds: ServerKind[] = [
   rondeKind(ronde, profileDir && resolve(profileDir)),
+  ...(rondeB ? [rondeKind(rondeB, undefined, 'ronde-b')] : []),
   yWebsocketKind(false),
   yWebsocketKind(true),
   hocuspocusKind(false),
@@ -264,12 +269,14 @@ try {
   }
 } finally {
   ronde.remove();
+  rondeB?.remove();
 }
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);
 console.log(
   `\nRonde (${ronde.label}) against the best peer; medians of ${plan.reps} interleaved repetition(s), ${minutes} min, node ${process.version}\n`,
 );
 const measured = measures.filter((m) => runs(m.key.split('.')[0] ?? ''));
+if (rondeB) console.log(`ronde-b: ${rondeB.label} (a peer in the table below)\n`);
 console.log(summaryTable(results, 'ronde', measured));
 console.log(
   `\nLoad average (1 min) at each turn: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} ` +

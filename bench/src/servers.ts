@@ -62,14 +62,16 @@ const anyToken = async (): Promise<Grant> => ({ spaceId: benchId('sp'), token: '
 /**
  * Ronde: auth on, SQLite in the data dir; limits meant for one person raised
  * for a load test. `profileDir`: each Ronde process writes a V8 CPU profile
- * there when it exits (`--profile`).
+ * there when it exits (`--profile`). `name`: `ronde-b` for a second build
+ * measured beside the first (`--ronde-b`).
  */
 export function rondeKind(
   source: { serverDir: string; entry: readonly string[] },
   profileDir?: string,
+  name = 'ronde',
 ): ServerKind {
   return {
-    name: 'ronde',
+    name,
     dialect: 'y-websocket',
     persistent: true,
     command: (port, dataDir) => ({

@@ -118,10 +118,35 @@ describe('sqliteStorage', () => {
     expect((await storage.load('doc-b')).map((u) => Array.from(u))).toEqual([[4]]);
   });
 
-  it('STORE-7 a commit waits for the disk off the event loop; what is appended meanwhile forms the next batch', async () => {
+  it('STORE-7 a batch of two or more commits off the event loop (a lone append, on it)', async () => {
     const dataDir = dir();
     const commits: number[] = [];
     const storage = await openSqliteStorage(dataDir, { onCommit: (n) => commits.push(n) });
+    stores.push(storage);
+    await storage.append('doc', new Uint8Array([0])); // a lone append: on the loop
+    const blocker = new Database(join(dataDir, SQLITE_FILE));
+    blocker.exec('BEGIN IMMEDIATE');
+    const done: number[] = [];
+    const both = [1, 2].map((byte) =>
+      storage.append('doc', new Uint8Array([byte])).then(() => done.push(byte)),
+    );
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // The loop turned while the commit waited for the lock; on the loop itself it could not have.
+    expect(done).toEqual([]);
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    await Promise.all(both);
+    expect(done).toEqual([1, 2]);
+    expect(commits).toEqual([1, 2]);
+  });
+
+  it('STORE-7 while a batch is on the commit thread, what is appended forms the next batch', async () => {
+    const dataDir = dir();
+    const commits: number[] = [];
+    const storage = await openSqliteStorage(dataDir, {
+      onCommit: (n) => commits.push(n),
+      threadFrom: 1,
+    });
     stores.push(storage);
     // Another connection holds the write lock: the commit thread waits for it (busy_timeout).
     const blocker = new Database(join(dataDir, SQLITE_FILE));
