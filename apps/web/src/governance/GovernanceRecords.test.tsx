@@ -118,7 +118,9 @@ describe('GovernanceRecords', () => {
     ).getByRole('listitem');
     expect(ana.id).toBe(`assignment-${IDS.assignment}`);
     expect(
-      within(card('Host')).getByRole('link', { name: 'Link to “Host”' }).getAttribute('href'),
+      within(card('Host'))
+        .getByRole('link', { name: 'Link to this record: “Host”' })
+        .getAttribute('href'),
     ).toBe(`/s/${IDS.space}/governance#role-${IDS.role}`);
   });
 
@@ -154,6 +156,25 @@ describe('GovernanceRecords', () => {
   it('names the record link in French', () => {
     useSession.setState({ language: 'fr' });
     setup();
-    expect(within(card('Budget')).getByRole('link', { name: 'Lien vers « Budget »' })).toBeTruthy();
+    expect(
+      within(card('Budget')).getByRole('link', {
+        name: 'Lien vers cet enregistrement : « Budget »',
+      }),
+    ).toBeTruthy();
   });
+
+  it.each(['en', 'fr'] as const)(
+    'names the record link with its visible words first, so speech input finds it (WCAG 2.5.3, %s)',
+    (language) => {
+      useSession.setState({ language });
+      setup();
+      const link = within(card('Budget'))
+        .getAllByRole('link')
+        .find((a) => a.hasAttribute('aria-label'))!;
+      const visible = link.textContent ?? '';
+      expect(visible).not.toBe('');
+      expect(link.getAttribute('aria-label')!.startsWith(visible)).toBe(true);
+      expect(link.getAttribute('aria-label')).toContain('Budget');
+    },
+  );
 });
