@@ -1,61 +1,148 @@
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from '../fixtures/axe.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
 import type { Person } from '../fixtures/person.ts';
 
 test.setTimeout(300_000);
 
+const PHONE = { width: 390, height: 844 };
+
+/** The words a person reads, by their English counterpart (English: the words themselves). */
+type Words = (english: string) => string;
+
+const english: Words = (s) => s;
+
+/** Ben reads French: what he sees, by its English counterpart. */
+const FRENCH: Readonly<Record<string, string>> = {
+  // Steps of a consent and of an IDM item.
+  'Check-in round': 'Tour d’inclusion',
+  'Present the proposal': 'Présenter la proposition',
+  'Clarifying questions': 'Questions de clarification',
+  'Quick reactions': 'Réactions rapides',
+  'Reaction round': 'Tour de réactions',
+  'Amend and clarify': 'Amender et clarifier',
+  'Consent round': 'Tour de consentement',
+  'Objection round': 'Tour d’objections',
+  'Test objections': 'Tester les objections',
+  Integration: 'Intégration',
+  Outcome: 'Issue',
+  // Positions and the integration of an objection.
+  'Your position': 'Votre position',
+  Consent: 'Consentement',
+  'No objection': 'Pas d’objection',
+  Objection: 'Objection',
+  Reason: 'Raison',
+  'Record objection': 'Enregistrer l’objection',
+  'Objection of Ben': 'Objection de Ben',
+  'Confirm amendment': 'Confirmer l’amendement',
+  Resolved: 'Résolue',
+  Adopted: 'Adoptée',
+  // The proposal's changes to the governance records.
+  'Add a change': 'Ajouter un changement',
+  'What to change': 'Que changer',
+  'Amend a circle, role, policy or assignment':
+    'Modifier un cercle, un rôle, une politique ou une affectation',
+  Record: 'Enregistrement',
+  'Policy: Budget': 'Politique : Budget',
+  Field: 'Champ',
+  Text: 'Texte',
+  'Text: new value': 'Texte : nouvelle valeur',
+  'Add change': 'Ajouter le changement',
+  'Amend the policy “Budget”': 'Modifier la politique « Budget »',
+  'After:': 'Après :',
+};
+
+const french: Words = (s) => {
+  const words = FRENCH[s];
+  if (words === undefined) throw new Error(`No French words for “${s}” in this test`);
+  return words;
+};
+
+/** A person in the meeting, with the words they read. */
+interface Seat {
+  readonly view: MeetingView;
+  readonly l: Words;
+}
+
 /** The structured changes editor of the proposal open on `page`. */
-function changeForm(page: Page): Locator {
-  return page.getByRole('form', { name: 'Add a change' });
+function changeForm(page: Page, l: Words): Locator {
+  return page.getByRole('form', { name: l('Add a change') });
 }
 
 /** Opens a proposal of the space in a second tab of the person's browser. */
-async function openProposal(who: Person, spaceUrl: string, title: string): Promise<Page> {
+async function openProposal(who: Person, spaceUrl: string, title: string, l: Words): Promise<Page> {
   const page = await who.context.newPage();
   await page.goto(spaceUrl);
   await page.getByRole('link', { name: title }).click();
-  await expect(changeForm(page)).toBeVisible();
+  await expect(changeForm(page, l)).toBeVisible();
   return page;
 }
 
 /** Adds, on the proposal open on `page`, an amendment of the policy "Budget"'s text. */
-async function amendBudget(page: Page, text: string): Promise<void> {
-  const form = changeForm(page);
+async function amendBudget(page: Page, l: Words, text: string): Promise<void> {
+  const form = changeForm(page, l);
   await form
-    .getByRole('combobox', { name: 'What to change' })
-    .selectOption({ label: 'Amend a circle, role, policy or assignment' });
+    .getByRole('combobox', { name: l('What to change') })
+    .selectOption({ label: l('Amend a circle, role, policy or assignment') });
   // The policy exists once the server applied the first adoption: the option waits for it.
-  await form.getByRole('combobox', { name: 'Record' }).selectOption({ label: 'Policy: Budget' });
-  await form.getByRole('combobox', { name: 'Field' }).selectOption({ label: 'Text' });
-  const value = form.getByRole('textbox', { name: 'Text: new value' });
+  await form
+    .getByRole('combobox', { name: l('Record') })
+    .selectOption({ label: l('Policy: Budget') });
+  await form.getByRole('combobox', { name: l('Field') }).selectOption({ label: l('Text') });
+  const value = form.getByRole('textbox', { name: l('Text: new value') });
   await expect(value).toHaveValue('Spend up to 100');
   await value.fill(text);
-  await form.getByRole('button', { name: 'Add change' }).click();
-  await expect(page.getByRole('listitem', { name: 'Amend the policy “Budget”' })).toContainText(
-    `Spend up to 100 → After: ${text}`,
+  await form.getByRole('button', { name: l('Add change') }).click();
+  await expect(page.getByRole('listitem', { name: l('Amend the policy “Budget”') })).toContainText(
+    `Spend up to 100 → ${l('After:')} ${text}`,
   );
 }
 
-/** From the start of an item to its recorded adoption, by consent. */
-async function adoptByConsent(awa: MeetingView, views: MeetingView[]): Promise<void> {
-  for (const step of ['Clarifying questions', 'Quick reactions', 'Amend and clarify']) {
-    await awa.button('Next step').click();
-    for (const view of views) await expect(view.stepHeading).toHaveText(step);
+/** Every seat shows the step (in its own words). */
+async function allAt(seats: readonly Seat[], step: string): Promise<void> {
+  for (const { view, l } of seats) await expect(view.stepHeading).toHaveText(l(step));
+}
+
+/** The facilitator (the first seat, in English) moves everyone to the next step. */
+async function next(seats: readonly Seat[], step: string): Promise<void> {
+  await seats[0]!.view.button('Next step').click();
+  await allAt(seats, step);
+}
+
+/** Records the seat's position in the current round, with a reason when given. */
+async function position(seat: Seat, value: string, reason?: string): Promise<void> {
+  const { view, l } = seat;
+  const group = view.process.getByRole('group', { name: l('Your position') });
+  await group.getByRole('button', { name: l(value), exact: true }).click();
+  if (reason !== undefined) {
+    await view.process.getByRole('textbox', { name: l('Reason') }).fill(reason);
+    await view.process.getByRole('button', { name: l(`Record ${value.toLowerCase()}`) }).click();
   }
-  await awa.button('Next step').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Consent round');
-  for (const view of views) await view.recordPosition('Consent');
-  for (const view of views) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
-  await awa.button('Next step').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Outcome');
+}
+
+/** The facilitator records the outcome "Adopted" with a review date; every seat sees it. */
+async function recordAdoption(seats: readonly Seat[]): Promise<void> {
+  const awa = seats[0]!.view;
   await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
   await awa.process.getByLabel('Review date').fill('2027-06-01');
   await awa.button('Record outcome').click();
-  await expect(awa.process).toContainText('Adopted');
+  for (const { view, l } of seats) await expect(view.process).toContainText(l('Adopted'));
 }
 
-test('adopted proposals change the governance records; a stale change shows as a conflict in the meeting', async ({
+/** From the presentation of a consent item to its recorded adoption. */
+async function adoptByConsent(seats: readonly Seat[]): Promise<void> {
+  for (const step of ['Clarifying questions', 'Quick reactions', 'Amend and clarify']) {
+    await next(seats, step);
+  }
+  await next(seats, 'Consent round');
+  for (const seat of seats) await position(seat, 'Consent');
+  for (const { view } of seats) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
+  await next(seats, 'Outcome');
+  await recordAdoption(seats);
+}
+
+test('a role and a policy change go through IDM and are adopted; a stale change shows as a conflict; Ben follows in French on a phone', async ({
   server,
   person,
 }) => {
@@ -66,7 +153,7 @@ test('adopted proposals change the governance records; a stale change shows as a
   const shareLink = await awa.createSpace('Coop du Val');
   const spaceUrl = awa.page.url();
   await awa.createProposal('Budget policy', 'Spending is never agreed.');
-  const form = changeForm(awa.page);
+  const form = changeForm(awa.page, english);
   await form
     .getByRole('combobox', { name: 'What to change' })
     .selectOption({ label: 'Add a policy' });
@@ -86,28 +173,34 @@ test('adopted proposals change the governance records; a stale change shows as a
   await awa.page.goto(spaceUrl);
   const awaView = new MeetingView(awa);
   const meetingUrl = await awaView.createMeeting('Governance, December');
-  for (const title of ['Budget policy', 'Money roles', 'Frugal budget']) {
-    await awaView.addProposalItem(title, 'Consent');
-  }
+  await awaView.addProposalItem('Budget policy', 'Consent');
+  await awaView.addProposalItem('Money roles', 'IDM');
+  await awaView.addProposalItem('Frugal budget', 'Consent');
 
-  const ben = await person('Ben', { width: 390, height: 844 });
+  // Ben puts the app in French before he joins, on his phone, and keeps it so.
+  const ben = await person('Ben', PHONE);
+  await ben.page.goto(server.url);
+  await ben.page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+  await expect(ben.page.locator('html')).toHaveAttribute('lang', 'fr');
   await ben.open(shareLink);
+  await expect(ben.page.getByRole('heading', { level: 1, name: 'Coop du Val' })).toBeVisible();
   await ben.open(meetingUrl);
   await expect(awa.page.getByRole('combobox', { name: 'Role of Ben' })).toBeVisible();
   const benView = new MeetingView(ben);
-  const views = [awaView, benView];
+  const awaSeat: Seat = { view: awaView, l: english };
+  const benSeat: Seat = { view: benView, l: french };
+  const seats = [awaSeat, benSeat];
 
-  // First item: the budget policy is adopted.
+  // First item: the budget policy is adopted by consent.
   await awaView.button('Start meeting').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Check-in round');
-  await awaView.button('Next step').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Present the proposal');
-  await expect(benView.process).toContainText('1 change to the governance records');
-  await adoptByConsent(awaView, views);
+  await allAt(seats, 'Check-in round');
+  await next(seats, 'Present the proposal');
+  await expect(benView.process).toContainText('1 changement des registres de gouvernance');
+  await adoptByConsent(seats);
 
   // Both now write against the policy the server created: Awa raises it, Ben cuts it.
-  const awaProposal = await openProposal(awa, spaceUrl, 'Money roles');
-  const roleForm = changeForm(awaProposal);
+  const awaProposal = await openProposal(awa, spaceUrl, 'Money roles', english);
+  const roleForm = changeForm(awaProposal, english);
   await roleForm.getByRole('combobox', { name: 'What to change' }).selectOption({
     label: 'Add a role',
   });
@@ -117,68 +210,148 @@ test('adopted proposals change the governance records; a stale change shows as a
   await expect(
     awaProposal.getByRole('listitem', { name: 'Add the role “Treasurer”' }),
   ).toBeVisible();
-  await amendBudget(awaProposal, 'Spend up to 500');
-  const benProposal = await openProposal(ben, spaceUrl, 'Frugal budget');
-  await amendBudget(benProposal, 'Spend nothing');
+  await amendBudget(awaProposal, english, 'Spend up to 500');
+  const benProposal = await openProposal(ben, spaceUrl, 'Frugal budget', french);
+  await amendBudget(benProposal, french, 'Spend nothing');
   await benProposal.close();
 
-  // Second item: the role and the raise are adopted, without conflict.
-  await awaView.button('Next step').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Present the proposal');
+  // Second item, by IDM: the role and the raise, without conflict.
+  await next(seats, 'Present the proposal');
   await expect(awaView.process).toContainText('Money roles');
-  await expect(benView.process).toContainText('2 changes to the governance records');
+  await expect(awaView.process).toContainText('2 changes to the governance records');
+  await expect(benView.process).toContainText('2 changements des registres de gouvernance');
   await expect(benView.process.getByRole('note')).toHaveCount(0);
-  await adoptByConsent(awaView, views);
+  for (const step of ['Clarifying questions', 'Reaction round', 'Amend and clarify']) {
+    await next(seats, step);
+  }
+  // Ben objects to the raise; Awa has no objection.
+  await next(seats, 'Objection round');
+  await position(benSeat, 'Objection', 'Cinq cents sans trésorier, c’est trop.');
+  await position(awaSeat, 'No objection');
+  for (const { view } of seats) {
+    await expect(view.positions.getByRole('listitem')).toHaveCount(2);
+    await expect(view.positions).toContainText('Cinq cents sans trésorier');
+  }
+  // Awa, facilitating, tests the objection: valid.
+  await next(seats, 'Test objections');
+  const objectionTest = awaView.process.getByRole('group', { name: 'Test the objection of Ben' });
+  for (const question of [
+    'It causes harm or moves us backwards',
+    'The tension is created by the proposal',
+    'It must be dealt with now',
+    "It limits one of the objector's roles",
+  ]) {
+    await objectionTest.getByRole('checkbox', { name: question }).check();
+  }
+  await objectionTest.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
+  await objectionTest.getByRole('button', { name: 'Record ruling' }).click();
+  await expect(objectionTest).toContainText('Ruled Valid by Awa.');
+
+  // Integration: Awa amends the proposal's budget change to 300 and links the
+  // amendment; Ben and Awa both confirm it.
+  await next(seats, 'Integration');
+  const raise = awaProposal.getByRole('listitem', { name: 'Amend the policy “Budget”' });
+  await raise.getByRole('textbox', { name: 'Text: new value' }).fill('Spend up to 300');
+  await expect(raise).toContainText('Spend up to 100 → After: Spend up to 300');
+  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
+  await objection
+    .getByRole('textbox', { name: 'Amendment summary' })
+    .fill('Up to 300 rather than 500, until the treasurer reports.');
+  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  const benObjection = benView.process.getByRole('group', { name: french('Objection of Ben') });
+  await expect(benObjection).toContainText('Up to 300 rather than 500');
+  await benObjection.getByRole('button', { name: french('Confirm amendment') }).click();
+  await expect(benObjection).not.toContainText(french('Resolved'));
+  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
+  for (const { view, l } of seats) {
+    await expect(view.process.getByRole('group', { name: l('Objection of Ben') })).toContainText(
+      l('Resolved'),
+    );
+  }
+
+  // The objection round again: clear. Adopted.
+  await next(seats, 'Objection round');
+  for (const seat of seats) await position(seat, 'No objection');
+  for (const { view } of seats) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
+  await next(seats, 'Outcome');
+  await recordAdoption(seats);
 
   // Third item: Ben's cut was written against the text the second adoption changed.
-  await awaView.button('Next step').click();
-  for (const view of views) await expect(view.stepHeading).toHaveText('Present the proposal');
-  for (const view of views) {
-    const conflict = view.process.getByRole('note', {
-      name: '1 change conflicts with the governance records',
-    });
-    await expect(conflict).toBeVisible();
-    await expect(conflict).toContainText('it is now “Spend up to 500”');
-    await expect(
-      conflict.getByRole('link', { name: 'Amend the changes on the proposal page' }),
-    ).toBeVisible();
-  }
+  await next(seats, 'Present the proposal');
+  const awaConflict = awaView.process.getByRole('note', {
+    name: '1 change conflicts with the governance records',
+  });
+  await expect(awaConflict).toContainText('it is now “Spend up to 300”');
+  await expect(
+    awaConflict.getByRole('link', { name: 'Amend the changes on the proposal page' }),
+  ).toBeVisible();
+  const benConflict = benView.process.getByRole('note', {
+    name: '1 changement entre en conflit avec les registres de gouvernance',
+  });
+  await expect(benConflict).toContainText('sa valeur est maintenant « Spend up to 300 »');
+  const amendLink = benConflict.getByRole('link', {
+    name: 'Amender les changements sur la page de la proposition',
+  });
+  await expect(amendLink).toBeVisible();
+  await expectAccessible(ben.page, 'a conflicting item in the meeting (fr, phone)');
 
-  // Ben amends his change against the current text on the proposal (in consent): the conflict is gone.
-  const amending = await openProposal(ben, spaceUrl, 'Frugal budget');
-  const stale = amending.getByRole('listitem', { name: 'Amend the policy “Budget”' });
-  await expect(stale).toContainText('it is now “Spend up to 500”');
-  await stale.getByRole('button', { name: 'Rewrite against the current value' }).click();
-  await expect(stale).toContainText('Spend up to 500 → After: Spend nothing');
-  await expect(stale).not.toContainText('Conflict');
+  // Ben follows the note to his proposal and rewrites his change against the current text.
+  const amendingUrl = new URL(
+    (await amendLink.getAttribute('href')) ?? '',
+    ben.page.url(),
+  ).toString();
+  const amending = await ben.context.newPage();
+  await amending.goto(amendingUrl);
+  const stale = amending.getByRole('listitem', { name: 'Modifier la politique « Budget »' });
+  await expect(stale).toContainText('sa valeur est maintenant « Spend up to 300 »');
+  await stale.getByRole('button', { name: 'Réécrire à partir de la valeur actuelle' }).click();
+  await expect(stale).toContainText('Spend up to 300 → Après : Spend nothing');
+  await expect(stale).not.toContainText('Conflit');
   await amending.close();
-  for (const view of views) {
-    await expect(view.process.getByRole('note')).toHaveCount(0);
-    await expect(view.process).toContainText('1 change to the governance records');
-  }
+  await expect(benView.process.getByRole('note')).toHaveCount(0);
+  await expect(benView.process).toContainText('1 changement des registres de gouvernance');
+  await expect(awaView.process.getByRole('note')).toHaveCount(0);
+  await expect(awaView.process).toContainText('1 change to the governance records');
 
-  // The governance page shows the new role and the raised budget, each linked to its decision.
-  await awaProposal.goto(spaceUrl);
-  await awaProposal.getByRole('link', { name: 'Governance', exact: true }).click();
-  await expect(awaProposal.getByRole('heading', { level: 1, name: 'Governance' })).toBeVisible();
-  const role = awaProposal.getByRole('article', { name: 'Treasurer' });
+  // The governance page, in French on the phone: the new role and the amended
+  // budget, each linked to its decision; searchable.
+  await ben.page.goto(spaceUrl);
+  await ben.page.getByRole('link', { name: 'Gouvernance', exact: true }).click();
+  await expect(ben.page.getByRole('heading', { level: 1, name: 'Gouvernance' })).toBeVisible();
+  const role = ben.page.getByRole('article', { name: 'Treasurer' });
   await expect(role).toContainText('Money in order');
-  await expect(awaProposal.getByRole('article', { name: 'Budget' })).toContainText(
-    'Spend up to 500',
-  );
-  const decisionLink = role.getByRole('link', { name: /^Created by the decision “Money roles”/ });
+  await expect(ben.page.getByRole('article', { name: 'Budget' })).toContainText('Spend up to 300');
+  await expectAccessible(ben.page, 'governance (fr, phone)');
+  const search = ben.page.getByRole('searchbox', { name: 'Rechercher dans les registres' });
+  await search.fill('treasurer');
+  await expect(role).toBeVisible();
+  await expect(ben.page.getByRole('article', { name: 'Budget' })).toHaveCount(0);
+  await search.fill('');
+  await expect(ben.page.getByRole('article', { name: 'Budget' })).toBeVisible();
+  const decisionLink = role.getByRole('link', {
+    name: /^Création : décision « Money roles »/,
+  });
   await expect(decisionLink).toHaveAttribute('href', /\/decisions#decision-/);
   await decisionLink.click();
-  await expect(awaProposal.getByRole('heading', { level: 1, name: 'Decision log' })).toBeVisible();
   await expect(
-    awaProposal.getByRole('article').filter({
-      has: awaProposal.getByRole('heading', { name: 'Money roles' }),
-    }),
-  ).toContainText('Adopted');
+    ben.page.getByRole('heading', { level: 1, name: 'Journal des décisions' }),
+  ).toBeVisible();
+  const decision = ben.page.getByRole('article', { name: 'Money roles' });
+  await expect(decision).toContainText('Adoptée');
+  await expect(decision).toContainText('Up to 300 rather than 500');
 
-  // The same page at phone width, searched.
-  await ben.page.goto(`${spaceUrl}/governance`);
-  await ben.page.getByRole('searchbox', { name: 'Search the records' }).fill('treasurer');
-  await expect(ben.page.getByRole('article', { name: 'Treasurer' })).toBeVisible();
-  await expect(ben.page.getByRole('article', { name: 'Budget' })).toHaveCount(0);
+  // The decision log's applied change links to the record's anchor, and lands on it focused.
+  const applied = decision.getByRole('region', {
+    name: 'Changements appliqués aux registres de gouvernance',
+  });
+  await expect(
+    applied.getByRole('listitem', { name: 'Ajouter le rôle « Treasurer »' }),
+  ).toContainText('Money in order');
+  const recordLink = applied.getByRole('link', {
+    name: 'Voir Treasurer dans les registres de gouvernance',
+  });
+  await expect(recordLink).toHaveAttribute('href', /\/governance#role-/);
+  await recordLink.click();
+  await expect(ben.page).toHaveURL(/\/governance#role-/);
+  await expect(ben.page.getByRole('article', { name: 'Treasurer' })).toBeFocused();
 });
