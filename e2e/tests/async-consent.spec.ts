@@ -36,10 +36,16 @@ test('an asynchronous consent with one objection, an amendment and a deadline en
   const send = awa.page.getByRole('region', { name: 'Send to asynchronous consent' });
   await expect(send).toContainText('Lazy consent');
   await expectAccessible(awa.page, 'proposal with the send form');
+  // This test server lets a deadline be a minute away (ACONS-16), and says so.
+  await expect(send).toContainText('at least 1 minute away');
   await send.getByRole('spinbutton', { name: 'Deadline in' }).fill('3');
   await send.getByRole('combobox', { name: 'Unit' }).selectOption('minutes');
+  // If adopted, the decision is up for review in a week (ASYNC-17): shown up front.
+  const reviewDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await send.getByLabel('Review date (optional)').fill(reviewDate);
   await send.getByRole('button', { name: 'Send to asynchronous consent' }).click();
   await expect(awa.page.getByRole('heading', { level: 1 })).toContainText('Four-day week');
+  await expect(awa.page.getByText(/If adopted, up for review on/)).toBeVisible();
   await expect(awa.page.getByText(/left\./)).toBeVisible();
   const consentUrl = awa.page.url();
   expect(consentUrl).toMatch(/\/consent\//);
@@ -106,7 +112,33 @@ test('an asynchronous consent with one objection, an amendment and a deadline en
   await expect(awa.page.getByRole('main')).toContainText('Four-day week');
   await awa.page.goto(spaceUrl);
   await expect(awa.page.getByRole('region', { name: 'Proposals' })).toContainText('Adopted');
+  // Up for review within 30 days: Awa's inbox lists it.
+  await awa.page
+    .getByRole('link', { name: /^Inbox \(/ })
+    .first()
+    .click();
+  await expect(
+    awa.page
+      .getByRole('region', { name: 'Up for review' })
+      .getByRole('link', { name: 'Review the decision “Four-day week”' }),
+  ).toBeVisible();
+  await awa.page.goto(spaceUrl);
   await expect(
     awa.page.getByRole('region', { name: 'Meetings' }).getByRole('listitem'),
   ).toHaveCount(0);
+
+  // A tension Awa logs waits in her inbox until it is triaged (INBOX-5).
+  await awa.page.getByRole('link', { name: 'Tensions', exact: true }).click();
+  const logForm = awa.page.getByRole('form', { name: 'Log a tension' });
+  await logForm.getByRole('textbox', { name: 'What is' }).fill('The budget is not tracked');
+  await logForm.getByRole('textbox', { name: 'What could be' }).fill('A monthly review');
+  await logForm.getByRole('button', { name: 'Log the tension' }).click();
+  await awa.page
+    .getByRole('link', { name: /^Inbox \(/ })
+    .first()
+    .click();
+  const backlog = awa.page.getByRole('region', { name: 'My tensions and next actions' });
+  await expect(backlog).toContainText('Not triaged yet');
+  await backlog.getByRole('link', { name: 'My tension “The budget is not tracked”' }).click();
+  await expect(awa.page.getByRole('heading', { level: 1, name: 'Tensions' })).toBeVisible();
 });
