@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { AccessStore } from './accessStore.ts';
 import { decodeDevicePublicKey, deviceKeyId } from './deviceKeys.ts';
 import { verifyEd25519 } from './signatures.ts';
+import { withFormerMembers } from './formerMembers.ts';
 import type { ContributionInput, RestoredDocument, Storage, StoredVersion } from './storage.ts';
 import { ROLES, type Role } from './tokens.ts';
 
@@ -272,15 +273,20 @@ export function checkBackup(raw: unknown): CheckedBackup {
     } finally {
       doc.destroy();
     }
+    const bindings = checkArray(d.bindings, `${where}.bindings`).map((b, j) => {
+      if (!isObject(b) || !isCount(b.clientId) || !isText(b.member, 64)) {
+        fail(`${where}.bindings[${j}]: needs a client id and a member`);
+      }
+      return { clientId: b.clientId, member: b.member };
+    });
     documents.push({
       name: d.name,
-      state,
-      bindings: checkArray(d.bindings, `${where}.bindings`).map((b, j) => {
-        if (!isObject(b) || !isCount(b.clientId) || !isText(b.member, 64)) {
-          fail(`${where}.bindings[${j}]: needs a client id and a member`);
-        }
-        return { clientId: b.clientId, member: b.member };
-      }),
+      // The space keeps its former members' names (BACKUP-6).
+      state:
+        room.kind === 'space'
+          ? withFormerMembers(state, members, new Set(bindings.map((b) => b.clientId)))
+          : state,
+      bindings,
       contributions: checkArray(d.contributions, `${where}.contributions`).map((c, j) =>
         checkContribution(c, `${where}.contributions[${j}]`),
       ),

@@ -24,6 +24,7 @@ import {
 import type { AccessStore } from './accessStore.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { decisionExport, type DecisionExport, type ExportApiContext } from './exportApi.ts';
+import { spaceNames } from './formerMembers.ts';
 import { HttpError, sendJson } from './httpJson.ts';
 import type { Versions } from './versions.ts';
 import { requireMember } from './versionsApi.ts';
@@ -143,7 +144,8 @@ async function proposalExport(
   now: number,
 ): Promise<CommonsRecord> {
   const room = roomName({ spaceId: space.id, kind: 'proposal', id: proposalId });
-  const names = new Map((await ctx.access.listMembers(space.id)).map((m) => [m.userId, m.name]));
+  // Former members of an imported space keep their names (BACKUP-6).
+  const names = new Map(Object.entries(await spaceNames(ctx, space.id)));
   const current = await withDocument(ctx.registry, room, async ({ doc }) => {
     const meta = readProposal(doc);
     if (meta === null || meta.id !== proposalId) return null;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isId, listProposals, roomName, spaceRoom, type WrittenText } from '@ronde/domain';
 import type { AccessStore } from './accessStore.ts';
 import type { DocumentRegistry } from './documents.ts';
+import { spaceNames } from './formerMembers.ts';
 import { HttpError, sendJson } from './httpJson.ts';
 import type { Storage } from './storage.ts';
 import { requireMember } from './versionsApi.ts';
@@ -21,7 +22,8 @@ const ROUTE = /^\/api\/spaces\/([^/]+)\/contributions$/;
  * member of the space: `{ written, names }`, the characters each member
  * inserted and deleted in each proposal the space lists, summed from the
  * server's attested rows (AUTHOR-3), proposals then members in code-unit
- * order; `names` maps every member id to their display name now. The
+ * order; `names` maps every member id to their display name now (and a
+ * former member of an imported space to theirs, BACKUP-6). The
  * client derives the rest of the ledger from the space document.
  *
  * @example
@@ -42,11 +44,8 @@ export async function handleLedgerApi(
   }
   await requireMember(req, spaceId, ctx);
   const written = await writtenText(ctx, spaceId);
-  const members = await ctx.access.listMembers(spaceId);
-  sendJson(res, 200, {
-    written,
-    names: Object.fromEntries(members.map((m) => [m.userId, m.name])),
-  });
+  // Former members of an imported space keep their names (BACKUP-6).
+  sendJson(res, 200, { written, names: await spaceNames(ctx, spaceId) });
   return true;
 }
 

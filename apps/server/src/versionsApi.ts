@@ -5,6 +5,7 @@ import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
 import { verifyToken } from './tokens.ts';
 import { namedVersionId, type Versions } from './versions.ts';
+import { spaceNames } from './formerMembers.ts';
 
 export interface VersionsApiContext {
   readonly registry: Pick<DocumentRegistry, 'open'>;
@@ -118,9 +119,9 @@ async function nameVersion(
   }
 }
 
-async function memberNames(ctx: VersionsApiContext, spaceId: string) {
-  const members = await ctx.access.listMembers(spaceId);
-  return Object.fromEntries(members.map((m) => [m.userId, m.name]));
+/** Members' names now, and former members' of an imported space (BACKUP-6). */
+function memberNames(ctx: VersionsApiContext, spaceId: string) {
+  return spaceNames(ctx, spaceId);
 }
 
 const notFound = (message: string): HttpError => new HttpError(404, 'not_found', message);
