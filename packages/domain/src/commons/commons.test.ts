@@ -238,4 +238,37 @@ describe('commons exports', () => {
     expect(html).toContain('<li>Ana (autrice ou auteur, porteuse ou porteur');
     expect(html).toContain('Coop &lt;du&gt; Val');
   });
+
+  it('EXPORT-10 a whole log’s HTML has contents linking each decision, and links back', () => {
+    const log = decisionsRecord({
+      scope: 'decision-log',
+      title: 'Coop',
+      space: SPACE,
+      exportedAt: Date.UTC(2026, 4, 2),
+      decisions: [
+        entry({
+          id: 'ev000002',
+          decidedAt: Date.UTC(2026, 3, 1),
+          title: 'Later <b>',
+          outcome: 'withdrawn',
+        }),
+        entry(),
+      ],
+    });
+    const html = commonsHtml(log, 'en');
+    expect(html).toContain(
+      '<nav aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ol>' +
+        '<li><a href="#d-ev000001">Four-day week</a> — <time datetime="2026-03-10">2026-03-10</time>, Adopted</li>' +
+        '<li><a href="#d-ev000002">Later &lt;b&gt;</a> — <time datetime="2026-04-01">2026-04-01</time>, Withdrawn</li>' +
+        '</ol>\n</nav>',
+    );
+    // Every link inside the page has its target.
+    for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) {
+      expect(html).toContain(`id="${target}"`);
+    }
+    expect(html.match(/<a href="#contents">Back to the contents<\/a>/g)).toHaveLength(2);
+    expect(commonsHtml(log, 'fr')).toContain('<h2 id="contents">Sommaire</h2>');
+    // A single decision needs none.
+    expect(commonsHtml(record, 'en')).not.toContain('<nav');
+  });
 });

@@ -66,7 +66,7 @@ function body(nodes: readonly DocNode[], headingLevel: number): string {
   return out.join('\n');
 }
 
-function decision(l: ExportLabels, entry: DecisionEntry, level: number): string {
+function decision(l: ExportLabels, entry: DecisionEntry, level: number, toc: boolean): string {
   const name = (id: string) => e(entry.names[id] || l.unnamed);
   const facts = [
     `<li><strong>${e(l.outcome[entry.outcome])}</strong> — ${e(l.decidedOn)} <time datetime="${isoDay(entry.decidedAt)}">${isoDay(entry.decidedAt)}</time></li>`,
@@ -103,8 +103,26 @@ function decision(l: ExportLabels, entry: DecisionEntry, level: number): string 
     }
     parts.push('</ul>');
   }
+  if (toc) parts.push(`<p><a href="#contents">${e(l.backToContents)}</a></p>`);
   parts.push('</article>');
   return parts.join('\n');
+}
+
+/**
+ * A decision log's table of contents (EXPORT-10): each decision linked by
+ * its heading's id, with its day and outcome.
+ */
+function contents(l: ExportLabels, entries: readonly DecisionEntry[]): string {
+  const items = entries.map(
+    (entry) =>
+      `<li><a href="#d-${e(entry.id)}">${e(entry.title)}</a> — <time datetime="${isoDay(entry.decidedAt)}">${isoDay(entry.decidedAt)}</time>, ${e(l.outcome[entry.outcome])}</li>`,
+  );
+  return [
+    '<nav aria-labelledby="contents">',
+    `<h2 id="contents">${e(l.contents)}</h2>`,
+    `<ol>${items.join('')}</ol>`,
+    '</nav>',
+  ].join('\n');
 }
 
 const STYLE = `body{font-family:system-ui,sans-serif;line-height:1.5;color:#2b2420;background:#fffdf9;margin:0}
@@ -153,11 +171,14 @@ export function commonsHtml(record: CommonsRecord, language: ExportLanguage = 'e
     parts.push(`<h2>${e(l.text)}</h2>`, body(p.body, 3));
   }
   const level = record.scope === 'decision' ? 2 : 3;
+  // A whole log is navigable: contents first, each decision links back (EXPORT-10).
+  const toc = record.scope === 'decision-log' && record.decisions.length > 1;
+  if (toc) parts.push(contents(l, record.decisions));
   if (record.scope !== 'decision') {
     parts.push(`<h2>${e(l.decisions)}</h2>`);
     if (record.decisions.length === 0) parts.push(`<p>${e(l.noDecisions)}</p>`);
   }
-  for (const entry of record.decisions) parts.push(decision(l, entry, level));
+  for (const entry of record.decisions) parts.push(decision(l, entry, level, toc));
   parts.push('</main>', '<footer>', `<h2>${e(l.contributors)}</h2>`);
   if (record.contributors.length === 0) parts.push(`<p>${e(l.noContributors)}</p>`);
   else {

@@ -25,6 +25,9 @@ export interface ExportLabels {
   readonly resolution: Readonly<Record<ObjectionResolution, string>>;
   readonly decisions: string;
   readonly noDecisions: string;
+  /** The heading of a decision log's table of contents (EXPORT-10). */
+  readonly contents: string;
+  readonly backToContents: string;
   readonly proposalStatus: string;
   readonly version: string;
   readonly currentText: string;
@@ -70,6 +73,8 @@ const EN: ExportLabels = {
   },
   decisions: 'Decisions',
   noDecisions: 'No decision yet.',
+  contents: 'Contents',
+  backToContents: 'Back to the contents',
   proposalStatus: 'Status',
   version: 'Version',
   currentText: 'current text',
@@ -121,6 +126,8 @@ const FR: ExportLabels = {
   },
   decisions: 'Décisions',
   noDecisions: 'Pas encore de décision.',
+  contents: 'Sommaire',
+  backToContents: 'Retour au sommaire',
   proposalStatus: 'Statut',
   version: 'Version',
   currentText: 'texte actuel',
