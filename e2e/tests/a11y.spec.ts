@@ -284,7 +284,37 @@ test('a live consent meeting passes axe at every step, for facilitator, particip
   audit.assertClean();
 });
 
-test('a live IDM meeting passes axe at its test and integration steps', async ({
+/**
+ * The facilitator's cockpit in French, mid-round: Awa switches the app to
+ * French, is audited on her desktop and at phone width with the drawer
+ * closed and open, then returns to English and to her desktop.
+ */
+async function auditFrenchCockpit(audit: Audit, awa: MeetingView, step: string): Promise<void> {
+  const page = awa.page;
+  await switchToFrench(page);
+  await expect(awa.stepHeading).toHaveText(step);
+  await expect(awa.process.getByText(/^La parole est à : /)).toBeVisible();
+  await expect(awa.button('Terminer le tour')).toBeVisible();
+  await audit.check(page, `${step}, the facilitator's cockpit mid-round (fr)`);
+  const desktop = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize(PHONE);
+  await audit.check(page, `${step}, the facilitator's cockpit mid-round (fr, phone)`);
+  const tools = page.getByRole('button', { name: 'Ordre du jour et rôles' });
+  await tools.click();
+  const drawer = page.getByRole('dialog', { name: 'Ordre du jour et rôles' });
+  await expect(drawer.getByRole('combobox', { name: 'Rôle de Ben' })).toBeVisible();
+  await audit.check(page, `${step}, the facilitator drawer (fr, phone)`);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page.setViewportSize(desktop);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'English' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Closing the drawer at phone width left the page scrolled to its button;
+  // the other screens are audited from the top, and so is this one again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+test('a live IDM meeting passes axe at its test, integration and outcome steps, and the facilitator cockpit in French', async ({
   server,
   person,
 }) => {
@@ -292,21 +322,64 @@ test('a live IDM meeting passes axe at its test and integration steps', async ({
   const { views, awa, ben } = await meetingOf(server, person, 'IDM');
   await awa.button('Start meeting').click();
   await expect(awa.stepHeading).toHaveText('Check-in round');
-  for (const step of [
-    'Present the proposal',
-    'Clarifying questions',
-    'Reaction round',
-    'Amend and clarify',
-  ]) {
+  for (const step of ['Present the proposal', 'Clarifying questions', 'Reaction round']) {
     await awa.button('Next step').click();
     await expect(awa.stepHeading).toHaveText(step);
   }
+  // Mid-round, the facilitator reads the cockpit in French.
+  await awa.button('Start round').click();
+  await expect(awa.process.getByText(/^Now speaking: /)).toBeVisible();
+  await auditFrenchCockpit(audit, awa, 'Tour de réactions');
+  await expect(awa.stepHeading).toHaveText('Reaction round');
+  await awa.button('End turn').click();
+  await awa.button('End turn').click();
+  await expect(awa.process.getByText('Everyone has had their turn.')).toBeVisible();
+  await awa.button('Next step').click();
+  await expect(awa.stepHeading).toHaveText('Amend and clarify');
   await auditStep(audit, views, 'Tour d’objections', 'Objection round');
   await ben.recordPosition('Objection', 'Clients call us on Fridays: who answers?');
   await awa.recordPosition('No objection');
   await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
   await auditStep(audit, views, 'Tester les objections', 'Test objections');
+  const objectionTest = awa.process.getByRole('group', { name: 'Test the objection of Ben' });
+  for (const question of [
+    'It causes harm or moves us backwards',
+    'The tension is created by the proposal',
+    'It must be dealt with now',
+    "It limits one of the objector's roles",
+  ]) {
+    await objectionTest.getByRole('checkbox', { name: question }).check();
+  }
+  await objectionTest.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
+  await objectionTest.getByRole('button', { name: 'Record ruling' }).click();
+  await expect(objectionTest).toContainText('Ruled Valid by Awa.');
+  for (const view of views) await audit.check(view.page, `objection ruled: ${view.person.name}`);
   await auditStep(audit, views, 'Intégration', 'Integration');
+  const objection = awa.process.getByRole('group', { name: 'Objection of Ben' });
+  await objection
+    .getByRole('textbox', { name: 'Amendment summary' })
+    .fill('A Friday support rota, one person per week.');
+  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  await ben.process
+    .getByRole('group', { name: 'Objection of Ben' })
+    .getByRole('button', { name: 'Confirm amendment' })
+    .click();
+  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
+  await expect(objection).toContainText('Resolved');
+  for (const view of views) await audit.check(view.page, `objection resolved: ${view.person.name}`);
+  await auditStep(audit, views, 'Tour d’objections', 'Objection round');
+  await ben.recordPosition('No objection');
+  await awa.recordPosition('No objection');
+  await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
+  // The outcome step, before and once the outcome is recorded.
+  await auditStep(audit, views, 'Issue', 'Outcome');
+  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
+  await awa.process.getByLabel('Review date').fill('2027-06-01');
+  await awa.button('Record outcome').click();
+  for (const view of views.slice(0, 2)) await expect(view.process).toContainText('Adopted');
+  await expect(views[2]!.process).toContainText('Adoptée');
+  for (const view of views)
+    await audit.check(view.page, `IDM outcome recorded: ${view.person.name}`);
   audit.assertClean();
 });
 
