@@ -91,9 +91,12 @@ import { formerMembers, readFormerNames } from './formerMembers.ts';
 type Server = Awaited<ReturnType<typeof startServer>>;
 
 /** The ledger's attested written text (server SPEC LEDGERSRV-1). */
-async function ledger(server: Server, token: string): Promise<{ written: unknown[] }> {
+async function ledger(
+  server: Server,
+  token: string,
+): Promise<{ written: unknown[]; names: Record<string, string> }> {
   const spaceId = tokenSpace(token);
-  const answer = await api<{ written: unknown[] }>(
+  const answer = await api<{ written: unknown[]; names: Record<string, string> }>(
     server.port,
     'GET',
     `/api/spaces/${spaceId}/contributions`,
@@ -137,7 +140,7 @@ async function folded(server: Server, meeting: SeededMeeting, others: Others, to
   const consent = await withDoc(server.registry, others.consentRoom, ({ doc }) =>
     foldAsyncConsent(readConsentLog(doc)),
   );
-  const versions = await api<{ versions: unknown[] }>(
+  const versions = await api<{ versions: unknown[]; names: Record<string, string> }>(
     server.port,
     'GET',
     `/api/spaces/${meeting.spaceId}/proposals/${meeting.proposalId}/versions`,

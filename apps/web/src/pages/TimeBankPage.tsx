@@ -204,6 +204,7 @@ export function TimeBank({
             onSubmit={declare}
             onCancel={() => setDeclaring(false)}
             suggest={suggest}
+            anchorId={roster.anchorId}
           />
         ) : (
           <button
@@ -236,6 +237,7 @@ export function TimeBank({
                   circles={circles}
                   actions={actions}
                   suggest={suggest}
+                  anchorId={roster.anchorId}
                   inCircle
                 />
               ))}
@@ -337,6 +339,7 @@ export function TimeBank({
                 circles={circles}
                 actions={actions}
                 suggest={suggest}
+                anchorId={roster.anchorId}
                 inCircle={inCircle(entry)}
                 reviewers={reviewersOf(entry)}
               />

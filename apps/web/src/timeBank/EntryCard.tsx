@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatDay } from '../decisions/formatDecision.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { formatMinutes } from './formatMinutes.ts';
+import { timeErrorKey } from './timeError.ts';
 import { WorkForm, type WorkFormProps } from './WorkForm.tsx';
 
 export interface EntryActions {
@@ -27,6 +28,7 @@ export function EntryCard({
   suggest,
   inCircle,
   reviewers,
+  anchorId,
 }: {
   entry: TimeEntry;
   me: string;
@@ -35,6 +37,8 @@ export function EntryCard({
   inCircle: boolean;
   /** For the declarer of a pending entry: who can confirm it. */
   reviewers?: string;
+  /** The anchor circle, where commons work belongs (for the amendment form). */
+  anchorId?: string;
   circles: readonly Circle[];
   actions: EntryActions;
   suggest?: WorkFormProps['suggest'];
@@ -61,8 +65,8 @@ export function EntryCard({
       await action();
       setMode('view');
       setReason('');
-    } catch {
-      setError(t('timeBank.error.send'));
+    } catch (failure) {
+      setError(t(timeErrorKey(failure)));
     } finally {
       setBusy(false);
     }
@@ -184,6 +188,7 @@ export function EntryCard({
           onSubmit={(fields) => actions.amend(entry, fields).then(() => setMode('view'))}
           onCancel={() => setMode('view')}
           {...(suggest ? { suggest } : {})}
+          {...(anchorId ? { anchorId } : {})}
         />
       )}
       {error && (

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/http.ts';
 import { WorkForm } from './WorkForm.tsx';
 
 afterEach(cleanup);
@@ -94,5 +95,34 @@ describe('WorkForm', () => {
       target: { value: 'role' },
     });
     expect(options()).toEqual(['Treasurer of circle01']);
+  });
+
+  it('TIMESRV-7 commons work goes to the anchor circle; TIME-12 a refusal says why', async () => {
+    const onSubmit = vi.fn((_fields: unknown) =>
+      Promise.reject(new ApiError('server', 409, 'not-anchor', 'refused')),
+    );
+    render(
+      <WorkForm
+        circles={[...CIRCLES, { id: 'kitchen1', name: 'Kitchen', purpose: '', createdAt: 2 }]}
+        initial={{ ...INITIAL, circleId: 'kitchen1', subject: 'Charter' }}
+        title="Declare hours of work"
+        submitLabel="Declare"
+        onSubmit={onSubmit}
+        anchorId="circle01"
+      />,
+    );
+    const circle = screen.getByRole('combobox', { name: 'Circle' }) as HTMLSelectElement;
+    expect([circle.value, circle.disabled]).toEqual(['kitchen1', false]);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Work for' }), {
+      target: { value: 'commons' },
+    });
+    expect([circle.value, circle.disabled]).toEqual(['circle01', true]);
+    expect(circle.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ kind: 'commons', circleId: 'circle01' });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Work on the commons belongs to the whole space’s circle.',
+    );
   });
 });

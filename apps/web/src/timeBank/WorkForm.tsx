@@ -10,6 +10,7 @@ import {
 } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { timeErrorKey } from './timeError.ts';
 
 export interface WorkFormProps {
   readonly circles: readonly Circle[];
@@ -21,6 +22,8 @@ export interface WorkFormProps {
   readonly onCancel?: () => void;
   /** What to suggest as the subject: the space's proposals, the circle's roles… */
   readonly suggest?: (kind: WorkKind, circleId: string) => readonly string[];
+  /** The anchor circle: work on the commons belongs to it (server TIMESRV-7). */
+  readonly anchorId?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ export function WorkForm({
   onSubmit,
   onCancel,
   suggest,
+  anchorId,
 }: WorkFormProps) {
   const t = useT();
   const id = useId();
@@ -49,6 +53,9 @@ export function WorkForm({
   const [subject, setSubject] = useState(initial.subject);
   const [circleId, setCircleId] = useState(initial.circleId || circles[0]?.id || '');
   const [note, setNote] = useState(initial.note);
+  // Commons work is the anchor circle's, whatever circle was chosen before.
+  const onAnchor = kind === 'commons' && anchorId !== undefined && anchorId !== '';
+  const circle = onAnchor ? anchorId : circleId;
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -61,13 +68,13 @@ export function WorkForm({
     }
     if (!isDay(workedOn)) return setError(t('timeBank.error.day'));
     if (!subject.trim()) return setError(t('timeBank.error.subject'));
-    if (!circleId) return setError(t('timeBank.error.circle'));
+    if (!circle) return setError(t('timeBank.error.circle'));
     setBusy(true);
     setError('');
     try {
-      await onSubmit({ minutes: total, workedOn, kind, subject, circleId, note });
-    } catch {
-      setError(t('timeBank.error.send'));
+      await onSubmit({ minutes: total, workedOn, kind, subject, circleId: circle, note });
+    } catch (failure) {
+      setError(t(timeErrorKey(failure)));
     } finally {
       setBusy(false);
     }
@@ -135,20 +142,31 @@ export function WorkForm({
           onChange={(e) => setSubject(e.target.value)}
         />
         <datalist id={`${id}-subjects`}>
-          {[...new Set(suggest?.(kind, circleId) ?? [])].map((s) => (
+          {[...new Set(suggest?.(kind, circle) ?? [])].map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>
       </div>
       <div className="field">
         <label htmlFor={`${id}-circle`}>{t('timeBank.field.circle')}</label>
-        <select id={`${id}-circle`} value={circleId} onChange={(e) => setCircleId(e.target.value)}>
+        <select
+          id={`${id}-circle`}
+          value={circle}
+          disabled={onAnchor}
+          aria-describedby={onAnchor ? `${id}-circle-hint` : undefined}
+          onChange={(e) => setCircleId(e.target.value)}
+        >
           {circles.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
+        {onAnchor && (
+          <p id={`${id}-circle-hint`} className="hint">
+            {t('timeBank.field.circleCommons')}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('timeBank.field.note')}</label>
