@@ -8,7 +8,7 @@ import {
   type AsyncConsentState,
 } from '@ronde/domain';
 import { writeAsyncConsequences } from './asyncConsentConsequences.ts';
-import { freezeText } from './asyncConsentText.ts';
+import { freezeText, unfreezeText } from './asyncConsentText.ts';
 import type { DocumentRegistry } from './documents.ts';
 import type { Logger } from './log.ts';
 import type { Storage } from './storage.ts';
@@ -133,10 +133,13 @@ export function createAsyncConsents(options: AsyncConsentsOptions): AsyncConsent
         state.phase === 'open' && now() >= state.deadline;
       const before = foldAsyncConsent(readConsentLog(loaded.doc));
       if (ref === null || !due(before)) return;
-      const frozen = await freezeText(registry, ref, before.proposalId, newId());
+      const fresh = newId();
+      const frozen = await freezeText(registry, ref, before.proposalId, fresh);
+      let appended = false;
       await loaded.write((doc) => {
         const state = foldAsyncConsent(readConsentLog(doc));
         if (!due(state)) return;
+        appended = true;
         const at = now();
         const entries: unknown[] = [];
         if (frozen !== null && frozen.digest !== state.digest) {
@@ -153,6 +156,14 @@ export function createAsyncConsents(options: AsyncConsentsOptions): AsyncConsent
         entries.push({ id, type: 'async.deadline', by: SERVER_AUTHOR, at });
         consentLog(doc).push(entries);
       });
+      if (!appended) {
+        // Closed meanwhile, or no longer due: the text is not being decided here.
+        // Only a freeze this run set is lifted: an early close's stays until its outcome.
+        if (frozen?.closingId === fresh) {
+          await unfreezeText(registry, ref, before.proposalId, fresh);
+        }
+        return;
+      }
       log.info('asynchronous consent decided at its deadline', { room });
     } finally {
       handle.release();

@@ -149,7 +149,11 @@ async function closeEarly(
     await append(loaded, stored, deps);
     return stored;
   } catch (error) {
-    if (frozen?.closingId === stored.id) {
+    // Lifted only if no closing took this freeze's id (the deadline's run may reuse it).
+    const taken = readConsentLog(loaded.doc).some(
+      (entry) => (entry as { id?: unknown } | null)?.id === stored.id,
+    );
+    if (frozen?.closingId === stored.id && !taken) {
       await unfreezeText(deps.registry, ref, proposalId, stored.id);
     }
     throw error;
