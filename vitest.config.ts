@@ -8,9 +8,20 @@ export default defineConfig({
         test: {
           name: 'domain',
           include: ['packages/domain/**/*.test.ts'],
+          exclude: ['packages/domain/test/*.fuzz.test.ts', '**/node_modules/**'],
           environment: 'node',
-          // A safety net for a loaded machine; the seeded fuzz tests set their own.
+          // A safety net for a loaded machine.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'domain-fuzz',
+          include: ['packages/domain/test/*.fuzz.test.ts'],
+          environment: 'node',
+          // The seeded fuzz runs CI's 100 seeds in 5–60 s on a quiet machine;
+          // its timeout is a safety net for a loaded one, never a speed target.
+          testTimeout: 300_000,
         },
       },
       {

@@ -291,33 +291,29 @@ function run(seed: number): { events: number; applied: number } {
 }
 
 describe('meeting process convergence fuzz', () => {
-  it(
-    `MEET-1 MEET-3 MEET-12 ROUND-2 POS-2 ${REPLICAS} replicas fold the same state`,
-    { timeout: 60_000 },
-    () => {
-      const base = fuzzSeed();
-      const started = performance.now();
-      let events = 0;
-      let applied = 0;
-      for (let r = 0; r < RUNS; r++) {
-        const seed = (base + r) >>> 0;
-        try {
-          const counts = run(seed);
-          events += counts.events;
-          applied += counts.applied;
-        } catch (error) {
-          console.error(
-            `meeting fuzz failed with seed ${seed} (rerun: FUZZ_SEED=${seed} FUZZ_RUNS=1)`,
-          );
-          throw error;
-        }
+  it(`MEET-1 MEET-3 MEET-12 ROUND-2 POS-2 ${REPLICAS} replicas fold the same state`, () => {
+    const base = fuzzSeed();
+    const started = performance.now();
+    let events = 0;
+    let applied = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const seed = (base + r) >>> 0;
+      try {
+        const counts = run(seed);
+        events += counts.events;
+        applied += counts.applied;
+      } catch (error) {
+        console.error(
+          `meeting fuzz failed with seed ${seed} (rerun: FUZZ_SEED=${seed} FUZZ_RUNS=1)`,
+        );
+        throw error;
       }
-      const ms = Math.round(performance.now() - started);
-      console.info(
-        `meeting fuzz: ${RUNS} runs × ${STEPS} steps from seed ${base}: ${events} events, ${applied} applied, ${ms} ms`,
-      );
-      // A fuzz where nothing applies tests nothing.
-      expect(applied).toBeGreaterThan(RUNS * 5);
-    },
-  );
+    }
+    const ms = Math.round(performance.now() - started);
+    console.info(
+      `meeting fuzz: ${RUNS} runs × ${STEPS} steps from seed ${base}: ${events} events, ${applied} applied, ${ms} ms`,
+    );
+    // A fuzz where nothing applies tests nothing.
+    expect(applied).toBeGreaterThan(RUNS * 5);
+  });
 });
