@@ -320,6 +320,20 @@ describe('documents', () => {
     await expect(docs.open(ROOM).ready).resolves.toMatchObject({ name: ROOM });
   });
 
+  it('SYNC-2 a document loads from its rows applied in one transaction: the state their merge gives, whatever their order', async () => {
+    const writer = new Y.Doc();
+    const rows = ['one ', 'two ', 'three '].map((text) => textUpdate(text, writer));
+    const storage = createMemoryStorage();
+    // The last row first: it waits (pending) for the ones it depends on, within the transaction.
+    for (const row of [rows[2], rows[0], rows[1]]) await storage.append(ROOM, row as Uint8Array);
+    const document = await start(storage).open(ROOM).ready;
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, Y.mergeUpdates(rows));
+    expect(document.doc.getText('t').toString()).toBe('one two three ');
+    expect(Y.encodeStateVector(document.doc)).toEqual(Y.encodeStateVector(merged));
+    expect(document.doc.store.pendingStructs).toBeNull();
+  });
+
   it('skips a stored row that cannot be applied instead of refusing the document', async () => {
     const storage = createMemoryStorage();
     await storage.append(ROOM, textUpdate('good'));

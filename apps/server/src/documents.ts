@@ -432,15 +432,19 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
 }
 
 /**
- * The document from its stored log, merged into one update. If Yjs refuses
- * the merge (a row it cannot apply), fall back to applying row by row and
- * skip the bad ones, so one bad row cannot make a document unloadable.
+ * The document from its stored log, every row applied in one transaction
+ * (SYNC-2: three to six times faster than merging the rows into one update
+ * first, which decodes and encodes them all once more). If Yjs refuses a
+ * row, fall back to applying row by row and skip the bad ones, so one bad
+ * row cannot make a document unloadable.
  */
 function buildDoc(updates: Uint8Array[], name: string, log: Logger): Y.Doc {
   const doc = new Y.Doc();
   if (updates.length === 0) return doc;
   try {
-    Y.applyUpdate(doc, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates));
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
     return doc;
   } catch (error) {
     log.error('stored log failed to apply; applying row by row', { room: name, error });
