@@ -1,10 +1,18 @@
-import { MAX_DEADLINE_MS, isReviewDate, newId, openAsyncConsent, roomName } from '@ronde/domain';
-import { useId, useState, type FormEvent } from 'react';
+import {
+  MAX_DEADLINE_MS,
+  consentLog,
+  isReviewDate,
+  newId,
+  openAsyncConsent,
+  roomName,
+} from '@ronde/domain';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { useT, useTn } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
-import { openDoc } from '../sync/openDoc.ts';
+import { openDoc, type Room } from '../sync/openDoc.ts';
+import { useSubmitRefusal } from '../sync/submitRefusals.ts';
 import { useRoom, useRoomLoad } from '../sync/useRoom.ts';
 import { AsyncPolicyText } from './AsyncPolicyText.tsx';
 import { DurationFields } from './DurationFields.tsx';
@@ -12,6 +20,7 @@ import { durationMs, type DurationUnit } from './duration.ts';
 import { submitAsync } from './submitAsync.ts';
 import { useAsyncPolicy } from './useAsyncConsent.ts';
 import { minimumText } from './minimumText.ts';
+import { refusalMessage } from './refusalText.ts';
 import { useMinDeadline } from './useMinDeadline.ts';
 import { useTextDigest } from './useTextDigest.ts';
 
@@ -52,6 +61,14 @@ export function SendToAsyncConsent({
   const [unit, setUnit] = useState<DurationUnit>('days');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const pending = useRef<{
+    consentId: string;
+    eventId: string;
+    room: Room;
+    release: () => void;
+  } | null>(null);
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const refusal = useSubmitRefusal(pendingId);
 
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
@@ -74,20 +91,55 @@ export function SendToAsyncConsent({
     const now = Date.now() + useSession.getState().serverOffsetMs;
     const id = newId();
     const room = roomName({ spaceId, kind: 'consent', id });
-    // Held open while the opening is signed and sent; the consent page takes it over.
-    const { release } = openDoc(room);
-    submitAsync(room, openAsyncConsent(proposalId, me, now, now + ms, digest, review || null)).then(
-      () => {
-        void navigate(`/s/${spaceId}/consent/${id}`);
-        release();
-      },
-      () => {
-        release();
-        setSending(false);
-        setError(t('async.send.failed'));
-      },
-    );
+    // Held open until the server appended the opening (then the consent page
+    // takes it over) or refused it (then this form says why).
+    const opened = openDoc(room);
+    const event = openAsyncConsent(proposalId, me, now, now + ms, digest, review || null);
+    pending.current?.release();
+    pending.current = { consentId: id, eventId: event.id, ...opened };
+    setPendingId(event.id);
+    submitAsync(room, event).catch(() => {
+      settle();
+      setError(t('async.send.failed'));
+    });
   };
+
+  /** Lets go of the opening in flight. */
+  const settle = (): void => {
+    pending.current?.release();
+    pending.current = null;
+    setPendingId(null);
+    setSending(false);
+  };
+
+  // The server refused the opening: say why, here (server ACONS-6, ACONS-13, ACONS-16).
+  useEffect(() => {
+    if (refusal === null) return;
+    pending.current?.release();
+    pending.current = null;
+    setPendingId(null);
+    setSending(false);
+    setError(t('async.refused', { detail: t(refusalMessage(refusal).key) }));
+  }, [refusal, t]);
+
+  // The opening is in the consent's log: go to its page.
+  useEffect(() => {
+    const current = pending.current;
+    if (pendingId === null || current === null) return;
+    const log = consentLog(current.room.doc);
+    const check = (): void => {
+      if (!log.toArray().some((e) => (e as { id?: unknown } | null)?.id === pendingId)) return;
+      pending.current = null;
+      void navigate(`/s/${spaceId}/consent/${current.consentId}`);
+      current.release();
+    };
+    log.observe(check);
+    check();
+    return () => log.unobserve(check);
+  }, [pendingId, navigate, spaceId]);
+
+  // Leaving the page with an opening in flight releases its room.
+  useEffect(() => () => pending.current?.release(), []);
 
   return (
     <section className="card async-send" aria-labelledby="async-send-title">
