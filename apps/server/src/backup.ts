@@ -149,6 +149,9 @@ export class BackupError extends Error {
   constructor(
     readonly code: 'invalid_backup' | 'bad_signature',
     message: string,
+    readonly problem: BackupProblem = code === 'bad_signature' ? 'signature' : 'format',
+    /** Where in the file: `documents[3] (<room>)`, `members[2]`, `<room> #4`… */
+    readonly where = '',
   ) {
     super(message);
   }
@@ -172,13 +175,31 @@ const isCount = (v: unknown): v is number =>
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
-function fail(message: string): never {
-  throw new BackupError('invalid_backup', message);
+/**
+ * What is wrong, for the importer's screen to say in their language
+ * (BACKUP-7): the file's format, a document not of this space, a damaged
+ * state, malformed attribution records, a member, a device key, a log
+ * entry, or a signature (unsigned, a key not its author's, not verifying).
+ */
+export type BackupProblem =
+  | 'format'
+  | 'document'
+  | 'state'
+  | 'record'
+  | 'member'
+  | 'key'
+  | 'event'
+  | 'not-signed'
+  | 'foreign-key'
+  | 'signature';
+
+function fail(message: string, problem: BackupProblem = 'format', where = ''): never {
+  throw new BackupError('invalid_backup', message, problem, where);
 }
 
 function decodeState(text: unknown, where: string): Uint8Array {
   if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    fail(`${where}: the state is not base64`);
+    fail(`${where}: the state is not base64`, 'state', where);
   }
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
@@ -189,12 +210,20 @@ function docOf(state: Uint8Array, where: string): Y.Doc {
     Y.applyUpdate(doc, state);
   } catch (error) {
     doc.destroy();
-    fail(`${where}: the state does not parse as a Yjs update (${(error as Error).message})`);
+    fail(
+      `${where}: the state does not parse as a Yjs update (${(error as Error).message})`,
+      'state',
+      where,
+    );
   }
   // An update whose dependencies are missing leaves pending structs: not a whole state.
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
     doc.destroy();
-    fail(`${where}: the state is incomplete (it depends on updates it does not hold)`);
+    fail(
+      `${where}: the state is incomplete (it depends on updates it does not hold)`,
+      'state',
+      where,
+    );
   }
   return doc;
 }
@@ -229,10 +258,11 @@ export function checkBackup(raw: unknown): CheckedBackup {
   }
   const deviceKeys = raw.deviceKeys.map((k, i) => checkKey(k, `deviceKeys[${i}]`));
   const keys = new Map(deviceKeys.map((k) => [k.keyId, k]));
-  if (keys.size !== deviceKeys.length) fail('"deviceKeys": a key id appears twice');
+  if (keys.size !== deviceKeys.length)
+    fail('"deviceKeys": a key id appears twice', 'key', 'deviceKeys');
   const members = raw.members.map((m, i) => checkMember(m, `members[${i}]`));
   if (new Set(members.map((m) => m.userId)).size !== members.length) {
-    fail('"members": a user id appears twice');
+    fail('"members": a user id appears twice', 'member', 'members');
   }
 
   const seen = new Set<string>();
@@ -242,18 +272,20 @@ export function checkBackup(raw: unknown): CheckedBackup {
   let signedEvents = 0;
   raw.documents.forEach((d: unknown, i: number) => {
     const where = `documents[${i}]`;
-    if (!isObject(d) || typeof d.name !== 'string') fail(`${where}: needs a name`);
+    if (!isObject(d) || typeof d.name !== 'string')
+      fail(`${where}: needs a name`, 'document', where);
     const room = parseRoomName(d.name);
     if (!room || room.spaceId !== spaceId)
-      fail(`${where}: "${d.name}" is not a room of this space`);
-    if (seen.has(d.name)) fail(`${where}: "${d.name}" appears twice`);
+      fail(`${where}: "${d.name}" is not a room of this space`, 'document', where);
+    if (seen.has(d.name)) fail(`${where}: "${d.name}" appears twice`, 'document', where);
     seen.add(d.name);
     const state = decodeState(d.state, `${where} (${d.name})`);
     const doc = docOf(state, `${where} (${d.name})`);
     try {
       if (room.kind === 'space') {
         const info = readSpace(doc);
-        if (!info || info.id !== spaceId) fail(`${where}: the space document is not this space's`);
+        if (!info || info.id !== spaceId)
+          fail(`${where}: the space document is not this space's`, 'document', where);
         spaceName = info.name;
         defaultCircleId = info.defaultCircleId;
         signedEvents += checkLog(
@@ -275,7 +307,7 @@ export function checkBackup(raw: unknown): CheckedBackup {
     }
     const bindings = checkArray(d.bindings, `${where}.bindings`).map((b, j) => {
       if (!isObject(b) || !isCount(b.clientId) || !isText(b.member, 64)) {
-        fail(`${where}.bindings[${j}]: needs a client id and a member`);
+        fail(`${where}.bindings[${j}]: needs a client id and a member`, 'record', where);
       }
       return { clientId: b.clientId, member: b.member };
     });
@@ -295,34 +327,40 @@ export function checkBackup(raw: unknown): CheckedBackup {
       ),
     });
   });
-  if (spaceName === null) fail(`the space document ${spaceRoom(spaceId)} is missing`);
+  if (spaceName === null)
+    fail(`the space document ${spaceRoom(spaceId)} is missing`, 'document', spaceRoom(spaceId));
   return { spaceId, spaceName, defaultCircleId, documents, members, deviceKeys, signedEvents };
 }
 
 function checkArray(v: unknown, where: string): unknown[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) fail(`${where} must be an array`);
+  if (!Array.isArray(v)) fail(`${where} must be an array`, 'record', where);
   return v;
 }
 
 function checkKey(k: unknown, where: string): BackupKey {
   if (!isObject(k) || typeof k.publicKey !== 'string' || typeof k.userId !== 'string') {
-    fail(`${where}: needs a public key and a user id`);
+    fail(`${where}: needs a public key and a user id`, 'key', where);
   }
   const bytes = decodeDevicePublicKey(k.publicKey);
-  if (!bytes) fail(`${where}: not an Ed25519 public key`);
-  if (k.keyId !== deviceKeyId(bytes)) fail(`${where}: the key id does not match the public key`);
-  if (!isId(k.userId) || !isTime(k.addedAt)) fail(`${where}: needs a user id and a time`);
+  if (!bytes) fail(`${where}: not an Ed25519 public key`, 'key', where);
+  if (k.keyId !== deviceKeyId(bytes)) {
+    fail(`${where}: the key id does not match the public key`, 'key', where);
+  }
+  if (!isId(k.userId) || !isTime(k.addedAt)) {
+    fail(`${where}: needs a user id and a time`, 'key', where);
+  }
   return { keyId: k.keyId, userId: k.userId, publicKey: k.publicKey, addedAt: k.addedAt };
 }
 
 function checkMember(m: unknown, where: string): BackupMember {
   if (!isObject(m) || typeof m.userId !== 'string' || !isId(m.userId)) {
-    fail(`${where}: needs a user id`);
+    fail(`${where}: needs a user id`, 'member', where);
   }
-  if (!isText(m.name, 200)) fail(`${where}: needs a name`);
-  if (!(ROLES as readonly unknown[]).includes(m.role)) fail(`${where}: unknown role`);
-  if (!isTime(m.joinedAt)) fail(`${where}: needs a join time`);
+  if (!isText(m.name, 200)) fail(`${where}: needs a name`, 'member', where);
+  if (!(ROLES as readonly unknown[]).includes(m.role))
+    fail(`${where}: unknown role`, 'member', where);
+  if (!isTime(m.joinedAt)) fail(`${where}: needs a join time`, 'member', where);
   return { userId: m.userId, name: m.name, role: m.role as Role, joinedAt: m.joinedAt };
 }
 
@@ -338,7 +376,7 @@ function checkContribution(c: unknown, where: string): ContributionInput {
     !Array.isArray(c.paths) ||
     !c.paths.every((p) => isText(p, 200))
   ) {
-    fail(`${where}: not a contribution row`);
+    fail(`${where}: not a contribution row`, 'record', where);
   }
   return {
     member: c.member,
@@ -360,7 +398,7 @@ function checkVersion(v: unknown, where: string): StoredVersion {
     !isTime(v.at) ||
     !(v.meetingId === null || isText(v.meetingId, 64))
   ) {
-    fail(`${where}: not a version`);
+    fail(`${where}: not a version`, 'record', where);
   }
   const state = decodeState(v.state, where);
   docOf(state, where).destroy();
@@ -391,18 +429,21 @@ function checkLog(
 ): number {
   let checked = 0;
   log.forEach((entry, index) => {
-    const where = `${room}, entry ${index}`;
-    if (!isObject(entry) || typeof entry.by !== 'string') fail(`${where}: not an event`);
+    const where = `${room} #${index}`;
+    if (!isObject(entry) || typeof entry.by !== 'string')
+      fail(`${where}: not an event`, 'event', where);
     const signature = readSignature(entry);
     if (!signature) {
       if (kind === 'process' && SERVER_AUTHORS.has(entry.by)) return;
-      throw new BackupError('bad_signature', `${where}: not signed`);
+      throw new BackupError('bad_signature', `${where}: not signed`, 'not-signed', where);
     }
     const key = keys.get(signature.kid);
     if (!key || key.userId !== entry.by) {
       throw new BackupError(
         'bad_signature',
         `${where}: signed with a key that is not its author's`,
+        'foreign-key',
+        where,
       );
     }
     const payload =
@@ -410,7 +451,12 @@ function checkLog(
         ? timeEventSigningPayload(room, signature.kid, entry as unknown as TimeEvent)
         : eventSigningPayload(room, signature.kid, entry as unknown as MeetingEvent);
     if (!verifyEd25519(key.publicKey, payload, signature.sig)) {
-      throw new BackupError('bad_signature', `${where}: the signature does not verify`);
+      throw new BackupError(
+        'bad_signature',
+        `${where}: the signature does not verify`,
+        'signature',
+        where,
+      );
     }
     checked++;
   });

@@ -317,12 +317,11 @@ function backupSuite(
     let backupText = '';
 
     const importInto = (server: Server, body: unknown) =>
-      api<Record<string, unknown> & { error?: { code: string; message: string } }>(
-        server.port,
-        'POST',
-        '/api/backups',
-        { body },
-      );
+      api<
+        Record<string, unknown> & {
+          error?: { code: string; message: string; problem?: string; where?: string };
+        }
+      >(server.port, 'POST', '/api/backups', { body });
 
     beforeAll(async () => {
       a = await startServer(dirA.path, { auth: 'required' });
@@ -551,24 +550,49 @@ function backupSuite(
     });
 
     it('BACKUP-4 refuses a malformed backup or a forged event, importing nothing', async () => {
-      const bad = async (body: unknown, code: string) => {
+      // BACKUP-7: each refusal names its kind of problem and where, for the screen to word.
+      const bad = async (body: unknown, code: string, problem: string, where = '') => {
         const answer = await importInto(b, body);
         expect(answer.status, JSON.stringify(answer.body)).toBe(400);
-        expect(answer.body.error?.code).toBe(code);
+        expect(answer.body.error).toMatchObject({ code, problem });
+        expect(answer.body.error?.where).toContain(where);
       };
-      await bad({ backup: { ...backup, format: 'other' } }, 'invalid_backup');
-      await bad({ backup: { ...backup, documents: [] } }, 'invalid_backup');
+      await bad({ backup: { ...backup, format: 'other' } }, 'invalid_backup', 'format');
+      await bad({ backup: { ...backup, documents: [] } }, 'invalid_backup', 'format');
       const notState = backup.documents.map((d) => ({ ...d, state: 'AAAA' }));
-      await bad({ backup: { ...backup, documents: notState } }, 'invalid_backup');
+      // Empty states parse, but the space document is then not this space's.
+      await bad(
+        { backup: { ...backup, documents: notState } },
+        'invalid_backup',
+        'document',
+        'documents[',
+      );
+      const cut = backup.documents.map((d) => ({ ...d, state: d.state.slice(0, 8) }));
+      await bad(
+        { backup: { ...backup, documents: cut } },
+        'invalid_backup',
+        'state',
+        'documents[0]',
+      );
       const elsewhere = backup.documents.map((d) => ({
         ...d,
         name: d.name.replace(/^[^/]+/, 'otherSpace1'),
       }));
-      await bad({ backup: { ...backup, documents: elsewhere } }, 'invalid_backup');
+      await bad(
+        { backup: { ...backup, documents: elsewhere } },
+        'invalid_backup',
+        'document',
+        'documents[0]',
+      );
       const wrongKey = backup.deviceKeys.map((k, i) =>
         i === 0 ? { ...k, keyId: 'x'.repeat(22) } : k,
       );
-      await bad({ backup: { ...backup, deviceKeys: wrongKey } }, 'invalid_backup');
+      await bad(
+        { backup: { ...backup, deviceKeys: wrongKey } },
+        'invalid_backup',
+        'key',
+        'deviceKeys[0]',
+      );
       // The meeting's log with one event changed after it was signed.
       const forged = backup.documents.map((d) => {
         if (d.name !== meeting.room) return d;
@@ -582,9 +606,14 @@ function backupSuite(
         });
         return { ...d, state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') };
       });
-      await bad({ backup: { ...backup, documents: forged } }, 'bad_signature');
+      await bad(
+        { backup: { ...backup, documents: forged } },
+        'bad_signature',
+        'signature',
+        `${meeting.room} #0`,
+      );
       const withoutKeys = { ...backup, deviceKeys: [] };
-      await bad({ backup: withoutKeys }, 'bad_signature');
+      await bad({ backup: withoutKeys }, 'bad_signature', 'foreign-key');
       // Nothing of the space reached the second server: the import below would refuse it (BACKUP-5).
       expect(b.registry.isLoaded(spaceRoom(admin.spaceId))).toBe(false);
     });

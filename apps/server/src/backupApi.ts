@@ -74,8 +74,11 @@ export async function handleBackupApi(
   try {
     checked = checkBackup(raw.backup);
   } catch (error) {
-    if (error instanceof BackupError) throw new HttpError(400, error.code, error.message);
-    throw error;
+    if (!(error instanceof BackupError)) throw error;
+    // The problem's kind and place, for the importer's screen to word (BACKUP-7).
+    const { code, message, problem, where } = error;
+    sendJson(res, 400, { error: { code, message, problem, where } });
+    return true;
   }
   const { spaceId } = checked;
   if ((await ctx.access.listMembers(spaceId)).length > 0) {

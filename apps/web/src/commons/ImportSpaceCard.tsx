@@ -9,7 +9,22 @@ import {
   importBackup,
   type FormerMember,
   type ImportFailure,
+  type ImportProblem,
 } from './importBackup.ts';
+
+/** What each kind of problem the server found means, in the reader's language (BACKUP-7). */
+const PROBLEMS: Record<ImportProblem, Parameters<ReturnType<typeof useT>>[0]> = {
+  format: 'backup.import.problem.format',
+  document: 'backup.import.problem.document',
+  state: 'backup.import.problem.state',
+  record: 'backup.import.problem.record',
+  member: 'backup.import.problem.member',
+  key: 'backup.import.problem.key',
+  event: 'backup.import.problem.event',
+  'not-signed': 'backup.import.problem.notSigned',
+  'foreign-key': 'backup.import.problem.foreignKey',
+  signature: 'backup.import.problem.signature',
+};
 
 const FAILURES: Record<ImportFailure, Parameters<ReturnType<typeof useT>>[0]> = {
   'not-json': 'backup.import.error.notJson',
@@ -67,10 +82,12 @@ export function ImportSpaceCard() {
       setBusy(false);
     } catch (e) {
       const failure = e instanceof ImportError ? e.failure : 'other';
-      const detail = e instanceof ImportError && e.detail ? ` (${e.detail})` : '';
-      setError(
-        `${t(FAILURES[failure])}${failure === 'invalid' || failure === 'bad-signature' ? detail : ''}`,
-      );
+      // The server's problem, worded here; the place in the file as it names it.
+      const problem =
+        e instanceof ImportError && e.problem
+          ? ` ${t(PROBLEMS[e.problem], { where: e.where || '—' })}`
+          : '';
+      setError(`${t(FAILURES[failure])}${problem}`);
       setBusy(false);
     }
   };

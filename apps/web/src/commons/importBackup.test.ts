@@ -28,6 +28,31 @@ describe('importBackup', () => {
     expect(await failureOf('{}', refuse(403, 'forbidden'))).toBe('forbidden');
   });
 
+  it('BACKUP-7 reads the kind and place of the problem the server found', async () => {
+    const refused = answer(400, {
+      error: {
+        code: 'bad_signature',
+        message: 'm',
+        problem: 'foreign-key',
+        where: 's/meeting/m #3',
+      },
+    }) as unknown as typeof fetch;
+    const error = await importBackup('{}', 'Zoé', refused).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({
+      failure: 'bad-signature',
+      problem: 'foreign-key',
+      where: 's/meeting/m #3',
+    });
+    const unknown = answer(400, {
+      error: { code: 'invalid_backup', message: 'm', problem: 'made-up' },
+    }) as unknown as typeof fetch;
+    expect(await importBackup('{}', 'Zoé', unknown).catch((e: unknown) => e)).toMatchObject({
+      failure: 'invalid',
+      problem: null,
+    });
+  });
+
   it('BACKUP-5 sends the backup with the importer’s name and reads the new admin membership', async () => {
     let body: unknown = null;
     const fetchImpl = ((_url: string, init: RequestInit) => {

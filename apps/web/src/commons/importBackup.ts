@@ -12,11 +12,30 @@ export type ImportFailure =
   | 'network'
   | 'other';
 
+/** The kinds of problem the server names in a refused file (server SPEC BACKUP-7). */
+export const IMPORT_PROBLEMS = [
+  'format',
+  'document',
+  'state',
+  'record',
+  'member',
+  'key',
+  'event',
+  'not-signed',
+  'foreign-key',
+  'signature',
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+
 export class ImportError extends Error {
   constructor(
     readonly failure: ImportFailure,
-    /** The server's sentence naming the problem, when it gave one. */
+    /** The server's sentence naming the problem, when it gave one (English). */
     readonly detail = '',
+    /** What kind of problem the server found, for the screen to word. */
+    readonly problem: ImportProblem | null = null,
+    /** Where in the file: `documents[3] (<room>)`, `members[2]`, `<room> #4`… */
+    readonly where = '',
   ) {
     super(failure);
     this.name = 'ImportError';
@@ -53,12 +72,30 @@ export async function importBackup(
     throw new ImportError('not-json');
   }
   let body: Record<string, unknown> | null;
+  // A refusal's problem and place (BACKUP-7), read from its body on the way.
+  let refusal: { problem: ImportProblem | null; where: string } = { problem: null, where: '' };
+  const reading: typeof fetch = async (input, init) => {
+    const response = await fetchImpl(input, init);
+    if (response.status === 400) {
+      const error = asRecord(
+        asRecord(
+          await response
+            .clone()
+            .json()
+            .catch(() => null),
+        )?.error,
+      );
+      const problem = IMPORT_PROBLEMS.find((p) => p === error?.problem) ?? null;
+      refusal = { problem, where: typeof error?.where === 'string' ? error.where : '' };
+    }
+    return response;
+  };
   try {
     body = asRecord(
       await apiJson('/api/backups', {
         method: 'POST',
         body: { memberName, backup },
-        fetch: fetchImpl,
+        fetch: reading,
       }),
     );
   } catch (error) {
@@ -76,7 +113,7 @@ export async function importBackup(
               : error.status === 403
                 ? 'forbidden'
                 : 'other';
-    throw new ImportError(failure, error.message);
+    throw new ImportError(failure, error.message, refusal.problem, refusal.where);
   }
   const former = Array.isArray(body?.formerMembers) ? body.formerMembers : [];
   return {

@@ -34,6 +34,17 @@ export const commonsEn = {
   'backup.import.error.forbidden': 'Only the administrator of this server may create spaces here.',
   'backup.import.error.network': 'The server could not be reached. Try again.',
   'backup.import.error.other': 'The import failed; nothing was imported. Try again.',
+  'backup.import.problem.format': 'The file is not in the Ronde backup format ({where}).',
+  'backup.import.problem.document': 'A document does not belong to this space: {where}.',
+  'backup.import.problem.state': 'A document’s saved state is damaged or incomplete: {where}.',
+  'backup.import.problem.record': 'Authorship or version records are malformed: {where}.',
+  'backup.import.problem.member': 'A member entry is malformed: {where}.',
+  'backup.import.problem.key': 'A device key is malformed or does not match its id: {where}.',
+  'backup.import.problem.event': 'A log entry is malformed: {where}.',
+  'backup.import.problem.notSigned': 'A log entry carries no signature: {where}.',
+  'backup.import.problem.foreignKey':
+    'A log entry is signed with a key that is not its author’s: {where}.',
+  'backup.import.problem.signature': 'A log entry’s signature does not verify: {where}.',
 } as const;
 
 export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
@@ -73,4 +84,19 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'backup.import.error.forbidden': 'Seule l’administration de ce serveur peut y créer des espaces.',
   'backup.import.error.network': 'Le serveur est injoignable. Réessayez.',
   'backup.import.error.other': 'L’import a échoué ; rien n’a été importé. Réessayez.',
+  'backup.import.problem.format': 'Le fichier n’est pas au format des sauvegardes Ronde ({where}).',
+  'backup.import.problem.document': 'Un document n’appartient pas à cet espace : {where}.',
+  'backup.import.problem.state':
+    'L’état enregistré d’un document est abîmé ou incomplet : {where}.',
+  'backup.import.problem.record':
+    'Des données d’autrice ou auteur ou de versions sont mal formées : {where}.',
+  'backup.import.problem.member': 'Une fiche de membre est mal formée : {where}.',
+  'backup.import.problem.key':
+    'Une clé d’appareil est mal formée ou ne correspond pas à son identifiant : {where}.',
+  'backup.import.problem.event': 'Une entrée de journal est mal formée : {where}.',
+  'backup.import.problem.notSigned': 'Une entrée de journal ne porte aucune signature : {where}.',
+  'backup.import.problem.foreignKey':
+    'Une entrée de journal est signée d’une clé qui n’est pas celle de son autrice ou auteur : {where}.',
+  'backup.import.problem.signature':
+    'La signature d’une entrée de journal ne se vérifie pas : {where}.',
 } as const;
