@@ -261,6 +261,9 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
   const benObjection = benView.process.getByRole('group', { name: french('Objection of Ben') });
   await expect(benObjection).toContainText('Up to 300 rather than 500');
   await benObjection.getByRole('button', { name: french('Confirm amendment') }).click();
+  // Ben's confirmation alone does not resolve it: the proposer's is needed too.
+  await expect(objection).toContainText('Confirmed by Ben');
+  await expect(benObjection).toContainText('Confirmé par Ben');
   await expect(benObjection).not.toContainText(french('Resolved'));
   await objection.getByRole('button', { name: 'Confirm amendment' }).click();
   for (const { view, l } of seats) {
