@@ -222,7 +222,7 @@ describe('time bank API (TIMESRV)', () => {
     expect((await attacker.client.closed).code).toBe(4409);
     expect(timeLog(await stored(port, room, ada)).length).toBe(before);
   });
-  it('TIMESRV-7 work names a circle of the space, commons work the anchor; TIME-12 only the circle’s members confirm or dispute', async () => {
+  it('TIMESRV-7 work names a circle of the space, commons work the anchor, role work its role in that circle; TIME-12 only the circle’s members confirm or dispute', async () => {
     const sub = newId();
     const role = newId();
     const handle = server.registry.open(spaceRoom(ada.spaceId));
@@ -275,11 +275,15 @@ describe('time bank API (TIMESRV)', () => {
     expect([unknown.status, unknown.body.error?.code]).toEqual([409, 'unknown-circle']);
     const commons = await post(ada, signed(ada, declare(ada, { circleId: sub, kind: 'commons' })));
     expect([commons.status, commons.body.error?.code]).toEqual([409, 'not-anchor']);
-    const work = declare(ada, {
-      circleId: sub,
-      kind: 'role',
-      subject: 'Cook',
-    } as Partial<TimeEvent>);
+    const roleWork = { circleId: sub, kind: 'role', subject: 'Cook' } as Partial<TimeEvent>;
+    const unnamed = await post(ada, signed(ada, declare(ada, roleWork)));
+    expect([unnamed.status, unnamed.body.error?.code]).toEqual([409, 'no-subject']);
+    const elsewhere = await post(
+      ada,
+      signed(ada, declare(ada, { ...roleWork, circleId, subjectId: role } as Partial<TimeEvent>)),
+    );
+    expect([elsewhere.status, elsewhere.body.error?.code]).toEqual([409, 'wrong-circle']);
+    const work = declare(ada, { ...roleWork, subjectId: role } as Partial<TimeEvent>);
     expect((await post(ada, signed(ada, work))).status).toBe(201);
     // Cy is a member of the space but fills no role of the Kitchen circle.
     for (const type of ['time.confirm', 'time.dispute'] as const) {

@@ -4,6 +4,8 @@ import {
   circleRosterOf,
   foldTimeLog,
   isKnownCircle,
+  listProposals,
+  readRole,
   isId,
   parseTimeEvent,
   readSignature,
@@ -11,7 +13,9 @@ import {
   timeEventSigningPayload,
   timeLog,
   type TimeEvent,
+  type WorkFields,
 } from '@ronde/domain';
+import type * as Y from 'yjs';
 import type { AccessStore, Member } from './accessStore.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
@@ -164,6 +168,17 @@ export async function appendTimeEvent(
             'work on the commons belongs to the anchor circle',
           );
         }
+        const circleOfSubject = subjectCircle(doc, stored);
+        if (circleOfSubject === null) {
+          throw new HttpError(409, 'no-subject', 'name the role or proposal worked on');
+        }
+        if (circleOfSubject !== undefined && circleOfSubject !== stored.circleId) {
+          throw new HttpError(
+            409,
+            'wrong-circle',
+            'the work belongs to its role’s or proposal’s circle',
+          );
+        }
       }
       const refusal = checkTimeEvent(foldTimeLog(entries, roster), stored, roster);
       if (refusal) throw new HttpError(409, refusal, `the time bank refuses this (${refusal})`);
@@ -180,4 +195,21 @@ export async function appendTimeEvent(
   } finally {
     handle.release();
   }
+}
+
+/**
+ * The circle of what role or proposal work names (TIMESRV-7): the role's
+ * circle (records now) or the proposal's (the space's index); `null` when
+ * role or proposal work names none that exists; `undefined` for project and
+ * commons work, which name no record.
+ */
+function subjectCircle(doc: Y.Doc, work: WorkFields): string | null | undefined {
+  if (work.kind === 'role') {
+    return work.subjectId === undefined ? null : (readRole(doc, work.subjectId)?.circleId ?? null);
+  }
+  if (work.kind === 'proposal') {
+    if (work.subjectId === undefined) return null;
+    return listProposals(doc).find((p) => p.id === work.subjectId)?.circleId ?? null;
+  }
+  return undefined;
 }

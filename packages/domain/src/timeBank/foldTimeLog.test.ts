@@ -140,4 +140,19 @@ describe('time log fold', () => {
       'e1000003',
     ]);
   });
+
+  it('TIME-5 an amendment sets or drops the id of what was worked on', () => {
+    const declared = { ...declare('e1000001', ANA, { kind: 'role' }), subjectId: 'role0001' };
+    const base = [declared, dispute('d1000001', BEN, 'e1000001')];
+    expect(foldTimeLog([declared], ANCHOR_ROSTER).entries[0]?.subjectId).toBe('role0001');
+    const moved = {
+      ...amend('a1000001', ANA, 'e1000001', { kind: 'role' }),
+      subjectId: 'role0002',
+    };
+    expect(foldTimeLog([...base, moved], ANCHOR_ROSTER).entries[0]?.subjectId).toBe('role0002');
+    const dropped = amend('a1000001', ANA, 'e1000001', { kind: 'project' });
+    expect(foldTimeLog([...base, dropped], ANCHOR_ROSTER).entries[0]).not.toHaveProperty(
+      'subjectId',
+    );
+  });
 });

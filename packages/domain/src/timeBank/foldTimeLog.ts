@@ -104,6 +104,7 @@ function apply(work: Working, event: TimeEvent): void {
       subject: event.subject,
       circleId: event.circleId,
       note: event.note,
+      ...(event.subjectId === undefined ? {} : { subjectId: event.subjectId }),
       status: 'pending',
       confirmedBy: null,
       disputes: [],
@@ -139,9 +140,11 @@ function apply(work: Working, event: TimeEvent): void {
         ],
       };
       break;
-    case 'time.amend':
+    case 'time.amend': {
+      const { subjectId: _previous, ...kept } = entry;
       next = {
-        ...entry,
+        ...kept,
+        ...(event.subjectId === undefined ? {} : { subjectId: event.subjectId }),
         minutes: event.minutes,
         workedOn: event.workedOn,
         kind: event.kind,
@@ -152,6 +155,7 @@ function apply(work: Working, event: TimeEvent): void {
         amendments: entry.amendments + 1,
       };
       break;
+    }
   }
   work.byId.set(entry.id, { ...next, updatedAt: Math.max(entry.updatedAt, event.at) });
 }

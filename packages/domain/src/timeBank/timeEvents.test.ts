@@ -12,6 +12,15 @@ describe('time events', () => {
     });
   });
 
+  it('TIME-1 keeps the id of the role or proposal worked on, and only when given', () => {
+    const withRole = {
+      ...declare('ev000001', 'anaUser1', { kind: 'role' }),
+      subjectId: 'role0001',
+    };
+    expect(parseTimeEvent(withRole)).toEqual(withRole);
+    expect(parseTimeEvent(declare('ev000001', 'anaUser1'))).not.toHaveProperty('subjectId');
+  });
+
   it('TIME-1 refuses malformed events', () => {
     const good = declare('ev000001', 'anaUser1');
     const bad: unknown[] = [
@@ -34,6 +43,8 @@ describe('time events', () => {
       { ...good, subject: '   ' },
       { ...good, subject: 'x'.repeat(5000) },
       { ...good, note: 3 },
+      { ...good, subjectId: 'not an id' },
+      { ...good, subjectId: 7 },
       { ...good, name: 4 },
       { ...dispute('ev000002', 'benUser1', 'ev000001'), reason: '  ' },
       { ...dispute('ev000002', 'benUser1', 'ev000001'), entryId: undefined },

@@ -31,6 +31,12 @@ export interface WorkFields {
   readonly subject: string;
   readonly circleId: string;
   readonly note: string;
+  /**
+   * What the work was on, by id, when it names a record: a role's id for
+   * role work, a proposal's for proposal work (TIME-1; the server checks it
+   * is of the entry's circle, TIMESRV-7).
+   */
+  readonly subjectId?: string;
 }
 
 interface Base {
@@ -88,7 +94,10 @@ function parseWork(raw: Record<string, unknown>): WorkFields | null {
   const subject = clean(raw.subject, TIME_SUBJECT_MAX);
   const note = raw.note === undefined ? '' : clean(raw.note, TIME_NOTE_MAX);
   if (!subject || note === null) return null;
-  return { minutes, workedOn, kind: kind as WorkKind, subject, circleId, note };
+  const { subjectId } = raw;
+  if (subjectId !== undefined && (typeof subjectId !== 'string' || !isId(subjectId))) return null;
+  const work = { minutes, workedOn, kind: kind as WorkKind, subject, circleId, note };
+  return subjectId === undefined ? work : { ...work, subjectId };
 }
 
 /**
