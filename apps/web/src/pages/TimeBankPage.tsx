@@ -37,7 +37,7 @@ import {
 } from '../timeBank/periodPresets.ts';
 import { submitTimeEvent } from '../timeBank/submitTimeEvent.ts';
 import { useTimeBank } from '../timeBank/useTimeBank.ts';
-import { WorkForm } from '../timeBank/WorkForm.tsx';
+import { WorkForm, type WorkRecord } from '../timeBank/WorkForm.tsx';
 import '../timeBank/timeBank.css';
 
 /** `/s/:spaceId/time`: the time bank — declare, review, balances, chart, CSV. */
@@ -78,6 +78,25 @@ export function TimeBank({
         : [];
   const now = useNow();
   const today = localDate(now);
+  // What role or proposal work names, with its circle (TIME-1, TIMESRV-7).
+  const records = (kind: 'role' | 'proposal'): readonly WorkRecord[] =>
+    kind === 'proposal'
+      ? proposals
+          .filter((p) => p.title)
+          .map((p) => ({
+            id: p.id,
+            name: p.title,
+            label: `${p.title} — ${circleName(p.circleId)}`,
+            circleId: p.circleId,
+          }))
+      : circles.flatMap((c) =>
+          rolesOf(spaceDoc, c.id).map((r) => ({
+            id: r.id,
+            name: r.name,
+            label: `${r.name} — ${c.name}`,
+            circleId: c.id,
+          })),
+        );
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [circleId, setCircleId] = useState('');
@@ -205,6 +224,7 @@ export function TimeBank({
             onCancel={() => setDeclaring(false)}
             suggest={suggest}
             anchorId={roster.anchorId}
+            records={records}
           />
         ) : (
           <button
@@ -238,6 +258,7 @@ export function TimeBank({
                   actions={actions}
                   suggest={suggest}
                   anchorId={roster.anchorId}
+                  records={records}
                   inCircle
                 />
               ))}
@@ -340,6 +361,7 @@ export function TimeBank({
                 actions={actions}
                 suggest={suggest}
                 anchorId={roster.anchorId}
+                records={records}
                 inCircle={inCircle(entry)}
                 reviewers={reviewersOf(entry)}
               />

@@ -29,6 +29,7 @@ export function EntryCard({
   inCircle,
   reviewers,
   anchorId,
+  records,
 }: {
   entry: TimeEntry;
   me: string;
@@ -39,6 +40,8 @@ export function EntryCard({
   reviewers?: string;
   /** The anchor circle, where commons work belongs (for the amendment form). */
   anchorId?: string;
+  /** The roles and proposals role or proposal work names (for the amendment form). */
+  records?: WorkFormProps['records'];
   circles: readonly Circle[];
   actions: EntryActions;
   suggest?: WorkFormProps['suggest'];
@@ -189,6 +192,7 @@ export function EntryCard({
           onCancel={() => setMode('view')}
           {...(suggest ? { suggest } : {})}
           {...(anchorId ? { anchorId } : {})}
+          {...(records ? { records } : {})}
         />
       )}
       {error && (

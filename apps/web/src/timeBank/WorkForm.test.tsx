@@ -125,4 +125,45 @@ describe('WorkForm', () => {
       'Work on the commons belongs to the whole space’s circle.',
     );
   });
+
+  it('TIMESRV-7 role work names its role and takes its circle', async () => {
+    const onSubmit = vi.fn((_fields: unknown) => Promise.resolve());
+    render(
+      <WorkForm
+        circles={[...CIRCLES, { id: 'kitchen1', name: 'Kitchen', purpose: '', createdAt: 2 }]}
+        initial={INITIAL}
+        title="Declare hours of work"
+        submitLabel="Declare"
+        onSubmit={onSubmit}
+        anchorId="circle01"
+        records={(kind) =>
+          kind === 'role'
+            ? [{ id: 'roleCook', name: 'Cook', label: 'Cook — Kitchen', circleId: 'kitchen1' }]
+            : []
+        }
+      />,
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Work for' }), {
+      target: { value: 'role' },
+    });
+    expect(screen.queryByRole('combobox', { name: 'What you worked on' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(screen.getByRole('alert').textContent).toBe('Choose the role you worked for.');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Which role' }), {
+      target: { value: 'roleCook' },
+    });
+    const circle = screen.getByRole('combobox', { name: 'Circle' }) as HTMLSelectElement;
+    expect([circle.value, circle.disabled]).toEqual(['kitchen1', true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+      minutes: 60,
+      workedOn: '2026-03-10',
+      kind: 'role',
+      subject: 'Cook',
+      circleId: 'kitchen1',
+      note: '',
+      subjectId: 'roleCook',
+    });
+  });
 });

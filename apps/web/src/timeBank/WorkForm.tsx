@@ -12,6 +12,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { timeErrorKey } from './timeError.ts';
 
+/** A role or proposal work can name (TIME-1 `subjectId`), with its circle. */
+export interface WorkRecord {
+  readonly id: string;
+  /** What the list shows: the role's or proposal's name, with its circle's. */
+  readonly label: string;
+  /** What the entry records as its subject. */
+  readonly name: string;
+  readonly circleId: string;
+}
+
 export interface WorkFormProps {
   readonly circles: readonly Circle[];
   readonly initial: WorkFields;
@@ -24,6 +34,11 @@ export interface WorkFormProps {
   readonly suggest?: (kind: WorkKind, circleId: string) => readonly string[];
   /** The anchor circle: work on the commons belongs to it (server TIMESRV-7). */
   readonly anchorId?: string;
+  /**
+   * The roles or proposals to choose from for role or proposal work: the
+   * entry names one, and takes its circle (server TIMESRV-7).
+   */
+  readonly records?: (kind: 'role' | 'proposal') => readonly WorkRecord[];
 }
 
 /**
@@ -43,6 +58,7 @@ export function WorkForm({
   onCancel,
   suggest,
   anchorId,
+  records,
 }: WorkFormProps) {
   const t = useT();
   const id = useId();
@@ -53,9 +69,15 @@ export function WorkForm({
   const [subject, setSubject] = useState(initial.subject);
   const [circleId, setCircleId] = useState(initial.circleId || circles[0]?.id || '');
   const [note, setNote] = useState(initial.note);
+  const [subjectId, setSubjectId] = useState(initial.subjectId ?? '');
+  // Role and proposal work name their record and take its circle.
+  const recordKind = records && (kind === 'role' || kind === 'proposal') ? kind : null;
+  const choices = recordKind ? (records?.(recordKind) ?? []) : [];
+  const chosen = choices.find((r) => r.id === subjectId) ?? null;
   // Commons work is the anchor circle's, whatever circle was chosen before.
   const onAnchor = kind === 'commons' && anchorId !== undefined && anchorId !== '';
-  const circle = onAnchor ? anchorId : circleId;
+  const circle = onAnchor ? anchorId : recordKind && chosen ? chosen.circleId : circleId;
+  const circleFixed = onAnchor || (recordKind !== null && chosen !== null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -67,12 +89,22 @@ export function WorkForm({
       return;
     }
     if (!isDay(workedOn)) return setError(t('timeBank.error.day'));
-    if (!subject.trim()) return setError(t('timeBank.error.subject'));
+    if (recordKind && !chosen) return setError(t(`timeBank.error.${recordKind}`));
+    const named = recordKind && chosen ? chosen.name : subject;
+    if (!named.trim()) return setError(t('timeBank.error.subject'));
     if (!circle) return setError(t('timeBank.error.circle'));
     setBusy(true);
     setError('');
     try {
-      await onSubmit({ minutes: total, workedOn, kind, subject, circleId: circle, note });
+      await onSubmit({
+        minutes: total,
+        workedOn,
+        kind,
+        subject: named,
+        circleId: circle,
+        note,
+        ...(recordKind && chosen ? { subjectId: chosen.id } : {}),
+      });
     } catch (failure) {
       setError(t(timeErrorKey(failure)));
     } finally {
@@ -132,28 +164,47 @@ export function WorkForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>{t('timeBank.field.subject')}</label>
-        <input
-          id={`${id}-subject`}
-          value={subject}
-          maxLength={TIME_SUBJECT_MAX}
-          list={`${id}-subjects`}
-          onChange={(e) => setSubject(e.target.value)}
-        />
-        <datalist id={`${id}-subjects`}>
-          {[...new Set(suggest?.(kind, circle) ?? [])].map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      </div>
+      {recordKind ? (
+        <div className="field">
+          <label htmlFor={`${id}-record`}>{t(`timeBank.field.${recordKind}`)}</label>
+          <select
+            id={`${id}-record`}
+            value={chosen ? chosen.id : ''}
+            onChange={(e) => setSubjectId(e.target.value)}
+          >
+            <option value="">{t('timeBank.field.choose')}</option>
+            {choices.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          {choices.length === 0 && <p className="hint">{t(`timeBank.field.no.${recordKind}`)}</p>}
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-subject`}>{t('timeBank.field.subject')}</label>
+          <input
+            id={`${id}-subject`}
+            value={subject}
+            maxLength={TIME_SUBJECT_MAX}
+            list={`${id}-subjects`}
+            onChange={(e) => setSubject(e.target.value)}
+          />
+          <datalist id={`${id}-subjects`}>
+            {[...new Set(suggest?.(kind, circle) ?? [])].map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-circle`}>{t('timeBank.field.circle')}</label>
         <select
           id={`${id}-circle`}
           value={circle}
-          disabled={onAnchor}
-          aria-describedby={onAnchor ? `${id}-circle-hint` : undefined}
+          disabled={circleFixed}
+          aria-describedby={circleFixed ? `${id}-circle-hint` : undefined}
           onChange={(e) => setCircleId(e.target.value)}
         >
           {circles.map((c) => (
@@ -162,9 +213,9 @@ export function WorkForm({
             </option>
           ))}
         </select>
-        {onAnchor && (
+        {circleFixed && (
           <p id={`${id}-circle-hint`} className="hint">
-            {t('timeBank.field.circleCommons')}
+            {t(onAnchor ? 'timeBank.field.circleCommons' : 'timeBank.field.circleOfRecord')}
           </p>
         )}
       </div>

@@ -7,6 +7,8 @@ const REFUSALS: Readonly<Record<string, MessageKey>> = {
   'not-anchor': 'timeBank.error.notAnchor',
   'unknown-circle': 'timeBank.error.unknownCircle',
   'not-pending': 'timeBank.error.notPending',
+  'no-subject': 'timeBank.error.noSubject',
+  'wrong-circle': 'timeBank.error.wrongCircle',
 };
 
 /**
