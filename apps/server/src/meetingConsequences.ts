@@ -40,7 +40,7 @@ import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { withElection } from './electionConsequences.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
 import { writeBacklogConsequences } from './tensionsConsequences.ts';
-import type { Versions } from './versions.ts';
+import { storedCopy, type Versions } from './versions.ts';
 import { fileMeetingVersion, withTextAuthors } from './versionsConsequences.ts';
 
 export interface MeetingConsequencesInput {
@@ -174,7 +174,8 @@ async function recordOutcome(work: MeetingWork, outcome: AppliedOutcome): Promis
       }
     });
     const present = readProposal(proposal.doc)?.id === proposalId;
-    await writeEntry(present ? proposal.doc : null);
+    // The text as stored: the entry and its adopted version never hold an unstored edit (VERS-7).
+    await writeEntry(present ? await storedCopy(proposal) : null);
   });
 }
 
@@ -248,8 +249,8 @@ async function fileCurrentVersion(work: MeetingWork): Promise<void> {
   const versions = work.versions;
   if (!versions || item === null || item.proposalId === null || item.outcome !== null) return;
   const proposalId = item.proposalId;
-  await withDocument(work.registry, proposalRoomOf(work, proposalId), (proposal) =>
-    fileMeetingVersion(versions, proposal.name, proposal.doc, {
+  await withDocument(work.registry, proposalRoomOf(work, proposalId), async (proposal) =>
+    fileMeetingVersion(versions, proposal.name, await storedCopy(proposal), {
       proposalId,
       meetingId: work.meeting.id,
       itemId: item.id,

@@ -2,7 +2,7 @@ import { parseDecisionEntry, proposalTitle, type DecisionEntry } from '@ronde/do
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStorage } from './memoryStorage.ts';
-import { createVersions, MAX_VERSION_BYTES, MAX_VERSIONS } from './versions.ts';
+import { createVersions, MAX_VERSION_BYTES, MAX_VERSIONS, storedCopy } from './versions.ts';
 import { fileMeetingVersion, withTextAuthors } from './versionsConsequences.ts';
 
 const ROOM = 'sp1abcd/proposal/pr1abcd';
@@ -104,5 +104,33 @@ describe('versions', () => {
     // The entry keeps them through a round trip (HIST-6).
     const raw = JSON.parse(JSON.stringify({ ...withAuthors, title: 'T', decidedAt: 1 })) as unknown;
     expect(parseDecisionEntry(raw)?.authors).toEqual(withAuthors.authors);
+  });
+});
+
+describe('storedCopy', () => {
+  it('VERS-7 copies the document only once no applied change is still being stored, and rejects when that store fails', async () => {
+    const doc = new Y.Doc();
+    proposalTitle(doc).insert(0, 'Stored');
+    // A batch applied to the server's copy, its commit still in flight.
+    proposalTitle(doc).insert(6, ' and pending');
+    let commit: () => void = () => {};
+    let pending: Promise<void> | null = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const settled = () => pending;
+    let copied: Y.Doc | null = null;
+    const copying = storedCopy({ doc, settled }).then((copy) => {
+      copied = copy;
+    });
+    await Promise.resolve();
+    expect(copied).toBeNull();
+    pending = null;
+    commit();
+    await copying;
+    expect(copied).not.toBeNull();
+    expect(proposalTitle(copied as unknown as Y.Doc).toString()).toBe('Stored and pending');
+
+    const failing = Promise.reject(new Error('disk full'));
+    await expect(storedCopy({ doc, settled: () => failing })).rejects.toThrow('disk full');
   });
 });

@@ -14,7 +14,29 @@ import {
 } from '@ronde/domain';
 import * as Y from 'yjs';
 import { SERVER_AUTHOR } from './authorship.ts';
+import type { LoadedDocument } from './documents.ts';
 import type { Storage } from './storage.ts';
+
+/**
+ * A copy of the document as it is stored (VERS-7): waits until no change
+ * applied to the server's copy is still being stored (a client's batch may
+ * be applied before its commit, STORE-6), then copies it in the same tick.
+ * So a version never holds text the update log might not; if that store
+ * fails, this rejects and nothing is filed.
+ *
+ * @example
+ * await versions.file(room, await storedCopy(loaded), input);
+ */
+export async function storedCopy(
+  document: Pick<LoadedDocument, 'doc' | 'settled'>,
+): Promise<Y.Doc> {
+  for (let pending = document.settled(); pending !== null; pending = document.settled()) {
+    await pending;
+  }
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document.doc));
+  return copy;
+}
 
 /** At most this many versions per proposal (VERS-3). */
 export const MAX_VERSIONS = 200;

@@ -4,7 +4,7 @@ import type { AccessStore, Member } from './accessStore.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
 import { verifyToken } from './tokens.ts';
-import { namedVersionId, type Versions } from './versions.ts';
+import { namedVersionId, storedCopy, type Versions } from './versions.ts';
 import { spaceNames } from './formerMembers.ts';
 
 export interface VersionsApiContext {
@@ -99,7 +99,7 @@ async function nameVersion(
   try {
     const loaded = await handle.ready;
     if (readProposal(loaded.doc)?.id !== target.proposalId) throw notFound('no such proposal');
-    const filed = await ctx.versions.file(target.room, loaded.doc, {
+    const filed = await ctx.versions.file(target.room, await storedCopy(loaded), {
       id: namedVersionId(),
       kind: 'named',
       name,
