@@ -32,6 +32,7 @@ import {
   ASYNC_CONSENT_FIELD,
 } from './asyncConsentText.ts';
 import { withAdoptedChanges } from './governanceConsequences.ts';
+import { storedCopy } from './versions.ts';
 
 // The proposal's fields naming the consent that holds it (ACONS-8) and its closing (ACONS-9, ACONS-13).
 export { ASYNC_CONSENT_FIELD } from './asyncConsentText.ts';
@@ -138,12 +139,14 @@ async function decide(
     proposalFields(doc).set(ASYNC_CLOSED_FIELD, closing.eventId);
     proposalFields(doc).delete(ASYNC_CLOSING_FIELD);
   });
-  const meta = readProposal(proposal.doc);
+  // The text as stored: the entry never records an unstored edit (server VERS-7).
+  const stored = await storedCopy(proposal);
+  const meta = readProposal(stored);
   const circleId = meta?.circleId ?? '';
   const entry = buildAsyncDecisionEntry({
     consentId: id,
     state,
-    proposalDoc: proposal.doc,
+    proposalDoc: stored,
     circle: {
       id: circleId,
       name: listCircles(space.doc).find((c) => c.id === circleId)?.name ?? '',
@@ -154,7 +157,7 @@ async function decide(
   await space.write((doc) => {
     if (hasDecision(doc, entry.id)) return;
     // An adoption applies the proposal's governance changes in the same write (GOVSRV-1).
-    recordDecision(doc, withAdoptedChanges(doc, entry, proposal.doc));
+    recordDecision(doc, withAdoptedChanges(doc, entry, stored));
   });
 }
 
