@@ -27,7 +27,7 @@ async function declare(page: Page, hours: string, minutes: string, subject: stri
   ).toBeVisible();
 }
 
-test('hours declared are confirmed by another member and counted, in the chart, the tables and the CSV; a disputed entry stays visible', async ({
+test('hours declared are confirmed by another member and counted, in the chart, the tables and both CSV files; a disputed entry stays visible; period presets', async ({
   server,
   person,
 }) => {
@@ -118,6 +118,20 @@ test('hours declared are confirmed by another member and counted, in the chart, 
     /,1\.50,90,0\.00,0,4\.00,240,1\.50,90$/,
   );
 
+  // The entries themselves: one row each, with status, confirmer and the dispute's reason.
+  const entriesDownload = awa.page.waitForEvent('download');
+  await awa.page.getByRole('button', { name: 'Download the entries (CSV)' }).click();
+  const entryRows = readFileSync(await (await entriesDownload).path(), 'utf8')
+    .replace(/^\ufeff/, '')
+    .split('\r\n');
+  expect(entryRows[0]).toMatch(/^entry_id,worked_on,person_id,person,hours,minutes,kind,subject,/);
+  expect(entryRows.find((l) => l.includes('Translated the charter'))).toMatch(
+    /,Awa,1\.50,90,commons,Translated the charter,[\w-]+,[^,]+,confirmed,[\w-]+,Ben,/,
+  );
+  expect(entryRows.find((l) => l.includes('Website'))).toMatch(
+    /,Awa,4\.00,240,commons,Website,[\w-]+,[^,]+,disputed,,,,1,[\w-]+,Ben,[^,]+,Deux heures au plus,0,/,
+  );
+
   // Awa amends the disputed entry: pending again, the dispute still shown.
   await disputed.getByRole('button', { name: 'Amend 4 h for Website' }).click();
   const amend = disputed.getByRole('form', { name: 'Amend 4 h for Website' });
@@ -127,6 +141,8 @@ test('hours declared are confirmed by another member and counted, in the chart, 
   await expect(amended).toContainText('pending');
   await expect(amended).toContainText('amended');
   await expect(amended).toContainText('Disputed by Ben (then 4 h): Deux heures au plus');
+  // Commons work: anyone else in the space may confirm it, and Awa is told so.
+  await expect(amended).toContainText('Any other member of the space can confirm it.');
   await expect(
     ben.page.getByRole('region', { name: 'À confirmer' }).getByRole('article', {
       name: 'Awa : 2 h — Website',
@@ -136,4 +152,8 @@ test('hours declared are confirmed by another member and counted, in the chart, 
   // A period that ends before the work shows nothing counted.
   await awa.page.getByLabel('To', { exact: true }).fill('2001-01-01');
   await expect(awa.page.getByText('No time in this period yet.')).toBeVisible();
+  const preset = awa.page.getByRole('combobox', { name: 'Period', exact: true });
+  await expect(preset).toHaveValue('custom');
+  await preset.selectOption({ label: 'All time' });
+  await expect(people.getByRole('row', { name: /^Awa / })).toBeVisible();
 });
