@@ -97,11 +97,14 @@ function run(seed: number): Set<string> {
     return { entries: state.entries, refused: state.refused, balances };
   });
   for (const view of views.slice(1)) expect(view).toEqual(views[0]);
-  return new Set(views[0]!.entries.map((e) => e.status));
+  return new Set([
+    ...views[0]!.entries.map((e) => e.status),
+    ...views[0]!.refused.map((f) => f.reason),
+  ]);
 }
 
 describe('time bank fuzz', () => {
-  it('TIME-11 every replica folds the same entries and balances (seeded)', () => {
+  it('TIME-11 TIME-12 every replica folds the same entries and balances (seeded)', () => {
     const base = Number(process.env.FUZZ_SEED ?? 1);
     const statuses = new Set<string>();
     for (let seed = base; seed < base + 40; seed++) {
@@ -111,7 +114,10 @@ describe('time bank fuzz', () => {
         throw new Error(`seed ${seed}: ${String(error)}`, { cause: error });
       }
     }
-    // The runs reached every status, so the comparison covered real entries.
-    expect([...statuses].sort()).toEqual(['confirmed', 'disputed', 'pending']);
+    // The runs reached every status, so the comparison covered real entries,
+    // and refused reviews from outside a sub-circle (TIME-12).
+    for (const seen of ['confirmed', 'disputed', 'pending', 'not-circle-member']) {
+      expect(statuses).toContain(seen);
+    }
   });
 });
