@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import {
+  addProposalSummary,
   applyChanges,
   circleRosterOf,
   foldTimeLog,
@@ -28,6 +29,7 @@ import { memoryLogger } from './log.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
 import { appendTimeEvent, TIME_EVENTS_PER_DAY, type StoredTimeEvent } from './timeBankApi.ts';
 import { waitFor } from '../test/helpers.ts';
+import { withDoc } from '../test/meetingFixture.ts';
 
 /** A member with a registered device key that signs time events. */
 interface Signer extends Grant {
@@ -293,6 +295,57 @@ describe('time bank API (TIMESRV)', () => {
     expect((await entries()).find((e) => e.id === work.id)?.status).toBe('pending');
     expect((await post(bea, signed(bea, review(bea, 'time.confirm', work.id)))).status).toBe(201);
     expect((await entries()).find((e) => e.id === work.id)?.confirmedBy?.id).toBe(bea.userId);
+  });
+
+  it('TIMESRV-7 proposal work names a listed proposal and belongs to its circle', async () => {
+    const sub = newId();
+    const proposalId = newId();
+    await withDoc(server.registry, spaceRoom(ada.spaceId), (space) =>
+      space.write((doc) => {
+        const base = { by: ada.userId, at: Date.now() - 60_000 };
+        applyChanges(
+          doc,
+          [
+            {
+              ...base,
+              id: newId(),
+              type: 'circle.add',
+              circleId: sub,
+              parentId: circleId,
+              name: 'Garden',
+              purpose: '',
+            },
+          ],
+          { decisionId: newId(), proposalId: null, at: Date.now() - 60_000 },
+        );
+        addProposalSummary(doc, {
+          id: proposalId,
+          title: 'Compost',
+          status: 'draft',
+          circleId: sub,
+          createdAt: 1,
+          updatedAt: 1,
+        });
+      }),
+    );
+    const onProposal = (over: Partial<TimeEvent>) =>
+      declare(ada, { kind: 'proposal', subject: 'Compost', ...over } as Partial<TimeEvent>);
+    const unknown = await post(
+      ada,
+      signed(ada, onProposal({ circleId: sub, subjectId: newId() } as Partial<TimeEvent>)),
+    );
+    expect([unknown.status, unknown.body.error?.code]).toEqual([409, 'no-subject']);
+    const anchor = await post(
+      ada,
+      signed(ada, onProposal({ circleId, subjectId: proposalId } as Partial<TimeEvent>)),
+    );
+    expect([anchor.status, anchor.body.error?.code]).toEqual([409, 'wrong-circle']);
+    const right = onProposal({ circleId: sub, subjectId: proposalId } as Partial<TimeEvent>);
+    expect((await post(ada, signed(ada, right))).status).toBe(201);
+    expect((await entries()).find((e) => e.id === right.id)).toMatchObject({
+      subjectId: proposalId,
+      circleId: sub,
+    });
   });
 });
 
