@@ -370,7 +370,13 @@ export type {
   AuthorShare,
 } from './history/versionText.ts';
 export { diffVersions } from './history/diffVersions.ts';
-export type { DiffOp, DiffRun, DiffBlock, DiffCounts, VersionDiff } from './history/diffVersions.ts';
+export type {
+  DiffOp,
+  DiffRun,
+  DiffBlock,
+  DiffCounts,
+  VersionDiff,
+} from './history/diffVersions.ts';
 export { VERSION_KINDS, MAX_VERSION_NAME, normalizeVersionName } from './history/versionMeta.ts';
 export type { VersionKind, VersionMeta } from './history/versionMeta.ts';
 export { LEDGER_KINDS } from './ledger/ledger.ts';
@@ -563,11 +569,7 @@ export { INBOX_SOURCES } from './inbox/inboxSources.ts';
 export { asyncConsentSection } from './inbox/asyncConsentSection.ts';
 export { REVIEW_HORIZON_DAYS, reviewSection } from './inbox/reviewSection.ts';
 export { backlogSection } from './inbox/backlogSection.ts';
-export {
-  INBOX_MEETINGS_MAX,
-  electionSection,
-  inboxMeetingIds,
-} from './inbox/electionSection.ts';
+export { INBOX_MEETINGS_MAX, electionSection, inboxMeetingIds } from './inbox/electionSection.ts';
 export type { InboxMeeting } from './inbox/inbox.ts';
 export { FOCUS_MAX, NOMINATION_REASON_MAX, parseElectionTarget } from './election/target.ts';
 export { electedRoleConflicts } from './election/electedRole.ts';

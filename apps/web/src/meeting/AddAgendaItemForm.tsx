@@ -91,7 +91,9 @@ export function AddAgendaItemForm({
     event.preventDefault();
     const found =
       draftProblem({ kind, title, proposalId, process, text, timebox }) ??
-      (kind === 'election' ? electionDraftProblem(election, new Date().toISOString().slice(0, 10)) : null);
+      (kind === 'election'
+        ? electionDraftProblem(election, new Date().toISOString().slice(0, 10))
+        : null);
     if (found) {
       setProblem(found);
       return;

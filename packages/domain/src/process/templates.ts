@@ -39,13 +39,7 @@ export interface ProcessStep {
 }
 
 export type TemplateId =
-  | 'consent'
-  | 'idm'
-  | 'tension'
-  | 'information'
-  | 'check-in'
-  | 'closing'
-  | 'election';
+  'consent' | 'idm' | 'tension' | 'information' | 'check-in' | 'closing' | 'election';
 
 export interface ProcessTemplate {
   readonly id: TemplateId;
