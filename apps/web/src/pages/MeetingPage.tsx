@@ -135,8 +135,9 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   );
   // While the meeting runs the stage keeps the screen: whoever may change
   // roles or the secretary finds them, and the agenda editor, in the
-  // cockpit's drawer; everyone else sees the people read-only and the
-  // agenda's own panel after the process.
+  // cockpit's drawer; everyone else sees the people read-only and no agenda
+  // editor at all (where we are is in the side column); a tension they want
+  // raised goes to the backlog, for a facilitator to put on the agenda.
   const drawer = running && (canSetRoles || canSetSecretary);
   const header = (
     <>
@@ -180,7 +181,14 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
             }
             side={running ? peoplePanel(false) : null}
           />
-          {!drawer && agenda(false)}
+          {!running && agenda(false)}
+          {running && !drawer && !access.readOnly && (
+            <p className="hint raise-tension">
+              {t('cockpit.raiseTension')}{' '}
+              <Link to={`/s/${spaceId}/tensions`}>{t('cockpit.raiseTensionLink')}</Link>
+              {t('cockpit.raiseTensionHint')}
+            </p>
+          )}
           {/* The fold's kind: the start fixed it (domain TRIAGE-5). */}
           {meetingState.kind === 'tactical' && (
             <TacticalBacklog

@@ -13,6 +13,9 @@ export const cockpitEn = {
   'cockpit.close': 'Close',
   'cockpit.checkIn': 'Opening',
   'cockpit.closing': 'Closing',
+  'cockpit.raiseTension': 'A tension to raise?',
+  'cockpit.raiseTensionLink': 'Log it in the tension backlog',
+  'cockpit.raiseTensionHint': ': a facilitator can put it on this agenda.',
 } as const;
 
 export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
@@ -30,4 +33,8 @@ export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.close': 'Fermer',
   'cockpit.checkIn': 'Ouverture',
   'cockpit.closing': 'Clôture',
+  'cockpit.raiseTension': 'Une tension à soulever ?',
+  'cockpit.raiseTensionLink': 'Notez-la dans la liste des tensions',
+  'cockpit.raiseTensionHint':
+    '\u00a0: une personne qui facilite peut la mettre à cet ordre du jour.',
 };
