@@ -109,9 +109,17 @@ const ronde = prepareRonde(
 /** `--ronde-b <commit>|worktree`: a second Ronde, `ronde-b`, in the same interleaved turns (an A/B of two commits). */
 const rondeBWhich = option(args, '--ronde-b');
 const rondeB = rondeBWhich === undefined ? null : prepareRonde(repoRoot, rondeBWhich);
+/** `--env-b KEY=VALUE,…`: environment for `ronde-b` only (an A/B of two settings of one build). */
+const envB = Object.fromEntries(
+  (option(args, '--env-b')?.split(',') ?? []).map((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`--env-b: ${pair} is not KEY=VALUE`);
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
 const allKinds: ServerKind[] = [
   rondeKind(ronde, profileDir && resolve(profileDir)),
-  ...(rondeB ? [rondeKind(rondeB, undefined, 'ronde-b')] : []),
+  ...(rondeB ? [rondeKind(rondeB, undefined, 'ronde-b', envB)] : []),
   yWebsocketKind(false),
   yWebsocketKind(true),
   hocuspocusKind(false),

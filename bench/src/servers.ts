@@ -63,12 +63,13 @@ const anyToken = async (): Promise<Grant> => ({ spaceId: benchId('sp'), token: '
  * Ronde: auth on, SQLite in the data dir; limits meant for one person raised
  * for a load test. `profileDir`: each Ronde process writes a V8 CPU profile
  * there when it exits (`--profile`). `name`: `ronde-b` for a second build
- * measured beside the first (`--ronde-b`).
+ * measured beside the first (`--ronde-b`); `env`: its own environment (`--env-b`).
  */
 export function rondeKind(
   source: { serverDir: string; entry: readonly string[] },
   profileDir?: string,
   name = 'ronde',
+  env: Record<string, string> = {},
 ): ServerKind {
   return {
     name,
@@ -95,7 +96,7 @@ export function rondeKind(
         '1000000',
       ],
       cwd: source.serverDir,
-      env: { LOG_LEVEL: 'info' },
+      env: { LOG_LEVEL: 'info', ...env },
       ready: /"msg":"listening"/,
     }),
     grant: async (server) => {

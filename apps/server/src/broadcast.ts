@@ -1,10 +1,15 @@
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { encodeAwareness, encodeUpdate } from './protocol.ts';
+import { SharedFrame } from './sharedFrame.ts';
 
 /** Anything a message can be sent to: a connection, or a test double. */
 export interface Peer {
-  send(message: Uint8Array): void;
+  /**
+   * Sends `message`; `shared`, when given, holds it framed once for every
+   * peer it goes to (a connection writes those bytes as they are, RELAY-1).
+   */
+  send(message: Uint8Array, shared?: SharedFrame): void;
   /** Closes the connection behind it (a document evicted after a storage failure). */
   close?(code: number, reason: string): void;
 }
@@ -24,13 +29,15 @@ export const UNSTORED = Symbol('applied, not yet stored');
 
 /**
  * Sends one already-encoded message to every peer but `except` (its sender:
- * an update is never echoed back). The same buffer goes to every peer.
+ * an update is never echoed back). The same bytes go to every peer, framed
+ * once (RELAY-1).
  */
 export function broadcast(peers: Iterable<Peer>, message: Uint8Array, except?: unknown): number {
+  const shared = new SharedFrame(message);
   let sent = 0;
   for (const peer of peers) {
     if (peer === except) continue;
-    peer.send(message);
+    peer.send(message, shared);
     sent++;
   }
   return sent;

@@ -38,6 +38,7 @@ import {
   type MessageRateLimits,
 } from './rateLimit.ts';
 import { MalformedError } from './reader.ts';
+import { directSocket } from './sharedFrame.ts';
 import type { ParsedUpdate } from './parseUpdate.ts';
 import { writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
 
@@ -124,13 +125,16 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     if (error) log().debug('send failed', { error });
   };
   const peer: Peer = {
-    send(message) {
+    send(message, shared) {
       if (closed || socket.readyState !== socket.OPEN) return;
       if (isTooSlow(socket, ctx.limits)) {
         close(CLOSE_CODES.tryAgainLater, 'receiving too slowly', 'warn', 'slow receiver dropped');
         return;
       }
-      socket.send(message, onSent);
+      // A message broadcast to many: its frame, built once, written as it is (RELAY-1).
+      const direct = shared && directSocket(socket);
+      if (direct) direct.write(shared.frame);
+      else socket.send(message, onSent);
     },
     close(code, reason) {
       close(code, reason, 'error', 'closed by the document');
