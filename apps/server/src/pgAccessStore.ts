@@ -1,27 +1,32 @@
 import type pg from 'pg';
-import { newId } from '@ronde/domain';
+import { MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
 import {
-  decodeDevicePublicKey,
-  deviceKeyId,
-  MAX_DEVICE_KEYS_PER_MEMBER,
-  type DeviceKey,
-} from './deviceKeys.ts';
-import {
-  hashKey,
-  inviteStatus,
   keyMatches,
-  newInviteCode,
-  newKey,
   type AccessStore,
   type AddDeviceKeyResult,
   type ChangeResult,
   type Invite,
   type InviteRole,
-  type Member,
   type NewMember,
   type RedeemResult,
   type Role,
 } from './accessStore.ts';
+import {
+  changed,
+  dropsAdmin,
+  newDeviceKeyRow,
+  newInviteRow,
+  newMemberRow,
+  redeemable,
+  redeemed,
+  registeredAgain,
+  toDeviceKey,
+  toInvite,
+  toMember,
+  type DeviceKeyRow,
+  type InviteRow,
+  type MemberRow,
+} from './accessRows.ts';
 import { migrate, openPgPool, transaction } from './pgPool.ts';
 import { PG_PRACTICE_MIGRATION, pgPracticeMarks } from './practice/pgPracticeMarks.ts';
 
@@ -67,65 +72,6 @@ const MIGRATIONS = [
   PG_PRACTICE_MIGRATION,
 ] as const;
 
-interface MemberRow {
-  space: string;
-  user_id: string;
-  name: string;
-  role: Role;
-  key_hash: string;
-  invite_id: string | null;
-  joined_at: number;
-}
-
-interface InviteRow {
-  id: string;
-  space: string;
-  code: string;
-  role: InviteRole;
-  created_at: number;
-  expires_at: number | null;
-  max_uses: number | null;
-  uses: number;
-  revoked_at: number | null;
-}
-
-interface DeviceKeyRow {
-  space: string;
-  key_id: string;
-  user_id: string;
-  public_key: string;
-  added_at: number;
-}
-
-const toMember = (row: MemberRow): Member => ({
-  spaceId: row.space,
-  userId: row.user_id,
-  name: row.name,
-  role: row.role,
-  joinedAt: row.joined_at,
-  inviteId: row.invite_id,
-});
-
-const toInvite = (row: InviteRow): Invite => ({
-  id: row.id,
-  spaceId: row.space,
-  code: row.code,
-  role: row.role,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  maxUses: row.max_uses,
-  uses: row.uses,
-  revokedAt: row.revoked_at,
-});
-
-const toDeviceKey = (row: DeviceKeyRow): DeviceKey => ({
-  keyId: row.key_id,
-  spaceId: row.space,
-  userId: row.user_id,
-  publicKey: row.public_key,
-  addedAt: row.added_at,
-});
-
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /** Serialises transactions that read-then-write one space's members or keys, across instances. */
@@ -167,14 +113,13 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
     inviteId: string | null,
     now: number,
   ): Promise<NewMember> {
-    const key = newKey();
-    const userId = newId();
+    const { row, created } = newMemberRow(spaceId, name, role, inviteId, now);
     await client.query(
       `INSERT INTO members (space, user_id, name, role, key_hash, invite_id, joined_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [spaceId, userId, name, role, hashKey(key), inviteId, now],
+      [row.space, row.user_id, row.name, row.role, row.key_hash, row.invite_id, row.joined_at],
     );
-    return { member: { spaceId, userId, name, role, joinedAt: now, inviteId }, key };
+    return created;
   }
 
   async function addInvite(
@@ -185,24 +130,13 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
     maxUses: number | null,
     now: number,
   ): Promise<Invite> {
-    const id = newId();
-    const code = newInviteCode();
+    const row = newInviteRow(spaceId, role, expiresAt, maxUses, now);
     await client.query(
       `INSERT INTO invites (id, space, code, role, created_at, expires_at, max_uses)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, spaceId, code, role, now, expiresAt, maxUses],
+      [row.id, row.space, row.code, row.role, row.created_at, row.expires_at, row.max_uses],
     );
-    return {
-      id,
-      spaceId,
-      code,
-      role,
-      createdAt: now,
-      expiresAt,
-      maxUses,
-      uses: 0,
-      revokedAt: null,
-    };
+    return toInvite(row);
   }
 
   async function selectMember(
@@ -230,7 +164,7 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
       const row = await selectMember(client, spaceId, userId);
       if (!row) return { ok: false, reason: 'not_found' };
       const previous = toMember(row);
-      if (previous.role === 'admin' && nextRole !== 'admin') {
+      if (dropsAdmin(previous, nextRole)) {
         const { rows } = await client.query<{ n: number }>(
           "SELECT COUNT(*)::int AS n FROM members WHERE space = $1 AND role = 'admin'",
           [spaceId],
@@ -238,7 +172,7 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
         if ((rows[0]?.n ?? 0) <= 1) return { ok: false, reason: 'last_admin' };
       }
       await apply(client);
-      return { ok: true, previous, member: { ...previous, role: nextRole ?? previous.role } };
+      return changed(previous, nextRole);
     });
   }
 
@@ -294,14 +228,12 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
           'SELECT * FROM invites WHERE code = $1 FOR UPDATE',
           [code],
         );
-        const row = rows[0];
-        if (!row) return { ok: false, reason: 'unknown' };
-        const invite = toInvite(row);
-        const status = inviteStatus(invite, now);
-        if (status !== 'active') return { ok: false, reason: status };
+        const check = redeemable(rows[0], now);
+        if (!check.ok) return check;
+        const { invite } = check;
         await client.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
         const created = await addMember(client, invite.spaceId, name, invite.role, invite.id, now);
-        return { ok: true, invite: { ...invite, uses: invite.uses + 1 }, ...created };
+        return redeemed(invite, created);
       });
     },
     async getMember(spaceId, userId) {
@@ -338,19 +270,12 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
     },
     async addDeviceKey({ spaceId, userId, publicKey, now }): Promise<AddDeviceKeyResult> {
       open();
-      const raw = decodeDevicePublicKey(publicKey);
-      if (raw === null) return { ok: false, reason: 'invalid_key' };
-      const keyId = deviceKeyId(raw);
+      const wanted = newDeviceKeyRow(spaceId, userId, publicKey, now);
+      if (wanted === null) return { ok: false, reason: 'invalid_key' };
       return transaction(pool, async (client) => {
         await lockSpace(client, 'devices', spaceId);
-        const existing = await getDeviceKey(client, spaceId, keyId);
-        if (existing) {
-          // A key id is 132 bits of the key's hash: the same id with other bytes is refused too.
-          if (existing.user_id !== userId || existing.public_key !== publicKey) {
-            return { ok: false, reason: 'invalid_key' };
-          }
-          return { ok: true, key: toDeviceKey(existing), created: false };
-        }
+        const existing = await getDeviceKey(client, spaceId, wanted.key_id);
+        if (existing) return registeredAgain(existing, wanted);
         const { rows } = await client.query<{ n: number }>(
           'SELECT COUNT(*)::int AS n FROM device_keys WHERE space = $1 AND user_id = $2',
           [spaceId, userId],
@@ -361,13 +286,9 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
         await client.query(
           `INSERT INTO device_keys (space, key_id, user_id, public_key, added_at)
            VALUES ($1, $2, $3, $4, $5)`,
-          [spaceId, keyId, userId, publicKey, now],
+          [wanted.space, wanted.key_id, wanted.user_id, wanted.public_key, wanted.added_at],
         );
-        return {
-          ok: true,
-          key: { keyId, spaceId, userId, publicKey, addedAt: now },
-          created: true,
-        };
+        return { ok: true, key: toDeviceKey(wanted), created: true };
       });
     },
     async listDeviceKeys(spaceId) {

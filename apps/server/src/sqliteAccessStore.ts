@@ -1,28 +1,34 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { newId } from '@ronde/domain';
+import { MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
 import {
-  decodeDevicePublicKey,
-  deviceKeyId,
-  MAX_DEVICE_KEYS_PER_MEMBER,
-  type DeviceKey,
-} from './deviceKeys.ts';
-import {
-  hashKey,
-  inviteStatus,
   keyMatches,
-  newInviteCode,
-  newKey,
   type AccessStore,
   type AddDeviceKeyResult,
   type ChangeResult,
   type Invite,
   type InviteRole,
-  type Member,
   type NewMember,
+  type RedeemResult,
   type Role,
 } from './accessStore.ts';
+import {
+  changed,
+  dropsAdmin,
+  newDeviceKeyRow,
+  newInviteRow,
+  newMemberRow,
+  redeemable,
+  redeemed,
+  registeredAgain,
+  toDeviceKey,
+  toInvite,
+  toMember,
+  type DeviceKeyRow,
+  type InviteRow,
+  type MemberRow,
+} from './accessRows.ts';
 import { PRACTICE_MIGRATION, sqlitePracticeMarks } from './practice/sqlitePracticeMarks.ts';
 import { SQLITE_FILE } from './sqliteStorage.ts';
 import { StorageOpenError } from './storage.ts';
@@ -72,71 +78,6 @@ const MIGRATIONS: readonly { name: string; sql: string }[] = [
   },
   PRACTICE_MIGRATION,
 ];
-
-interface MemberRow {
-  space: string;
-  user_id: string;
-  name: string;
-  role: Role;
-  key_hash: string;
-  invite_id: string | null;
-  joined_at: number;
-}
-
-interface InviteRow {
-  id: string;
-  space: string;
-  code: string;
-  role: InviteRole;
-  created_at: number;
-  expires_at: number | null;
-  max_uses: number | null;
-  uses: number;
-  revoked_at: number | null;
-}
-
-interface DeviceKeyRow {
-  space: string;
-  key_id: string;
-  user_id: string;
-  public_key: string;
-  added_at: number;
-}
-
-function toDeviceKey(row: DeviceKeyRow): DeviceKey {
-  return {
-    keyId: row.key_id,
-    spaceId: row.space,
-    userId: row.user_id,
-    publicKey: row.public_key,
-    addedAt: row.added_at,
-  };
-}
-
-function toMember(row: MemberRow): Member {
-  return {
-    spaceId: row.space,
-    userId: row.user_id,
-    name: row.name,
-    role: row.role,
-    joinedAt: row.joined_at,
-    inviteId: row.invite_id,
-  };
-}
-
-function toInvite(row: InviteRow): Invite {
-  return {
-    id: row.id,
-    spaceId: row.space,
-    code: row.code,
-    role: row.role,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    maxUses: row.max_uses,
-    uses: row.uses,
-    revokedAt: row.revoked_at,
-  };
-}
 
 /**
  * The access store in the same `<dataDir>/ronde.sqlite` as the documents
@@ -234,26 +175,21 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
 
   const addDeviceKey = db.transaction(
     (spaceId: string, userId: string, publicKey: string, now: number): AddDeviceKeyResult => {
-      const raw = decodeDevicePublicKey(publicKey);
-      if (raw === null) return { ok: false, reason: 'invalid_key' };
-      const keyId = deviceKeyId(raw);
-      const existing = selectDeviceKey.get(spaceId, keyId);
-      if (existing) {
-        // A key id is 132 bits of the key's hash: the same id with other bytes is refused too.
-        if (existing.user_id !== userId || existing.public_key !== publicKey) {
-          return { ok: false, reason: 'invalid_key' };
-        }
-        return { ok: true, key: toDeviceKey(existing), created: false };
-      }
+      const wanted = newDeviceKeyRow(spaceId, userId, publicKey, now);
+      if (wanted === null) return { ok: false, reason: 'invalid_key' };
+      const existing = selectDeviceKey.get(spaceId, wanted.key_id);
+      if (existing) return registeredAgain(existing, wanted);
       if ((countDeviceKeys.get(spaceId, userId)?.n ?? 0) >= MAX_DEVICE_KEYS_PER_MEMBER) {
         return { ok: false, reason: 'too_many' };
       }
-      insertDeviceKey.run(spaceId, keyId, userId, publicKey, now);
-      return {
-        ok: true,
-        key: { keyId, spaceId, userId, publicKey, addedAt: now },
-        created: true,
-      };
+      insertDeviceKey.run(
+        wanted.space,
+        wanted.key_id,
+        wanted.user_id,
+        wanted.public_key,
+        wanted.added_at,
+      );
+      return { ok: true, key: toDeviceKey(wanted), created: true };
     },
   );
 
@@ -264,10 +200,17 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     inviteId: string | null,
     now: number,
   ): NewMember {
-    const key = newKey();
-    const userId = newId();
-    insertMember.run(spaceId, userId, name, role, hashKey(key), inviteId, now);
-    return { member: { spaceId, userId, name, role, joinedAt: now, inviteId }, key };
+    const { row, created } = newMemberRow(spaceId, name, role, inviteId, now);
+    insertMember.run(
+      row.space,
+      row.user_id,
+      row.name,
+      row.role,
+      row.key_hash,
+      row.invite_id,
+      row.joined_at,
+    );
+    return created;
   }
 
   function addInvite(
@@ -277,20 +220,17 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     maxUses: number | null,
     now: number,
   ): Invite {
-    const id = newId();
-    const code = newInviteCode();
-    insertInvite.run(id, spaceId, code, role, now, expiresAt, maxUses);
-    return {
-      id,
-      spaceId,
-      code,
-      role,
-      createdAt: now,
-      expiresAt,
-      maxUses,
-      uses: 0,
-      revokedAt: null,
-    };
+    const row = newInviteRow(spaceId, role, expiresAt, maxUses, now);
+    insertInvite.run(
+      row.id,
+      row.space,
+      row.code,
+      row.role,
+      row.created_at,
+      row.expires_at,
+      row.max_uses,
+    );
+    return toInvite(row);
   }
 
   const createSpace = db.transaction((spaceId: string, adminName: string, now: number) => {
@@ -299,15 +239,13 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     return { ...admin, invite };
   });
 
-  const redeem = db.transaction((code: string, name: string, now: number) => {
-    const row = selectInviteByCode.get(code);
-    if (!row) return { ok: false as const, reason: 'unknown' as const };
-    const invite = toInvite(row);
-    const status = inviteStatus(invite, now);
-    if (status !== 'active') return { ok: false as const, reason: status };
+  const redeem = db.transaction((code: string, name: string, now: number): RedeemResult => {
+    const check = redeemable(selectInviteByCode.get(code), now);
+    if (!check.ok) return check;
+    const { invite } = check;
     countUse.run(invite.id);
     const created = addMember(invite.spaceId, name, invite.role, invite.id, now);
-    return { ok: true as const, invite: { ...invite, uses: invite.uses + 1 }, ...created };
+    return redeemed(invite, created);
   });
 
   /** Applies `change` unless it would leave the space without an admin. */
@@ -320,12 +258,11 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     const row = selectMember.get(spaceId, userId);
     if (!row) return { ok: false, reason: 'not_found' };
     const previous = toMember(row);
-    const losesAdmin = previous.role === 'admin' && nextRole !== 'admin';
-    if (losesAdmin && (countAdmins.get(spaceId)?.n ?? 0) <= 1) {
+    if (dropsAdmin(previous, nextRole) && (countAdmins.get(spaceId)?.n ?? 0) <= 1) {
       return { ok: false, reason: 'last_admin' };
     }
     apply();
-    return { ok: true, previous, member: { ...previous, role: nextRole ?? previous.role } };
+    return changed(previous, nextRole);
   }
   const setRole = db.transaction((spaceId: string, userId: string, role: Role) =>
     guardedChange(spaceId, userId, role, () => updateRole.run(role, spaceId, userId)),
