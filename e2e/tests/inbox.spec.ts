@@ -1,4 +1,5 @@
 import { expectAccessible } from '../fixtures/axe.ts';
+import { planFacilitatorElection } from '../fixtures/election.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
 import { expect, test } from '../fixtures/test.ts';
 
@@ -8,59 +9,11 @@ test('the inbox lists an election I am nominated in only once the nominations ar
   server,
   person,
 }) => {
-  // Awa's space adopts an elected role, Facilitator, by consent.
+  // Awa's space adopts an elected role, Facilitator, by consent, and plans
+  // its election; it starts with Ben, who reads French on a phone.
   const awa = await person('Awa');
   await awa.open(server.url);
-  const shareLink = await awa.createSpace('Coop du Val');
-  const spaceUrl = awa.page.url();
-  await awa.createProposal('Facilitation', 'Meetings drift.');
-  const form = awa.page.getByRole('form', { name: 'Add a change' });
-  await form
-    .getByRole('combobox', { name: 'What to change' })
-    .selectOption({ label: 'Add a role' });
-  await form.getByRole('textbox', { name: 'Name' }).fill('Facilitator');
-  await form.getByRole('textbox', { name: 'Purpose' }).fill('Meetings that keep their purpose');
-  await form.getByRole('checkbox', { name: /^Elected role/ }).check();
-  await form.getByRole('button', { name: 'Add change' }).click();
-  await expect(
-    awa.page.getByRole('listitem', { name: 'Add the role “Facilitator”' }),
-  ).toBeVisible();
-  await awa.page.goto(spaceUrl);
-  const awaView = new MeetingView(awa);
-  await awaView.createMeeting('Roles, January');
-  await awaView.addProposalItem('Facilitation', 'Consent');
-  await awaView.button('Start meeting').click();
-  await expect(awaView.stepHeading).toHaveText('Check-in round');
-  for (const step of [
-    'Present the proposal',
-    'Clarifying questions',
-    'Quick reactions',
-    'Amend and clarify',
-    'Consent round',
-  ]) {
-    await awaView.button('Next step').click();
-    await expect(awaView.stepHeading).toHaveText(step);
-  }
-  await awaView.recordPosition('Consent');
-  await awaView.button('Next step').click();
-  await expect(awaView.stepHeading).toHaveText('Outcome');
-  await awaView.process
-    .getByRole('combobox', { name: 'Outcome' })
-    .selectOption({ label: 'Adopted' });
-  await awaView.process.getByLabel('Review date').fill('2027-06-01');
-  await awaView.button('Record outcome').click();
-  await expect(awaView.process).toContainText('Adopted');
-
-  // The election, planned and started with Ben, who reads French on a phone.
-  await awa.page.goto(spaceUrl);
-  const meetingUrl = await awaView.createMeeting('Election, January');
-  const add = awa.page.getByRole('form', { name: 'Add an item' });
-  await add.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Election' });
-  const role = add.getByRole('combobox', { name: 'Elected role' });
-  await expect(role.getByRole('option', { name: /^Facilitator/ })).toBeAttached();
-  await role.selectOption({ index: 1 });
-  await add.getByLabel('Term ends on').fill('2031-06-30');
-  await add.getByRole('button', { name: 'Add to agenda' }).click();
+  const { shareLink, meetingUrl, view: awaView } = await planFacilitatorElection(awa);
   const ben = await person('Ben', { width: 390, height: 844 });
   await ben.open(shareLink);
   await ben.page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
