@@ -22,7 +22,12 @@ import {
   spaceProposals,
   startMeeting,
 } from '@ronde/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  consequencesHarness,
+  spaceWritesFailing,
+  type StartedConsequences,
+} from '../test/consequencesFixture.ts';
 import {
   adopt,
   ANA,
@@ -36,44 +41,17 @@ import {
   type SeededMeeting,
 } from '../test/meetingFixture.ts';
 import { gate, waitFor } from '../test/helpers.ts';
-import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
-import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
-import { memoryLogger } from './log.ts';
+import { createConsequences } from './consequences.ts';
+import type { DocumentRegistry } from './documents.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
 import type { Storage } from './storage.ts';
 
-interface Setup {
-  readonly registry: DocumentRegistry;
-  readonly consequences: Consequences;
+interface Setup extends StartedConsequences {
   readonly meeting: SeededMeeting;
-  readonly log: ReturnType<typeof memoryLogger>;
 }
 
 describe('consequences', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  function start(storage: Storage, onLoad = false): Omit<Setup, 'meeting'> {
-    const log = memoryLogger('debug');
-    let consequences: Consequences | null = null;
-    const inner = createDocumentRegistry({
-      storage,
-      log,
-      unloadGraceMs: 60_000,
-      compactAfterUpdates: 1000,
-      compactAfterBytes: 1 << 24,
-    });
-    const registry = onLoad ? withLoadHook(inner, (room) => consequences?.afterLoad(room)) : inner;
-    consequences = createConsequences({ registry, storage, log, now: () => 42 });
-    const made = consequences;
-    cleanups.push(async () => {
-      await made.close();
-      await registry.close();
-    });
-    return { registry, consequences, log };
-  }
+  const { start } = consequencesHarness();
 
   async function setup(storage: Storage = createMemoryStorage()): Promise<Setup> {
     const started = start(storage);
@@ -253,38 +231,28 @@ describe('consequences', () => {
   });
 
   it('CONS-5 a run that fails after marking is finished by resumePending after a restart, once', async () => {
-    const logs = new Map<string, Uint8Array[]>();
-    const pending = new Set<string>();
-    const memory = createMemoryStorage(logs, pending);
-    let failSpace = false;
-    const failing: Storage = {
-      ...memory,
-      append: async (name, update) => {
-        if (failSpace && name.includes('/space/')) throw new Error('disk gone');
-        return memory.append(name, update);
-      },
-    };
-    const first = await setup(failing);
+    const disk = spaceWritesFailing();
+    const first = await setup(disk.storage);
     const driver = meetingDriver(first.registry, first.meeting);
     await toOutcomeStep(driver);
     await first.consequences.afterAppend(first.meeting.room);
     const outcome = await adopt(driver);
-    failSpace = true;
+    disk.failSpaceWrites();
     await first.consequences.afterAppend(first.meeting.room); // resolves: errors are logged
     expect(first.log.lines.map((l) => l.msg)).toContain(
       'consequences failed; the meeting stays pending',
     );
-    expect(await memory.listPending()).toEqual([first.meeting.room]);
+    expect(await disk.memory.listPending()).toEqual([first.meeting.room]);
     await first.consequences.close();
     await first.registry.close();
 
-    const second = { ...start(createMemoryStorage(logs, pending)), meeting: first.meeting };
+    const second = { ...start(disk.restarted()), meeting: first.meeting };
     expect(readDecision(await space(second), outcome.id)).toBeNull();
     await second.consequences.resumePending();
     const doc = await space(second);
     expect(readDecision(doc, outcome.id)?.outcome).toBe('adopted');
     expect(timesWritten(spaceDecisions(doc), outcome.id)).toBe(1);
-    expect(pending.size).toBe(0);
+    expect(disk.memory.pending.size).toBe(0);
   });
 
   it('CONS-6 runs of one meeting never overlap; requests made while one waits join it', async () => {
@@ -338,7 +306,10 @@ describe('consequences', () => {
     const outcome = await adopt(driver); // no afterAppend: as if the server died right after
     await first.registry.close();
 
-    const second = { ...start(createMemoryStorage(logs), true), meeting: first.meeting };
+    const second = {
+      ...start(createMemoryStorage(logs), { onLoad: true }),
+      meeting: first.meeting,
+    };
     const handle = second.registry.open(first.meeting.room);
     await handle.ready;
     handle.release();

@@ -1,13 +1,12 @@
+import { applyChanges, assignmentsOf, governanceLog, newId, readAssignment } from '@ronde/domain';
+import { describe, expect, it } from 'vitest';
 import {
-  applyChanges,
-  assignmentsOf,
-  governanceLog,
-  newId,
-  readAssignment,
-  spaceDecisions,
-} from '@ronde/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+  consequencesHarness,
+  rerunAfterRestart,
+  spaceDoc,
+  spaceWritesFailing,
+  storedEntry,
+} from '../test/consequencesFixture.ts';
 import { elect, seedElection, TERM_END, toElectionOutcome } from '../test/electionFixture.ts';
 import {
   ANA,
@@ -17,47 +16,11 @@ import {
   seedMeeting,
   timesWritten,
   withDoc,
-  type SeededMeeting,
 } from '../test/meetingFixture.ts';
-import { createConsequences, type Consequences } from './consequences.ts';
-import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
-import type { EntryWithGovernance } from './governanceConsequences.ts';
-import { memoryLogger } from './log.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
-import type { Storage } from './storage.ts';
-
-interface Started {
-  readonly registry: DocumentRegistry;
-  readonly consequences: Consequences;
-}
 
 describe('election consequences', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  function start(storage: Storage): Started {
-    const log = memoryLogger('debug');
-    const registry = createDocumentRegistry({
-      storage,
-      log,
-      unloadGraceMs: 60_000,
-      compactAfterUpdates: 1000,
-      compactAfterBytes: 1 << 24,
-    });
-    const consequences = createConsequences({ registry, storage, log, now: () => 42 });
-    cleanups.push(async () => {
-      await consequences.close();
-      await registry.close();
-    });
-    return { registry, consequences };
-  }
-
-  const spaceDoc = (s: Started, m: SeededMeeting) =>
-    withDoc(s.registry, m.spaceRoom, ({ doc }) => doc);
-  const storedEntry = (doc: Y.Doc, id: string) =>
-    spaceDecisions(doc).get(id) as EntryWithGovernance | undefined;
+  const { start } = consequencesHarness();
 
   it('ELECTSRV-1 an adopted election fills the role for the term, the decision as provenance, the previous term ended', async () => {
     const s = start(createMemoryStorage());
@@ -99,35 +62,15 @@ describe('election consequences', () => {
   });
 
   it('ELECTSRV-1 the role is filled exactly once, also when the run is repeated after a restart', async () => {
-    const logs = new Map<string, Uint8Array[]>();
-    const pending = new Set<string>();
-    const memory = createMemoryStorage(logs, pending);
-    let failSpace = false;
-    const failing: Storage = {
-      ...memory,
-      append: async (name, update) => {
-        if (failSpace && name.includes('/space/')) throw new Error('disk gone');
-        return memory.append(name, update);
-      },
-    };
-    const first = start(failing);
+    const disk = spaceWritesFailing();
+    const first = start(disk.storage);
     const m = await seedMeeting(first.registry);
     const e = await seedElection(first.registry, m);
     const driver = meetingDriver(first.registry, m);
     await toElectionOutcome(driver, e);
     await first.consequences.afterAppend(m.room);
     const outcome = await elect(driver);
-    failSpace = true;
-    await first.consequences.afterAppend(m.room); // the space write is not stored
-    await first.consequences.close();
-    await first.registry.close();
-
-    const second = start(createMemoryStorage(logs, pending));
-    expect(governanceLog(await spaceDoc(second, m)).has(outcome.id)).toBe(false);
-    await second.consequences.resumePending();
-    await second.consequences.afterAppend(m.room);
-    await second.consequences.afterAppend(m.room);
-    const doc = await spaceDoc(second, m);
+    const doc = await rerunAfterRestart({ start, disk, first, meeting: m, outcomeId: outcome.id });
     expect(timesWritten(governanceLog(doc), outcome.id)).toBe(1);
     expect(assignmentsOf(doc, e.roleId).map((a) => a.personId)).toEqual([BEN]);
     expect(storedEntry(doc, outcome.id)?.governance?.status).toBe('applied');

@@ -10,11 +10,17 @@ import {
   recordHistory,
   recordOutcome,
   rolesOf,
-  spaceDecisions,
   type GovernanceChange,
 } from '@ronde/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  consequencesHarness,
+  rerunAfterRestart,
+  spaceDoc,
+  spaceWritesFailing,
+  storedEntry,
+  type StartedConsequences,
+} from '../test/consequencesFixture.ts';
 import {
   adopt,
   FAC1,
@@ -25,46 +31,13 @@ import {
   withDoc,
   type SeededMeeting,
 } from '../test/meetingFixture.ts';
-import { createConsequences, type Consequences } from './consequences.ts';
-import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
-import type { EntryWithGovernance } from './governanceConsequences.ts';
-import { memoryLogger } from './log.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
-import type { Storage } from './storage.ts';
-
-interface Started {
-  readonly registry: DocumentRegistry;
-  readonly consequences: Consequences;
-}
 
 describe('governance consequences', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  function start(storage: Storage): Started {
-    const log = memoryLogger('debug');
-    const registry = createDocumentRegistry({
-      storage,
-      log,
-      unloadGraceMs: 60_000,
-      compactAfterUpdates: 1000,
-      compactAfterBytes: 1 << 24,
-    });
-    const consequences = createConsequences({ registry, storage, log, now: () => 42 });
-    cleanups.push(async () => {
-      await consequences.close();
-      await registry.close();
-    });
-    return { registry, consequences };
-  }
-
-  const spaceDoc = (s: Started, m: SeededMeeting) =>
-    withDoc(s.registry, m.spaceRoom, ({ doc }) => doc);
+  const { start } = consequencesHarness();
 
   /** A policy the space already has, written by an earlier decision `dec-seed`. */
-  async function seedPolicy(s: Started, m: SeededMeeting): Promise<string> {
+  async function seedPolicy(s: StartedConsequences, m: SeededMeeting): Promise<string> {
     const policyId = newId();
     await withDoc(s.registry, m.spaceRoom, (space) =>
       space.write((doc) => {
@@ -85,7 +58,7 @@ describe('governance consequences', () => {
   }
 
   /** The proposal adds a role and amends the policy's text, written against the space as it is. */
-  async function writeChanges(s: Started, m: SeededMeeting, policyId: string) {
+  async function writeChanges(s: StartedConsequences, m: SeededMeeting, policyId: string) {
     const space = await spaceDoc(s, m);
     const roleId = newId();
     const amend = draftAmend(space, { kind: 'policy', id: policyId }, 'text', 'Spend up to 500', {
@@ -112,9 +85,6 @@ describe('governance consequences', () => {
     return { roleId };
   }
 
-  const storedEntry = (doc: Y.Doc, id: string) =>
-    spaceDecisions(doc).get(id) as EntryWithGovernance | undefined;
-
   it('GOVSRV-1 an adoption applies the proposal’s changes as one unit, with the decision as provenance', async () => {
     const s = start(createMemoryStorage());
     const m = await seedMeeting(s.registry);
@@ -136,18 +106,8 @@ describe('governance consequences', () => {
   });
 
   it('GOVSRV-2 the changes are applied once, also when the run is repeated after a restart', async () => {
-    const logs = new Map<string, Uint8Array[]>();
-    const pending = new Set<string>();
-    const memory = createMemoryStorage(logs, pending);
-    let failSpace = false;
-    const failing: Storage = {
-      ...memory,
-      append: async (name, update) => {
-        if (failSpace && name.includes('/space/')) throw new Error('disk gone');
-        return memory.append(name, update);
-      },
-    };
-    const first = start(failing);
+    const disk = spaceWritesFailing();
+    const first = start(disk.storage);
     const m = await seedMeeting(first.registry);
     const policyId = await seedPolicy(first, m);
     await writeChanges(first, m, policyId);
@@ -155,17 +115,7 @@ describe('governance consequences', () => {
     await toOutcomeStep(driver);
     await first.consequences.afterAppend(m.room);
     const outcome = await adopt(driver);
-    failSpace = true;
-    await first.consequences.afterAppend(m.room); // the space write is not stored
-    await first.consequences.close();
-    await first.registry.close();
-
-    const second = start(createMemoryStorage(logs, pending));
-    expect(governanceLog(await spaceDoc(second, m)).has(outcome.id)).toBe(false);
-    await second.consequences.resumePending();
-    await second.consequences.afterAppend(m.room);
-    await second.consequences.afterAppend(m.room);
-    const doc = await spaceDoc(second, m);
+    const doc = await rerunAfterRestart({ start, disk, first, meeting: m, outcomeId: outcome.id });
     expect(timesWritten(governanceLog(doc), outcome.id)).toBe(1);
     expect(rolesOf(doc, m.circleId)).toHaveLength(1);
     expect(recordHistory(doc, policyId).map((h) => h.decisionId)).toEqual(['decseed1', outcome.id]);
