@@ -1,8 +1,9 @@
-import { ACTION_TITLE_MAX, editAction, type Action, type ActionKind } from '@ronde/domain';
+import { editAction, type Action } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useGovernance } from '../governance/useGovernance.ts';
 import { useT } from '../i18n/useT.ts';
+import { ActionFields, type ActionDraft } from './ActionFields.tsx';
 import type { KnownPerson } from './people.ts';
 
 /**
@@ -35,10 +36,13 @@ export function ActionEditForm({
       label: `${role.name} · ${circle.name}`,
     })),
   );
-  const [kind, setKind] = useState<ActionKind>(action.kind);
-  const [title, setTitle] = useState(action.title);
-  const [ownerId, setOwnerId] = useState(action.ownerId);
-  const [dueDate, setDueDate] = useState(action.dueDate ?? '');
+  const [draft, setDraft] = useState<ActionDraft>({
+    kind: action.kind,
+    title: action.title,
+    ownerId: action.ownerId,
+    dueDate: action.dueDate ?? '',
+  });
+  const { kind, title, ownerId, dueDate } = draft;
   const [roleId, setRoleId] = useState(action.roleId ?? '');
   const [error, setError] = useState<string | null>(null);
   // The owner stays offered even when the known people no longer name them.
@@ -74,57 +78,20 @@ export function ActionEditForm({
       <h5 id={`${id}-h`} className="card__title">
         {t('actions.edit', { title: action.title })}
       </h5>
-      <fieldset className="field action-form__kind">
-        <legend>{t('actions.form.kind')}</legend>
-        {(['action', 'project'] as const).map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={k}
-              checked={kind === k}
-              onChange={() => setKind(k)}
-            />{' '}
-            {t(`actions.kind.${k}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('actions.form.what')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          maxLength={ACTION_TITLE_MAX}
-          aria-invalid={error !== null && title.trim() === ''}
-          aria-describedby={error === null ? undefined : `${id}-error`}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            setError(null);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-owner`}>{t('actions.form.owner')}</label>
-        <select id={`${id}-owner`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-          {owners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id === me.id ? t('actions.form.me', { name: p.name }) : p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('actions.form.due')}</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={dueDate}
-          onChange={(e) => {
-            setDueDate(e.target.value);
-            setError(null);
-          }}
-        />
-      </div>
+      <ActionFields
+        id={id}
+        draft={draft}
+        onChange={(next, field) => {
+          setDraft(next);
+          if (field === 'title' || field === 'dueDate') setError(null);
+        }}
+        owners={owners}
+        me={me}
+        titleProps={{
+          'aria-invalid': error !== null && title.trim() === '',
+          'aria-describedby': error === null ? undefined : `${id}-error`,
+        }}
+      />
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('actions.edit.role')}</label>
         <select id={`${id}-role`} value={roleId} onChange={(e) => setRoleId(e.target.value)}>

@@ -1,13 +1,8 @@
-import {
-  ACTION_TITLE_MAX,
-  addAction,
-  linkTensionToAction,
-  newId,
-  type ActionKind,
-} from '@ronde/domain';
+import { addAction, linkTensionToAction, newId } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
+import { ActionFields, type ActionDraft } from './ActionFields.tsx';
 import type { KnownPerson } from './people.ts';
 
 /**
@@ -31,10 +26,13 @@ export function ActionForm({
 }) {
   const t = useT();
   const id = useId();
-  const [kind, setKind] = useState<ActionKind>('action');
-  const [title, setTitle] = useState(initialTitle);
-  const [ownerId, setOwnerId] = useState(me.id);
-  const [dueDate, setDueDate] = useState('');
+  const [draft, setDraft] = useState<ActionDraft>({
+    kind: 'action',
+    title: initialTitle,
+    ownerId: me.id,
+    dueDate: '',
+  });
+  const { kind, title, ownerId, dueDate } = draft;
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
@@ -58,8 +56,7 @@ export function ActionForm({
       });
       // A transaction of its own: the server checks the link against the action it has (WRITE-17).
       if (tensionId !== null) linkTensionToAction(spaceDoc, tensionId, actionId);
-      setTitle('');
-      setDueDate('');
+      setDraft((d) => ({ ...d, title: '', dueDate: '' }));
       onDone?.();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -71,52 +68,16 @@ export function ActionForm({
       <h3 id={`${id}-h`} className="card__title">
         {tensionId === null ? t('actions.form.title') : t('actions.form.fromTension')}
       </h3>
-      <fieldset className="field action-form__kind">
-        <legend>{t('actions.form.kind')}</legend>
-        {(['action', 'project'] as const).map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={k}
-              checked={kind === k}
-              onChange={() => setKind(k)}
-            />{' '}
-            {t(`actions.kind.${k}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('actions.form.what')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          maxLength={ACTION_TITLE_MAX}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            setError(null);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-owner`}>{t('actions.form.owner')}</label>
-        <select id={`${id}-owner`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id === me.id ? t('actions.form.me', { name: p.name }) : p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('actions.form.due')}</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={dueDate}
-          onChange={(e) => setDueDate(e.target.value)}
-        />
-      </div>
+      <ActionFields
+        id={id}
+        draft={draft}
+        onChange={(next, field) => {
+          setDraft(next);
+          if (field === 'title') setError(null);
+        }}
+        owners={people}
+        me={me}
+      />
       {error && (
         <p role="alert" className="alert">
           {error}
