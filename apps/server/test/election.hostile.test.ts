@@ -1,14 +1,8 @@
 import {
-  addAgendaItem,
-  initMeeting,
-  joinMeeting,
   meetingAgenda,
-  meetingPeople,
-  newId,
   nextStep,
   recordRoot,
   revealNomination,
-  roomName,
   sealNomination,
   startMeeting,
   type MeetingEvent,
@@ -17,19 +11,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../src/limits.ts';
-import { createSpaceOverHttp, rawClient, startServer, tempDir, waitFor } from './helpers.ts';
-import {
-  deniedReasons,
-  encodeEvent,
-  fold,
-  honest,
-  hostile,
-  invited,
-  refusals,
-  stored,
-  withDeviceKey,
-  type Member,
-} from './hostileKit.ts';
+import { tempDir } from './helpers.ts';
+import { deniedReasons, fold, honest, hostile, stored, type Member } from './hostileKit.ts';
+import { seedHostileMeeting, startHostileSpace, type HostileSpace } from './hostileMeeting.ts';
 
 /**
  * The hostile-client suite of elections (server SPEC ELECTSRV-3): a member
@@ -39,7 +23,7 @@ import {
  */
 describe('hostile clients against an election', () => {
   const dir = tempDir('ronde-election-');
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let space: HostileSpace;
   let port: number;
   let admin: Member;
   let bea: Member;
@@ -48,86 +32,27 @@ describe('hostile clients against an election', () => {
   let spaceRoom: string;
   let itemId: string;
   let clock = 1_700_000_000_000;
-  const closers: Array<() => void> = [];
   const SECRET_REASON = 'Bea listens to everyone before she speaks';
 
   /** Submits a signed event on a fresh socket; resolves with the refusals once stored or refused. */
-  async function submit(member: Member, signed: unknown, id: string) {
-    const client = rawClient(port, `/sync/${room}?token=${encodeURIComponent(member.token)}`);
-    closers.push(() => client.socket.terminate());
-    await client.opened;
-    client.socket.send(encodeEvent(signed));
-    let inLog = false;
-    await waitFor(async () => {
-      if (refusals(client).length > 0) return true;
-      const doc = await stored(port, room, admin);
-      inLog = doc
-        .getArray('log')
-        .toArray()
-        .some((e) => (e as { id: string }).id === id);
-      return inLog;
-    }, `event ${id} stored or refused`);
-    return { inLog, refusals: refusals(client) };
-  }
-
-  async function act(
+  const submit = (member: Member, signed: unknown, id: string) =>
+    space.submit(member, room, signed, id);
+  const act = (
     member: Member,
     command: (state: MeetingState, by: string, at: number) => MeetingEvent,
-  ): Promise<MeetingEvent> {
-    const event = command(fold(await stored(port, room, admin)), member.userId, (clock += 1000));
-    const result = await submit(member, member.sign(room, event), event.id);
-    expect(result.refusals).toEqual([]);
-    return event;
-  }
+  ): Promise<MeetingEvent> => space.act(member, room, command);
 
   beforeAll(async () => {
-    server = await startServer(dir.path, { auth: 'required' });
-    port = server.port;
-    const created = await createSpaceOverHttp(port);
-    admin = await withDeviceKey(port, created);
-    bea = await invited(port, admin, 'member', 'Bea');
-    cy = await invited(port, admin, 'member', 'Cy');
-    const spaceId = admin.spaceId;
-    const meetingId = newId();
-    room = roomName({ spaceId, kind: 'meeting', id: meetingId });
-    spaceRoom = roomName({ spaceId, kind: 'space', id: spaceId });
-    const meeting = await honest(port, room, admin);
-    initMeeting(meeting.doc, {
-      id: meetingId,
-      spaceId,
+    space = await startHostileSpace(dir.path, (ms) => (clock += ms));
+    ({ port, admin, bea, cy, spaceRoom } = space);
+    ({ room, itemId } = await seedHostileMeeting(space, {
       title: 'Elections',
-      circleId: 'circle01',
-      kind: 'governance',
-      startsAt: clock,
-      createdBy: admin.userId,
-      now: clock,
-    });
-    joinMeeting(meeting.doc, { id: admin.userId, name: 'Ada', role: 'facilitator', now: clock });
-    itemId = addAgendaItem(meeting.doc, {
-      id: newId(),
-      kind: 'election',
-      title: 'Elect the facilitator',
-      election: { circleId: 'circle01', roleId: 'role0001', termEnd: '2031-06-30' },
-      createdBy: admin.userId,
-      now: clock,
-    }).id;
-    for (const [member, name] of [
-      [bea, 'Bea'],
-      [cy, 'Cy'],
-    ] as const) {
-      const client = await honest(port, room, member);
-      joinMeeting(client.doc, { id: member.userId, name, now: (clock += 1) });
-      await waitFor(
-        async () => meetingPeople(await stored(port, room, admin)).has(member.userId),
-        `${name} joined`,
-      );
-      client.provider.destroy();
-    }
-    await waitFor(
-      async () => meetingAgenda(await stored(port, room, admin)).has(itemId),
-      'the agenda stored',
-    );
-    meeting.provider.destroy();
+      item: {
+        kind: 'election',
+        title: 'Elect the facilitator',
+        election: { circleId: 'circle01', roleId: 'role0001', termEnd: '2031-06-30' },
+      },
+    }));
     await act(admin, startMeeting);
     await act(admin, nextStep); // check-in → the election
     await act(admin, nextStep); // → nominate
@@ -135,8 +60,7 @@ describe('hostile clients against an election', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const close of closers) close();
-    await server.close();
+    await space.close();
     dir.remove();
   });
 

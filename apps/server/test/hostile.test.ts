@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  addAgendaItem,
-  initMeeting,
   initProposal,
   joinMeeting,
   meetingAgenda,
@@ -32,9 +30,9 @@ import {
   invited,
   refusals,
   stored,
-  withDeviceKey,
   type Member,
 } from './hostileKit.ts';
+import { seedHostileMeeting, startHostileSpace, type HostileSpace } from './hostileMeeting.ts';
 
 /**
  * The hostile-client suite (issue: legitimacy): a member holding a valid
@@ -45,7 +43,7 @@ import {
  */
 describe('hostile clients against a live meeting', () => {
   const dir = tempDir('ronde-hostile-');
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let space: HostileSpace;
   let port: number;
   let admin: Member;
   let bea: Member;
@@ -57,49 +55,14 @@ describe('hostile clients against a live meeting', () => {
   let itemId: string;
   let objection: MeetingEvent & { kid: string; sig: string };
   let clock = 1_700_000_000_000;
-  const closers: Array<() => void> = [];
-
-  /** Signs and submits an event on a fresh socket; resolves once it is in the stored log or refused. */
-  async function submit(member: Member, event: MeetingEvent, target = room): Promise<void> {
-    const signed = member.sign(target, event);
-    const { rawClient } = await import('./helpers.ts');
-    const client = rawClient(port, `/sync/${target}?token=${encodeURIComponent(member.token)}`);
-    closers.push(() => client.socket.terminate());
-    await client.opened;
-    client.socket.send(encodeEvent(signed));
-    await waitFor(async () => {
-      if (refusals(client).length > 0) throw new Error(JSON.stringify(refusals(client)));
-      const doc = await stored(port, target, admin);
-      return doc
-        .getArray('log')
-        .toArray()
-        .some((e) => (e as { id: string }).id === event.id);
-    }, `event ${event.type} stored`);
-  }
-
-  async function act(
-    member: Member,
-    command: (state: ReturnType<typeof fold>, by: string, at: number) => MeetingEvent,
-  ): Promise<MeetingEvent> {
-    const event = command(fold(await stored(port, room, admin)), member.userId, (clock += 1000));
-    await submit(member, event);
-    return event;
-  }
 
   beforeAll(async () => {
-    server = await startServer(dir.path, { auth: 'required' });
-    port = server.port;
-    const created = await createSpaceOverHttp(port);
-    admin = await withDeviceKey(port, created);
-    bea = await invited(port, admin, 'member', 'Bea');
-    cy = await invited(port, admin, 'member', 'Cy');
+    space = await startHostileSpace(dir.path, (ms) => (clock += ms));
+    ({ port, admin, bea, cy, spaceRoom } = space);
     observer = await invited(port, admin, 'observer', 'Obs');
     const spaceId = admin.spaceId;
-    const meetingId = newId();
     const proposalId = newId();
-    room = roomName({ spaceId, kind: 'meeting', id: meetingId });
     proposalRoom = roomName({ spaceId, kind: 'proposal', id: proposalId });
-    spaceRoom = roomName({ spaceId, kind: 'space', id: spaceId });
 
     const proposal = await honest(port, proposalRoom, admin);
     initProposal(proposal.doc, {
@@ -111,49 +74,15 @@ describe('hostile clients against a live meeting', () => {
       createdBy: 'Ada',
       now: clock,
     });
-    const meeting = await honest(port, room, admin);
-    initMeeting(meeting.doc, {
-      id: meetingId,
-      spaceId,
+    ({ room, itemId } = await seedHostileMeeting(space, {
       title: 'Governance',
-      circleId: 'circle01',
-      kind: 'governance',
-      startsAt: clock,
-      createdBy: admin.userId,
-      now: clock,
-    });
-    joinMeeting(meeting.doc, { id: admin.userId, name: 'Ada', role: 'facilitator', now: clock });
-    itemId = addAgendaItem(meeting.doc, {
-      id: newId(),
-      kind: 'proposal',
-      title: 'Shared tools',
-      proposalId,
-      process: 'consent',
-      createdBy: admin.userId,
-      now: clock,
-    }).id;
-    for (const [member, name] of [
-      [bea, 'Bea'],
-      [cy, 'Cy'],
-    ] as const) {
-      const client = await honest(port, room, member);
-      joinMeeting(client.doc, { id: member.userId, name, now: (clock += 1) });
-      await waitFor(
-        async () => meetingPeople(await stored(port, room, admin)).has(member.userId),
-        `${name} joined`,
-      );
-      client.provider.destroy();
-    }
-    await waitFor(
-      async () => meetingAgenda(await stored(port, room, admin)).has(itemId),
-      'the agenda stored',
-    );
+      item: { kind: 'proposal', title: 'Shared tools', proposalId, process: 'consent' },
+    }));
     proposal.provider.destroy();
-    meeting.provider.destroy();
 
     // Start, walk to the consent round, Bea objects.
-    await act(admin, startMeeting);
-    for (let i = 0; i < 5; i++) await act(admin, nextStep);
+    await space.act(admin, room, startMeeting);
+    for (let i = 0; i < 5; i++) await space.act(admin, room, nextStep);
     expect(fold(await stored(port, room, admin)).step?.kind).toBe('positions');
     const state = fold(await stored(port, room, admin));
     objection = bea.sign(
@@ -163,13 +92,12 @@ describe('hostile clients against a live meeting', () => {
         reason: 'It moves the budget backwards',
       }),
     ) as typeof objection;
-    await submit(bea, objection);
+    expect((await space.submit(bea, room, objection, objection.id)).refusals).toEqual([]);
     expect(fold(await stored(port, room, admin)).items[0]?.objections).toHaveLength(1);
   }, 60_000);
 
   afterAll(async () => {
-    for (const close of closers) close();
-    await server.close();
+    await space.close();
     dir.remove();
   });
 
