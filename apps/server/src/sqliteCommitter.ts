@@ -17,11 +17,12 @@ export interface CommitItem {
  */
 export interface Committer {
   /**
-   * Inserts every item in one transaction and resolves once it is committed
+   * Inserts every item in one transaction and resolves, with the time the
+   * transaction took on the thread (ms), once it is committed
    * (`synchronous = FULL`: durable); rejects, storing none, if it fails. One
    * batch at a time.
    */
-  commit(items: readonly CommitItem[]): Promise<void>;
+  commit(items: readonly CommitItem[]): Promise<number>;
   /** Stops the thread (after the batch in flight, which the caller awaits first). */
   close(): Promise<void>;
 }
@@ -60,8 +61,9 @@ try {
 parentPort.on('message', (rows) => {
   try {
     if (openError) throw openError;
+    const start = performance.now();
     insertAll(rows);
-    parentPort.postMessage(null);
+    parentPort.postMessage(performance.now() - start);
   } catch (error) {
     parentPort.postMessage({ message: String((error && error.message) || error), code: error && error.code });
   }
@@ -73,20 +75,21 @@ type Row = [string, Uint8Array, string | null, number, string, number, number, s
 /**
  * @example
  * const committer = createCommitter('/data/ronde.sqlite', {});
- * await committer.commit([{ docName, data, contribution: undefined }]);
+ * const ms = await committer.commit([{ docName, data, contribution: undefined }]);
  */
 export function createCommitter(file: string, options: { maxPageCount?: number }): Committer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let thread: Worker | null = null;
-  let pending: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  let pending: { resolve: (ms: number) => void; reject: (error: unknown) => void } | null = null;
 
-  const settle = (error: unknown): void => {
+  /** The batch in flight took `outcome` ms, or failed with it. */
+  const settle = (outcome: number | Error): void => {
     const waiting = pending;
     pending = null;
     thread?.unref(); // an idle commit thread keeps no process alive
     if (!waiting) return;
-    if (error === null) waiting.resolve();
-    else waiting.reject(error);
+    if (typeof outcome === 'number') waiting.resolve(outcome);
+    else waiting.reject(outcome);
   };
 
   const start = (): Worker => {
@@ -94,10 +97,10 @@ export function createCommitter(file: string, options: { maxPageCount?: number }
       eval: true,
       workerData: { driver, file, maxPageCount: options.maxPageCount },
     });
-    started.on('message', (answer: { message: string; code?: unknown } | null) => {
+    started.on('message', (answer: { message: string; code?: unknown } | number) => {
       settle(
-        answer === null
-          ? null
+        typeof answer === 'number'
+          ? answer
           : Object.assign(new Error(answer.message), answer.code ? { code: answer.code } : {}),
       );
     });
@@ -142,7 +145,7 @@ export function createCommitter(file: string, options: { maxPageCount?: number }
             : [item.docName, data, null, 0, '', 0, 0, ''],
         );
       }
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<number>((resolve, reject) => {
         pending = { resolve, reject };
         active.ref(); // a batch in flight keeps the process alive until it is answered
         active.postMessage(rows, transfer);

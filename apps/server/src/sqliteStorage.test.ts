@@ -118,10 +118,14 @@ describe('sqliteStorage', () => {
     expect((await storage.load('doc-b')).map((u) => Array.from(u))).toEqual([[4]]);
   });
 
-  it('STORE-7 a batch of two or more commits off the event loop (a lone append, on it)', async () => {
+  it('STORE-7 once commits are slow, a batch of two or more commits off the event loop (a lone append, on it)', async () => {
     const dataDir = dir();
-    const commits: number[] = [];
-    const storage = await openSqliteStorage(dataDir, { onCommit: (n) => commits.push(n) });
+    const commits: string[] = [];
+    // Every commit counts as slow.
+    const storage = await openSqliteStorage(dataDir, {
+      onCommit: (n, on) => commits.push(`${n} ${on}`),
+      loopCommitMaxMs: 0,
+    });
     stores.push(storage);
     await storage.append('doc', new Uint8Array([0])); // a lone append: on the loop
     const blocker = new Database(join(dataDir, SQLITE_FILE));
@@ -137,7 +141,31 @@ describe('sqliteStorage', () => {
     blocker.close();
     await Promise.all(both);
     expect(done).toEqual([1, 2]);
-    expect(commits).toEqual([1, 2]);
+    expect(commits).toEqual(['1 loop', '2 thread']);
+  });
+
+  it('STORE-7 while commits are fast every batch commits on the event loop; once they are slower than the limit, on the thread', async () => {
+    const commits: string[] = [];
+    // A limit no real commit stays under: the moving average passes it after the first commit.
+    const storage = await openSqliteStorage(dir(), {
+      onCommit: (n, on) => commits.push(`${n} ${on}`),
+      loopCommitMaxMs: 1e-9,
+      commitDelayMs: 0,
+    });
+    stores.push(storage);
+    const batch = (bytes: number[]): Promise<void[]> =>
+      Promise.all(bytes.map((byte) => storage.append('doc', new Uint8Array([byte]))));
+    await batch([1, 2]); // no commit measured yet: fast
+    await batch([3, 4]); // slower than the limit: the thread
+    await batch([5]); // a lone append: the loop, however slow
+    expect(commits).toEqual(['2 loop', '2 thread', '1 loop']);
+    expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([
+      [1],
+      [2],
+      [3],
+      [4],
+      [5],
+    ]);
   });
 
   it('STORE-7 while a batch is on the commit thread, what is appended forms the next batch', async () => {
@@ -146,6 +174,7 @@ describe('sqliteStorage', () => {
     const storage = await openSqliteStorage(dataDir, {
       onCommit: (n) => commits.push(n),
       threadFrom: 1,
+      loopCommitMaxMs: 0,
     });
     stores.push(storage);
     // Another connection holds the write lock: the commit thread waits for it (busy_timeout).
@@ -167,6 +196,46 @@ describe('sqliteStorage', () => {
     expect(done).toEqual(['first', '2', '3']);
     expect(commits).toEqual([1, 2]);
     expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([[1], [2], [3]]);
+  });
+
+  it('STORE-8 under dense traffic a new batch waits the commit delay, so appends of later turns share its commit', async () => {
+    const commits: number[] = [];
+    // A delay no test run reaches: the batch is committed by the load below, never by its timer.
+    const storage = await openSqliteStorage(dir(), {
+      onCommit: (n) => commits.push(n),
+      commitDelayMs: 600_000,
+    });
+    stores.push(storage);
+    // Sparse traffic (the first append): committed at once, not after the delay.
+    await storage.append('doc', new Uint8Array([1]));
+    expect(commits).toEqual([1]);
+    const done: number[] = [];
+    // Right after it: dense, so its batch waits…
+    const second = storage.append('doc', new Uint8Array([2])).then(() => done.push(2));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([]);
+    // …and what later turns append joins it.
+    const third = storage.append('other', new Uint8Array([3])).then(() => done.push(3));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([]);
+    // Any other call commits the waiting batch at once (STORE-5).
+    expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([[1], [2]]);
+    await Promise.all([second, third]);
+    expect(done).toEqual([2, 3]);
+    expect(commits).toEqual([1, 2]);
+  });
+
+  it('STORE-8 a commit delay of 0 commits every batch at the next turn of the loop', async () => {
+    const commits: number[] = [];
+    const storage = await openSqliteStorage(dir(), {
+      onCommit: (n) => commits.push(n),
+      commitDelayMs: 0,
+    });
+    stores.push(storage);
+    await storage.append('doc', new Uint8Array([1]));
+    await storage.append('doc', new Uint8Array([2]));
+    await storage.append('doc', new Uint8Array([3]));
+    expect(commits).toEqual([1, 1, 1]);
   });
 
   it('STORE-5 any other call commits the waiting appends first: calls take effect in call order', async () => {

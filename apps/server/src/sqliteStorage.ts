@@ -17,14 +17,38 @@ export const SQLITE_FILE = 'ronde.sqlite';
 export interface SqliteOptions {
   /** Caps the database size in pages (tests use it to provoke SQLITE_FULL). */
   readonly maxPageCount?: number;
-  /** Called after each group commit with the number of appends it made durable (tests, benches). */
-  readonly onCommit?: (appends: number) => void;
   /**
-   * Batches of at least this many appends commit on the commit thread, smaller
-   * ones on the event loop (STORE-7); default 2. Tests set 1 to use the thread.
+   * Called after each group commit with the number of appends it made
+   * durable and where it ran (tests, benches).
+   */
+  readonly onCommit?: (appends: number, on: 'loop' | 'thread') => void;
+  /**
+   * Batches of at least this many appends may commit on the commit thread,
+   * smaller ones commit on the event loop (STORE-7); default 2. Tests set 1
+   * to use the thread.
    */
   readonly threadFrom?: number;
+  /**
+   * While commits take less than this on average (ms, a moving average of
+   * their durations), every batch commits on the event loop; from it on,
+   * batches of `threadFrom` or more go to the commit thread (STORE-7).
+   * Default {@link LOOP_COMMIT_MAX_MS}; 0: always the thread.
+   */
+  readonly loopCommitMaxMs?: number;
+  /**
+   * Commit delay (STORE-8), ms: under dense traffic (another append came
+   * less than this long before), a new batch is committed this long after
+   * its first append, so that more appends share its fsync; sparse traffic
+   * commits at once. 0 turns it off. Default {@link DEFAULT_COMMIT_DELAY_MS}.
+   */
+  readonly commitDelayMs?: number;
 }
+
+/** See {@link SqliteOptions.loopCommitMaxMs}. */
+export const LOOP_COMMIT_MAX_MS = 1;
+
+/** See {@link SqliteOptions.commitDelayMs}. */
+export const DEFAULT_COMMIT_DELAY_MS = 2;
 
 interface QueuedAppend {
   readonly docName: string;
@@ -40,14 +64,16 @@ interface QueuedAppend {
  * with `synchronous = FULL`, so an append that resolved survives a process
  * kill and a power cut.
  *
- * Appends are group-committed (SPEC STORE-1…5, STORE-7): every append made
- * before the next `setImmediate` (all the messages one poll of the sockets
- * delivered, for any document) joins one transaction, so one commit and one
- * fsync cover them all, and each promise resolves only once that commit
- * returned. The commit runs on a thread of its own (sqliteCommitter.ts), one
- * batch at a time: while it waits for the disk the event loop goes on, and
- * what arrives meanwhile joins the next batch. Any other call waits for the
- * appends made before it, so calls take effect in call order.
+ * Appends are group-committed (SPEC STORE-1…5, STORE-7, STORE-8): every
+ * append made before the next `setImmediate` (all the messages one poll of
+ * the sockets delivered, for any document; under dense traffic, all those of
+ * the next 2 ms) joins one transaction, so one commit and one fsync cover them
+ * all, and each promise resolves only once that commit returned. One batch is
+ * committed at a time, what arrives meanwhile joins the next; a batch commits
+ * on the event loop while commits are fast, on a thread of its own
+ * (sqliteCommitter.ts) once they are slow, so that the loop does not wait for
+ * the disk. Any other call waits for the appends made before it, so calls
+ * take effect in call order.
  *
  * @example
  * const storage = await openSqliteStorage('./data');
@@ -214,8 +240,17 @@ export async function openSqliteStorage(
 
   const committer = createCommitter(join(dir, SQLITE_FILE), options);
   const threadFrom = options.threadFrom ?? 2;
-  // A lone append commits on the loop: traffic is sparse, the loop has nothing else to do,
-  // and a round trip to the thread would cost more CPU than it saves (STORE-7).
+  const loopCommitMaxMs = options.loopCommitMaxMs ?? LOOP_COMMIT_MAX_MS;
+  /**
+   * A moving average of how long a commit takes (ms, on the loop or the thread):
+   * while the disk answers fast, a commit on the loop blocks it less than a round
+   * trip to the thread costs in CPU; a lone append commits on the loop anyway, since
+   * traffic is sparse (STORE-7).
+   */
+  let commitMs = 0;
+  const observe = (ms: number): void => {
+    commitMs += (ms - commitMs) * 0.2;
+  };
   const insertAll = db.transaction((batch: readonly QueuedAppend[]) => {
     for (const item of batch) {
       insert.run(item.docName, toBuffer(item.data));
@@ -248,7 +283,12 @@ export async function openSqliteStorage(
   /** The number of the last batch committed or refused (batches finish in order). */
   let finished = 0;
   const waiters: { upTo: number; resolve: () => void }[] = [];
+  /** The next commit, when one is scheduled: at the next turn of the loop, or after the delay. */
   let scheduled: NodeJS.Immediate | null = null;
+  let delayed: NodeJS.Timeout | null = null;
+  const commitDelayMs = options.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS;
+  /** When the last append came (performance.now()): dense traffic delays the commit (STORE-8). */
+  let lastAppendAt = Number.NEGATIVE_INFINITY;
 
   const seal = (): void => {
     if (filling.items.length === 0) return;
@@ -258,41 +298,52 @@ export async function openSqliteStorage(
 
   /**
    * Seals what was appended and commits the next batch, unless one is in
-   * flight: a lone append on the loop, more on the commit thread (STORE-3, STORE-7).
+   * flight: on the loop while commits are fast or for a lone append, else on
+   * the commit thread (STORE-3, STORE-7).
    */
   function commit(): void {
     if (scheduled) clearImmediate(scheduled);
+    if (delayed) clearTimeout(delayed);
     scheduled = null;
+    delayed = null;
     seal();
     if (inFlight) return;
     const batch = sealed.shift();
     if (!batch) return;
     inFlight = batch;
-    if (batch.items.length < threadFrom) {
+    if (batch.items.length < threadFrom || commitMs < loopCommitMaxMs) {
+      const start = performance.now();
       try {
         insertAll(batch.items);
       } catch (error) {
-        finish(batch, error);
+        finish(batch, { error });
         return;
       }
-      finish(batch, null);
+      observe(performance.now() - start);
+      finish(batch, 'loop');
       return;
     }
     committer.commit(batch.items).then(
-      () => finish(batch, null),
-      (error: unknown) => finish(batch, error),
+      (ms) => {
+        observe(ms);
+        finish(batch, 'thread');
+      },
+      (error: unknown) => finish(batch, { error }),
     );
   }
 
-  /** All of a batch is stored, or none of it (STORE-4); the next one waits for a new turn of the loop. */
-  function finish(batch: Batch, error: unknown): void {
+  /**
+   * All of a batch is stored (committed on the loop or the thread), or none of
+   * it (STORE-4); the next one waits for a new turn of the loop.
+   */
+  function finish(batch: Batch, outcome: 'loop' | 'thread' | { error: unknown }): void {
     inFlight = null;
     finished = batch.n;
-    if (error === null) {
-      options.onCommit?.(batch.items.length);
+    if (typeof outcome === 'string') {
+      options.onCommit?.(batch.items.length, outcome);
       for (const item of batch.items) item.resolve();
     } else {
-      for (const item of batch.items) item.reject(error);
+      for (const item of batch.items) item.reject(outcome.error);
     }
     // A call that waited for this batch runs (in a microtask) before the next batch is sent.
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -301,7 +352,8 @@ export async function openSqliteStorage(
       waiters.splice(i, 1);
       waiter.resolve();
     }
-    if (sealed.length > 0 || filling.items.length > 0) scheduled ??= setImmediate(commit);
+    if ((sealed.length > 0 || filling.items.length > 0) && !delayed)
+      scheduled ??= setImmediate(commit);
   }
 
   let closed = false;
@@ -324,11 +376,16 @@ export async function openSqliteStorage(
     append(docName, update, contribution) {
       if (closed) return Promise.reject(new Error('storage is closed'));
       return new Promise<void>((resolve, reject) => {
-        // A copy: the caller may reuse its buffer before the commit.
         // A copy: the caller may reuse its buffer before the commit (its own memory, moved to the thread).
         const data = new Uint8Array(update);
         filling.items.push({ docName, data, contribution, resolve, reject });
-        scheduled ??= setImmediate(commit);
+        const now = performance.now();
+        const dense = now - lastAppendAt < commitDelayMs;
+        lastAppendAt = now;
+        if (scheduled || delayed) return;
+        // The batch's first append: under dense traffic, wait for more to share its fsync (STORE-8).
+        if (dense && !inFlight) delayed = setTimeout(commit, commitDelayMs);
+        else scheduled = setImmediate(commit);
       });
     },
     async load(docName) {

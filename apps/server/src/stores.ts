@@ -14,10 +14,12 @@ import type { Storage } from './storage.ts';
  * @example
  * const storage = await openStorage(parseConfig(process.argv.slice(2), process.env));
  */
-export function openStorage(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Storage> {
+export function openStorage(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'commitDelayMs'>,
+): Promise<Storage> {
   return config.databaseUrl !== null
     ? openPgStorage(config.databaseUrl)
-    : openSqliteStorage(config.dataDir);
+    : openSqliteStorage(config.dataDir, { commitDelayMs: config.commitDelayMs });
 }
 
 /** The access store beside it: the same database. */
