@@ -1,13 +1,9 @@
 import { expect, test } from '../fixtures/test.ts';
-import { MeetingView } from '../fixtures/meeting.ts';
+import { planFourDayWeek } from '../fixtures/fourDayWeek.ts';
+import { allAt, MeetingView } from '../fixtures/meeting.ts';
 import type { Person } from '../fixtures/person.ts';
 
 test.setTimeout(300_000);
-
-/** Every view shows the same step heading. */
-async function allAt(views: MeetingView[], step: string): Promise<void> {
-  for (const view of views) await expect(view.stepHeading).toHaveText(step);
-}
 
 test('two facilitators and three participants run an IDM to adoption', async ({
   server,
@@ -16,14 +12,12 @@ test('two facilitators and three participants run an IDM to adoption', async ({
   // Awa (facilitator, proposer) prepares the space, the proposal and the meeting.
   const awa = await person('Awa');
   await awa.open(server.url);
-  const shareLink = await awa.createSpace('Coop du Val');
-  const spaceUrl = awa.page.url();
-  await awa.createProposal('Four-day week', 'People are exhausted on Fridays.');
-  await awa.typeAtEnd('We work four days a week, Monday to Thursday.');
-  await awa.page.getByRole('link', { name: /Coop du Val/ }).click();
-  const awaView = new MeetingView(awa);
-  const meetingUrl = await awaView.createMeeting('Governance, November');
-  await awaView.addProposalItem('Four-day week', 'IDM');
+  const {
+    shareLink,
+    spaceUrl,
+    meetingUrl,
+    view: awaView,
+  } = await planFourDayWeek(awa, 'Governance, November');
 
   // The others join by link: Fatou will co-facilitate; Ben, Cléo and Dan take part.
   const others: Person[] = [];
@@ -111,39 +105,16 @@ test('two facilitators and three participants run an IDM to adoption', async ({
   // Fatou tests the objection: valid.
   await awaView.button('Next step').click();
   await allAt(views, 'Test objections');
-  const test1 = fatouView.process.getByRole('group', { name: 'Test the objection of Ben' });
-  for (const question of [
-    'It causes harm or moves us backwards',
-    'The tension is created by the proposal',
-    'It must be dealt with now',
-    "It limits one of the objector's roles",
-  ]) {
-    await test1.getByRole('checkbox', { name: question }).check();
-  }
-  await test1.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
-  await test1.getByRole('button', { name: 'Record ruling' }).click();
+  await fatouView.recordValidObjection('Ben');
 
   // Integration: the proposer links an amendment; objector and proposer both confirm.
   await fatouView.button('Next step').click();
   await allAt(views, 'Integration');
-  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('A Friday support rota, one person per week.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
-  await benView.process
-    .getByRole('group', { name: 'Objection of Ben' })
-    .getByRole('button', { name: 'Confirm amendment' })
-    .click();
-  await expect(benView.process.getByRole('group', { name: 'Objection of Ben' })).not.toContainText(
-    'Resolved',
-  );
-  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
-  for (const view of views) {
-    await expect(view.process.getByRole('group', { name: 'Objection of Ben' })).toContainText(
-      'Resolved',
-    );
-  }
+  await awaView.linkAmendment('Ben', 'A Friday support rota, one person per week.');
+  await benView.confirmAmendment('Ben');
+  await expect(benView.objection('Ben')).not.toContainText('Resolved');
+  await awaView.confirmAmendment('Ben');
+  for (const view of views) await expect(view.objection('Ben')).toContainText('Resolved');
 
   // Back to the objection round: no objection now; adopted with a review date.
   await awaView.button('Next step').click();
@@ -151,11 +122,7 @@ test('two facilitators and three participants run an IDM to adoption', async ({
   for (const view of views) await view.recordPosition('No objection');
   await awaView.button('Next step').click();
   await allAt(views, 'Outcome');
-  await awaView.process
-    .getByRole('combobox', { name: 'Outcome' })
-    .selectOption({ label: 'Adopted' });
-  await awaView.process.getByLabel('Review date').fill('2027-06-01');
-  await awaView.button('Record outcome').click();
+  await awaView.recordAdoption('2027-06-01');
   for (const view of views) await expect(view.process).toContainText('Adopted');
 
   await awaView.button('Next step').click();
