@@ -1,20 +1,12 @@
-import {
-  addProposalSummary,
-  DRIVER_MAX,
-  initProposal,
-  newId,
-  roomName,
-  summarizeProposal,
-  TITLE_MAX,
-  type Circle,
-  type SpaceInfo,
-} from '@ronde/domain';
+import { DRIVER_MAX, TITLE_MAX, type Circle, type SpaceInfo } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
+import { createProposal } from '../proposal/createProposal.ts';
 import { useSession } from '../state/session.ts';
-import { openDoc } from '../sync/openDoc.ts';
+import { CircleSelect } from './CircleSelect.tsx';
+import { FormActions } from './FormActions.tsx';
 
 /**
  * Starts a proposal: this device, its creator, writes the new proposal
@@ -49,34 +41,18 @@ export function NewProposalForm({
       setError(t('newProposal.titleRequired'));
       return;
     }
-    const proposalId = newId();
-    const now = Date.now();
-    const { room, release } = openDoc(
-      roomName({ spaceId: space.id, kind: 'proposal', id: proposalId }),
-    );
     try {
-      initProposal(room.doc, {
-        id: proposalId,
+      const proposalId = createProposal(spaceDoc, {
         spaceId: space.id,
         circleId,
         title,
         driver: driver.trim(),
         createdBy: author,
         authorId,
-        now,
-      });
-      addProposalSummary(spaceDoc, {
-        id: proposalId,
-        ...summarizeProposal(room.doc, now),
-        createdAt: now,
-        ...(authorId ? { authorId } : {}),
       });
       navigate(`/s/${space.id}/p/${proposalId}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      // The proposal page takes its own reference within the room's grace.
-      release();
     }
   };
 
@@ -117,29 +93,23 @@ export function NewProposalForm({
           {t('newProposal.driverHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-circle`}>{t('newProposal.circle')}</label>
-        <select id={`${id}-circle`} value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-          {circles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CircleSelect
+        id={`${id}-circle`}
+        label={t('newProposal.circle')}
+        circles={circles}
+        value={circleId}
+        onChange={setCircleId}
+      />
       {error && (
         <p role="alert" className="alert">
           {error}
         </p>
       )}
-      <div className="actions">
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('newProposal.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('newProposal.create')}
-        </button>
-      </div>
+      <FormActions
+        cancel={t('newProposal.cancel')}
+        onCancel={onCancel}
+        submit={t('newProposal.create')}
+      />
     </form>
   );
 }

@@ -1,11 +1,6 @@
 import {
-  addProposalSummary,
-  initProposal,
   linkTensionToProposal,
-  newId,
   proposalFields,
-  roomName,
-  summarizeProposal,
   DRIVER_MAX,
   TITLE_MAX,
   type Circle,
@@ -15,8 +10,10 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
+import { CircleSelect } from '../components/CircleSelect.tsx';
+import { FormActions } from '../components/FormActions.tsx';
 import { useT } from '../i18n/useT.ts';
-import { openDoc } from '../sync/openDoc.ts';
+import { createProposal } from '../proposal/createProposal.ts';
 import type { KnownPerson } from './people.ts';
 
 /** The driver a proposal written for a tension starts with: what is, and what could be. */
@@ -63,39 +60,25 @@ export function ProposalFromTension({
       setError(t('newProposal.titleRequired'));
       return;
     }
-    const proposalId = newId();
-    const now = Date.now();
-    const { room, release } = openDoc(
-      roomName({ spaceId: space.id, kind: 'proposal', id: proposalId }),
-    );
     try {
-      // One update: the proposal's fields are written freely only at its creation (WRITE-7).
-      room.doc.transact(() => {
-        initProposal(room.doc, {
-          id: proposalId,
+      // The tension goes in with the proposal's creation, its only free write (WRITE-7).
+      const proposalId = createProposal(
+        spaceDoc,
+        {
           spaceId: space.id,
           circleId,
           title,
           driver,
           createdBy: me.name,
           authorId: me.id,
-          now,
-        });
-        proposalFields(room.doc).set('tensionId', tension.id);
-      });
-      addProposalSummary(spaceDoc, {
-        id: proposalId,
-        ...summarizeProposal(room.doc, now),
-        createdAt: now,
-        authorId: me.id,
-      });
+        },
+        (doc) => proposalFields(doc).set('tensionId', tension.id),
+      );
       // Its own update, after the index entry it points to (WRITE-17).
       linkTensionToProposal(spaceDoc, tension.id, proposalId);
       navigate(`/s/${space.id}/p/${proposalId}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      release();
     }
   };
 
@@ -120,29 +103,23 @@ export function ProposalFromTension({
         <p className="field__label">{t('newProposal.driverLabel')}</p>
         <p className="tension-driver">{driver}</p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-circle`}>{t('newProposal.circle')}</label>
-        <select id={`${id}-circle`} value={circleId} onChange={(e) => setCircleId(e.target.value)}>
-          {circles.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CircleSelect
+        id={`${id}-circle`}
+        label={t('newProposal.circle')}
+        circles={circles}
+        value={circleId}
+        onChange={setCircleId}
+      />
       {error && (
         <p role="alert" className="alert">
           {error}
         </p>
       )}
-      <div className="actions">
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('newProposal.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('newProposal.create')}
-        </button>
-      </div>
+      <FormActions
+        cancel={t('newProposal.cancel')}
+        onCancel={onCancel}
+        submit={t('newProposal.create')}
+      />
     </form>
   );
 }

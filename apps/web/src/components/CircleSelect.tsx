@@ -1,0 +1,34 @@
+import type { Circle } from '@ronde/domain';
+
+/**
+ * The field choosing the circle a new proposal or meeting belongs to.
+ *
+ * @example
+ * <CircleSelect id={`${id}-circle`} label={t('newProposal.circle')} circles={circles} value={circleId} onChange={setCircleId} />
+ */
+export function CircleSelect({
+  id,
+  label,
+  circles,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  circles: readonly Circle[];
+  value: string;
+  onChange: (circleId: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {circles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
