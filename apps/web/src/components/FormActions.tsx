@@ -1,27 +1,39 @@
 /**
- * A form's closing buttons: a quiet one that cancels, then the primary one
- * that submits.
+ * How a form ends: what went wrong, if anything (an alert, `errorId` naming
+ * it for the fields it concerns), then a quiet button that cancels and the
+ * primary one that submits.
  *
  * @example
- * <FormActions cancel={t('newProposal.cancel')} onCancel={onCancel} submit={t('newProposal.create')} />
+ * <FormActions error={error} cancel={t('newProposal.cancel')} onCancel={onCancel} submit={t('newProposal.create')} />
  */
 export function FormActions({
+  error = null,
+  errorId,
   cancel,
   onCancel,
   submit,
 }: {
+  error?: string | null;
+  errorId?: string;
   cancel: string;
   onCancel: () => void;
   submit: string;
 }) {
   return (
-    <div className="actions">
-      <button type="button" className="button button--quiet" onClick={onCancel}>
-        {cancel}
-      </button>
-      <button type="submit" className="button button--primary">
-        {submit}
-      </button>
-    </div>
+    <>
+      {error && (
+        <p id={errorId} role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {cancel}
+        </button>
+        <button type="submit" className="button button--primary">
+          {submit}
+        </button>
+      </div>
+    </>
   );
 }

@@ -4,8 +4,6 @@ import {
   joinMeeting,
   MEETING_KINDS,
   MEETING_TITLE_MAX,
-  newId,
-  roomName,
   type Circle,
   type MeetingKind,
   type SpaceInfo,
@@ -16,7 +14,10 @@ import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
 import { fromDateTimeInput, nextFullHour, toDateTimeInput } from '../meeting/dateTimeInput.ts';
 import { useIdentity } from '../state/useIdentity.ts';
-import { openDoc } from '../sync/openDoc.ts';
+import { writeNewDocument } from '../sync/writeNewDocument.ts';
+import { CircleSelect } from './CircleSelect.tsx';
+import { FormActions } from './FormActions.tsx';
+import { FormCard } from './FormCard.tsx';
 
 /**
  * Plans a meeting: this device writes the new meeting document (a fresh id,
@@ -59,54 +60,40 @@ export function NewMeetingForm({
       setError({ field: 'start', message: t('newMeeting.startRequired') });
       return;
     }
-    const meetingId = newId();
-    const now = Date.now();
-    const { room, release } = openDoc(
-      roomName({ spaceId: space.id, kind: 'meeting', id: meetingId }),
-    );
     try {
-      const meeting = room.doc.transact(() => {
-        const created = initMeeting(room.doc, {
-          id: meetingId,
-          spaceId: space.id,
-          title,
+      const meetingId = writeNewDocument(space.id, 'meeting', (doc, newMeetingId, now) => {
+        const meeting = doc.transact(() => {
+          const created = initMeeting(doc, {
+            id: newMeetingId,
+            spaceId: space.id,
+            title,
+            circleId,
+            kind,
+            startsAt: start,
+            createdBy: me.id,
+            now,
+          });
+          if (me.name) joinMeeting(doc, { id: me.id, name: me.name, role: 'facilitator', now });
+          return created;
+        });
+        addMeetingSummary(spaceDoc, {
+          id: newMeetingId,
+          title: meeting.title,
           circleId,
           kind,
           startsAt: start,
-          createdBy: me.id,
-          now,
+          status: 'upcoming',
+          updatedAt: now,
         });
-        if (me.name) joinMeeting(room.doc, { id: me.id, name: me.name, role: 'facilitator', now });
-        return created;
-      });
-      addMeetingSummary(spaceDoc, {
-        id: meetingId,
-        title: meeting.title,
-        circleId,
-        kind,
-        startsAt: start,
-        status: 'upcoming',
-        updatedAt: now,
       });
       navigate(`/s/${space.id}/m/${meetingId}`);
     } catch (e) {
       setError({ field: null, message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      // The meeting page takes its own reference within the room's grace.
-      release();
     }
   };
 
   return (
-    <form
-      className="card new-proposal stack"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-h`}
-    >
-      <h3 id={`${id}-h`} className="card__title">
-        {t('newMeeting.title')}
-      </h3>
+    <FormCard id={id} title={t('newMeeting.title')} onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('newMeeting.titleLabel')}</label>
         <input
@@ -123,20 +110,13 @@ export function NewMeetingForm({
         />
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={`${id}-circle`}>{t('newMeeting.circle')}</label>
-          <select
-            id={`${id}-circle`}
-            value={circleId}
-            onChange={(e) => setCircleId(e.target.value)}
-          >
-            {circles.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CircleSelect
+          id={`${id}-circle`}
+          label={t('newMeeting.circle')}
+          circles={circles}
+          value={circleId}
+          onChange={setCircleId}
+        />
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('newMeeting.kind')}</label>
           <select
@@ -167,19 +147,13 @@ export function NewMeetingForm({
         </div>
       </div>
       <p className="hint">{t('newMeeting.facilitatorHint')}</p>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="alert">
-          {error.message}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('newMeeting.cancel')}
-        </button>
-        <button type="submit" className="button button--primary">
-          {t('newMeeting.create')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        error={error?.message}
+        errorId={`${id}-error`}
+        cancel={t('newMeeting.cancel')}
+        onCancel={onCancel}
+        submit={t('newMeeting.create')}
+      />
+    </FormCard>
   );
 }

@@ -7,6 +7,7 @@ import { createProposal } from '../proposal/createProposal.ts';
 import { useSession } from '../state/session.ts';
 import { CircleSelect } from './CircleSelect.tsx';
 import { FormActions } from './FormActions.tsx';
+import { FormCard } from './FormCard.tsx';
 
 /**
  * Starts a proposal: this device, its creator, writes the new proposal
@@ -57,15 +58,7 @@ export function NewProposalForm({
   };
 
   return (
-    <form
-      className="card new-proposal stack"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-h`}
-    >
-      <h3 id={`${id}-h`} className="card__title">
-        {t('newProposal.title')}
-      </h3>
+    <FormCard id={id} title={t('newProposal.title')} onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('newProposal.titleLabel')}</label>
         <input
@@ -100,16 +93,12 @@ export function NewProposalForm({
         value={circleId}
         onChange={setCircleId}
       />
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
       <FormActions
+        error={error}
         cancel={t('newProposal.cancel')}
         onCancel={onCancel}
         submit={t('newProposal.create')}
       />
-    </form>
+    </FormCard>
   );
 }

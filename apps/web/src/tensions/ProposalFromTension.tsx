@@ -110,12 +110,8 @@ export function ProposalFromTension({
         value={circleId}
         onChange={setCircleId}
       />
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
       <FormActions
+        error={error}
         cancel={t('newProposal.cancel')}
         onCancel={onCancel}
         submit={t('newProposal.create')}
