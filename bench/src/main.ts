@@ -18,6 +18,7 @@ import { runIdle } from './scenarios/idle.ts';
 import { runJoinStorm } from './scenarios/joinStorm.ts';
 import { runLoad, type LoadShape } from './scenarios/load.ts';
 import {
+  floorKind,
   hocuspocusKind,
   rondeKind,
   startServer,
@@ -124,6 +125,7 @@ const allKinds: ServerKind[] = [
   yWebsocketKind(true),
   hocuspocusKind(false),
   hocuspocusKind(true),
+  floorKind(),
 ];
 const wanted = (option(args, '--servers') ?? allKinds.map((k) => k.name).join(',')).split(',');
 const kinds = allKinds.filter((k) => wanted.includes(k.name));
@@ -231,7 +233,7 @@ async function measureServer(kind: ServerKind): Promise<void> {
       lap(`${name} load`, t);
       await waitForQuiet(server.pid);
     }
-    if (runs('storm')) {
+    if (runs('storm') && !kind.reference) {
       t = performance.now();
       record(
         results,
@@ -285,7 +287,8 @@ console.log(
 );
 const measured = measures.filter((m) => runs(m.key.split('.')[0] ?? ''));
 if (rondeB) console.log(`ronde-b: ${rondeB.label} (a peer in the table below)\n`);
-console.log(summaryTable(results, 'ronde', measured));
+const references = new Set(kinds.filter((k) => k.reference).map((k) => k.name));
+console.log(summaryTable(results, 'ronde', measured, references));
 console.log(
   `\nLoad average (1 min) at each turn: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} ` +
     `(the bench itself adds about 1–2; more means other work shared the cores).`,

@@ -9,6 +9,11 @@ export interface ServerKind {
   readonly dialect: Dialect;
   /** Keeps documents across a restart (only these have a cold load). */
   readonly persistent: boolean;
+  /**
+   * A reference line, not a peer (`floor`): it keeps no document, so it has
+   * no join storm, and it is never the best peer.
+   */
+  readonly reference?: boolean;
   readonly command: (port: number, dataDir: string) => SpawnSpec;
   /** A space (Ronde) or a name prefix (peers), and a token good for its rooms. */
   readonly grant: (server: RunningServer) => Promise<Grant>;
@@ -141,6 +146,27 @@ export function hocuspocusKind(withSqlite: boolean): ServerKind {
     persistent: withSqlite,
     command: (port, dataDir) => ({
       args: ['src/peers/hocuspocus.mjs', String(port), withSqlite ? dataDir : ''],
+      cwd: BENCH_DIR,
+      env: {},
+      ready: /^listening/m,
+    }),
+    grant: anyToken,
+  };
+}
+
+/**
+ * The floor (src/peers/floor.mjs): no document, no store, every message's
+ * bytes sent on to the room's other clients with `ws.send`; what reading and
+ * sending alone cost.
+ */
+export function floorKind(): ServerKind {
+  return {
+    name: 'floor',
+    dialect: 'y-websocket',
+    persistent: false,
+    reference: true,
+    command: (port) => ({
+      args: ['src/peers/floor.mjs', String(port)],
       cwd: BENCH_DIR,
       env: {},
       ready: /^listening/m,

@@ -51,7 +51,8 @@ function render(rows: readonly string[][]): string {
 
 /**
  * The table: each measure's median for Ronde, for the best peer (lowest, or
- * highest where more is better) and Ronde ÷ best peer.
+ * highest where more is better) and Ronde ÷ best peer; `references` (the
+ * floor) are never the best peer.
  *
  * @example
  * console.log(summaryTable(results, 'ronde', MEASURES));
@@ -60,6 +61,7 @@ export function summaryTable(
   results: Results,
   ronde: string,
   measures: readonly Measure[],
+  references: ReadonlySet<string> = new Set(),
 ): string {
   const rows = [['measure', 'better', 'Ronde', 'best peer', 'peer', 'Ronde ÷ peer']];
   for (const m of measures) {
@@ -67,7 +69,7 @@ export function summaryTable(
     const own = median(results.get(ronde)?.get(m.key));
     let best: { name: string; value: number } | null = null;
     for (const [name, byKey] of results) {
-      if (name === ronde) continue;
+      if (name === ronde || references.has(name)) continue;
       const value = median(byKey.get(m.key));
       if (Number.isNaN(value)) continue;
       const wins =
