@@ -41,6 +41,11 @@ export interface Config {
   readonly spaceCreation: SpaceCreation;
   /** `RONDE_ADMIN_SECRET` (environment only): required when creation is restricted. */
   readonly adminSecret: string | null;
+  /**
+   * `RONDE_METRICS_TOKEN` (environment only): when set, `/metrics` answers
+   * only a request with `Authorization: Bearer <it>` (SPEC OPS-3).
+   */
+  readonly metricsToken: string | null;
   /** `RONDE_SECRET` (environment only): the HMAC secret; `null` uses `<data-dir>/secret.key`. */
   readonly secret: string | null;
   /** `DATABASE_URL`: documents and access on PostgreSQL instead of SQLite (SPEC PG). */
@@ -327,7 +332,8 @@ const SETTINGS: readonly Setting[] = [
 export const USAGE = `Usage: ronde-server [options]
 ${SETTINGS.map((s) => `  --${s.flag.padEnd(34)} (env ${s.env})`).join('\n')}
 Environment only: RONDE_SECRET (token signing secret, at least 32 bytes; default
-<data-dir>/secret.key), RONDE_ADMIN_SECRET (required with --space-creation restricted).`;
+<data-dir>/secret.key), RONDE_ADMIN_SECRET (required with --space-creation restricted),
+RONDE_METRICS_TOKEN (when set, /metrics needs it as a bearer token).`;
 
 /** The configuration with every default. */
 export function defaultConfig(): Config {
@@ -347,6 +353,7 @@ export function defaultConfig(): Config {
     allowedOrigins: [],
     spaceCreation: 'open',
     adminSecret: null,
+    metricsToken: null,
     secret: null,
     databaseUrl: null,
     redisUrl: null,
@@ -395,6 +402,7 @@ export function parseConfig(
   }
   config.secret = secretEnv(env, 'RONDE_SECRET', 32);
   config.adminSecret = secretEnv(env, 'RONDE_ADMIN_SECRET', 16);
+  config.metricsToken = secretEnv(env, 'RONDE_METRICS_TOKEN', 16);
   if (config.redisUrl !== null && config.databaseUrl === null) {
     throw new ConfigError('REDIS_URL relays between instances that share DATABASE_URL: set it too');
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi, type ApiContext } from './api.ts';
+import { secretsEqual } from './accessApi.ts';
 import { handleExportApi } from './exportApi.ts';
 import { handleTimeBankApi } from './timeBankApi.ts';
 import { handleCommonsExportApi } from './commonsExportApi.ts';
@@ -24,6 +25,8 @@ export interface HttpContext extends ApiContext {
   readonly health?: () => Promise<{ ready: boolean; body: unknown }>;
   /** The Prometheus text of `/metrics` (OPS-2); absent: no such route. */
   readonly metrics?: () => string;
+  /** When set, `/metrics` answers only a request bearing it (OPS-3). */
+  readonly metricsToken?: string | null;
   /** Proposal versions (SPEC VERS); absent, their routes fall through to 404. */
   readonly versions?: Versions;
   /** The document store, when it can list and restore spaces (SPEC BACKUP); absent: 404. */
@@ -82,6 +85,15 @@ export function createRequestHandler(context: HttpContext) {
       return;
     }
     if (path === '/metrics' && ctx.metrics) {
+      if (!mayScrape(req, ctx.metricsToken ?? null)) {
+        res.writeHead(401, {
+          'content-type': 'text/plain; charset=utf-8',
+          'www-authenticate': 'Bearer realm="metrics"',
+          'cache-control': 'no-store',
+        });
+        res.end('send Authorization: Bearer <RONDE_METRICS_TOKEN>\n');
+        return;
+      }
       res.writeHead(200, {
         'content-type': 'text/plain; version=0.0.4; charset=utf-8',
         'cache-control': 'no-store',
@@ -105,4 +117,11 @@ export function createRequestHandler(context: HttpContext) {
     }
     return serveStatic(req, res, path);
   }
+}
+
+/** OPS-3: with a metrics token set, only a request that bears it may scrape `/metrics`. */
+function mayScrape(req: IncomingMessage, token: string | null): boolean {
+  if (token === null) return true;
+  const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return given !== undefined && secretsEqual(given, token);
 }

@@ -42,4 +42,25 @@ describe('scaleOut on one instance (SQLite)', () => {
     expect(text).toMatch(/^ronde_store_latency_seconds_count [1-9]/m);
     expect(text).toContain('ronde_refusals_total{reason="invalid_room",stage="upgrade"} 1');
   });
+
+  it('OPS-3 with RONDE_METRICS_TOKEN set, /metrics answers 401 without it or with another, the figures with it', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const token = 'scrape-me-please-0123456789';
+    const server = await startServer(dir.path, { metricsToken: token });
+    cleanups.push(() => server.close());
+    const scrape = (authorization?: string): Promise<Response> =>
+      fetch(`http://127.0.0.1:${server.port}/metrics`, {
+        headers: authorization ? { authorization } : {},
+      });
+    const none = await scrape();
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+    expect(await none.text()).not.toContain('ronde_');
+    expect((await scrape('Bearer not-the-token-at-all-000')).status).toBe(401);
+    expect((await scrape(token)).status).toBe(401); // the scheme is required
+    const ok = await scrape(`Bearer ${token}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/^ronde_connections 0$/m);
+  });
 });

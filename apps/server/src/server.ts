@@ -162,6 +162,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       now: deps.now,
       health: () => scaleOut.health(),
       metrics: () => scaleOut.metrics.render(),
+      metricsToken: config.metricsToken,
       practice,
       versions,
       contributions: storage,
