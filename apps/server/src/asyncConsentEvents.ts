@@ -10,7 +10,6 @@ import {
   readAsyncPolicy,
   readConsentLog,
   readProposal,
-  readSignature,
   roomName,
   spaceRoom,
   type AsyncPersonEvent,
@@ -20,7 +19,13 @@ import {
 import type { Member } from './accessStore.ts';
 import { freezeText, hasTextDigest, unfreezeText } from './asyncConsentText.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
-import { EventRefusal, type EventDeps, type EventSubmission } from './processEvents.ts';
+import {
+  checkSignedSubmission,
+  EventRefusal,
+  type EventSubmission,
+  type SubmissionRules,
+} from './processEvents.ts';
+import type { EventDeps, Signed } from './signedEvent.ts';
 
 /**
  * Signed events of an asynchronous consent (server SPEC ACONS-5…9,
@@ -48,7 +53,7 @@ export interface AsyncEventDeps extends EventDeps {
   readonly markPending: (room: string) => Promise<void>;
 }
 
-export type StoredAsyncEvent = AsyncPersonEvent & { readonly kid: string; readonly sig: string };
+export type StoredAsyncEvent = Signed<AsyncPersonEvent>;
 
 /**
  * Checks a submitted consent event and appends it as the server, or rejects
@@ -62,7 +67,7 @@ export async function submitAsyncEvent(
   loaded: LoadedDocument,
   deps: AsyncEventDeps,
 ): Promise<StoredAsyncEvent> {
-  const stored = await checkAsyncEvent(submission, deps);
+  const stored = await checkSignedSubmission(submission, deps, CONSENT_EVENTS);
   const ref = parseRoomName(submission.room);
   if (ref === null) throw new EventRefusal(stored.id, 'malformed', 'not a room');
   if (stored.type === 'async.open') {
@@ -188,44 +193,14 @@ async function append(
   });
 }
 
-async function checkAsyncEvent(
-  submission: EventSubmission,
-  deps: AsyncEventDeps,
-): Promise<StoredAsyncEvent> {
-  const room = parseRoomName(submission.room);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(submission.json);
-  } catch {
-    throw new EventRefusal('', 'malformed', 'the event is not JSON');
-  }
-  const rawId = (raw as { id?: unknown } | null)?.id;
-  const eventId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
-  if (room?.kind !== 'consent') {
-    throw new EventRefusal(eventId, 'not-a-meeting', 'consent events go to consent rooms');
-  }
-  if (!submission.canWrite) {
-    throw new EventRefusal(eventId, 'read-only', 'observers do not position');
-  }
-  const event = parseAsyncPersonEvent(raw);
-  if (!event) throw new EventRefusal(eventId, 'malformed', 'not a known, well-formed event');
-  const signature = readSignature(raw);
-  if (!signature) throw new EventRefusal(event.id, 'bad-signature', 'the event is not signed');
-  const key = await deps.keys.getDeviceKey(room.spaceId, signature.kid);
-  if (!key || key.userId !== event.by) {
-    throw new EventRefusal(event.id, 'unknown-key', 'the key is not one of the author’s devices');
-  }
+const CONSENT_EVENTS: SubmissionRules<AsyncPersonEvent> = {
+  kind: 'consent',
+  wrongRoom: 'consent events go to consent rooms',
+  readOnly: 'observers do not position',
+  parse: parseAsyncPersonEvent,
   // The payload is the same canonical JSON as a meeting event's (SIGN-2), bound to this room.
-  const payload = eventSigningPayload(
-    submission.room,
-    signature.kid,
-    event as unknown as MeetingEvent,
-  );
-  if (!deps.verify(key.publicKey, payload, signature.sig)) {
-    throw new EventRefusal(event.id, 'bad-signature', 'the signature does not verify');
-  }
-  return { ...event, kid: signature.kid, sig: signature.sig };
-}
+  payload: (room, kid, event) => eventSigningPayload(room, kid, event as unknown as MeetingEvent),
+};
 
 /**
  * The server's roll of an opening (ACONS-6): the opening is its proposal's

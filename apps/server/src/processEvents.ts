@@ -3,11 +3,12 @@ import {
   meetingLog,
   parseEvent,
   parseRoomName,
-  readSignature,
+  type DocKind,
   type MeetingEvent,
 } from '@ronde/domain';
 import type { LoadedDocument } from './documents.ts';
 import { logEventIds } from './meetingFacts.ts';
+import { checkSignature, type EventDeps, type Signed } from './signedEvent.ts';
 
 /**
  * Signed process events, sequenced by the server (SPEC EVT-1 … EVT-7,
@@ -54,13 +55,6 @@ export class EventRefusal extends Error {
   }
 }
 
-export interface DeviceKeyLookup {
-  getDeviceKey(
-    spaceId: string,
-    keyId: string,
-  ): Promise<{ readonly userId: string; readonly publicKey: string } | null>;
-}
-
 export interface EventSubmission {
   readonly room: string;
   readonly userId: string;
@@ -68,14 +62,73 @@ export interface EventSubmission {
   readonly json: string;
 }
 
-export interface EventDeps {
-  readonly keys: DeviceKeyLookup;
-  /** Ed25519 verification of a base64url signature by a base64url raw public key. */
-  readonly verify: (publicKey: string, payload: Uint8Array, signature: string) => boolean;
-}
+// Checking a signed event needs the space's device keys and a verifier (signedEvent.ts).
+export type { EventDeps };
 
 /** The stored form of an accepted event: the parsed event, its key id and signature. */
-export type StoredEvent = MeetingEvent & { readonly kid: string; readonly sig: string };
+export type StoredEvent = Signed<MeetingEvent>;
+
+/** What makes one room's signed events: where they go and how they are read and signed. */
+export interface SubmissionRules<E extends { readonly id: string; readonly by: string }> {
+  /** The kind of room they are submitted to. */
+  readonly kind: DocKind;
+  /** The refusal's words for another room (not-a-meeting). */
+  readonly wrongRoom: string;
+  /** The refusal's words for a connection that may not write (read-only). */
+  readonly readOnly: string;
+  /** The domain's parser: a known, well-typed event or `null`. */
+  readonly parse: (raw: unknown) => E | null;
+  /** What its author signed, bound to the room (SIGN-2). */
+  readonly payload: (room: string, kid: string, event: E) => Uint8Array;
+}
+
+/**
+ * The envelope every event submitted on a socket passes (EVT-2 … EVT-4, in
+ * this order): JSON, for a room of the rules' kind, from a connection that
+ * may write, a known well-formed event, signed by a registered key of its
+ * author. Resolves with what to store, or rejects with an
+ * {@link EventRefusal}; a refusal before parsing names the raw id, cut to 64
+ * characters.
+ *
+ * @example
+ * const stored = await checkSignedSubmission(submission, deps, MEETING_EVENTS);
+ */
+export async function checkSignedSubmission<E extends { readonly id: string; readonly by: string }>(
+  submission: EventSubmission,
+  deps: EventDeps,
+  rules: SubmissionRules<E>,
+): Promise<Signed<E>> {
+  const room = parseRoomName(submission.room);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(submission.json);
+  } catch {
+    throw new EventRefusal('', 'malformed', 'the event is not JSON');
+  }
+  const rawId = (raw as { id?: unknown } | null)?.id;
+  const eventId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
+  if (room?.kind !== rules.kind) throw new EventRefusal(eventId, 'not-a-meeting', rules.wrongRoom);
+  if (!submission.canWrite) throw new EventRefusal(eventId, 'read-only', rules.readOnly);
+  const event = rules.parse(raw);
+  if (!event) throw new EventRefusal(eventId, 'malformed', 'not a known, well-formed event');
+  const checked = await checkSignature(
+    raw,
+    event,
+    room.spaceId,
+    (kid) => rules.payload(submission.room, kid, event),
+    deps,
+  );
+  if (!checked.ok) throw new EventRefusal(event.id, checked.code, checked.detail);
+  return checked.signed;
+}
+
+const MEETING_EVENTS: SubmissionRules<MeetingEvent> = {
+  kind: 'meeting',
+  wrongRoom: 'process events go to meeting rooms',
+  readOnly: 'observers do not take part in the process',
+  parse: parseEvent,
+  payload: eventSigningPayload,
+};
 
 /**
  * Checks a submitted event (EVT-2 … EVT-5); resolves with what to store, or
@@ -88,35 +141,8 @@ export async function checkSubmittedEvent(
   submission: EventSubmission,
   deps: EventDeps,
 ): Promise<StoredEvent> {
-  const room = parseRoomName(submission.room);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(submission.json);
-  } catch {
-    throw new EventRefusal('', 'malformed', 'the event is not JSON');
-  }
-  const rawId = (raw as { id?: unknown } | null)?.id;
-  const eventId = typeof rawId === 'string' ? rawId.slice(0, 64) : '';
-  if (room?.kind !== 'meeting') {
-    throw new EventRefusal(eventId, 'not-a-meeting', 'process events go to meeting rooms');
-  }
-  if (!submission.canWrite) {
-    throw new EventRefusal(eventId, 'read-only', 'observers do not take part in the process');
-  }
-  const event = parseEvent(raw);
-  if (!event) throw new EventRefusal(eventId, 'malformed', 'not a known, well-formed event');
-  const signature = readSignature(raw);
-  if (!signature) throw new EventRefusal(event.id, 'bad-signature', 'the event is not signed');
-  const key = await deps.keys.getDeviceKey(room.spaceId, signature.kid);
-  if (!key || key.userId !== event.by) {
-    throw new EventRefusal(event.id, 'unknown-key', 'the key is not one of the author’s devices');
-  }
-  const payload = eventSigningPayload(submission.room, signature.kid, event);
-  if (!deps.verify(key.publicKey, payload, signature.sig)) {
-    throw new EventRefusal(event.id, 'bad-signature', 'the signature does not verify');
-  }
-  // EVT-5: by someone else is fine only because the signature above proved it theirs.
-  return { ...event, kid: signature.kid, sig: signature.sig };
+  // EVT-5: by someone else is fine only because the signature proved it theirs.
+  return checkSignedSubmission(submission, deps, MEETING_EVENTS);
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   readRole,
   isId,
   parseTimeEvent,
-  readSignature,
   spaceRoom,
   timeEventSigningPayload,
   timeLog,
@@ -19,6 +18,7 @@ import type * as Y from 'yjs';
 import type { AccessStore, Member } from './accessStore.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { checkSignature, type Signed } from './signedEvent.ts';
 import { verifyEd25519 } from './signatures.ts';
 import { verifyToken } from './tokens.ts';
 
@@ -48,7 +48,7 @@ export interface TimeBankApiContext {
 const EVENTS_ROUTE = /^\/api\/spaces\/([^/]+)\/time\/events$/;
 
 /** A signed time event as the log stores it. */
-export type StoredTimeEvent = TimeEvent & { readonly kid: string; readonly sig: string };
+export type StoredTimeEvent = Signed<TimeEvent>;
 
 /**
  * `POST /api/spaces/:spaceId/time/events` with a signed time event: 201
@@ -119,21 +119,19 @@ export async function checkSignedTimeEvent(
   if (event.by !== member.userId) {
     throw new HttpError(403, 'not-author', 'a time event is submitted by its author only');
   }
-  const signature = readSignature(raw);
-  if (!signature) throw new HttpError(403, 'bad-signature', 'the event is not signed');
-  const key = await ctx.access.getDeviceKey(spaceId, signature.kid);
-  if (!key || key.userId !== event.by) {
-    throw new HttpError(403, 'unknown-key', 'the key is not one of the author’s devices');
-  }
-  const payload = timeEventSigningPayload(spaceRoom(spaceId), signature.kid, event);
-  if (!verifyEd25519(key.publicKey, payload, signature.sig)) {
-    throw new HttpError(403, 'bad-signature', 'the signature does not verify');
-  }
+  const checked = await checkSignature(
+    raw,
+    event,
+    spaceId,
+    (kid) => timeEventSigningPayload(spaceRoom(spaceId), kid, event),
+    { keys: ctx.access, verify: verifyEd25519 },
+  );
+  if (!checked.ok) throw new HttpError(403, checked.code, checked.detail);
   const now = (ctx.now ?? Date.now)();
   if (Math.abs(event.at - now) > TIME_CLOCK_SKEW_MS) {
     throw new HttpError(400, 'clock', 'the event’s time is too far from the server’s clock');
   }
-  return { ...event, kid: signature.kid, sig: signature.sig };
+  return checked.signed;
 }
 
 /**
