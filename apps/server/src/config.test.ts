@@ -73,12 +73,11 @@ describe('config', () => {
       RONDE_SPACE_CREATION: 'restricted',
       RONDE_ADMIN_SECRET: 'an-operator-secret',
       RONDE_METRICS_TOKEN: 'a-prometheus-token',
-      RONDE_COMMIT_DELAY_MS: '5',
       RONDE_SECRET: 'x'.repeat(32),
     });
     expect(config).toMatchObject({
       metricsToken: 'a-prometheus-token',
-      commitDelayMs: 5,
+
       auth: 'off',
       tokenLifetimeSeconds: 60,
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
@@ -93,7 +92,6 @@ describe('config', () => {
     expect(() => parseConfig(['--space-creation', 'restricted'], {})).toThrow(/RONDE_ADMIN_SECRET/);
     expect(() => parseConfig([], { RONDE_SECRET: 'short' })).toThrow(/RONDE_SECRET/);
     expect(() => parseConfig([], { RONDE_METRICS_TOKEN: 'short' })).toThrow(/RONDE_METRICS_TOKEN/);
-    expect(() => parseConfig(['--commit-delay-ms', '101'], {})).toThrow(/commit delay/);
     expect(() => parseConfig(['--auth', 'maybe'], {})).toThrow(/auth must be required or off/);
     expect(() => parseConfig(['--allowed-origins', 'https://a.example/path'], {})).toThrow(
       ConfigError,

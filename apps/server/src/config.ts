@@ -3,7 +3,6 @@ import { isLogLevel, type LogLevel } from './log.ts';
 import { DEFAULT_HTTP_RATE_LIMITS, type HttpRateLimits } from './httpRateLimit.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { DEFAULT_MESSAGE_RATE_LIMITS, type MessageRateLimits } from './rateLimit.ts';
-import { DEFAULT_COMMIT_DELAY_MS } from './sqliteStorage.ts';
 
 /** The limits, and the per-connection message rate (absent: the defaults of rateLimit.ts). */
 export type ConfigLimits = Limits & Partial<MessageRateLimits>;
@@ -22,8 +21,6 @@ export interface Config {
   readonly compactAfterUpdates: number;
   /** …or after this many appended bytes, whichever comes first. */
   readonly compactAfterBytes: number;
-  /** SQLite's commit delay under dense traffic, ms (SPEC STORE-8; 0: none). */
-  readonly commitDelayMs: number;
   /**
    * `required`: every sync upgrade needs a session token. `off`: an upgrade
    * without a token is admitted anonymously (a token that is presented is
@@ -224,11 +221,7 @@ const SETTINGS: readonly Setting[] = [
     env: 'RONDE_COMPACT_AFTER_BYTES',
     apply: (raw, c) => (c.compactAfterBytes = integer('compact after bytes', raw, 1, MAX_BYTES)),
   },
-  {
-    flag: 'commit-delay-ms',
-    env: 'RONDE_COMMIT_DELAY_MS',
-    apply: (raw, c) => (c.commitDelayMs = integer('commit delay', raw, 0, 100)),
-  },
+
   {
     flag: 'auth',
     env: 'RONDE_AUTH',
@@ -347,7 +340,6 @@ export function defaultConfig(): Config {
     unloadGraceMs: 30_000,
     compactAfterUpdates: 500,
     compactAfterBytes: 4 * 1024 * 1024,
-    commitDelayMs: DEFAULT_COMMIT_DELAY_MS,
     auth: 'required',
     tokenLifetimeSeconds: 3600,
     allowedOrigins: [],

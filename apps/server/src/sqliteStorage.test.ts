@@ -150,7 +150,6 @@ describe('sqliteStorage', () => {
     const storage = await openSqliteStorage(dir(), {
       onCommit: (n, on) => commits.push(`${n} ${on}`),
       loopCommitMaxMs: 1e-9,
-      commitDelayMs: 0,
     });
     stores.push(storage);
     const batch = (bytes: number[]): Promise<void[]> =>
@@ -196,46 +195,6 @@ describe('sqliteStorage', () => {
     expect(done).toEqual(['first', '2', '3']);
     expect(commits).toEqual([1, 2]);
     expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([[1], [2], [3]]);
-  });
-
-  it('STORE-8 under dense traffic a new batch waits the commit delay, so appends of later turns share its commit', async () => {
-    const commits: number[] = [];
-    // A delay no test run reaches: the batch is committed by the load below, never by its timer.
-    const storage = await openSqliteStorage(dir(), {
-      onCommit: (n) => commits.push(n),
-      commitDelayMs: 600_000,
-    });
-    stores.push(storage);
-    // Sparse traffic (the first append): committed at once, not after the delay.
-    await storage.append('doc', new Uint8Array([1]));
-    expect(commits).toEqual([1]);
-    const done: number[] = [];
-    // Right after it: dense, so its batch waits…
-    const second = storage.append('doc', new Uint8Array([2])).then(() => done.push(2));
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(done).toEqual([]);
-    // …and what later turns append joins it.
-    const third = storage.append('other', new Uint8Array([3])).then(() => done.push(3));
-    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(done).toEqual([]);
-    // Any other call commits the waiting batch at once (STORE-5).
-    expect((await storage.load('doc')).map((u) => Array.from(u))).toEqual([[1], [2]]);
-    await Promise.all([second, third]);
-    expect(done).toEqual([2, 3]);
-    expect(commits).toEqual([1, 2]);
-  });
-
-  it('STORE-8 a commit delay of 0 commits every batch at the next turn of the loop', async () => {
-    const commits: number[] = [];
-    const storage = await openSqliteStorage(dir(), {
-      onCommit: (n) => commits.push(n),
-      commitDelayMs: 0,
-    });
-    stores.push(storage);
-    await storage.append('doc', new Uint8Array([1]));
-    await storage.append('doc', new Uint8Array([2]));
-    await storage.append('doc', new Uint8Array([3]));
-    expect(commits).toEqual([1, 1, 1]);
   });
 
   it('STORE-5 any other call commits the waiting appends first: calls take effect in call order', async () => {

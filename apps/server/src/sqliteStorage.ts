@@ -35,20 +35,10 @@ export interface SqliteOptions {
    * Default {@link LOOP_COMMIT_MAX_MS}; 0: always the thread.
    */
   readonly loopCommitMaxMs?: number;
-  /**
-   * Commit delay (STORE-8), ms: under dense traffic (another append came
-   * less than this long before), a new batch is committed this long after
-   * its first append, so that more appends share its fsync; sparse traffic
-   * commits at once. 0 turns it off. Default {@link DEFAULT_COMMIT_DELAY_MS}.
-   */
-  readonly commitDelayMs?: number;
 }
 
 /** See {@link SqliteOptions.loopCommitMaxMs}. */
 export const LOOP_COMMIT_MAX_MS = 1;
-
-/** See {@link SqliteOptions.commitDelayMs}. */
-export const DEFAULT_COMMIT_DELAY_MS = 2;
 
 interface QueuedAppend {
   readonly docName: string;
@@ -64,11 +54,11 @@ interface QueuedAppend {
  * with `synchronous = FULL`, so an append that resolved survives a process
  * kill and a power cut.
  *
- * Appends are group-committed (SPEC STORE-1…5, STORE-7, STORE-8): every
- * append made before the next `setImmediate` (all the messages one poll of
- * the sockets delivered, for any document; under dense traffic, all those of
- * the next 2 ms) joins one transaction, so one commit and one fsync cover them
- * all, and each promise resolves only once that commit returned. One batch is
+ * Appends are group-committed (SPEC STORE-1…5, STORE-7): every append made
+ * before the next `setImmediate` (all the messages one poll of the sockets
+ * delivered, for any document) joins one transaction, so one commit and one
+ * fsync cover them all, and each promise resolves only once that commit
+ * returned. One batch is
  * committed at a time, what arrives meanwhile joins the next; a batch commits
  * on the event loop while commits are fast, on a thread of its own
  * (sqliteCommitter.ts) once they are slow, so that the loop does not wait for
@@ -283,12 +273,7 @@ export async function openSqliteStorage(
   /** The number of the last batch committed or refused (batches finish in order). */
   let finished = 0;
   const waiters: { upTo: number; resolve: () => void }[] = [];
-  /** The next commit, when one is scheduled: at the next turn of the loop, or after the delay. */
   let scheduled: NodeJS.Immediate | null = null;
-  let delayed: NodeJS.Timeout | null = null;
-  const commitDelayMs = options.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS;
-  /** When the last append came (performance.now()): dense traffic delays the commit (STORE-8). */
-  let lastAppendAt = Number.NEGATIVE_INFINITY;
 
   const seal = (): void => {
     if (filling.items.length === 0) return;
@@ -303,9 +288,7 @@ export async function openSqliteStorage(
    */
   function commit(): void {
     if (scheduled) clearImmediate(scheduled);
-    if (delayed) clearTimeout(delayed);
     scheduled = null;
-    delayed = null;
     seal();
     if (inFlight) return;
     const batch = sealed.shift();
@@ -352,8 +335,7 @@ export async function openSqliteStorage(
       waiters.splice(i, 1);
       waiter.resolve();
     }
-    if ((sealed.length > 0 || filling.items.length > 0) && !delayed)
-      scheduled ??= setImmediate(commit);
+    if (sealed.length > 0 || filling.items.length > 0) scheduled ??= setImmediate(commit);
   }
 
   let closed = false;
@@ -379,13 +361,7 @@ export async function openSqliteStorage(
         // A copy: the caller may reuse its buffer before the commit (its own memory, moved to the thread).
         const data = new Uint8Array(update);
         filling.items.push({ docName, data, contribution, resolve, reject });
-        const now = performance.now();
-        const dense = now - lastAppendAt < commitDelayMs;
-        lastAppendAt = now;
-        if (scheduled || delayed) return;
-        // The batch's first append: under dense traffic, wait for more to share its fsync (STORE-8).
-        if (dense && !inFlight) delayed = setTimeout(commit, commitDelayMs);
-        else scheduled = setImmediate(commit);
+        scheduled ??= setImmediate(commit);
       });
     },
     async load(docName) {

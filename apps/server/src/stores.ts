@@ -14,12 +14,10 @@ import type { Storage } from './storage.ts';
  * @example
  * const storage = await openStorage(parseConfig(process.argv.slice(2), process.env));
  */
-export function openStorage(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'commitDelayMs'>,
-): Promise<Storage> {
+export function openStorage(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Storage> {
   return config.databaseUrl !== null
     ? openPgStorage(config.databaseUrl)
-    : openSqliteStorage(config.dataDir, { commitDelayMs: config.commitDelayMs });
+    : openSqliteStorage(config.dataDir);
 }
 
 /** The access store beside it: the same database. */
