@@ -1,6 +1,7 @@
 import { ACTION_TITLE_MAX, type ActionKind } from '@ronde/domain';
 import type { InputHTMLAttributes } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { OwnerSelect } from './OwnerSelect.tsx';
 import type { KnownPerson } from './people.ts';
 
 /** What an action's form holds before it is written: a due date `''` is none. */
@@ -67,20 +68,13 @@ export function ActionFields({
           onChange={(e) => set('title', e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-owner`}>{t('actions.form.owner')}</label>
-        <select
-          id={`${id}-owner`}
-          value={draft.ownerId}
-          onChange={(e) => set('ownerId', e.target.value)}
-        >
-          {owners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.id === me.id ? t('actions.form.me', { name: p.name }) : p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OwnerSelect
+        id={`${id}-owner`}
+        owners={owners}
+        nameOf={(p) => (p.id === me.id ? t('actions.form.me', { name: p.name }) : p.name)}
+        value={draft.ownerId}
+        onChange={(ownerId) => set('ownerId', ownerId)}
+      />
       <div className="field">
         <label htmlFor={`${id}-due`}>{t('actions.form.due')}</label>
         <input

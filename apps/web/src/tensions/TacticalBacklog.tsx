@@ -23,6 +23,7 @@ import { processModel, type ProcessModel } from '../process/processModel.ts';
 import { RefusalNote } from '../process/RefusalNote.tsx';
 import { isRunning } from '../process/steps.ts';
 import { useSentResult } from '../process/useSentResult.ts';
+import { OwnerSelect } from './OwnerSelect.tsx';
 import { useActions, useTensions } from './useBacklog.ts';
 import './tensions.css';
 
@@ -215,20 +216,13 @@ function TriageItem({
                     onChange={(e) => setTitle(e.target.value)}
                   />
                 </div>
-                <div className="field">
-                  <label htmlFor={`${id}-owner`}>{t('actions.form.owner')}</label>
-                  <select
-                    id={`${id}-owner`}
-                    value={ownerId}
-                    onChange={(e) => setOwnerId(e.target.value)}
-                  >
-                    {owners.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {model.name(p.id)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <OwnerSelect
+                  id={`${id}-owner`}
+                  owners={owners}
+                  nameOf={(p) => model.name(p.id)}
+                  value={ownerId}
+                  onChange={setOwnerId}
+                />
                 <div className="field">
                   <label htmlFor={`${id}-due`}>{t('actions.form.due')}</label>
                   <input
