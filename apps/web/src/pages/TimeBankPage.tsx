@@ -15,6 +15,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
+import { CircleSelect } from '../components/CircleSelect.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { localDate } from '../decisions/filterDecisions.ts';
 import { useParticipation } from '../equity/ParticipationOverview.tsx';
@@ -309,21 +310,14 @@ export function TimeBank({
               onChange={(e) => setTo(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-circle`}>{t('timeBank.circleFilter')}</label>
-            <select
-              id={`${id}-circle`}
-              value={circleId}
-              onChange={(e) => setCircleId(e.target.value)}
-            >
-              <option value="">{t('timeBank.allCircles')}</option>
-              {circles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CircleSelect
+            id={`${id}-circle`}
+            label={t('timeBank.circleFilter')}
+            circles={circles}
+            value={circleId}
+            onChange={setCircleId}
+            anyLabel={t('timeBank.allCircles')}
+          />
         </div>
         {balances.people.length === 0 ? (
           <p className="empty">{t('timeBank.balances.empty')}</p>
