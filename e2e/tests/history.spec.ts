@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from '../fixtures/axe.ts';
-import { MeetingView } from '../fixtures/meeting.ts';
+import { allAt, MeetingView, STEPS_TO_CONSENT_ROUND, stepThrough } from '../fixtures/meeting.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 test.setTimeout(300_000);
@@ -109,45 +109,25 @@ test('two people co-write, name versions, see who wrote what and what changed; t
   await ben.page.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'English' });
   const benView = new MeetingView(ben);
   const views = [awaView, benView];
-  const allAt = async (step: string) => {
-    for (const view of views) await expect(view.stepHeading).toHaveText(step);
-  };
   await awaView.button('Start meeting').click();
-  await allAt('Check-in round');
-  for (const step of [
-    'Present the proposal',
-    'Clarifying questions',
-    'Quick reactions',
-    'Amend and clarify',
-    'Consent round',
-  ]) {
-    await awaView.button('Next step').click();
-    await allAt(step);
-  }
+  await allAt(views, 'Check-in round');
+  await stepThrough(awaView, views, STEPS_TO_CONSENT_ROUND);
   await benView.recordPosition('Objection', 'Racks must not block the fire exit.');
   await awaView.recordPosition('Consent');
   for (const view of views) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
   await awaView.button('Next step').click();
-  await allAt('Integrate objections');
-  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('Racks stay clear of the fire exit.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  await allAt(views, 'Integrate objections');
+  await awaView.linkAmendment('Ben', 'Racks stay clear of the fire exit.');
   await expect(benView.process.getByRole('group', { name: 'Objection of Ben' })).toContainText(
     'Racks stay clear of the fire exit.',
   );
   await awaView.button('Next step').click();
-  await allAt('Consent round');
+  await allAt(views, 'Consent round');
   for (const view of views) await view.recordPosition('Consent');
   await expect(awaView.positions.getByRole('listitem')).toHaveCount(2);
   await awaView.button('Next step').click();
-  await allAt('Outcome');
-  await awaView.process.getByRole('combobox', { name: 'Outcome' }).selectOption({
-    label: 'Adopted',
-  });
-  await awaView.process.getByLabel('Review date').fill('2027-06-01');
-  await awaView.button('Record outcome').click();
+  await allAt(views, 'Outcome');
+  await awaView.recordAdoption('2027-06-01');
   await expect(awaView.process).toContainText('Adopted');
 
   // The decision credits who wrote the text (shares attested by the server),
