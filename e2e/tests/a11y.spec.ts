@@ -255,20 +255,14 @@ test('a live consent meeting passes axe at every step, for facilitator, particip
   await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
   for (const view of views) await audit.check(view.page, `positions recorded: ${view.person.name}`);
   await auditStep(audit, views, 'Intégrer les objections', 'Integrate objections');
-  const objection = awa.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('A Friday support rota, one person per week.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
-  await expect(objection).toContainText('A Friday support rota');
+  await awa.linkAmendment('Ben', 'A Friday support rota, one person per week.');
+  await expect(awa.objection('Ben')).toContainText('A Friday support rota');
   for (const view of views) await audit.check(view.page, `amendment linked: ${view.person.name}`);
   await auditStep(audit, views, 'Tour de consentement', 'Consent round');
   await ben.recordPosition('Consent');
   await awa.recordPosition('Consent');
   await auditStep(audit, views, 'Issue', 'Outcome');
-  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await awa.process.getByLabel('Review date').fill('2027-06-01');
-  await awa.button('Record outcome').click();
+  await awa.recordAdoption('2027-06-01');
   for (const view of views.slice(0, 2)) await expect(view.process).toContainText('Adopted');
   for (const view of views) await audit.check(view.page, `outcome recorded: ${view.person.name}`);
   await auditStep(audit, views, 'Tour de clôture', 'Closing round');
@@ -338,31 +332,16 @@ test('a live IDM meeting passes axe at its test, integration and outcome steps, 
   await awa.recordPosition('No objection');
   await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
   await auditStep(audit, views, 'Tester les objections', 'Test objections');
-  const objectionTest = awa.process.getByRole('group', { name: 'Test the objection of Ben' });
-  for (const question of [
-    'It causes harm or moves us backwards',
-    'The tension is created by the proposal',
-    'It must be dealt with now',
-    "It limits one of the objector's roles",
-  ]) {
-    await objectionTest.getByRole('checkbox', { name: question }).check();
-  }
-  await objectionTest.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
-  await objectionTest.getByRole('button', { name: 'Record ruling' }).click();
-  await expect(objectionTest).toContainText('Ruled Valid by Awa.');
+  await awa.recordValidObjection('Ben');
+  await expect(awa.process.getByRole('group', { name: 'Test the objection of Ben' })).toContainText(
+    'Ruled Valid by Awa.',
+  );
   for (const view of views) await audit.check(view.page, `objection ruled: ${view.person.name}`);
   await auditStep(audit, views, 'Intégration', 'Integration');
-  const objection = awa.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('A Friday support rota, one person per week.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
-  await ben.process
-    .getByRole('group', { name: 'Objection of Ben' })
-    .getByRole('button', { name: 'Confirm amendment' })
-    .click();
-  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
-  await expect(objection).toContainText('Resolved');
+  await awa.linkAmendment('Ben', 'A Friday support rota, one person per week.');
+  await ben.confirmAmendment('Ben');
+  await awa.confirmAmendment('Ben');
+  await expect(awa.objection('Ben')).toContainText('Resolved');
   for (const view of views) await audit.check(view.page, `objection resolved: ${view.person.name}`);
   await auditStep(audit, views, 'Tour d’objections', 'Objection round');
   await ben.recordPosition('No objection');
@@ -370,9 +349,7 @@ test('a live IDM meeting passes axe at its test, integration and outcome steps, 
   await expect(awa.positions.getByRole('listitem')).toHaveCount(2);
   // The outcome step, before and once the outcome is recorded.
   await auditStep(audit, views, 'Issue', 'Outcome');
-  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await awa.process.getByLabel('Review date').fill('2027-06-01');
-  await awa.button('Record outcome').click();
+  await awa.recordAdoption('2027-06-01');
   for (const view of views.slice(0, 2)) await expect(view.process).toContainText('Adopted');
   await expect(views[2]!.process).toContainText('Adoptée');
   for (const view of views)
