@@ -123,10 +123,7 @@ async function position(seat: Seat, value: string, reason?: string): Promise<voi
 
 /** The facilitator records the outcome "Adopted" with a review date; every seat sees it. */
 async function recordAdoption(seats: readonly Seat[]): Promise<void> {
-  const awa = seats[0]!.view;
-  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await awa.process.getByLabel('Review date').fill('2027-06-01');
-  await awa.button('Record outcome').click();
+  await seats[0]!.view.recordAdoption('2027-06-01');
   for (const { view, l } of seats) await expect(view.process).toContainText(l('Adopted'));
 }
 
@@ -234,18 +231,10 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
   }
   // Awa, facilitating, tests the objection: valid.
   await next(seats, 'Test objections');
-  const objectionTest = awaView.process.getByRole('group', { name: 'Test the objection of Ben' });
-  for (const question of [
-    'It causes harm or moves us backwards',
-    'The tension is created by the proposal',
-    'It must be dealt with now',
-    "It limits one of the objector's roles",
-  ]) {
-    await objectionTest.getByRole('checkbox', { name: question }).check();
-  }
-  await objectionTest.getByRole('combobox', { name: 'Ruling' }).selectOption({ label: 'Valid' });
-  await objectionTest.getByRole('button', { name: 'Record ruling' }).click();
-  await expect(objectionTest).toContainText('Ruled Valid by Awa.');
+  await awaView.recordValidObjection('Ben');
+  await expect(
+    awaView.process.getByRole('group', { name: 'Test the objection of Ben' }),
+  ).toContainText('Ruled Valid by Awa.');
 
   // Integration: Awa amends the proposal's budget change to 300 and links the
   // amendment; Ben and Awa both confirm it.
@@ -253,11 +242,8 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
   const raise = awaProposal.getByRole('listitem', { name: 'Amend the policy “Budget”' });
   await raise.getByRole('textbox', { name: 'Text: new value' }).fill('Spend up to 300');
   await expect(raise).toContainText('Spend up to 100 → After: Spend up to 300');
-  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('Up to 300 rather than 500, until the treasurer reports.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  const objection = awaView.objection('Ben');
+  await awaView.linkAmendment('Ben', 'Up to 300 rather than 500, until the treasurer reports.');
   const benObjection = benView.process.getByRole('group', { name: french('Objection of Ben') });
   await expect(benObjection).toContainText('Up to 300 rather than 500');
   await benObjection.getByRole('button', { name: french('Confirm amendment') }).click();
@@ -265,7 +251,7 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
   await expect(objection).toContainText('Confirmed by Ben');
   await expect(benObjection).toContainText('Confirmé par Ben');
   await expect(benObjection).not.toContainText(french('Resolved'));
-  await objection.getByRole('button', { name: 'Confirm amendment' }).click();
+  await awaView.confirmAmendment('Ben');
   for (const { view, l } of seats) {
     await expect(view.process.getByRole('group', { name: l('Objection of Ben') })).toContainText(
       l('Resolved'),
