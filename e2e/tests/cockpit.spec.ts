@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from '../fixtures/axe.ts';
-import { MeetingView } from '../fixtures/meeting.ts';
+import { allAt, MeetingView } from '../fixtures/meeting.ts';
 import type { Person } from '../fixtures/person.ts';
 import { screenshotPath } from '../fixtures/screenshots.ts';
 import type { RondeServer } from '../fixtures/server.ts';
@@ -58,10 +58,6 @@ async function consentMeeting(
   }
   const [ben, ...rest] = joined as [MeetingView, ...MeetingView[]];
   return { awa: awaView, ben, others: rest };
-}
-
-async function allAt(views: MeetingView[], step: string): Promise<void> {
-  for (const view of views) await expect(view.stepHeading).toHaveText(step);
 }
 
 /** The step rail's current step. */
