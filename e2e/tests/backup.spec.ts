@@ -49,9 +49,7 @@ test('a space downloaded as a backup and imported into a second server shows the
   await expect(view.positions.getByRole('listitem')).toHaveCount(1);
   await view.button('Next step').click();
   await expect(view.stepHeading).toHaveText('Outcome');
-  await view.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await view.process.getByLabel('Review date').fill('2027-06-01');
-  await view.button('Record outcome').click();
+  await view.recordAdoption('2027-06-01');
   await expect(view.process).toContainText('Adopted');
   const before = await decisionLog(awa.page, spaceUrl);
   expect(before).toEqual(['Four-day week']);

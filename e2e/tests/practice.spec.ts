@@ -32,21 +32,15 @@ test('one person and the scripted participants run a consent meeting to adoption
 
   // Integration: the proposer (the practiser) links an amendment; a new consent round.
   await view.next('Integrate objections');
-  const objection = view.process.getByRole('group', { name: 'Objection of Amara' });
-  await objection
-    .getByRole('textbox', { name: 'Amendment summary' })
-    .fill('A Friday support rota, one person per week.');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
-  await expect(objection).toContainText('A Friday support rota');
+  await view.linkAmendment('Amara', 'A Friday support rota, one person per week.');
+  await expect(view.objection('Amara')).toContainText('A Friday support rota');
   await view.next('Consent round');
   await view.recordPosition('Consent');
   await expect(view.positions.getByRole('listitem')).toHaveCount(4);
   await expect(view.positions.getByRole('listitem').filter({ hasText: 'Consent' })).toHaveCount(4);
 
   await view.next('Outcome');
-  await view.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await view.process.getByLabel('Review date').fill('2027-06-01');
-  await view.button('Record outcome').click();
+  await view.recordAdoption('2027-06-01');
   await expect(view.process).toContainText('Adopted');
   await view.next('Closing round');
   await view.runRound(4);
