@@ -1,13 +1,9 @@
 import { expect, test } from '../fixtures/test.ts';
+import { allAt } from '../fixtures/meeting.ts';
 import { MembersView } from '../fixtures/members.ts';
 import { VoicesView } from '../fixtures/voices.ts';
 
 test.setTimeout(300_000);
-
-/** Every view shows the same step heading. */
-async function allAt(views: VoicesView[], step: string): Promise<void> {
-  for (const view of views) await expect(view.stepHeading).toHaveText(step);
-}
 
 /**
  * The team of issue 9, replayed: Awa (admin) writes two proposals and plans a
@@ -125,24 +121,18 @@ test('a consent meeting where every voice is heard, without the bugs that team m
   // Bug 3: at "Integrate" the objector is asked whether the amendment resolves it.
   await fatouView.button('Next step').click();
   await allAt(views, 'Integrate objections');
-  const objection = awaView.process.getByRole('group', { name: 'Objection of Ben' });
-  await objection.getByRole('textbox', { name: 'Amendment summary' }).fill('A rota of five people');
-  await objection.getByRole('button', { name: 'Link amendment' }).click();
+  await awaView.linkAmendment('Ben', 'A rota of five people');
   const benObjection = benView.process.getByRole('group', { name: 'Objection of Ben' });
   await expect(benObjection).toContainText('Does this amendment resolve your objection?');
   await benObjection.getByRole('button', { name: 'No, not yet' }).click();
-  await expect(objection).toContainText('does not resolve the objection yet');
+  await expect(awaView.objection('Ben')).toContainText('does not resolve the objection yet');
   // Next consent round: Ben consents after all.
   await fatouView.button('Next step').click();
   await allAt(views, 'Consent round');
   for (const view of views) await view.recordPosition('Consent');
   await fatouView.button('Next step').click();
   await allAt(views, 'Outcome');
-  await fatouView.process
-    .getByRole('combobox', { name: 'Outcome' })
-    .selectOption({ label: 'Adopted' });
-  await fatouView.process.getByLabel('Review date').fill('2027-06-01');
-  await fatouView.button('Record outcome').click();
+  await fatouView.recordAdoption('2027-06-01');
   await expect(benView.process).toContainText('Adopted');
 
   // Bug 4: a proposal taken up then skipped goes back to draft, editable again.
