@@ -42,9 +42,7 @@ async function adoptByConsent(awa: MeetingView, views: MeetingView[]): Promise<v
   for (const view of views) await expect(view.positions.getByRole('listitem')).toHaveCount(2);
   await awa.button('Next step').click();
   for (const view of views) await expect(view.stepHeading).toHaveText('Outcome');
-  await awa.process.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Adopted' });
-  await awa.process.getByLabel('Review date').fill('2027-06-01');
-  await awa.button('Record outcome').click();
+  await awa.recordAdoption('2027-06-01');
   await expect(awa.process).toContainText('Adopted');
 }
 
