@@ -7,7 +7,7 @@
 //   pnpm bench:load --reps 1 --servers ronde --only small --profile /tmp/prof
 //   pnpm bench:load --servers ronde,y-ws --overlay apps/server/src/connection.ts
 //   pnpm bench:load --servers ronde,ronde-b,y-ws --ronde-b a37180d   # an A/B of two commits
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,9 +118,14 @@ const envB = Object.fromEntries(
     return [pair.slice(0, at), pair.slice(at + 1)];
   }),
 );
+/** `--node-args-b '<flags>'`: node/V8 flags for `ronde-b` only (an A/B of flags, or `--trace-gc` with `--server-log`). */
+const nodeArgsB = option(args, '--node-args-b')?.split(/\s+/).filter(Boolean) ?? [];
+/** `--server-log <dir>`: every server's stdout and stderr, one file per process. */
+const serverLogDir = option(args, '--server-log');
+if (serverLogDir) mkdirSync(serverLogDir, { recursive: true });
 const allKinds: ServerKind[] = [
-  rondeKind(ronde, profileDir && resolve(profileDir)),
-  ...(rondeB ? [rondeKind(rondeB, undefined, 'ronde-b', envB)] : []),
+  rondeKind(ronde, { profileDir: profileDir && resolve(profileDir) }),
+  ...(rondeB ? [rondeKind(rondeB, { name: 'ronde-b', env: envB, nodeArgs: nodeArgsB })] : []),
   yWebsocketKind(false),
   yWebsocketKind(true),
   hocuspocusKind(false),
@@ -204,7 +209,7 @@ async function measureServer(kind: ServerKind): Promise<void> {
   loads.push(loadavg()[0] ?? NaN);
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${kind.name.replace('+', '-')}-`));
   const t0 = performance.now();
-  let server = await startServer(kind, dataDir, serverCpu);
+  let server = await startServer(kind, dataDir, serverCpu, serverLogDir);
   const lap = (what: string, since: number): void =>
     log(`  ${kind.name}: ${what} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
   try {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dialect, Target } from './syncClient.ts';
 
@@ -64,17 +66,21 @@ export function benchId(prefix: string): string {
 
 const anyToken = async (): Promise<Grant> => ({ spaceId: benchId('sp'), token: 'bench' });
 
-/**
- * Ronde: auth on, SQLite in the data dir; limits meant for one person raised
- * for a load test. `profileDir`: each Ronde process writes a V8 CPU profile
- * there when it exits (`--profile`). `name`: `ronde-b` for a second build
- * measured beside the first (`--ronde-b`); `env`: its own environment (`--env-b`).
- */
+export interface RondeOptions {
+  /** Each Ronde process writes a V8 CPU profile there when it exits (`--profile`). */
+  readonly profileDir?: string | undefined;
+  /** `ronde-b` for a second build measured beside the first (`--ronde-b`). */
+  readonly name?: string;
+  /** Its own environment (`--env-b`). */
+  readonly env?: Record<string, string>;
+  /** Options for node itself, before the entry (`--node-args-b`: V8 flags such as `--trace-gc`). */
+  readonly nodeArgs?: readonly string[];
+}
+
+/** Ronde: auth on, SQLite in the data dir; limits meant for one person raised for a load test. */
 export function rondeKind(
   source: { serverDir: string; entry: readonly string[] },
-  profileDir?: string,
-  name = 'ronde',
-  env: Record<string, string> = {},
+  { profileDir, name = 'ronde', env = {}, nodeArgs = [] }: RondeOptions = {},
 ): ServerKind {
   return {
     name,
@@ -83,6 +89,7 @@ export function rondeKind(
     command: (port, dataDir) => ({
       args: [
         ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ...nodeArgs,
         ...source.entry,
         '--port',
         String(port),
@@ -177,12 +184,14 @@ export function floorKind(): ServerKind {
 
 /**
  * Starts a server pinned to `cpu` (taskset, when there is one) and waits for
- * its ready line.
+ * its ready line. `logDir`: its whole stdout and stderr also go to
+ * `<logDir>/<name>-<pid>.log` (`--server-log`, e.g. with `--trace-gc`).
  */
 export async function startServer(
   kind: ServerKind,
   dataDir: string,
   cpu: number | null,
+  logDir?: string,
 ): Promise<RunningServer> {
   const port = await freePort();
   const spec = kind.command(port, dataDir);
@@ -203,6 +212,11 @@ export async function startServer(
           env,
           stdio: ['ignore', 'pipe', 'pipe'],
         });
+  if (logDir && child.pid !== undefined) {
+    const file = createWriteStream(join(logDir, `${kind.name}-${child.pid}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   let output = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
