@@ -60,6 +60,9 @@ function consentStateStore(
   let version = 0;
   let foldedAt = -1;
   let listening = 0;
+  // Changes made while nobody listened (between React's render and its
+  // subscription, say) went unseen: the first read after subscribing folds again.
+  let unseen = true;
   return {
     subscribe(listener) {
       const onChange = (): void => {
@@ -69,6 +72,7 @@ function consentStateStore(
       log.observeDeep(onChange);
       // A verdict moves the checked prefix without changing the log.
       const stopVerifier = verifier?.subscribe(onChange);
+      if (listening === 0) unseen = true;
       listening++;
       return () => {
         log.unobserveDeep(onChange);
@@ -77,10 +81,11 @@ function consentStateStore(
       };
     },
     getSnapshot() {
-      if (cached !== null && foldedAt === version && listening > 0) return cached;
+      if (cached !== null && !unseen && foldedAt === version && listening > 0) return cached;
       const next = readAsyncConsentState(doc, verifier);
       if (cached === null || !plainEqual(cached, next)) cached = next;
       foldedAt = version;
+      unseen = listening === 0;
       return cached;
     },
   };

@@ -1,7 +1,9 @@
 import * as c from '@ronde/domain';
 import { readLog } from '@ronde/domain';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { useSession } from '../state/session.ts';
 import { ProcessView } from './ProcessView.tsx';
 import { testMeeting } from './testMeeting.ts';
@@ -44,6 +46,25 @@ describe('ProcessView controls per role', () => {
     expect(within(region()).queryByRole('button', { name: 'Start meeting' })).toBeNull();
     rerender(<ProcessView doc={m.doc} me={OBS} />);
     expect(buttonNames()).toEqual([]);
+  });
+
+  it('MEET-2 a facilitator sees "Start meeting" when the copy lands between the render and the subscription', () => {
+    // The tensions e2e spec, under load: the page rendered the room's empty
+    // document, its copy arrived before React subscribed, and the fold kept
+    // no roles, so the creator had no "Start meeting".
+    const copy = Y.encodeStateAsUpdate(testMeeting().doc);
+    const doc = new Y.Doc();
+    function Arrival() {
+      useLayoutEffect(() => Y.applyUpdate(doc, copy), []);
+      return null;
+    }
+    render(
+      <>
+        <ProcessView doc={doc} me={FAC} />
+        <Arrival />
+      </>,
+    );
+    expect(within(region()).getByRole('button', { name: 'Start meeting' })).toBeTruthy();
   });
 
   it('in the check-in a facilitator orders and starts the round; a participant calls time out; an observer has no control', () => {

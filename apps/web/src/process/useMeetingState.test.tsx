@@ -7,10 +7,11 @@ import {
   startMeeting,
   updateAgendaItem,
 } from '@ronde/domain';
-import { act, cleanup, renderHook } from '@testing-library/react';
+import { act, cleanup, render, renderHook } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { readMeetingState, useMeetingState } from './useMeetingState.ts';
+import { meetingStateStore, readMeetingState, useMeetingState } from './useMeetingState.ts';
 
 afterEach(cleanup);
 
@@ -77,5 +78,52 @@ describe('useMeetingState', () => {
     act(() => doc.getMap('unrelated').set('x', 2));
     expect(result.current).toBe(stable);
     expect(renders.mock.calls.length).toBe(count);
+  });
+
+  // The tensions e2e spec once found its creator without "Start meeting" after
+  // a reload: the page rendered from the empty document, the local copy and
+  // the server's arrived before React subscribed, and the fold stayed the
+  // empty one (no roles: the people map's facilitator read as a participant).
+  it('MEET-2 sees what changed between the render and the subscription', () => {
+    const doc = new Y.Doc();
+    const store = meetingStateStore(doc);
+    // Rendered before the room's copy loaded: nobody listens yet.
+    expect(store.getSnapshot().facilitators).toEqual([]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(meetingDoc()));
+    const stop = store.subscribe(() => {});
+    expect(store.getSnapshot().facilitators).toEqual(['fac00001']);
+    expect(store.getSnapshot().roles).toEqual({ fac00001: 'facilitator' });
+    stop();
+  });
+
+  it('MEET-2 a page that subscribes after the copy arrived shows its roles', () => {
+    const doc = new Y.Doc();
+    const copy = Y.encodeStateAsUpdate(meetingDoc());
+    let seen: readonly string[] = [];
+    function Reader() {
+      seen = useMeetingState(doc).facilitators;
+      return null;
+    }
+    // Runs after the commit, before the passive effects that subscribe.
+    function Arrival() {
+      useLayoutEffect(() => Y.applyUpdate(doc, copy), []);
+      return null;
+    }
+    render(
+      <>
+        <Reader />
+        <Arrival />
+      </>,
+    );
+    expect(seen).toEqual(['fac00001']);
+  });
+
+  it('keeps its snapshot when a first subscription finds nothing changed', () => {
+    const doc = meetingDoc();
+    const store = meetingStateStore(doc);
+    const first = store.getSnapshot();
+    const stop = store.subscribe(() => {});
+    expect(store.getSnapshot()).toBe(first);
+    stop();
   });
 });

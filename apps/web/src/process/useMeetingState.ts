@@ -43,7 +43,10 @@ export function readMeetingState(doc: Y.Doc, verifier: LogVerifier | null = null
  * A store over a meeting document's process state: it folds again only after
  * the log, the agenda, the people, the meeting's fields or the checked prefix of the log (see
  * {@link readMeetingState}) changed, and keeps the same snapshot
- * object in between (no structural comparison: a fold can be large).
+ * object in between (no structural comparison: a fold can be large). While
+ * nobody listens it cannot see changes, so it folds on every read, and once
+ * more on the first read after a first subscription (a structural
+ * comparison there keeps the snapshot when nothing changed).
  *
  * @example
  * const store = meetingStateStore(doc);
@@ -58,6 +61,10 @@ export function meetingStateStore(
   let version = 0;
   let foldedAt = -1;
   let listening = 0;
+  // The document may have changed since the last fold without anyone seeing
+  // it: nobody listened (React renders, then subscribes in a later effect, and
+  // a room's local or server copy can land in between).
+  let unseen = true;
   return {
     subscribe(listener) {
       const onChange = (): void => {
@@ -66,6 +73,7 @@ export function meetingStateStore(
       };
       for (const type of types) type.observeDeep(onChange);
       const stopVerifier = verifier?.subscribe(onChange);
+      if (listening === 0) unseen = true;
       listening++;
       return () => {
         for (const type of types) type.unobserveDeep(onChange);
@@ -74,12 +82,14 @@ export function meetingStateStore(
       };
     },
     getSnapshot() {
-      if (cached !== null && foldedAt === version && listening > 0) return cached;
+      if (cached !== null && !unseen && foldedAt === version && listening > 0) return cached;
       const next = readMeetingState(doc, verifier);
-      // While nobody listens (first render) changes go unseen: fold each time,
-      // keeping the old snapshot when equal so React does not loop.
-      if (cached === null || listening > 0 || !plainEqual(cached, next)) cached = next;
+      // After changes nobody saw (first render, or before the first
+      // subscription), keep the old snapshot when equal, so React does not
+      // loop or render again for nothing; a change seen is a new snapshot.
+      if (cached === null || (listening > 0 && !unseen) || !plainEqual(cached, next)) cached = next;
       foldedAt = version;
+      unseen = listening === 0;
       return cached;
     },
   };
