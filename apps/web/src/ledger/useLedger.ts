@@ -6,9 +6,10 @@ import {
   type LedgerTotals,
   type WrittenText,
 } from '@ronde/domain';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
 import { apiJson } from '../api/http.ts';
+import type { ExternalStore } from '../hooks/yStore.ts';
 import { freshToken } from '../sync/sessionKeeper.ts';
 
 /** What the server attests of the space: text written per proposal, and members' names. */
@@ -67,19 +68,54 @@ export function useLedger(spaceId: string, doc: Y.Doc): Ledger {
   }, [doc, answer, version, now]);
 }
 
-/** A value that changes at each update of the document. */
-function useDocVersion(doc: Y.Doc): { at: number } {
-  const [box] = useState(() => ({ current: { at: 0 } }));
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const onUpdate = () => {
-        box.current = { at: Date.now() };
+/**
+ * A store of a value that changes at each update of the document: `at`,
+ * the time it saw the update (0 until the first). While nobody listens it
+ * cannot see updates (React renders, then subscribes in a later effect, and
+ * a room's local or server copy can land in between), so a read then, and
+ * the first read after a first subscription, compare the document's
+ * snapshot (state vector and deletions) with the one of the last such read
+ * or of the last unsubscription: a difference is a new value.
+ *
+ * @example
+ * const store = docVersionStore(doc);
+ * useSyncExternalStore(store.subscribe, store.getSnapshot);
+ */
+export function docVersionStore(doc: Y.Doc): ExternalStore<{ at: number }> {
+  let current = { at: 0 };
+  let listening = 0;
+  // The document's snapshot that `current` stands for, taken when updates
+  // could go unseen (a read then, the last unsubscription); null before the first read.
+  let known: Y.Snapshot | null = null;
+  let unseen = true;
+  return {
+    subscribe(listener) {
+      const onUpdate = (): void => {
+        current = { at: Date.now() };
         listener();
       };
       doc.on('update', onUpdate);
-      return () => doc.off('update', onUpdate);
+      if (listening === 0) unseen = true;
+      listening++;
+      return () => {
+        doc.off('update', onUpdate);
+        listening--;
+        if (listening === 0) known = Y.snapshot(doc);
+      };
     },
-    [doc, box],
-  );
-  return useSyncExternalStore(subscribe, () => box.current);
+    getSnapshot() {
+      if (!unseen && listening > 0) return current;
+      const state = Y.snapshot(doc);
+      if (known !== null && !Y.equalSnapshots(known, state)) current = { at: Date.now() };
+      known = state;
+      unseen = listening === 0;
+      return current;
+    },
+  };
+}
+
+/** A value that changes at each update of the document (see {@link docVersionStore}). */
+export function useDocVersion(doc: Y.Doc): { at: number } {
+  const store = useMemo(() => docVersionStore(doc), [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

@@ -7,6 +7,7 @@ import {
   recordParticipation,
 } from '@ronde/domain';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -168,5 +169,28 @@ describe('ContributionsPage', () => {
       'Ben a participé à Weekly et a parlé 1 minute',
       'Ben a tenu le rôle Host pendant 10 jours',
     ]);
+  });
+
+  // Until the text written comes back only the document's changes derive the
+  // ledger again: one that landed before the page subscribed must count too.
+  it('lists what the space document received between the render and the subscription', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>(() => {})),
+    );
+    const doc = new Y.Doc();
+    const copy = Y.encodeStateAsUpdate(space());
+    // Runs after the commit, before the passive effects that subscribe.
+    function Arrival() {
+      useLayoutEffect(() => Y.applyUpdate(doc, copy), []);
+      return null;
+    }
+    render(
+      <MemoryRouter initialEntries={['/s/space001/contributions']}>
+        <Contributions spaceId="space001" spaceName="Coop" doc={doc} />
+        <Arrival />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('No racks')).toBeTruthy();
   });
 });
