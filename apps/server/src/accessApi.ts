@@ -9,6 +9,7 @@ import {
   type Invite,
   type Member,
 } from './accessStore.ts';
+import { requireMember, unauthorized } from './bearerMember.ts';
 import type { SpaceCreation } from './config.ts';
 import { MAX_DEVICE_KEYS_PER_MEMBER, type DeviceKey } from './deviceKeys.ts';
 import { normalizeDisplayName } from './displayName.ts';
@@ -17,7 +18,7 @@ import type { HttpThrottle } from './httpRateLimit.ts';
 import { CLOSE_CODES } from './limits.ts';
 import type { LiveConnections } from './liveConnections.ts';
 import type { Logger } from './log.ts';
-import { ROLES, signToken, verifyToken } from './tokens.ts';
+import { ROLES, signToken } from './tokens.ts';
 
 /** What the access routes need (docs/trust-api.md). */
 export interface AccessApiContext {
@@ -143,30 +144,6 @@ export function checkSpaceCreation(req: IncomingMessage, ctx: AccessApiContext):
   ) {
     throw new HttpError(403, 'forbidden', 'creating a space needs the admin secret');
   }
-}
-
-const unauthorized = (message: string): HttpError =>
-  new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
-
-/**
- * The member behind a Bearer token, for this space, with their role as
- * stored now (not as in the token): 401 without one, for a forged, expired
- * or other space's token, or a removed member.
- */
-export async function requireMember(
-  req: IncomingMessage,
-  spaceId: string,
-  ctx: AccessApiContext,
-): Promise<Member> {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
-  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
-  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
-  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
-  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
-  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
-  if (!member) throw unauthorized('no longer a member of this space');
-  return member;
 }
 
 /** {@link requireMember}, and 403 when their role is below admin. */

@@ -17,7 +17,7 @@ import {
 } from './backup.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
-import { requireMember } from './versionsApi.ts';
+import { requireMember } from './bearerMember.ts';
 
 export interface BackupApiContext extends AccessApiContext {
   readonly registry: Pick<DocumentRegistry, 'isLoaded'>;

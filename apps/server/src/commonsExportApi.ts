@@ -27,7 +27,7 @@ import { decisionExport, type DecisionExport, type ExportApiContext } from './ex
 import { spaceNames } from './formerMembers.ts';
 import { HttpError, sendJson } from './httpJson.ts';
 import type { Versions } from './versions.ts';
-import { requireMember } from './versionsApi.ts';
+import { requireMember } from './bearerMember.ts';
 
 /**
  * Commons exports (server SPEC COMMONS): a decision, a proposal (current

@@ -10,9 +10,9 @@ import {
   spaceRoom,
 } from '@ronde/domain';
 import type { AccessStore } from './accessStore.ts';
+import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { HttpError, sendJson } from './httpJson.ts';
-import { verifyToken } from './tokens.ts';
 
 /** The format name of a decision export; a verifier refuses any other. */
 export const DECISION_EXPORT_FORMAT = 'ronde-decision/1';
@@ -57,9 +57,6 @@ export interface ExportApiContext {
 
 const EXPORT_ROUTE = /^\/api\/spaces\/([^/]+)\/decisions\/([^/]+)\/export$/;
 
-const unauthorized = (message: string): HttpError =>
-  new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
-
 /**
  * `GET /api/spaces/:spaceId/decisions/:decisionId/export` for any member of
  * the space (Bearer session token): 200 with a {@link DecisionExport}, 404
@@ -90,21 +87,6 @@ export async function handleExportApi(
     'content-disposition': `attachment; filename="decision-${decisionId}.json"`,
   });
   return true;
-}
-
-/** Any member of this space, as stored now: 401 otherwise (like the admin routes of accessApi.ts). */
-async function requireMember(
-  req: IncomingMessage,
-  spaceId: string,
-  ctx: ExportApiContext,
-): Promise<void> {
-  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.headers.authorization ?? '');
-  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
-  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
-  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
-  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
-  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
-  if (!member) throw unauthorized('no longer a member of this space');
 }
 
 /**

@@ -5,7 +5,7 @@ import type { DocumentRegistry } from './documents.ts';
 import { spaceNames } from './formerMembers.ts';
 import { HttpError, sendJson } from './httpJson.ts';
 import type { Storage } from './storage.ts';
-import { requireMember } from './versionsApi.ts';
+import { requireMember } from './bearerMember.ts';
 
 export interface LedgerApiContext {
   readonly registry: Pick<DocumentRegistry, 'open'>;

@@ -16,11 +16,11 @@ import {
 } from '@ronde/domain';
 import type * as Y from 'yjs';
 import type { AccessStore, Member } from './accessStore.ts';
+import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
 import { checkSignature, type Signed } from './signedEvent.ts';
 import { verifyEd25519 } from './signatures.ts';
-import { verifyToken } from './tokens.ts';
 
 /**
  * The time bank's write path (server SPEC TIMESRV): a member's signed
@@ -78,24 +78,6 @@ export async function handleTimeBankApi(
   await appendTimeEvent(ctx.registry, spaceId, stored);
   sendJson(res, 201, { id: stored.id });
   return true;
-}
-
-const unauthorized = (message: string): HttpError =>
-  new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
-
-async function requireMember(
-  req: IncomingMessage,
-  spaceId: string,
-  ctx: TimeBankApiContext,
-): Promise<Member> {
-  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.headers.authorization ?? '');
-  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
-  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
-  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
-  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
-  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
-  if (!member) throw unauthorized('no longer a member of this space');
-  return member;
 }
 
 /**

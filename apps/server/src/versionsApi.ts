@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isId, normalizeVersionName, readProposal, roomName } from '@ronde/domain';
 import type { AccessStore, Member } from './accessStore.ts';
+import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
-import { verifyToken } from './tokens.ts';
 import { namedVersionId, storedCopy, type Versions } from './versions.ts';
 import { spaceNames } from './formerMembers.ts';
 
@@ -132,22 +132,4 @@ function allow(req: IncomingMessage, methods: readonly string[]): void {
       allow: methods.join(', '),
     });
   }
-}
-
-/** Any member of this space, as stored now: 401 otherwise. */
-export async function requireMember(
-  req: IncomingMessage,
-  spaceId: string,
-  ctx: Pick<VersionsApiContext, 'secret' | 'access' | 'now'>,
-): Promise<Member> {
-  const unauthorized = (message: string): HttpError =>
-    new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
-  const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.headers.authorization ?? '');
-  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <session token>');
-  const verified = verifyToken(ctx.secret, match[1], (ctx.now ?? Date.now)());
-  if (!verified.ok) throw unauthorized(`the token is not valid (${verified.reason})`);
-  if (verified.payload.space !== spaceId) throw unauthorized('the token is for another space');
-  const member = await ctx.access.getMember(spaceId, verified.payload.sub);
-  if (!member) throw unauthorized('no longer a member of this space');
-  return member;
 }

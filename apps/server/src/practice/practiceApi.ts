@@ -10,10 +10,10 @@ import {
   parseName,
   RAW_NAME,
   requireAdmin,
-  requireMember,
   signInLink,
   type AccessApiContext,
 } from '../accessApi.ts';
+import { requireMember } from '../bearerMember.ts';
 import type { DocumentRegistry } from '../documents.ts';
 import { HttpError, readJsonBody, sendJson } from '../httpJson.ts';
 import { PRACTICE_LANGUAGES, PRACTICE_PROCESSES } from './practiceScripts.ts';
