@@ -27,4 +27,19 @@ describe('metrics', () => {
     expect(text).toContain('ronde_store_seconds_count 4\n');
     expect(refusals.get({ reason: 'rate "limit"' })).toBe(3);
   });
+
+  it('OPS-2 a timed call that fails, at once or later, is recorded and its error passed on', async () => {
+    const metrics = createMetricsRegistry();
+    const latency = metrics.histogram('ronde_store_seconds', 'Store latency.', [1000]);
+    await expect(latency.time(() => Promise.reject(new Error('disk full')))).rejects.toThrow(
+      'disk full',
+    );
+    await expect(
+      latency.time(() => {
+        throw new Error('closed');
+      }),
+    ).rejects.toThrow('closed');
+    expect(await latency.time(() => Promise.resolve(7))).toBe(7);
+    expect(metrics.render()).toContain('ronde_store_seconds_count 3\n');
+  });
 });

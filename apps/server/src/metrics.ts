@@ -86,13 +86,27 @@ export function createMetricsRegistry(): MetricsRegistry {
       };
       return {
         observe,
-        async time(work) {
-          const start = process.hrtime.bigint();
+        time<T>(work: () => Promise<T>): Promise<T> {
+          // No async frame and no bigint: this wraps every append.
+          const start = performance.now();
+          const done = (): void => observe((performance.now() - start) / 1000);
+          let pending: Promise<T>;
           try {
-            return await work();
-          } finally {
-            observe(Number(process.hrtime.bigint() - start) / 1e9);
+            pending = work();
+          } catch (error) {
+            done();
+            return Promise.reject(error);
           }
+          return pending.then(
+            (value) => {
+              done();
+              return value;
+            },
+            (error: unknown) => {
+              done();
+              throw error;
+            },
+          );
         },
       };
     },

@@ -113,14 +113,16 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
   );
   const storage: Storage = {
     ...relayed,
-    async append(docName, update, contribution) {
-      try {
-        await storeSeconds.time(() => relayed.append(docName, update, contribution));
-      } catch (error) {
-        storeFailures.inc();
-        throw error;
-      }
-      stored.inc();
+    append(docName, update, contribution) {
+      return storeSeconds
+        .time(() => relayed.append(docName, update, contribution))
+        .then(
+          () => stored.inc(),
+          (error: unknown) => {
+            storeFailures.inc();
+            throw error;
+          },
+        );
     },
   };
   const refusals = metrics.counter(

@@ -6,7 +6,7 @@ import { locateUpdate, type LocatedWrite } from './locateUpdate.ts';
 import { parseUpdate, type ParsedUpdate } from './parseUpdate.ts';
 import { meetingFacts } from './meetingFacts.ts';
 import type { ContributionInput } from './storage.ts';
-import { judgeWrites, type Writer } from './writePolicy.ts';
+import { judgeWrites, type RuleContext, type Writer } from './writePolicy.ts';
 
 /** An update the write policy refused: nothing of it was stored or applied. */
 export class WriteRefused extends Error {
@@ -47,16 +47,18 @@ export type WriteGuard = (
  * await loaded.store(update, peer, policyGuard('meeting', { userId, role }));
  */
 export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
+  // One context per document, its meeting facts folded at most once per judged update:
+  // judged updates run one at a time, synchronously.
+  let facts: ReturnType<typeof meetingFacts> | null = null;
+  let ctx: RuleContext | null = null;
   return (doc: Y.Doc, update: Uint8Array, parsed?: ParsedUpdate) => {
     const located = locateUpdate(update, doc, parsed);
     if (!located.ok) throw new WriteRefused('WRITE-1', located.reason);
     if (located.writes.length === 0) return located.writes;
-    let facts: ReturnType<typeof meetingFacts> | null = null;
-    const verdict = judgeWrites(kind, located.writes, {
-      writer,
-      doc,
-      meeting: () => (facts ??= meetingFacts(doc)),
-    });
+    facts = null;
+    if (ctx?.doc !== doc) ctx = { writer, doc, meeting: () => (facts ??= meetingFacts(doc)) };
+    const verdict = judgeWrites(kind, located.writes, ctx);
+    facts = null;
     if (!verdict.ok) throw new WriteRefused(verdict.rule, verdict.reason);
     return located.writes;
   };

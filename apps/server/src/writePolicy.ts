@@ -465,17 +465,19 @@ export function judgeWrites(
 ): PolicyVerdict {
   // Fields the update itself writes on plain-map roots, last write winning:
   // a meeting created and joined in one update judges the join by its creator.
-  const createdFields = new Map<string, unknown>();
+  // Built only for such an update: every keystroke passes here, and what it
+  // allocates, the garbage collector pays for.
+  let createdFields: Map<string, unknown> | null = null;
   for (const write of writes) {
     const field = fieldOf(write);
     if (write.op === 'insert' && field !== null) {
-      createdFields.set(`${write.path.root}/${field}`, writtenValue(write));
+      (createdFields ??= new Map()).set(`${write.path.root}/${field}`, writtenValue(write));
     }
   }
-  const ctx: RuleContext = {
-    ...base,
-    created: (root, field) => createdFields.get(`${root}/${field}`),
-  };
+  const created = createdFields;
+  const ctx: RuleContext = created
+    ? { ...base, created: (root, field) => created.get(`${root}/${field}`) }
+    : base;
   for (const write of writes) {
     const rule = RULES_BY_ROOT.get(`${kind}:${write.path.root}`);
     if (!rule) {
