@@ -118,13 +118,18 @@ const envB = Object.fromEntries(
     return [pair.slice(0, at), pair.slice(at + 1)];
   }),
 );
-/** `--node-args-b '<flags>'`: node/V8 flags for `ronde-b` only (an A/B of flags, or `--trace-gc` with `--server-log`). */
-const nodeArgsB = option(args, '--node-args-b')?.split(/\s+/).filter(Boolean) ?? [];
+/** `--node-args '<flags>'`, `--node-args-b '<flags>'`: node/V8 flags for `ronde`, `ronde-b` (an A/B of flags, or `--trace-gc` with `--server-log`). */
+const nodeArgsOf = (name: string): string[] =>
+  option(args, name)?.split(/\s+/).filter(Boolean) ?? [];
+const nodeArgsB = nodeArgsOf('--node-args-b');
 /** `--server-log <dir>`: every server's stdout and stderr, one file per process. */
 const serverLogDir = option(args, '--server-log');
 if (serverLogDir) mkdirSync(serverLogDir, { recursive: true });
 const allKinds: ServerKind[] = [
-  rondeKind(ronde, { profileDir: profileDir && resolve(profileDir) }),
+  rondeKind(ronde, {
+    profileDir: profileDir && resolve(profileDir),
+    nodeArgs: nodeArgsOf('--node-args'),
+  }),
   ...(rondeB ? [rondeKind(rondeB, { name: 'ronde-b', env: envB, nodeArgs: nodeArgsB })] : []),
   yWebsocketKind(false),
   yWebsocketKind(true),
