@@ -38,6 +38,14 @@ function manualTime() {
       }
       t = end;
     },
+    /** The process does not run for `ms`; then each overdue timer fires once, as Node's do. */
+    stall(ms: number) {
+      t += ms;
+      for (const timer of [...timers].filter((x) => x.next <= t)) {
+        timer.next = t + timer.ms;
+        timer.tick();
+      }
+    },
   };
 }
 
@@ -122,5 +130,25 @@ describe('heartbeat', () => {
     heartbeat.watch(fine);
     time.advance(30_000);
     expect(fine.pings).toBe(1);
+  });
+
+  it("IDLE-3 a stall of the process is not the peers' silence; a peer silent besides is still cut", () => {
+    const time = manualTime();
+    const heartbeat = createHeartbeat({ ...options, now: time.now, every: time.every });
+    const live = new FakeSocket();
+    const dead = new FakeSocket();
+    heartbeat.watch(live);
+    heartbeat.watch(dead);
+    time.advance(30_000);
+    live.emit('pong');
+    // Frozen 100 s: the overdue tick runs before the pong that waits unread.
+    time.stall(100_000);
+    expect(live.terminated).toBe(false);
+    live.emit('pong');
+    expect(dead.terminated).toBe(false);
+    // Silent for 75 s of running time besides the stall: cut.
+    time.advance(60_000);
+    expect(dead.terminated).toBe(true);
+    expect(live.terminated).toBe(false);
   });
 });

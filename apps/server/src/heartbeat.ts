@@ -61,8 +61,20 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
   const watched = new Map<HeartbeatSocket, { lastSeen: number; onIdle?: () => void }>();
   let cancel: (() => void) | null = null;
 
+  /** When the timer last ran (or started). */
+  let lastTick = 0;
+
   function tick(): void {
     const at = now();
+    // A tick over an interval late means the process did not run meanwhile (a
+    // stall: a debugger, a paused VM, a machine waking up). Timers run before
+    // sockets are read, so the peers' answers may wait unread: that time is
+    // not their silence (IDLE-3).
+    const stalled = at - lastTick - options.pingIntervalMs;
+    lastTick = at;
+    if (stalled > options.pingIntervalMs) {
+      for (const state of watched.values()) state.lastSeen += stalled;
+    }
     for (const [socket, state] of [...watched]) {
       if (at - state.lastSeen >= options.idleTimeoutMs) {
         watched.delete(socket);
@@ -92,7 +104,10 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
       socket.on('ping', seen);
       socket.on('message', seen);
       watched.set(socket, state);
-      cancel ??= every(options.pingIntervalMs, tick);
+      if (!cancel) {
+        lastTick = now();
+        cancel = every(options.pingIntervalMs, tick);
+      }
       let done = false;
       return () => {
         if (done) return;
