@@ -1,16 +1,15 @@
 import type { Action, SpaceInfo } from '@ronde/domain';
 import { useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { useT, useTn } from '../i18n/useT.ts';
 import { ActionForm } from '../tensions/ActionForm.tsx';
 import { ActionItem } from '../tensions/ActionItem.tsx';
+import { BacklogFilter, type BacklogShown } from '../tensions/BacklogFilter.tsx';
+import { BacklogTop } from '../tensions/BacklogTop.tsx';
 import { nameOf } from '../tensions/people.ts';
 import { useBacklogContext } from '../tensions/useBacklogContext.ts';
 import '../tensions/tensions.css';
-
-type Filter = 'open' | 'mine' | 'all';
 
 /** `/s/:spaceId/actions`: next actions and projects by owner, marked done by their owners. */
 export function ActionsPage() {
@@ -26,7 +25,7 @@ function ActionBoard({ space, spaceDoc }: { space: SpaceInfo; spaceDoc: Y.Doc })
   const tn = useTn();
   const id = useId();
   const { ctx, actions, tensions } = useBacklogContext(space, spaceDoc);
-  const [filter, setFilter] = useState<Filter>('open');
+  const [filter, setFilter] = useState<BacklogShown>('open');
   const [adding, setAdding] = useState(false);
   const groups = useMemo(() => {
     const shown = actions.filter((a) =>
@@ -47,17 +46,7 @@ function ActionBoard({ space, spaceDoc }: { space: SpaceInfo; spaceDoc: Y.Doc })
     tensions.find((tension) => tension.id === action.tensionId)?.what ?? null;
   return (
     <div className="page backlog">
-      <div className="proposal-top">
-        <Link to={`/s/${space.id}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('decisions.back', { space: space.name })}
-        </Link>
-      </div>
-      <h1 className="page-title">{t('actions.title')}</h1>
-      <p className="backlog__intro">{t('actions.intro')}</p>
-      <p>
-        <Link to={`/s/${space.id}/tensions`}>{t('actions.toTensions')}</Link>
-      </p>
+      <BacklogTop space={space} backlog="actions" />
       {!ctx.readOnly &&
         (adding ? (
           <div className="card">
@@ -75,18 +64,7 @@ function ActionBoard({ space, spaceDoc }: { space: SpaceInfo; spaceDoc: Y.Doc })
         ))}
       <section aria-labelledby={`${id}-list`} className="stack">
         <h2 id={`${id}-list`}>{t('actions.list')}</h2>
-        <div className="field backlog__filter">
-          <label htmlFor={`${id}-filter`}>{t('actions.filter')}</label>
-          <select
-            id={`${id}-filter`}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as Filter)}
-          >
-            <option value="open">{t('actions.filter.open')}</option>
-            <option value="mine">{t('actions.filter.mine')}</option>
-            <option value="all">{t('actions.filter.all')}</option>
-          </select>
-        </div>
+        <BacklogFilter id={`${id}-filter`} backlog="actions" value={filter} onChange={setFilter} />
         <p className="meta" role="status">
           {tn('actions.count', count)}
         </p>
