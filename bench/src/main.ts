@@ -2,6 +2,7 @@
 //
 //   pnpm bench:load                    # 3 interleaved repetitions, the small load
 //   pnpm bench:load --large            # … and 2,000 connections in 200 rooms
+//   pnpm bench:load --large --stall    # … and that load again, the server stopped 5 s in it
 //   pnpm bench:smoke                   # a tiny load, one repetition (seconds)
 //   pnpm bench:load --reps 5 --servers ronde,y-ws --ronde worktree
 //   pnpm bench:load --reps 1 --servers ronde --only small --profile /tmp/prof
@@ -69,6 +70,8 @@ function option(args: readonly string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const large = args.includes('--large');
+/** `--stall`: the large load again, the server stopped 5 s in it; measured 10 s after it resumed. */
+const stall = args.includes('--stall');
 /** `--warmup <s>`: a longer warm-up before each load's window (steady state, profiles). */
 const warmupSeconds = option(args, '--warmup');
 const warmupMs = warmupSeconds === undefined ? undefined : Number(warmupSeconds) * 1000;
@@ -76,7 +79,10 @@ const plan: Plan = smoke
   ? {
       reps: 1,
       idleConnections: 50,
-      loads: [{ name: 'small', shape: TINY }],
+      loads: [
+        { name: 'small', shape: TINY },
+        { name: 'stall', shape: { ...TINY, stall: { ms: 300, recoverMs: 300 } } },
+      ],
       stormClients: 20,
       stormDocChars: 10_000,
       coldDocChars: 100_000,
@@ -87,6 +93,9 @@ const plan: Plan = smoke
       loads: [
         { name: 'small', shape: SMALL },
         ...(large ? [{ name: 'large', shape: LARGE }] : []),
+        ...(stall
+          ? [{ name: 'stall', shape: { ...LARGE, stall: { ms: 5000, recoverMs: 10_000 } } }]
+          : []),
       ].map(({ name, shape }) => ({
         name,
         shape: { ...shape, warmupMs: warmupMs ?? shape.warmupMs },
@@ -96,7 +105,7 @@ const plan: Plan = smoke
       coldDocChars: 1_000_000,
     };
 
-/** `--only idle,small,large,storm,cold`: the scenarios to run (default: all of the plan). */
+/** `--only idle,small,large,stall,storm,cold`: the scenarios to run (default: all of the plan). */
 const only = option(args, '--only')?.split(',');
 const runs = (scenario: string): boolean => !only || only.includes(scenario);
 const profileDir = option(args, '--profile');
@@ -145,7 +154,10 @@ if (pinned) pinProcess(process.pid, 0);
 const serverCpu = pinned ? 1 : null;
 
 function shapeLabel(s: LoadShape): string {
-  return `${s.rooms}×${s.clientsPerRoom}, ${s.writersPerRoom} writer${s.writersPerRoom > 1 ? 's' : ''} @${s.hz} Hz`;
+  const stalled = s.stall
+    ? `, ${s.stall.ms / 1000} s stopped, from ${s.stall.recoverMs / 1000} s after`
+    : '';
+  return `${s.rooms}×${s.clientsPerRoom}, ${s.writersPerRoom} writer${s.writersPerRoom > 1 ? 's' : ''} @${s.hz} Hz${stalled}`;
 }
 
 /** Deliveries a second the shape asks for: every write reaches every other client of its room. */

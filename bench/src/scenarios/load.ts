@@ -12,6 +12,12 @@ export interface LoadShape {
   readonly hz: number;
   readonly warmupMs: number;
   readonly windowMs: number;
+  /**
+   * After the warm-up, the server is stopped (SIGSTOP) this long while the
+   * clients go on writing, then resumed (SIGCONT); the window starts
+   * `recoverMs` later: what it measures is how the server came back.
+   */
+  readonly stall?: { readonly ms: number; readonly recoverMs: number };
 }
 
 export interface LoadFigures {
@@ -114,6 +120,16 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
   );
 
   await new Promise((resolve) => setTimeout(resolve, shape.warmupMs));
+  const stall = shape.stall;
+  if (stall) {
+    process.kill(server.pid, 'SIGSTOP');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, stall.ms));
+    } finally {
+      process.kill(server.pid, 'SIGCONT');
+    }
+    await new Promise((resolve) => setTimeout(resolve, stall.recoverMs));
+  }
   const cpuBefore = cpuMicros(server.pid);
   const ownBefore = process.cpuUsage();
   windowStart = performance.now();
