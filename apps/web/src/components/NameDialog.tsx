@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { NAME_MAX, useSession } from '../state/session.ts';
 
@@ -105,4 +105,34 @@ export function NameDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * Runs `action` under the person's display name: at once when they have one,
+ * else once they have given it in the name dialog (which `dialog` renders
+ * while asked; declining it drops the action). For what a name goes with,
+ * such as creating a space whose admin is named after its creator.
+ *
+ * @example
+ * const nameFirst = useNameFirst(() => void create());
+ * <form onSubmit={(e) => { e.preventDefault(); nameFirst.run(); }}>…</form>
+ * {nameFirst.dialog}
+ */
+export function useNameFirst(action: () => void): { run: () => void; dialog: ReactNode } {
+  const myName = useSession((s) => s.name);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (asking && myName) {
+      setAsking(false);
+      action();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the name is given
+  }, [asking, myName]);
+  return {
+    run: () => {
+      if (myName) action();
+      else setAsking(true);
+    },
+    dialog: asking && !myName ? <NameDialog onCancel={() => setAsking(false)} /> : null,
+  };
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createSpace, CreateSpaceError } from '../api/createSpace.ts';
-import { NameDialog } from '../components/NameDialog.tsx';
+import { useNameFirst } from '../components/NameDialog.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT, type Translate } from '../i18n/useT.ts';
@@ -25,10 +25,8 @@ export function HomePage() {
   const now = useNow();
   const recent = useSession((s) => s.recentSpaces);
   const rememberSpace = useSession((s) => s.rememberSpace);
-  const myName = useSession((s) => s.name);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [askingName, setAskingName] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const create = async () => {
@@ -60,13 +58,7 @@ export function HomePage() {
   };
 
   // The creator becomes the space's admin under their name: ask for it first.
-  useEffect(() => {
-    if (askingName && myName) {
-      setAskingName(false);
-      void create();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the name is given
-  }, [askingName, myName]);
+  const nameFirst = useNameFirst(() => void create());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,11 +66,7 @@ export function HomePage() {
       setError(t('home.error.empty'));
       return;
     }
-    if (!myName) {
-      setAskingName(true);
-      return;
-    }
-    void create();
+    nameFirst.run();
   };
 
   return (
@@ -155,7 +143,7 @@ export function HomePage() {
           )}
         </section>
       </div>
-      {askingName && !myName && <NameDialog onCancel={() => setAskingName(false)} />}
+      {nameFirst.dialog}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import { NameDialog } from '../components/NameDialog.tsx';
+import { useNameFirst } from '../components/NameDialog.tsx';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 import { createPractice, type PracticeProcess } from './practiceApi.ts';
@@ -15,10 +15,8 @@ export function PracticeCard() {
   const t = useT();
   const language = useLanguage();
   const navigate = useNavigate();
-  const myName = useSession((s) => s.name);
   const [process, setProcess] = useState<PracticeProcess>('consent');
   const [busy, setBusy] = useState(false);
-  const [askingName, setAskingName] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const start = async () => {
@@ -62,18 +60,11 @@ export function PracticeCard() {
   };
 
   // The practiser is the meeting's facilitator under their name: ask for it first.
-  useEffect(() => {
-    if (askingName && myName) {
-      setAskingName(false);
-      void start();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once the name is given
-  }, [askingName, myName]);
+  const nameFirst = useNameFirst(() => void start());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!myName) setAskingName(true);
-    else void start();
+    nameFirst.run();
   };
 
   return (
@@ -109,7 +100,7 @@ export function PracticeCard() {
           </button>
         </div>
       </form>
-      {askingName && !myName && <NameDialog onCancel={() => setAskingName(false)} />}
+      {nameFirst.dialog}
     </section>
   );
 }
