@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
+import { rememberCreatedSpace } from '../state/rememberCreatedSpace.ts';
 import { formatNames } from '../decisions/formatDecision.ts';
 import { useLanguage } from '../i18n/useT.ts';
 import {
@@ -67,17 +68,7 @@ export function ImportSpaceCard() {
       const space = await importBackup(await file.text(), name.trim());
       const session = useSession.getState();
       if (!session.name) session.setName(name);
-      session.setMembership(space.id, {
-        ...space.member,
-        token: space.session.token,
-        expiresAt: space.session.expiresAt,
-        receivedAt: Date.now(),
-      });
-      session.rememberLinks(space.id, {
-        adminLink: space.adminLink,
-        ...(space.invite ? { shareLink: space.invite.link } : {}),
-      });
-      session.rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
+      rememberCreatedSpace(space);
       setImported({ id: space.id, name: space.name, former: space.formerMembers });
       setBusy(false);
     } catch (e) {

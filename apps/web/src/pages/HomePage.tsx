@@ -6,6 +6,7 @@ import { useNow } from '../hooks/useNow.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT, type Translate } from '../i18n/useT.ts';
 import { PracticeCard } from '../practice/PracticeCard.tsx';
+import { rememberCreatedSpace } from '../state/rememberCreatedSpace.ts';
 import { useSession } from '../state/session.ts';
 import { ImportSpaceCard } from '../commons/ImportSpaceCard.tsx';
 
@@ -24,7 +25,6 @@ export function HomePage() {
   const navigate = useNavigate();
   const now = useNow();
   const recent = useSession((s) => s.recentSpaces);
-  const rememberSpace = useSession((s) => s.rememberSpace);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,18 +38,7 @@ export function HomePage() {
         circleName: t('home.defaultCircle'),
         memberName: useSession.getState().name,
       });
-      const session = useSession.getState();
-      session.setMembership(space.id, {
-        ...space.member,
-        token: space.session.token,
-        expiresAt: space.session.expiresAt,
-        receivedAt: Date.now(),
-      });
-      session.rememberLinks(space.id, {
-        adminLink: space.adminLink,
-        ...(space.invite ? { shareLink: space.invite.link } : {}),
-      });
-      rememberSpace({ id: space.id, name: space.name, openedAt: Date.now() });
+      rememberCreatedSpace(space);
       navigate(`/s/${space.id}`);
     } catch (e) {
       setError(createErrorMessage(t, e));

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { useNameFirst } from '../components/NameDialog.tsx';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { rememberCreatedSpace } from '../state/rememberCreatedSpace.ts';
 import { useSession } from '../state/session.ts';
 import { createPractice, type PracticeProcess } from './practiceApi.ts';
 import './practice.css';
@@ -28,23 +29,7 @@ export function PracticeCard() {
         language,
         memberName: useSession.getState().name,
       });
-      const session = useSession.getState();
-      session.setMembership(created.id, {
-        ...created.member,
-        token: created.session.token,
-        expiresAt: created.session.expiresAt,
-        receivedAt: Date.now(),
-      });
-      session.rememberLinks(created.id, {
-        adminLink: created.adminLink,
-        ...(created.invite ? { shareLink: created.invite.link } : {}),
-      });
-      session.rememberSpace({
-        id: created.id,
-        name: created.name,
-        openedAt: Date.now(),
-        practice: true,
-      });
+      rememberCreatedSpace(created, { practice: true });
       navigate(`/s/${created.id}/m/${created.practice.meetingId}`);
     } catch (e) {
       const busyServer = e instanceof ApiError && e.code === 'practice_busy';
