@@ -169,6 +169,29 @@ export function TimeBank({
     setDeclaring(false);
     setNotice(t('timeBank.notice.declared'));
   };
+  // A list of entry cards: the two lists differ only in whether `me` is in each entry's
+  // circle and whether its declarer is told who can confirm it.
+  const entryCards = (
+    list: readonly TimeEntry[],
+    review: (entry: TimeEntry) => { inCircle: boolean; reviewers?: string },
+  ) => (
+    <div className="time-bank__entries">
+      {list.map((entry) => (
+        <EntryCard
+          key={entry.id}
+          entry={entry}
+          me={me}
+          readOnly={access.readOnly}
+          circles={circles}
+          actions={actions}
+          suggest={suggest}
+          anchorId={roster.anchorId}
+          records={records}
+          {...review(entry)}
+        />
+      ))}
+    </div>
+  );
   const downloadCsv = () => {
     const csv = timeBankCsv(balances, period, circleName);
     // A byte-order mark, so spreadsheets read the names as UTF-8.
@@ -248,22 +271,8 @@ export function TimeBank({
         ) : (
           <>
             <p className="meta">{tn('timeBank.review.count', toReview.length)}</p>
-            <div className="time-bank__entries">
-              {toReview.map((entry) => (
-                <EntryCard
-                  key={entry.id}
-                  entry={entry}
-                  me={me}
-                  readOnly={access.readOnly}
-                  circles={circles}
-                  actions={actions}
-                  suggest={suggest}
-                  anchorId={roster.anchorId}
-                  records={records}
-                  inCircle
-                />
-              ))}
-            </div>
+            {/* Entries to review are in one's own circles (TIME-12). */}
+            {entryCards(toReview, () => ({ inCircle: true }))}
           </>
         )}
       </section>
@@ -344,23 +353,10 @@ export function TimeBank({
         {shown.length === 0 ? (
           <p className="empty">{t('timeBank.entries.empty')}</p>
         ) : (
-          <div className="time-bank__entries">
-            {shown.map((entry) => (
-              <EntryCard
-                key={entry.id}
-                entry={entry}
-                me={me}
-                readOnly={access.readOnly}
-                circles={circles}
-                actions={actions}
-                suggest={suggest}
-                anchorId={roster.anchorId}
-                records={records}
-                inCircle={inCircle(entry)}
-                reviewers={reviewersOf(entry)}
-              />
-            ))}
-          </div>
+          entryCards(shown, (entry) => ({
+            inCircle: inCircle(entry),
+            reviewers: reviewersOf(entry),
+          }))
         )}
       </section>
     </div>
