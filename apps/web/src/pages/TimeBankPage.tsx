@@ -135,11 +135,14 @@ export function TimeBank({
       circle,
     });
   };
+  // Whether an entry falls in the chosen period and circle (the balances' filters).
+  const chosen = (e: TimeEntry): boolean =>
+    inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId);
   const reviewing = new Set(toReview.map((e) => e.id));
   // Everything else in the period: one's own, the confirmed, the disputed (TIME-4: shown).
   const shown = entries
     .filter((e) => !reviewing.has(e.id))
-    .filter((e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId))
+    .filter(chosen)
     .slice()
     .reverse();
   const inCircle = (entry: TimeEntry): boolean => isCircleMember(roster, me, entry.circleId, now);
@@ -203,12 +206,9 @@ export function TimeBank({
   };
   // Every entry of the period and circle, oldest declared first (TIME-13).
   const downloadEntriesCsv = () => {
-    const chosen = entries.filter(
-      (e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId),
-    );
     downloadText(
       `time-entries-${spaceId}-${from || 'start'}-${to || today}.csv`,
-      `\ufeff${timeEntriesCsv(chosen, circleName)}`,
+      `\ufeff${timeEntriesCsv(entries.filter(chosen), circleName)}`,
       'text/csv',
     );
   };
@@ -339,9 +339,7 @@ export function TimeBank({
             </button>
           </>
         )}
-        {entries.some(
-          (e) => inPeriod(e.workedOn, period) && (!circleId || e.circleId === circleId),
-        ) && (
+        {entries.some(chosen) && (
           <button type="button" className="button" onClick={downloadEntriesCsv}>
             {t('timeBank.csvEntries')}
           </button>
