@@ -13,7 +13,7 @@ import { requireMember, unauthorized } from './bearerMember.ts';
 import type { SpaceCreation } from './config.ts';
 import { MAX_DEVICE_KEYS_PER_MEMBER, type DeviceKey } from './deviceKeys.ts';
 import { normalizeDisplayName } from './displayName.ts';
-import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import type { HttpThrottle } from './httpRateLimit.ts';
 import { CLOSE_CODES } from './limits.ts';
 import type { LiveConnections } from './liveConnections.ts';
@@ -174,7 +174,7 @@ async function handleDevices(
   spaceId: string,
   ctx: AccessApiContext,
 ): Promise<void> {
-  const method = allow(req, 'GET', 'POST');
+  const method = requireMethod(req, 'GET', 'POST');
   const member = await requireMember(req, spaceId, ctx);
   if (method === 'GET') {
     sendJson(res, 200, { keys: (await ctx.access.listDeviceKeys(spaceId)).map(deviceKeyJson) });
@@ -208,16 +208,6 @@ async function handleDevices(
   sendJson(res, result.created ? 201 : 200, deviceKeyJson(result.key));
 }
 
-function allow(req: IncomingMessage, ...methods: string[]): string {
-  const method = req.method ?? '';
-  if (!methods.includes(method)) {
-    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
-      allow: methods.join(', '),
-    });
-  }
-  return method;
-}
-
 function noContent(res: ServerResponse): void {
   res.writeHead(204, { 'cache-control': 'no-store' });
   res.end();
@@ -238,7 +228,7 @@ export async function handleAccessApi(
 ): Promise<boolean> {
   const now = (ctx.now ?? Date.now)();
   if (path === '/api/session') {
-    allow(req, 'POST');
+    requireMethod(req, 'POST');
     ctx.throttle?.sessionAttempt(req.socket.remoteAddress);
     const body = parseBody(Session, await readJsonBody(req, ctx.maxBodyBytes));
     const known = isId(body.spaceId) && isId(body.userId);
@@ -252,7 +242,7 @@ export async function handleAccessApi(
     return true;
   }
   if (path === '/api/invites/redeem') {
-    allow(req, 'POST');
+    requireMethod(req, 'POST');
     const body = parseBody(Redeem, await readJsonBody(req, ctx.maxBodyBytes));
     ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
     const name = parseName(body.name, 'name');
@@ -294,7 +284,10 @@ export async function handleAccessApi(
     await handleDevices(req, res, spaceId, ctx);
     return true;
   }
-  const method = allow(req, ...(itemId === undefined ? ['GET', 'POST'] : ['PATCH', 'DELETE']));
+  const method = requireMethod(
+    req,
+    ...(itemId === undefined ? ['GET', 'POST'] : ['PATCH', 'DELETE']),
+  );
   if (collection === 'members' && method === 'POST') {
     throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
   }

@@ -14,7 +14,7 @@ import {
   type AccessApiContext,
 } from './accessApi.ts';
 import type { DocumentRegistry } from './documents.ts';
-import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import { handlePracticeApi } from './practice/practiceApi.ts';
 import type { PracticeService } from './practice/practiceService.ts';
 
@@ -51,7 +51,7 @@ export async function handleApi(
   ctx: ApiContext,
 ): Promise<void> {
   if (path === '/api/spaces') {
-    allow(req, 'POST');
+    requireMethod(req, 'POST');
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
     checkSpaceCreation(req, ctx);
     const body = parseBody(CreateSpace, await readJsonBody(req, ctx.maxBodyBytes));
@@ -80,27 +80,19 @@ export async function handleApi(
     return;
   }
   if (path === '/api/time') {
-    allow(req, 'GET', 'HEAD');
+    requireMethod(req, 'GET', 'HEAD');
     sendJson(res, 200, { now: Date.now() });
     return;
   }
   if (path === '/api/settings') {
     // What the deployment sets that screens must know before the server refuses (ACONS-16).
-    allow(req, 'GET', 'HEAD');
+    requireMethod(req, 'GET', 'HEAD');
     sendJson(res, 200, { asyncConsent: { minDeadlineMs: ctx.asyncMinDeadlineMs ?? 60_000 } });
     return;
   }
   if (await handleAccessApi(req, res, path, ctx)) return;
   if (await handlePracticeApi(req, res, path, ctx)) return;
   throw new HttpError(404, 'not_found', `no API route ${path}`);
-}
-
-function allow(req: IncomingMessage, ...methods: string[]): void {
-  if (!methods.includes(req.method ?? '')) {
-    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
-      allow: methods.join(', '),
-    });
-  }
 }
 
 /**

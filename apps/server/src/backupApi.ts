@@ -16,7 +16,7 @@ import {
   type BackupStorage,
 } from './backup.ts';
 import type { DocumentRegistry } from './documents.ts';
-import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import { requireMember } from './bearerMember.ts';
 
 export interface BackupApiContext extends AccessApiContext {
@@ -53,7 +53,7 @@ export async function handleBackupApi(
   if (match) {
     const spaceId = match[1] ?? '';
     if (!isId(spaceId)) throw new HttpError(404, 'not_found', `no API route ${path}`);
-    allow(req, 'GET');
+    requireMethod(req, 'GET');
     const member = await requireMember(req, spaceId, ctx);
     if (member.role !== 'admin') {
       throw new HttpError(403, 'forbidden', 'only an admin of the space downloads its backup');
@@ -64,7 +64,7 @@ export async function handleBackupApi(
     });
     return true;
   }
-  allow(req, 'POST');
+  requireMethod(req, 'POST');
   checkSpaceCreation(req, ctx);
   const body = await readJsonBody(req, BACKUP_MAX_BYTES);
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -140,10 +140,4 @@ export async function handleBackupApi(
     { location: `/api/spaces/${spaceId}` },
   );
   return true;
-}
-
-function allow(req: IncomingMessage, method: string): void {
-  if (req.method !== method) {
-    throw new HttpError(405, 'method_not_allowed', `use ${method}`, { allow: method });
-  }
 }

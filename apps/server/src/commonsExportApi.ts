@@ -25,7 +25,7 @@ import type { AccessStore } from './accessStore.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
 import { decisionExport, type DecisionExport, type ExportApiContext } from './exportApi.ts';
 import { spaceNames } from './formerMembers.ts';
-import { HttpError, sendJson } from './httpJson.ts';
+import { HttpError, requireMethod, sendJson } from './httpJson.ts';
 import type { Versions } from './versions.ts';
 import { requireMember } from './bearerMember.ts';
 
@@ -73,9 +73,7 @@ export async function handleCommonsExportApi(
   if (!isId(spaceId) || (id !== undefined && !isId(id)) || (kind === 'proposals' && !id)) {
     throw new HttpError(404, 'not_found', `no API route ${path}`);
   }
-  if (req.method !== 'GET') {
-    throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
-  }
+  requireMethod(req, 'GET');
   const format = oneOf(EXPORT_FORMATS, query.get('format') ?? 'json', 'format');
   const language = oneOf(EXPORT_LANGUAGES, query.get('lang') ?? 'en', 'lang');
   await requireMember(req, spaceId, ctx);

@@ -12,7 +12,7 @@ import {
 import type { AccessStore } from './accessStore.ts';
 import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry, LoadedDocument } from './documents.ts';
-import { HttpError, sendJson } from './httpJson.ts';
+import { HttpError, requireMethod, sendJson } from './httpJson.ts';
 
 /** The format name of a decision export; a verifier refuses any other. */
 export const DECISION_EXPORT_FORMAT = 'ronde-decision/1';
@@ -78,9 +78,7 @@ export async function handleExportApi(
   if (!isId(spaceId) || !isId(decisionId)) {
     throw new HttpError(404, 'not_found', `no API route ${path}`);
   }
-  if (req.method !== 'GET') {
-    throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
-  }
+  requireMethod(req, 'GET');
   await requireMember(req, spaceId, ctx);
   const found = await decisionExport(ctx, spaceId, decisionId);
   sendJson(res, 200, found, {

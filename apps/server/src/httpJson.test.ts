@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpError } from './httpJson.ts';
-import { readJsonBody, sendError, sendJson } from './httpJson.ts';
+import { readJsonBody, requireMethod, sendError, sendJson } from './httpJson.ts';
 
 describe('httpJson', () => {
   let server: Server;
@@ -46,5 +46,29 @@ describe('httpJson', () => {
     const broken = await post('{"a":');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
+  });
+});
+
+describe('requireMethod', () => {
+  const request = (method?: string) => ({ method }) as IncomingMessage;
+
+  it('returns an allowed method', () => {
+    expect(requireMethod(request('DELETE'), 'GET', 'DELETE')).toBe('DELETE');
+  });
+
+  it('refuses another (or none) with a 405 naming the allowed ones', () => {
+    for (const method of ['PUT', undefined]) {
+      expect(() => requireMethod(request(method), 'GET', 'POST')).toThrow(
+        expect.objectContaining({
+          status: 405,
+          code: 'method_not_allowed',
+          message: 'use GET or POST',
+          headers: { allow: 'GET, POST' },
+        }),
+      );
+    }
+    expect(() => requireMethod(request('GET'), 'POST')).toThrow(
+      expect.objectContaining({ message: 'use POST', headers: { allow: 'POST' } }),
+    );
   });
 });

@@ -14,6 +14,24 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The request's method, if it is one of `methods`; else a 405 naming them
+ * (`use GET or POST`, header `allow: GET, POST`), the same refusal on every
+ * route.
+ *
+ * @example
+ * const method = requireMethod(req, 'GET', 'DELETE');
+ */
+export function requireMethod(req: IncomingMessage, ...methods: readonly string[]): string {
+  const method = req.method ?? '';
+  if (!methods.includes(method)) {
+    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
+      allow: methods.join(', '),
+    });
+  }
+  return method;
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

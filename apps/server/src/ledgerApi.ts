@@ -3,7 +3,7 @@ import { isId, listProposals, roomName, spaceRoom, type WrittenText } from '@ron
 import type { AccessStore } from './accessStore.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { spaceNames } from './formerMembers.ts';
-import { HttpError, sendJson } from './httpJson.ts';
+import { HttpError, requireMethod, sendJson } from './httpJson.ts';
 import type { Storage } from './storage.ts';
 import { requireMember } from './bearerMember.ts';
 
@@ -39,9 +39,7 @@ export async function handleLedgerApi(
   if (!match) return false;
   const spaceId = match[1] ?? '';
   if (!isId(spaceId)) throw new HttpError(404, 'not_found', `no API route ${path}`);
-  if (req.method !== 'GET') {
-    throw new HttpError(405, 'method_not_allowed', 'use GET', { allow: 'GET' });
-  }
+  requireMethod(req, 'GET');
   await requireMember(req, spaceId, ctx);
   const written = await writtenText(ctx, spaceId);
   // Former members of an imported space keep their names (BACKUP-6).

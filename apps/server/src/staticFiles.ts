@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { HttpError } from './httpJson.ts';
+import { HttpError, requireMethod } from './httpJson.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,9 +49,7 @@ export function createStaticHandler(webDir: string) {
     res: ServerResponse,
     path: string,
   ): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'use GET or HEAD', { allow: 'GET, HEAD' });
-    }
+    requireMethod(req, 'GET', 'HEAD');
     let decoded: string;
     try {
       decoded = decodeURIComponent(path);

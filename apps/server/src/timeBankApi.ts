@@ -18,7 +18,7 @@ import type * as Y from 'yjs';
 import type { AccessStore, Member } from './accessStore.ts';
 import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry } from './documents.ts';
-import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import { checkSignature, type Signed } from './signedEvent.ts';
 import { verifyEd25519 } from './signatures.ts';
 
@@ -69,9 +69,7 @@ export async function handleTimeBankApi(
   if (!match) return false;
   const spaceId = match[1] ?? '';
   if (!isId(spaceId)) throw new HttpError(404, 'not_found', `no API route ${path}`);
-  if (req.method !== 'POST') {
-    throw new HttpError(405, 'method_not_allowed', 'use POST', { allow: 'POST' });
-  }
+  requireMethod(req, 'POST');
   const member = await requireMember(req, spaceId, ctx);
   const raw = await readJsonBody(req, ctx.maxBodyBytes);
   const stored = await checkSignedTimeEvent(ctx, spaceId, member, raw);

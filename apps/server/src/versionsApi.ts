@@ -3,7 +3,7 @@ import { isId, normalizeVersionName, readProposal, roomName } from '@ronde/domai
 import type { AccessStore, Member } from './accessStore.ts';
 import { requireMember } from './bearerMember.ts';
 import type { DocumentRegistry } from './documents.ts';
-import { HttpError, readJsonBody, sendJson } from './httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import { namedVersionId, storedCopy, type Versions } from './versions.ts';
 import { spaceNames } from './formerMembers.ts';
 
@@ -51,7 +51,7 @@ export async function handleVersionsApi(
   }
   const room = roomName({ spaceId, kind: 'proposal', id: proposalId });
   const isList = versionId === undefined;
-  allow(req, isList ? ['GET', 'POST'] : ['GET']);
+  requireMethod(req, ...(isList ? ['GET', 'POST'] : ['GET']));
   const member = await requireMember(req, spaceId, ctx);
   if (req.method === 'POST') {
     await nameVersion(req, res, ctx, { room, proposalId, member });
@@ -125,11 +125,3 @@ function memberNames(ctx: VersionsApiContext, spaceId: string) {
 }
 
 const notFound = (message: string): HttpError => new HttpError(404, 'not_found', message);
-
-function allow(req: IncomingMessage, methods: readonly string[]): void {
-  if (!methods.includes(req.method ?? '')) {
-    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
-      allow: methods.join(', '),
-    });
-  }
-}

@@ -15,7 +15,7 @@ import {
 } from '../accessApi.ts';
 import { requireMember } from '../bearerMember.ts';
 import type { DocumentRegistry } from '../documents.ts';
-import { HttpError, readJsonBody, sendJson } from '../httpJson.ts';
+import { HttpError, readJsonBody, requireMethod, sendJson } from '../httpJson.ts';
 import { PRACTICE_LANGUAGES, PRACTICE_PROCESSES } from './practiceScripts.ts';
 import type { PracticeService } from './practiceService.ts';
 import { seedPracticeSpace } from './practiceSpace.ts';
@@ -46,16 +46,6 @@ export function practiceJson(practice: PracticeSpace) {
   };
 }
 
-function allow(req: IncomingMessage, ...methods: string[]): string {
-  const method = req.method ?? '';
-  if (!methods.includes(method)) {
-    throw new HttpError(405, 'method_not_allowed', `use ${methods.join(' or ')}`, {
-      allow: methods.join(', '),
-    });
-  }
-  return method;
-}
-
 /**
  * The practice routes (SPEC PRACTICE): `POST /api/practice` creates a
  * practice space and starts its bots; `GET /api/practice/:spaceId` tells a
@@ -78,7 +68,7 @@ export async function handlePracticeApi(
   }
   const spaceId = match[1];
   if (spaceId === undefined) {
-    allow(req, 'POST');
+    requireMethod(req, 'POST');
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
     checkSpaceCreation(req, ctx);
     const body = parseBody(NewPractice, await readJsonBody(req, ctx.maxBodyBytes));
@@ -109,7 +99,7 @@ export async function handlePracticeApi(
     return true;
   }
   if (!isId(spaceId)) throw new HttpError(404, 'not_found', `no API route ${path}`);
-  const method = allow(req, 'GET', 'DELETE');
+  const method = requireMethod(req, 'GET', 'DELETE');
   if (method === 'GET') {
     await requireMember(req, spaceId, ctx);
     const practice = await access.getPractice(spaceId);
