@@ -26,11 +26,6 @@ async function main(): Promise<void> {
     log.error('cannot start', { error, dataDir: config.dataDir, port: config.port });
     process.exit(1);
   }
-  const url = openUrl(server.host, server.port);
-  log.info('listening', { port: server.port, host: server.host, url });
-  // For the person who started it: the address to open, beside the JSON log.
-  process.stderr.write(`\nRonde is ready: open ${url}\n\n`);
-
   const stop = (signal: string): void => {
     log.info('shutting down', { signal });
     server.close().then(
@@ -44,8 +39,15 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Before "listening": whoever reads that line may signal at once, and a
+  // signal with no handler yet would kill the process mid-start.
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+
+  const url = openUrl(server.host, server.port);
+  log.info('listening', { port: server.port, host: server.host, url });
+  // For the person who started it: the address to open, beside the JSON log.
+  process.stderr.write(`\nRonde is ready: open ${url}\n\n`);
 }
 
 void main();
