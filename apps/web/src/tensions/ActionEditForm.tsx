@@ -1,10 +1,10 @@
 import { editAction, type Action } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { useGovernance } from '../governance/useGovernance.ts';
 import { useT } from '../i18n/useT.ts';
 import { ActionFields, type ActionDraft } from './ActionFields.tsx';
 import type { KnownPerson } from './people.ts';
+import { RoleSelect } from './RoleSelect.tsx';
 
 /**
  * Edits a next action or project (ACTION-3): its kind, title, owner, due
@@ -29,13 +29,6 @@ export function ActionEditForm({
 }) {
   const t = useT();
   const id = useId();
-  const view = useGovernance(spaceDoc);
-  const roles = view.circles.flatMap((circle) =>
-    (view.roles[circle.id] ?? []).map((role) => ({
-      id: role.id,
-      label: `${role.name} · ${circle.name}`,
-    })),
-  );
   const [draft, setDraft] = useState<ActionDraft>({
     kind: action.kind,
     title: action.title,
@@ -92,17 +85,7 @@ export function ActionEditForm({
           'aria-describedby': error === null ? undefined : `${id}-error`,
         }}
       />
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('actions.edit.role')}</label>
-        <select id={`${id}-role`} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-          <option value="">{t('actions.edit.noRole')}</option>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoleSelect spaceDoc={spaceDoc} of="action" value={roleId} onChange={setRoleId} />
       {error && (
         <p id={`${id}-error`} role="alert" className="alert">
           {error}

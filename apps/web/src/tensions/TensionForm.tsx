@@ -1,21 +1,14 @@
 import { logTension, newId, TENSION_TEXT_LIMIT } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { useGovernance } from '../governance/useGovernance.ts';
 import { useT } from '../i18n/useT.ts';
 import type { KnownPerson } from './people.ts';
+import { RoleSelect } from './RoleSelect.tsx';
 
 /** Logs a tension in the space's backlog: what is, what could be, the role that senses it (TENSION-1). */
 export function TensionForm({ spaceDoc, me }: { spaceDoc: Y.Doc; me: KnownPerson }) {
   const t = useT();
   const id = useId();
-  const view = useGovernance(spaceDoc);
-  const roles = view.circles.flatMap((circle) =>
-    (view.roles[circle.id] ?? []).map((role) => ({
-      id: role.id,
-      label: `${role.name} · ${circle.name}`,
-    })),
-  );
   const [what, setWhat] = useState('');
   const [couldBe, setCouldBe] = useState('');
   const [roleId, setRoleId] = useState('');
@@ -85,17 +78,7 @@ export function TensionForm({ spaceDoc, me }: { spaceDoc: Y.Doc; me: KnownPerson
           onChange={(e) => setCouldBe(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('tensions.form.role')}</label>
-        <select id={`${id}-role`} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-          <option value="">{t('tensions.form.asMyself')}</option>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoleSelect spaceDoc={spaceDoc} of="tension" value={roleId} onChange={setRoleId} />
       {error && (
         <p role="alert" className="alert">
           {error}
