@@ -2,6 +2,7 @@ import { isId, proposalTitle, roomName, spaceRoom, type AsyncConsentState } from
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { AccessNotice } from '../components/AccessNotice.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { RequireName } from '../components/RequireName.tsx';
@@ -98,10 +99,9 @@ function ConsentView({
   const voter = state.voters.includes(me);
   return (
     <div className="page page--async">
-      <Link to={`/s/${spaceId}`} className="back-link">
-        <span aria-hidden="true">← </span>
+      <BackLink to={`/s/${spaceId}`}>
         {spaceName ? t('proposal.back', { space: spaceName }) : t('proposal.backFallback')}
-      </Link>
+      </BackLink>
       <h1>
         <span className="eyebrow">{t('async.title')}</span> {title}
       </h1>

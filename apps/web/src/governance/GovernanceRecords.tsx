@@ -9,6 +9,7 @@ import type {
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
+import { BackLink } from '../components/BackLink.tsx';
 import { formatCalendarDate } from '../decisions/formatDecision.ts';
 import { useDecisions } from '../decisions/useDecisions.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
@@ -67,10 +68,7 @@ export function GovernanceRecords({
   return (
     <div className="page gov-page">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('gov.page.back', { space: spaceName })}
-        </Link>
+        <BackLink to={`/s/${spaceId}`}>{t('gov.page.back', { space: spaceName })}</BackLink>
       </div>
       <h1 className="page-title">{t('gov.page.title')}</h1>
       <p className="hint">{t('gov.page.intro')}</p>

@@ -1,7 +1,8 @@
 import type { LedgerTotals } from '@ronde/domain';
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type * as Y from 'yjs';
+import { BackLink } from '../components/BackLink.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { useLanguage, useT, useTn } from '../i18n/useT.ts';
 import { formatSpan, LedgerLineItem } from '../ledger/LedgerLineItem.tsx';
@@ -45,10 +46,7 @@ export function Contributions({
   return (
     <div className="page ledger-page">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('ledger.back', { space: spaceName })}
-        </Link>
+        <BackLink to={`/s/${spaceId}`}>{t('ledger.back', { space: spaceName })}</BackLink>
       </div>
       <h1 className="page-title">{t('ledger.title')}</h1>
       <p className="history-intro">{t('ledger.intro', { space: spaceName })}</p>

@@ -1,8 +1,9 @@
 import { decisionContributors, OUTCOMES, type DecisionEntry } from '@ronde/domain';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type * as Y from 'yjs';
 import { CommonsExport } from '../commons/CommonsExport.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { DecisionArticle } from '../decisions/DecisionArticle.tsx';
 import { filterDecisions, localDate, type OutcomeFilter } from '../decisions/filterDecisions.ts';
@@ -48,10 +49,7 @@ export function DecisionLog({
   return (
     <div className="page decision-log">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('decisions.back', { space: spaceName })}
-        </Link>
+        <BackLink to={`/s/${spaceId}`}>{t('decisions.back', { space: spaceName })}</BackLink>
       </div>
       <h1 className="page-title">{t('decisions.title')}</h1>
       <p className="decision-log__intro">{t('decisions.intro', { space: spaceName })}</p>

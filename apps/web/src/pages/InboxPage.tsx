@@ -1,6 +1,7 @@
 import { isId, spaceRoom, type InboxItem } from '@ronde/domain';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { BackLink } from '../components/BackLink.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { useServerNow } from '../hooks/useServerNow.ts';
 import { useSpace } from '../hooks/useSpace.ts';
@@ -58,10 +59,9 @@ function Inbox({ spaceId }: { spaceId: string }) {
   }, [t]);
   return (
     <div className="page page--inbox">
-      <Link to={`/s/${spaceId}`} className="back-link">
-        <span aria-hidden="true">← </span>
+      <BackLink to={`/s/${spaceId}`}>
         {space ? t('proposal.back', { space: space.name }) : t('proposal.backFallback')}
-      </Link>
+      </BackLink>
       <h1>{t('inbox.title')}</h1>
       <p className="hint" role="status">
         {count === 0 ? t('inbox.empty') : tn('inbox.count', count)}

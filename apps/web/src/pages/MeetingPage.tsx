@@ -2,6 +2,7 @@ import { isId, roleOf, roomName, spaceRoom } from '@ronde/domain';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { AccessNotice } from '../components/AccessNotice.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { RequireName } from '../components/RequireName.tsx';
@@ -142,10 +143,9 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
   const header = (
     <>
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
+        <BackLink to={`/s/${spaceId}`}>
           {space ? t('meeting.back', { space: space.name }) : t('meeting.backFallback')}
-        </Link>
+        </BackLink>
       </div>
       <header className="meeting-head">
         <h1 className="page-title">{meeting.title}</h1>

@@ -9,6 +9,7 @@ import {
   type MemberInfo,
   type SpaceRole,
 } from '../api/trust.ts';
+import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { useSpace } from '../hooks/useSpace.ts';
@@ -105,10 +106,9 @@ function Members({ spaceId }: { spaceId: string }) {
 
   return (
     <div className="page page--members">
-      <Link to={`/s/${spaceId}`} className="back-link">
-        <span aria-hidden="true">← </span>
+      <BackLink to={`/s/${spaceId}`}>
         {space ? t('members.back', { space: space.name }) : t('members.backFallback')}
-      </Link>
+      </BackLink>
       <h1 className="page-title">{t('members.title')}</h1>
       <p>
         <Link to={`/s/${spaceId}/contributions`}>{t('ledger.link')}</Link>

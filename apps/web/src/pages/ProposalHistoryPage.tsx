@@ -1,6 +1,7 @@
 import { isId, spaceProposals, type VersionMeta } from '@ronde/domain';
 import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { CommonsExport } from '../commons/CommonsExport.tsx';
@@ -54,10 +55,7 @@ function ProposalHistory({
   return (
     <div className="page history-page">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}/p/${proposalId}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('history.back')}
-        </Link>
+        <BackLink to={`/s/${spaceId}/p/${proposalId}`}>{t('history.back')}</BackLink>
       </div>
       <h1 className="page-title">
         {title ? t('history.title', { title }) : t('history.pageTitle')}

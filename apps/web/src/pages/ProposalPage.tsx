@@ -11,6 +11,7 @@ import {
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { AccessNotice } from '../components/AccessNotice.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
@@ -89,10 +90,9 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   return (
     <div className="page page--proposal">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
+        <BackLink to={`/s/${spaceId}`}>
           {space ? t('proposal.back', { space: space.name }) : t('proposal.backFallback')}
-        </Link>
+        </BackLink>
         <div className="proposal-top__meta">
           <StatusBadge status={meta.status} />
           <Link to={`/s/${spaceId}/p/${proposalId}/history`}>{t('history.link')}</Link>

@@ -13,8 +13,8 @@ import {
   type WorkKind,
 } from '@ronde/domain';
 import { useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import type * as Y from 'yjs';
+import { BackLink } from '../components/BackLink.tsx';
 import { CircleSelect } from '../components/CircleSelect.tsx';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { localDate } from '../decisions/filterDecisions.ts';
@@ -216,10 +216,7 @@ export function TimeBank({
   return (
     <div className="page time-bank">
       <div className="proposal-top">
-        <Link to={`/s/${spaceId}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('timeBank.back', { space: spaceName })}
-        </Link>
+        <BackLink to={`/s/${spaceId}`}>{t('timeBank.back', { space: spaceName })}</BackLink>
       </div>
       <h1 className="page-title">{t('timeBank.title')}</h1>
       <p className="time-bank__intro">{t('timeBank.intro')}</p>

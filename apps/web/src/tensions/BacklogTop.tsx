@@ -1,5 +1,6 @@
 import type { SpaceInfo } from '@ronde/domain';
 import { Link } from 'react-router';
+import { BackLink } from '../components/BackLink.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -26,10 +27,7 @@ export function BacklogTop({ space, backlog }: { space: SpaceInfo; backlog: Back
   return (
     <>
       <div className="proposal-top">
-        <Link to={`/s/${space.id}`} className="back-link">
-          <span aria-hidden="true">← </span>
-          {t('decisions.back', { space: space.name })}
-        </Link>
+        <BackLink to={`/s/${space.id}`}>{t('decisions.back', { space: space.name })}</BackLink>
       </div>
       <h1 className="page-title">{t(text.title)}</h1>
       <p className="backlog__intro">{t(text.intro)}</p>
