@@ -1,8 +1,8 @@
 import { SERVER_AUTHOR, consentLog, openAsyncConsent } from '@ronde/domain';
-import { cleanup, render } from '@testing-library/react';
-import { useLayoutEffect } from 'react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readAcrossArrival } from '../hooks/arrivalGap.tsx';
 import { useAsyncConsentState } from './useAsyncConsent.ts';
 
 afterEach(cleanup);
@@ -27,22 +27,6 @@ describe('useAsyncConsentState', () => {
       },
     ]);
     const copy = Y.encodeStateAsUpdate(opened);
-    let phase = '';
-    function Reader() {
-      phase = useAsyncConsentState(doc).phase;
-      return null;
-    }
-    // Runs after the commit, before the passive effects that subscribe.
-    function Arrival() {
-      useLayoutEffect(() => Y.applyUpdate(doc, copy), []);
-      return null;
-    }
-    render(
-      <>
-        <Reader />
-        <Arrival />
-      </>,
-    );
-    expect(phase).toBe('open');
+    expect(readAcrossArrival(doc, copy, () => useAsyncConsentState(doc).phase)).toBe('open');
   });
 });

@@ -7,10 +7,10 @@ import {
   startMeeting,
   updateAgendaItem,
 } from '@ronde/domain';
-import { act, cleanup, render, renderHook } from '@testing-library/react';
-import { useLayoutEffect } from 'react';
+import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { readAcrossArrival } from '../hooks/arrivalGap.tsx';
 import { meetingStateStore, readMeetingState, useMeetingState } from './useMeetingState.ts';
 
 afterEach(cleanup);
@@ -99,23 +99,9 @@ describe('useMeetingState', () => {
   it('MEET-2 a page that subscribes after the copy arrived shows its roles', () => {
     const doc = new Y.Doc();
     const copy = Y.encodeStateAsUpdate(meetingDoc());
-    let seen: readonly string[] = [];
-    function Reader() {
-      seen = useMeetingState(doc).facilitators;
-      return null;
-    }
-    // Runs after the commit, before the passive effects that subscribe.
-    function Arrival() {
-      useLayoutEffect(() => Y.applyUpdate(doc, copy), []);
-      return null;
-    }
-    render(
-      <>
-        <Reader />
-        <Arrival />
-      </>,
-    );
-    expect(seen).toEqual(['fac00001']);
+    expect(readAcrossArrival(doc, copy, () => useMeetingState(doc).facilitators)).toEqual([
+      'fac00001',
+    ]);
   });
 
   it('keeps its snapshot when a first subscription finds nothing changed', () => {
