@@ -237,6 +237,19 @@ describe('the decision log page', () => {
     expect(screen.getByText('No decision matches this search.')).toBeTruthy();
   });
 
+  it('counts the decisions shown with the plural of the count: "1 décision affichée sur 2" in French', () => {
+    useSession.setState({ language: 'fr' });
+    const doc = new Y.Doc();
+    recordDecision(doc, adopted);
+    recordDecision(doc, rejected);
+    renderLog(doc);
+    expect(screen.getByRole('status').textContent).toBe('2 décisions affichées sur 2');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Filtre par issue' }), {
+      target: { value: 'rejected' },
+    });
+    expect(screen.getByRole('status').textContent).toBe('1 décision affichée sur 2');
+  });
+
   it('shows an entry recorded while the page is open', () => {
     const doc = new Y.Doc();
     renderLog(doc);

@@ -10,7 +10,7 @@ import { filterDecisions, localDate, type OutcomeFilter } from '../decisions/fil
 import { formatNames, nameIn } from '../decisions/formatDecision.ts';
 import { useDecisions } from '../decisions/useDecisions.ts';
 import { useNow } from '../hooks/useNow.ts';
-import { useLanguage, useT } from '../i18n/useT.ts';
+import { useLanguage, useT, useTn } from '../i18n/useT.ts';
 import '../styles/decisions.css';
 
 const LICENCE_URL = 'https://creativecommons.org/licenses/by-sa/4.0/';
@@ -35,6 +35,7 @@ export function DecisionLog({
   spaceDoc: Y.Doc;
 }) {
   const t = useT();
+  const tn = useTn();
   const id = useId();
   const decisions = useDecisions(spaceDoc);
   const today = localDate(useNow());
@@ -92,7 +93,7 @@ export function DecisionLog({
             </div>
           </div>
           <p className="meta" role="status">
-            {t('decisions.shown', { count: shown.length, total: decisions.length })}
+            {tn('decisions.shown', shown.length, { total: decisions.length })}
           </p>
           {shown.length === 0 ? (
             <p className="empty">{t('decisions.noMatch')}</p>
