@@ -272,6 +272,7 @@ export const en = {
   'process.outcome.deferred': 'Deferred',
   'process.reviewDate': 'Review date',
   'process.reviewOn': 'review on {date}',
+  'process.reviewSentence': 'Review on {date}.',
   'process.reviewDateRequired': 'An adopted proposal needs a review date.',
   'process.reviewDateInvalid': 'Please enter a real date.',
   'process.recordOutcome': 'Record outcome',

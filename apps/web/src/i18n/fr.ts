@@ -276,6 +276,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.outcome.deferred': 'Reportée',
   'process.reviewDate': 'Date de révision',
   'process.reviewOn': 'révision le {date}',
+  'process.reviewSentence': 'Révision le {date}.',
   'process.reviewDateRequired': 'Une proposition adoptée a besoin d’une date de révision.',
   'process.reviewDateInvalid': 'Saisissez une date réelle.',
   'process.recordOutcome': 'Enregistrer l’issue',

@@ -1,7 +1,8 @@
 import { isReviewDate, type Outcome } from '@ronde/domain';
 import { useId, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
-import { useT } from '../i18n/useT.ts';
+import { formatCalendarDate } from '../decisions/formatDecision.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 
 /**
  * The outcome fields a facilitator fills in: the outcome among `choices`
@@ -104,10 +105,12 @@ export function OutcomeRecorded({
   reviewDate: string | null;
 }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <p className="outcome">
       {t('process.outcomeRecorded', { outcome: t(`process.outcome.${outcome}`), name: by })}
-      {reviewDate && ` ${t('process.reviewOn', { date: reviewDate })}`}
+      {reviewDate &&
+        ` ${t('process.reviewSentence', { date: formatCalendarDate(language, reviewDate) })}`}
     </p>
   );
 }
