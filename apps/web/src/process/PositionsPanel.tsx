@@ -9,7 +9,7 @@ import {
   type PositionState,
   type PositionValue,
 } from '@ronde/domain';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { takingPart, useProcess } from './processModel.ts';
 import { currentTemplate } from './steps.ts';
@@ -54,6 +54,7 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
   const [declaring, setDeclaring] = useState(false);
   const [interestText, setInterestText] = useState('');
   const [conflict, setConflict] = useState(false);
+  const buttons = useRef<HTMLDivElement>(null);
   if (template === null) return null;
   // Declared only when it says something (domain INTEREST-1).
   const interest: DeclaredInterest | null =
@@ -95,6 +96,11 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
     }
   };
 
+  // The reason's fields go away once recorded or cancelled: focus returns to
+  // the position's button rather than to the page.
+  const backToButton = (value: PositionValue) =>
+    buttons.current?.querySelector<HTMLButtonElement>(`.position-button--${value}`)?.focus();
+
   const submit = () => {
     if (writing === null) return;
     if (positionError(writing, reason) !== null) {
@@ -102,6 +108,12 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
       return;
     }
     record(writing, reason, anchored && selection ? selection : null);
+    backToButton(writing);
+  };
+
+  const cancel = () => {
+    if (writing !== null) backToButton(writing);
+    setWriting(null);
   };
 
   return (
@@ -157,7 +169,12 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
           </>
         )}
       </div>
-      <div role="group" aria-label={t('process.yourPosition')} className="position-buttons">
+      <div
+        ref={buttons}
+        role="group"
+        aria-label={t('process.yourPosition')}
+        className="position-buttons"
+      >
         {template.positions.map((value) => (
           <button
             key={value}
@@ -210,7 +227,7 @@ function PositionForm({ selection }: { selection: Anchor | null }) {
             <button type="button" className="button button--primary" onClick={submit}>
               {writing === 'objection' ? t('process.recordObjection') : t('process.recordConcern')}
             </button>
-            <button type="button" className="button button--quiet" onClick={() => setWriting(null)}>
+            <button type="button" className="button button--quiet" onClick={cancel}>
               {t('process.cancel')}
             </button>
           </div>

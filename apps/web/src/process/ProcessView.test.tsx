@@ -170,6 +170,28 @@ describe('ProcessView controls per role', () => {
     expect(buttonNames()).toEqual([]);
   });
 
+  it('positions: focus goes back to the position button once a reason is recorded or cancelled', () => {
+    const m = testMeeting();
+    toObjectionRound(m);
+    render(<ProcessView doc={m.doc} me={ANA} />);
+    const objection = within(screen.getByRole('group', { name: 'Your position' })).getByRole(
+      'button',
+      { name: 'Objection' },
+    );
+    fireEvent.click(objection);
+    screen.getByRole('textbox', { name: 'Reason' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(objection);
+
+    fireEvent.click(objection);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason' }), {
+      target: { value: 'Blocks my budget role' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Record objection' }));
+    expect(screen.queryByRole('textbox', { name: 'Reason' })).toBeNull();
+    expect(document.activeElement).toBe(objection);
+  });
+
   it('IDM test and integration: the facilitator rules; objector and proposer confirm', () => {
     const m = testMeeting();
     toObjectionRound(m);
