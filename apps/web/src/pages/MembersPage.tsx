@@ -45,6 +45,17 @@ export function adminErrorMessage(t: Translate, error: unknown): string {
   return t('members.error.server', { message: error.message });
 }
 
+/** Where a failed admin action was taken. */
+type Section = 'page' | 'invites' | 'people';
+
+function ErrorAlert({ message }: { message: string }) {
+  return (
+    <p role="alert" className="alert">
+      {message}
+    </p>
+  );
+}
+
 function Members({ spaceId }: { spaceId: string }) {
   const t = useT();
   const room = useRoom(spaceRoom(spaceId));
@@ -55,7 +66,9 @@ function Members({ spaceId }: { spaceId: string }) {
   const [members, setMembers] = useState<readonly MemberInfo[] | null>(null);
   const [keys, setKeys] = useState<readonly DeviceKeyInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Shown where the action was taken, so a phone user scrolled down to the
+  // people sees a refusal there rather than at the top of the page.
+  const [error, setError] = useState<{ message: string; where: Section } | null>(null);
 
   const reload = useCallback(async () => {
     const [i, m] = await Promise.all([
@@ -74,17 +87,17 @@ function Members({ spaceId }: { spaceId: string }) {
 
   useEffect(() => {
     if (!access.admin) return;
-    reload().catch((e: unknown) => setError(adminErrorMessage(t, e)));
+    reload().catch((e: unknown) => setError({ message: adminErrorMessage(t, e), where: 'page' }));
   }, [access.admin, reload, t]);
 
-  const act = async (action: () => Promise<unknown>) => {
+  const act = async (where: Section, action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
       await action();
       await reload();
     } catch (e) {
-      setError(adminErrorMessage(t, e));
+      setError({ message: adminErrorMessage(t, e), where });
       await reload().catch(() => {});
     } finally {
       setBusy(false);
@@ -92,17 +105,17 @@ function Members({ spaceId }: { spaceId: string }) {
   };
 
   const create = (invite: NewInvite) =>
-    void act(() => adminCall(spaceId, (api) => api.createInvite(invite)));
+    void act('invites', () => adminCall(spaceId, (api) => api.createInvite(invite)));
   const revoke = (invite: InviteInfo) =>
-    void act(() => adminCall(spaceId, (api) => api.revokeInvite(invite.id)));
+    void act('invites', () => adminCall(spaceId, (api) => api.revokeInvite(invite.id)));
   const setRole = (member: MemberInfo, role: SpaceRole) =>
-    void act(async () => {
+    void act('people', async () => {
       await adminCall(spaceId, (api) => api.setRole(member.userId, role));
       // My own role changed: my token says otherwise; get a new one.
       if (member.userId === selfId) await refreshSession(spaceId).catch(() => null);
     });
   const remove = (member: MemberInfo) =>
-    void act(() => adminCall(spaceId, (api) => api.removeMember(member.userId)));
+    void act('people', () => adminCall(spaceId, (api) => api.removeMember(member.userId)));
 
   return (
     <div className="page page--members">
@@ -117,13 +130,10 @@ function Members({ spaceId }: { spaceId: string }) {
         <p className="notice">{t('members.adminsOnly')}</p>
       ) : (
         <>
-          {error && (
-            <p role="alert" className="alert">
-              {error}
-            </p>
-          )}
+          {error?.where === 'page' && <ErrorAlert message={error.message} />}
           <section aria-labelledby="invites-title" className="stack">
             <h2 id="invites-title">{t('members.invites')}</h2>
+            {error?.where === 'invites' && <ErrorAlert message={error.message} />}
             <NewInviteForm busy={busy} onCreate={create} />
             {invites === null ? (
               <Loading message={t('members.loading')} />
@@ -133,6 +143,7 @@ function Members({ spaceId }: { spaceId: string }) {
           </section>
           <section aria-labelledby="people-title" className="stack">
             <h2 id="people-title">{t('members.people')}</h2>
+            {error?.where === 'people' && <ErrorAlert message={error.message} />}
             {members === null ? (
               <Loading message={t('members.loading')} />
             ) : (

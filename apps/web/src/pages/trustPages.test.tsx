@@ -302,6 +302,9 @@ describe('MembersPage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'A space needs at least one admin: this one cannot be removed or changed.',
     );
+    // Beside the people, where the admin is, not at the top of a long page.
+    const people = screen.getByRole('region', { name: 'People' });
+    expect(within(people).getByRole('alert')).toBeTruthy();
   });
 
   it('revokes an invite link by its unique name', async () => {
