@@ -219,7 +219,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.nowSpeaking': 'La parole est à : {name}',
   'process.nextSpeaker': 'Ensuite : {name}',
   'process.myTurn': 'C’est votre tour de parole',
-  'process.endTurn': 'Terminer le tour',
+  'process.endTurn': 'Terminer le tour de parole',
   'process.pass': 'Passer',
   'process.spoke': 'a parlé',
   'process.passed': 'a passé',

@@ -130,6 +130,16 @@ describe('ProcessView controls per role', () => {
     expect(screen.queryByText("It's your turn to speak")).toBeNull();
   });
 
+  it('in French, the speaker ends a speaking turn, not the round ("tour" alone reads as the round)', () => {
+    useSession.setState({ language: 'fr' });
+    const m = testMeeting();
+    m.run(c.startMeeting, FAC);
+    m.run(c.startRound, FAC, ORDER);
+    render(<ProcessView doc={m.doc} me={ANA} />);
+    const region = screen.getByRole('region', { name: 'Processus' });
+    expect(within(region).getByRole('button', { name: 'Terminer le tour de parole' })).toBeTruthy();
+  });
+
   it('positions: an objection needs a reason; a facilitator may record for someone', () => {
     const m = testMeeting();
     toObjectionRound(m);
