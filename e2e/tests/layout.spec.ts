@@ -8,15 +8,33 @@ function showsWholeValue(input: HTMLInputElement): boolean {
   return input.scrollWidth <= input.clientWidth;
 }
 
-test('at phone width an agenda item shows its whole title', async ({ server, person }) => {
+test('at phone width an agenda item shows its whole title; a member’s space links use the page’s width', async ({
+  server,
+  person,
+}) => {
   // Awa plans a meeting on her phone: the item's title takes its own line.
   const awa = await person('Awa', PHONE);
   await awa.open(server.url);
-  await awa.createSpace('Coop du Val');
+  const shareLink = await awa.createSpace('Coop du Val');
   const view = new MeetingView(awa);
   await view.createMeeting('Weekly');
   const title = 'Budget for the next quarter';
   await view.addInformationItem(title);
   const titleField = awa.page.getByRole('textbox', { name: `Title of “${title}”` });
   expect(await titleField.evaluate(showsWholeValue)).toBe(true);
+
+  // Ben, a member on a desktop, has no admin column: the space's links sit
+  // on one line with space between them, not squeezed into half the page.
+  const ben = await person('Ben');
+  await ben.open(shareLink);
+  const box = async (name: string) => {
+    const found = await ben.page.getByRole('link', { name, exact: true }).boundingBox();
+    if (found === null) throw new Error(`no link ${name}`);
+    return found;
+  };
+  const governance = await box('Governance');
+  const tensions = await box('Tensions');
+  const contributions = await box('Contributions');
+  expect(contributions.y).toBe(governance.y);
+  expect(tensions.x).toBeGreaterThan(governance.x + governance.width);
 });

@@ -74,7 +74,7 @@ function Space({ spaceId }: { spaceId: string }) {
     <div className="page">
       <AccessNotice access={access} />
       {access.admin && <AdminLink spaceId={spaceId} />}
-      <div className="space-head">
+      <div className={access.admin ? 'space-head space-head--admin' : 'space-head'}>
         <div>
           <h1 className="page-title">{space.name}</h1>
           <section aria-labelledby="circles-title" className="circles">
