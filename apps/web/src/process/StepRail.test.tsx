@@ -32,6 +32,21 @@ describe('the cockpit', () => {
     expect(screen.getByText('Step 5 of 8')).toBeTruthy();
   });
 
+  it("in French, a step's state agrees with « étape », whatever the gender of its name", () => {
+    useSession.setState({ language: 'fr' });
+    const m = testMeeting();
+    toObjectionRound(m);
+    render(<ProcessView doc={m.doc} me={ANA} />);
+    const rail = screen.getByRole('navigation', { name: 'Étapes' });
+    const items = within(rail)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toContain('Tour de réactions (étape faite)');
+    expect(rail.querySelector('[aria-current="step"]')?.textContent).toBe(
+      'Tour d’objections (étape en cours)',
+    );
+  });
+
   it('an objection changes where "Next step" leads: to the test', () => {
     const m = testMeeting();
     toObjectionRound(m);

@@ -27,8 +27,9 @@ export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.next.end': 'Ensuite : la fin de la réunion',
   'cockpit.next.outcome': 'Enregistrez la décision pour continuer',
   // « étape » est féminin.
-  'cockpit.status.done': 'faite',
-  'cockpit.status.current': 'en cours',
+  // Step names are of both genders (« Tour de consentement », « Issue »): say « étape ».
+  'cockpit.status.done': 'étape faite',
+  'cockpit.status.current': 'étape en cours',
   'cockpit.tools': 'Ordre du jour et rôles',
   'cockpit.close': 'Fermer',
   'cockpit.checkIn': 'Ouverture',
