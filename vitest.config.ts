@@ -37,6 +37,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The bench's own arithmetic; the bench itself runs in `pnpm check` (smoke).
+          name: 'bench',
+          include: ['bench/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'web',
           include: ['apps/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',

@@ -190,6 +190,20 @@ const measures: Measure[] = [
     },
     { key: `${name}.rss`, label: `${name}: server RSS MB under load`, better: 'lower', digits: 1 },
     {
+      key: `${name}.store99`,
+      label: `${name}: appends durable, p99 ms (bucket bound; Ronde's /metrics)`,
+      better: 'lower',
+      digits: 1,
+      detailOnly: true,
+    },
+    {
+      key: `${name}.storeSlow`,
+      label: `${name}: appends slower than 5 ms, %`,
+      better: 'lower',
+      digits: 2,
+      detailOnly: true,
+    },
+    {
       key: `${name}.gen`,
       label: `${name}: load generator's cores used`,
       better: 'lower',
@@ -252,6 +266,10 @@ async function measureServer(kind: ServerKind): Promise<void> {
       record(results, kind.name, `${name}.missing`, f.missing);
       record(results, kind.name, `${name}.rss`, f.rssBytes / 2 ** 20);
       record(results, kind.name, `${name}.gen`, f.generatorCores);
+      if (f.store) {
+        record(results, kind.name, `${name}.store99`, f.store.p99BoundMs);
+        record(results, kind.name, `${name}.storeSlow`, f.store.over5MsPercent);
+      }
       lap(`${name} load`, t);
       await waitForQuiet(server.pid);
     }

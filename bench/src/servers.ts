@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBuckets, type Buckets } from './storeLatency.ts';
 import type { Dialect, Target } from './syncClient.ts';
 
 /** One server under test: how to start it, and how its clients get a room and a token. */
@@ -19,6 +20,8 @@ export interface ServerKind {
   readonly command: (port: number, dataDir: string) => SpawnSpec;
   /** A space (Ronde) or a name prefix (peers), and a token good for its rooms. */
   readonly grant: (server: RunningServer) => Promise<Grant>;
+  /** Its own histogram of appends' durations, where it keeps one (Ronde's `/metrics`). */
+  readonly storeBuckets?: (server: RunningServer) => Promise<Buckets>;
 }
 
 export interface SpawnSpec {
@@ -121,6 +124,7 @@ export function rondeKind(
       const body = (await res.json()) as { id: string; session: { token: string } };
       return { spaceId: body.id, token: body.session.token };
     },
+    storeBuckets: (server) => readBuckets(server.port),
   };
 }
 

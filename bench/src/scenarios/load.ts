@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { closeAll, connectAll, grantsFor, roomOf } from '../clients.ts';
 import { cpuMicros, rssBytes } from '../procStat.ts';
 import type { RunningServer } from '../servers.ts';
+import { storeLatencyBetween, type StoreLatency } from '../storeLatency.ts';
 import type { ClientOptions } from '../syncClient.ts';
 
 export interface LoadShape {
@@ -32,6 +33,8 @@ export interface LoadFigures {
   readonly rssBytes: number;
   /** The load generator's own CPU use in the window, in cores (near 1: it was the limit). */
   readonly generatorCores: number;
+  /** The server's own account of its appends in the window (Ronde only). */
+  readonly store: StoreLatency | null;
 }
 
 const DRAIN_MS = 3000;
@@ -130,6 +133,7 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
     }
     await new Promise((resolve) => setTimeout(resolve, stall.recoverMs));
   }
+  const storeBefore = await server.kind.storeBuckets?.(server);
   const cpuBefore = cpuMicros(server.pid);
   const ownBefore = process.cpuUsage();
   windowStart = performance.now();
@@ -144,6 +148,8 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
   const drainEnd = performance.now() + DRAIN_MS;
   while (latencies.length < offered && performance.now() < drainEnd)
     await new Promise((resolve) => setTimeout(resolve, 20));
+  // Read once the window's writes are in: their appends are then done (or counted missing).
+  const storeAfter = storeBefore && (await server.kind.storeBuckets?.(server));
   const missing = Math.max(0, offered - latencies.length);
   for (let i = 0; i < missing; i++) latencies.push(Infinity);
   await closeAll(clients);
@@ -159,5 +165,6 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
     missing,
     rssBytes: rss,
     generatorCores: (own.user + own.system) / 1000 / elapsed,
+    store: storeBefore && storeAfter ? storeLatencyBetween(storeBefore, storeAfter) : null,
   };
 }
