@@ -38,3 +38,25 @@ test('at phone width an agenda item shows its whole title; a member’s space li
   expect(contributions.y).toBe(governance.y);
   expect(tensions.x).toBeGreaterThan(governance.x + governance.width);
 });
+
+test('at phone width each asynchronous-consent position is a target a finger can tap', async ({
+  server,
+  person,
+}) => {
+  const awa = await person('Awa', PHONE);
+  await awa.open(server.url);
+  await awa.createSpace('Coop du Val');
+  await awa.createProposal('Four-day week', 'We are tired.');
+  await awa.typeAtEnd('Work four days a week.');
+  const send = awa.page.getByRole('region', { name: 'Send to asynchronous consent' });
+  await send.getByRole('button', { name: 'Send to asynchronous consent' }).click();
+  await expect(awa.page.getByRole('heading', { level: 1 })).toContainText('Four-day week');
+
+  const form = awa.page.getByRole('region', { name: 'My position' });
+  for (const name of ['Consent', 'Concern', 'Objection', 'Stand aside']) {
+    // The radio's label is its target: a whole line of a finger's height.
+    const label = form.locator('label').filter({ has: awa.page.getByRole('radio', { name }) });
+    const box = await label.boundingBox();
+    expect(box?.height ?? 0, name).toBeGreaterThanOrEqual(44);
+  }
+});
