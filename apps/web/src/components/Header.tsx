@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useT } from '../i18n/useT.ts';
 import { InboxLink } from '../inbox/InboxLink.tsx';
-import { useDeviceIdentity } from '../state/useIdentity.ts';
+import { useShownIdentity } from '../state/useIdentity.ts';
 import { useSession } from '../state/session.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -9,7 +9,7 @@ import { LanguageSelect } from './LanguageSelect.tsx';
 /** The app bar: home link, connection status, who you are, language. */
 export function Header() {
   const t = useT();
-  const me = useDeviceIdentity();
+  const me = useShownIdentity();
   const openNameDialog = useSession((s) => s.openNameDialog);
   return (
     <header className="app-header">

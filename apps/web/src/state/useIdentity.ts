@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useMatch } from 'react-router';
 import { colorForUser } from '../identity/userColor.ts';
 import { useSession, type Membership } from './session.ts';
 
@@ -44,4 +45,19 @@ export function useDeviceIdentity(): Identity {
   const id = useSession((s) => s.userId);
   const name = useSession((s) => s.name);
   return useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);
+}
+
+/**
+ * Who I am on the page shown: my identity in its space when I am a member
+ * (the colour others see on my caret and in the presence list), else this
+ * device's. The header shows it, so my dot there matches my avatar.
+ *
+ * @example
+ * const me = useShownIdentity(); // in /s/:spaceId/…, my member colour
+ */
+export function useShownIdentity(): Identity {
+  const spaceId = useMatch('/s/:spaceId/*')?.params.spaceId ?? '';
+  const device = useDeviceIdentity();
+  const member = useIdentity(spaceId);
+  return member.id ? member : device;
 }
