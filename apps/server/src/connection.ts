@@ -101,10 +101,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   const now = ctx.now ?? Date.now;
   const handle = ctx.registry.open(ctx.room);
   const userId = ctx.identity.userId;
-  const kind = parseRoomName(ctx.room)?.kind ?? null;
+  const ref = parseRoomName(ctx.room);
   const guard: WriteGuard | undefined =
-    userId !== null && kind !== null && ctx.identity.role !== 'anonymous'
-      ? writeGuard(kind, { userId, role: ctx.identity.role }, now)
+    userId !== null && ref !== null && ctx.identity.role !== 'anonymous'
+      ? writeGuard(ref.kind, { userId, role: ctx.identity.role }, now, ref)
       : undefined;
   let pending: Uint8Array[] | null = [];
   let pendingBytes = 0;

@@ -1,4 +1,4 @@
-import type { DocKind } from '@ronde/domain';
+import type { DocKind, RoomRef } from '@ronde/domain';
 import type * as Y from 'yjs';
 import { structClients, type Authorship } from './authorship.ts';
 import { contributionOf } from './contribution.ts';
@@ -44,9 +44,9 @@ export type WriteGuard = (
  * its writer may not make.
  *
  * @example
- * await loaded.store(update, peer, policyGuard('meeting', { userId, role }));
+ * await loaded.store(update, peer, policyGuard('meeting', { userId, role }, ref));
  */
-export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
+export function policyGuard(kind: DocKind, writer: Writer, room?: RoomRef): PolicyGuard {
   // One context per document, its meeting facts folded at most once per judged update:
   // judged updates run one at a time, synchronously.
   let facts: ReturnType<typeof meetingFacts> | null = null;
@@ -56,7 +56,14 @@ export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
     if (!located.ok) throw new WriteRefused('WRITE-1', located.reason);
     if (located.writes.length === 0) return located.writes;
     facts = null;
-    if (ctx?.doc !== doc) ctx = { writer, doc, meeting: () => (facts ??= meetingFacts(doc)) };
+    if (ctx?.doc !== doc) {
+      ctx = {
+        writer,
+        doc,
+        meeting: () => (facts ??= meetingFacts(doc)),
+        ...(room ? { room } : {}),
+      };
+    }
     const verdict = judgeWrites(kind, located.writes, ctx);
     facts = null;
     if (!verdict.ok) throw new WriteRefused(verdict.rule, verdict.reason);
@@ -65,7 +72,7 @@ export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
 }
 
 /**
- * The write guard of a member's connection, in the store queue: the write
+ * The write guard of a member's connection to `room`, in the store queue: the write
  * policy (WRITE-1…15), then authorship (WRITE-16: every client whose new
  * structs the update carries is the writer's, bound now if fresh), and
  * answers the update's contribution row (AUTHOR-3), `null` when it writes
@@ -77,8 +84,13 @@ export function policyGuard(kind: DocKind, writer: Writer): PolicyGuard {
  *   guard(doc, bytes, parsed, loaded.authors),
  * );
  */
-export function writeGuard(kind: DocKind, writer: Writer, now: () => number): WriteGuard {
-  const policy = policyGuard(kind, writer);
+export function writeGuard(
+  kind: DocKind,
+  writer: Writer,
+  now: () => number,
+  room?: RoomRef,
+): WriteGuard {
+  const policy = policyGuard(kind, writer, room);
   return async (doc, update, parsed, authors) => {
     const writes = policy(doc, update, parsed);
     const clients = structClients(parsed ?? parseUpdate(update), doc);

@@ -1,4 +1,4 @@
-import { ASYNC_POLICY_KEY, parsePolicy, type DocKind } from '@ronde/domain';
+import { ASYNC_POLICY_KEY, parsePolicy, type DocKind, type RoomRef } from '@ronde/domain';
 import * as Y from 'yjs';
 import type { LocatedWrite } from './locateUpdate.ts';
 import type { MeetingFacts } from './meetingFacts.ts';
@@ -31,6 +31,11 @@ export interface RuleContext {
   readonly doc: Y.Doc;
   /** The meeting as its log folds (meeting documents only; computed once per check). */
   readonly meeting: () => MeetingFacts;
+  /**
+   * The room the document is served as: a document is created under its
+   * own id and space (WRITE-22). Absent only in unit tests of other rules.
+   */
+  readonly room?: RoomRef;
   /**
    * A field the same update creates on a plain-map root (`meeting/createdBy`),
    * so creating a document and acting on it travel as one update (filled in
@@ -108,6 +113,20 @@ function entryPath(write: LocatedWrite): { key: string; field: string | null } |
 
 // ---------------------------------------------------------------- checks
 
+/**
+ * WRITE-22: a document's `id` and `spaceId`, written at its creation, are
+ * its room's. The server's consequences read them from the document (a
+ * meeting's index entry, participation, decisions and the proposal it holds
+ * are keyed by `meeting.id`), so a document created under another's id
+ * would act in that one's name.
+ */
+function createdAsItsRoom(field: string, write: LocatedWrite, ctx: RuleContext): string | null {
+  if (ctx.room === undefined || write.op !== 'insert') return null;
+  const own = field === 'id' ? ctx.room.id : field === 'spaceId' ? ctx.room.spaceId : null;
+  if (own === null || writtenValue(write) === own) return null;
+  return `a document created with another ${field} than its room’s (WRITE-22)`;
+}
+
 const serverOnly = (): string => 'only the server writes here';
 
 const IMMUTABLE_MEETING = new Set(['id', 'spaceId', 'createdAt', 'createdBy', 'schema']);
@@ -117,6 +136,8 @@ function checkMeetingFields(write: LocatedWrite, ctx: RuleContext): string | nul
   const field = fieldOf(write);
   if (field === null) return 'not a field of the meeting';
   if (!rootMap(ctx.doc, 'meeting').has('id')) {
+    const foreign = createdAsItsRoom(field, write, ctx);
+    if (foreign !== null) return foreign;
     // Creation: whoever creates it names themselves as its creator.
     if (
       field === 'createdBy' &&
@@ -244,6 +265,8 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
   const field = fieldOf(write);
   if (field === null) return 'not a field of the proposal';
   if (!rootMap(ctx.doc, 'proposal').has('id')) {
+    const foreign = createdAsItsRoom(field, write, ctx);
+    if (foreign !== null) return foreign;
     if (field === 'status' && write.op === 'insert' && writtenValue(write) !== 'draft') {
       return 'a proposal is created as a draft';
     }

@@ -1,0 +1,147 @@
+import {
+  addMeetingSummary,
+  initMeeting,
+  initProposal,
+  joinMeeting,
+  newId,
+  readMeeting,
+  readProposal,
+  roomName,
+  spaceMeetings,
+} from '@ronde/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../src/limits.ts';
+import { tempDir, waitFor } from './helpers.ts';
+import { deniedReasons, honest, hostile, stored, type Member } from './hostileKit.ts';
+import { startHostileSpace, type HostileSpace } from './hostileMeeting.ts';
+
+/**
+ * Hostile members writing documents whose content claims another identity,
+ * or fields the server relies on, through the real server (token auth, a
+ * bare socket sending hand-made updates): each attack is refused with 4409
+ * naming its rule, the stored document is unchanged, and the web app's own
+ * writes to the same place still go through.
+ */
+describe('hostile writes against what documents say they are', () => {
+  const dir = tempDir('ronde-hostile-docs-');
+  let space: HostileSpace;
+  let port: number;
+  let admin: Member;
+  let cy: Member;
+  let spaceId: string;
+  let clock = 1_700_000_000_000;
+
+  beforeAll(async () => {
+    space = await startHostileSpace(dir.path, (ms) => (clock += ms));
+    ({ port, admin, cy } = space);
+    spaceId = admin.spaceId;
+  }, 60_000);
+
+  afterAll(async () => {
+    await space.close();
+    dir.remove();
+  });
+
+  /** Cy's `attack` on `room` over a bare socket: refused 4409 naming `rule`, nothing stored. */
+  async function refusedAttack(room: string, rule: string, attack: (doc: Y.Doc) => void) {
+    const before = Y.encodeStateAsUpdate(await stored(port, room, admin));
+    const attacker = await hostile(port, room, cy, new Y.Doc());
+    attacker.edit(attack);
+    const closed = await Promise.race([
+      attacker.client.closed,
+      new Promise<{ code: number }>((resolve) => setTimeout(() => resolve({ code: 0 }), 3000)),
+    ]);
+    attacker.client.socket.terminate();
+    expect(closed.code).toBe(CLOSE_CODES.writeRefused);
+    expect(deniedReasons(attacker.client).join(' ')).toContain(`(${rule})`);
+    expect(Y.encodeStateAsUpdate(await stored(port, room, admin))).toEqual(before);
+  }
+
+  it('WRITE-22 a meeting document is created under its room’s id and space, never another meeting’s', async () => {
+    // Ada's meeting is listed, upcoming; its document is Ada's.
+    const adaMeeting = newId();
+    const index = await honest(port, space.spaceRoom, admin);
+    addMeetingSummary(index.doc, {
+      id: adaMeeting,
+      title: 'Ada’s meeting',
+      circleId: 'circle01',
+      kind: 'governance',
+      startsAt: clock,
+      status: 'upcoming',
+      updatedAt: clock,
+    });
+    await waitFor(
+      async () => spaceMeetings(await stored(port, space.spaceRoom, admin)).has(adaMeeting),
+      'Ada’s meeting listed',
+    );
+    index.provider.destroy();
+    const listed = spaceMeetings(await stored(port, space.spaceRoom, admin))
+      .get(adaMeeting)
+      ?.toJSON();
+
+    // Cy creates a meeting of her own whose document says it is Ada's (then
+    // starting it would mark Ada's meeting live, file its participation…).
+    const mine = roomName({ spaceId, kind: 'meeting', id: newId() });
+    const forged = (id: string, inSpace: string) => (doc: Y.Doc) => {
+      doc.transact(() => {
+        initMeeting(doc, {
+          id,
+          spaceId: inSpace,
+          title: 'Forged',
+          circleId: 'circle01',
+          kind: 'governance',
+          startsAt: clock,
+          createdBy: cy.userId,
+          now: clock,
+        });
+        joinMeeting(doc, { id: cy.userId, name: 'Cy', role: 'facilitator', now: clock });
+      });
+    };
+    await refusedAttack(mine, 'WRITE-22', forged(adaMeeting, spaceId));
+    await refusedAttack(mine, 'WRITE-22', forged(mine.split('/')[2] as string, 'spOther01'));
+    expect(
+      spaceMeetings(await stored(port, space.spaceRoom, admin))
+        .get(adaMeeting)
+        ?.toJSON(),
+    ).toEqual(listed);
+
+    // The web app's creation (NewMeetingForm: the room's id, created and joined in one transaction).
+    const cyClient = await honest(port, mine, cy);
+    forged(mine.split('/')[2] as string, spaceId)(cyClient.doc);
+    await waitFor(
+      async () => readMeeting(await stored(port, mine, admin))?.createdBy === cy.userId,
+      'Cy’s own meeting stored',
+    );
+    expect(cyClient.provider.wsconnected).toBe(true);
+    cyClient.provider.destroy();
+  });
+
+  it('WRITE-22 a proposal document is created under its room’s id and space', async () => {
+    const id = newId();
+    const room = roomName({ spaceId, kind: 'proposal', id });
+    const create = (asId: string, inSpace: string) => (doc: Y.Doc) => {
+      initProposal(doc, {
+        id: asId,
+        spaceId: inSpace,
+        circleId: 'circle01',
+        title: 'Shared tools',
+        driver: '',
+        createdBy: 'Cy',
+        authorId: cy.userId,
+        now: clock,
+      });
+    };
+    await refusedAttack(room, 'WRITE-22', create(newId(), spaceId));
+    await refusedAttack(room, 'WRITE-22', create(id, 'spOther01'));
+
+    // The web app's creation (writeNewDocument: the room's id).
+    const cyClient = await honest(port, room, cy);
+    create(id, spaceId)(cyClient.doc);
+    await waitFor(
+      async () => readProposal(await stored(port, room, admin))?.authorId === cy.userId,
+      'Cy’s proposal stored',
+    );
+    cyClient.provider.destroy();
+  });
+});
