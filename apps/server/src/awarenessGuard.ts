@@ -11,7 +11,8 @@ export const MAX_AWARENESS_STATES_PER_CONNECTION = 8;
  * - AWARE-1 a connection sets or removes only the states of clientIDs it
  *   introduced; a clientID that another member's connection holds is not
  *   its to touch (one of the same member's may take it over: a tab that
- *   reconnected before its old socket timed out);
+ *   reconnected before its old socket timed out), nor one whose state,
+ *   relayed from another instance, names another member;
  * - AWARE-2 at most {@link MAX_AWARENESS_STATES_PER_CONNECTION} clientIDs per
  *   connection;
  * - AWARE-3 a state that names a user (`user.id`) names the connection's own;
@@ -34,12 +35,32 @@ export type AwarenessOwners = Map<
 >;
 
 const owners = new WeakMap<Awareness, AwarenessOwners>();
+/** The awareness each owner table was made for: its states include other instances' (CLUSTER-4). */
+const roomOf = new WeakMap<AwarenessOwners, Awareness>();
 
 /** The owner table of a room's awareness. */
 export function awarenessOwners(awareness: Awareness): AwarenessOwners {
   let table = owners.get(awareness);
-  if (!table) owners.set(awareness, (table = new Map()));
+  if (!table) {
+    owners.set(awareness, (table = new Map()));
+    roomOf.set(table, awareness);
+  }
   return table;
+}
+
+/**
+ * Whether the room shows a state for `clientId` that names another user
+ * than `userId`: set by a connection to another instance (relayed, CLUSTER-4),
+ * which this instance's table does not list. AWARE-1 holds across instances:
+ * that state is its user's, whatever instance they are on.
+ */
+function heldElsewhere(table: AwarenessOwners, clientId: number, userId: string | null): boolean {
+  const state = roomOf.get(table)?.getStates().get(clientId);
+  if (typeof state !== 'object' || state === null) return false;
+  const user = (state as { user?: unknown }).user;
+  if (typeof user !== 'object' || user === null) return false;
+  const id = (user as { id?: unknown }).id;
+  return typeof id === 'string' && id !== userId;
 }
 
 /**
@@ -63,7 +84,10 @@ export function createAwarenessGuard(
         const mine = holder?.connection === connection;
         const takeOver =
           holder !== undefined && !mine && userId !== null && holder.userId === userId;
-        if (holder && !mine && !takeOver) {
+        if (
+          (holder && !mine && !takeOver) ||
+          (!holder && heldElsewhere(table, entry.clientId, userId))
+        ) {
           refused++;
           continue;
         }

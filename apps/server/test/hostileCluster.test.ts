@@ -1,0 +1,90 @@
+import { spaceRoom } from '@ronde/domain';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeAwareness } from '../src/protocol.ts';
+import type { RondeServer } from '../src/server.ts';
+import { clusterConfig, REDIS_URL, startInstance } from './clusterKit.ts';
+import { connectWithToken, createSpaceOverHttp, rawClient, tempDir, waitFor } from './helpers.ts';
+import { invited, syncPath } from './hostileKit.ts';
+import { createTestDatabase, DATABASE_URL } from './pgDatabase.ts';
+
+const missing = [!DATABASE_URL && 'DATABASE_URL', !REDIS_URL && 'REDIS_URL'].filter(Boolean);
+const skip = missing.length > 0 && !process.env.CI;
+if (skip) console.warn(`hostile cluster: ${missing.join(' and ')} not set: skipped`);
+
+/**
+ * A hostile member on one instance of a deployment, the member they target
+ * on another (SPEC CLUSTER-4 relays presence): the presence rules hold
+ * across instances as they do on one.
+ */
+describe.skipIf(skip)('hostile clients across instances', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function instance(config: ReturnType<typeof clusterConfig>): Promise<RondeServer> {
+    const dir = tempDir('ronde-hostile-cluster-');
+    cleanups.push(dir.remove);
+    const server = await startInstance(dir.path, { ...config, auth: 'required' });
+    cleanups.push(() => server.close());
+    return server;
+  }
+
+  it('AWARE-1 a member cannot overwrite the presence of someone connected to another instance', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const config = clusterConfig(db.url, REDIS_URL);
+    const [a, b] = [await instance(config), await instance(config)];
+    const admin = await createSpaceOverHttp(a.port);
+    const bea = await invited(a.port, admin, 'member', 'Bea');
+    const cy = await invited(a.port, admin, 'member', 'Cy');
+    const room = spaceRoom(admin.spaceId);
+
+    // Bea on instance B, Ada watching on instance A, where Cy attacks.
+    const beaClient = connectWithToken(b.port, room, bea.token);
+    cleanups.push(() => beaClient.provider.destroy());
+    beaClient.provider.awareness.setLocalStateField('user', { id: bea.userId, name: 'Bea' });
+    const beaId = beaClient.provider.awareness.clientID;
+    const ada = connectWithToken(a.port, room, admin.token);
+    cleanups.push(() => ada.provider.destroy());
+    await waitFor(() => ada.provider.awareness.getStates().has(beaId), 'Ada sees Bea', 10_000);
+
+    const attacker = rawClient(a.port, syncPath(room, cy.token));
+    cleanups.push(() => attacker.socket.terminate());
+    await attacker.opened;
+    // Bea's clientID, a higher clock, a state naming Cy (AWARE-3 holds) or nobody:
+    // Bea's own later updates, with lower clocks, would be ignored everywhere.
+    for (const state of [{ user: { id: cy.userId, name: 'Bea' } }, { hidden: true }]) {
+      const spoof = new Awareness(new Y.Doc());
+      spoof.clientID = beaId;
+      for (let n = 0; n < 50; n++) spoof.setLocalState(state);
+      attacker.socket.send(encodeAwareness(encodeAwarenessUpdate(spoof, [beaId])));
+    }
+    // A marker of Cy's own, sent after: once Bea sees it on B, the spoof was relayed or dropped.
+    const marker = new Awareness(new Y.Doc());
+    marker.setLocalState({ user: { id: cy.userId, name: 'Cy' } });
+    attacker.socket.send(encodeAwareness(encodeAwarenessUpdate(marker, [marker.clientID])));
+    await waitFor(
+      () =>
+        ada.provider.awareness.getStates().has(marker.clientID) &&
+        beaClient.provider.awareness.getStates().has(marker.clientID),
+      'Cy’s own presence on both instances',
+      10_000,
+    );
+    const bea0 = { user: { id: bea.userId, name: 'Bea' } };
+    expect(ada.provider.awareness.getStates().get(beaId)).toEqual(bea0);
+    expect(beaClient.provider.awareness.getStates().get(beaId)).toEqual(bea0);
+
+    // Bea still shows her presence changes to Ada.
+    beaClient.provider.awareness.setLocalStateField('user', { id: bea.userId, name: 'Bea B.' });
+    await waitFor(
+      () =>
+        (ada.provider.awareness.getStates().get(beaId) as typeof bea0 | undefined)?.user.name ===
+        'Bea B.',
+      'Ada sees Bea’s new presence',
+      10_000,
+    );
+  }, 60_000);
+});
