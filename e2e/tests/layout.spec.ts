@@ -3,9 +3,9 @@ import { expect, test } from '../fixtures/test.ts';
 
 const PHONE = { width: 390, height: 844 };
 
-/** Whether an input shows its whole value, none of it scrolled out of sight. */
-function showsWholeValue(input: HTMLInputElement): boolean {
-  return input.scrollWidth <= input.clientWidth;
+/** Whether a field shows its whole value, none of it scrolled out of sight. */
+function showsWholeValue(field: HTMLInputElement | HTMLTextAreaElement): boolean {
+  return field.scrollWidth <= field.clientWidth && field.scrollHeight <= field.clientHeight;
 }
 
 test('at phone width an agenda item shows its whole title; a member’s space links use the page’s width', async ({
@@ -39,14 +39,16 @@ test('at phone width an agenda item shows its whole title; a member’s space li
   expect(tensions.x).toBeGreaterThan(governance.x + governance.width);
 });
 
-test('at phone width each asynchronous-consent position is a target a finger can tap', async ({
+test('at phone width a proposal shows its whole title; each asynchronous-consent position is a target a finger can tap', async ({
   server,
   person,
 }) => {
   const awa = await person('Awa', PHONE);
   await awa.open(server.url);
   await awa.createSpace('Coop du Val');
-  await awa.createProposal('Four-day week', 'We are tired.');
+  await awa.createProposal('Four-day week for the whole production team', 'We are tired.');
+  const title = awa.page.getByRole('textbox', { name: 'Title' });
+  expect(await title.evaluate(showsWholeValue)).toBe(true);
   await awa.typeAtEnd('Work four days a week.');
   const send = awa.page.getByRole('region', { name: 'Send to asynchronous consent' });
   await send.getByRole('button', { name: 'Send to asynchronous consent' }).click();

@@ -10,20 +10,32 @@ interface Props {
   readonly describedBy?: string;
 }
 
-/** A one-line input co-edited through a Y.Text. */
+/**
+ * A one-line text co-edited through a Y.Text (a title): a text area that
+ * takes no line break, so a long title wraps on a phone instead of being cut.
+ */
 export function YTextInput({ id, text, maxLength, readOnly, className, describedBy }: Props) {
-  const field = useYTextInput<HTMLInputElement>(text);
+  const field = useYTextInput<HTMLTextAreaElement>(text);
   return (
-    <input
+    <textarea
       id={id}
       ref={field.ref}
       defaultValue={field.initial}
-      onChange={field.onChange}
+      onChange={(event) => {
+        const el = event.currentTarget;
+        // A pasted line break becomes a space: the text stays one line.
+        if (/[\r\n]/.test(el.value)) el.value = el.value.replace(/[\r\n]+/g, ' ');
+        field.onChange(event);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
       maxLength={maxLength}
       readOnly={readOnly}
       className={className}
       aria-describedby={describedBy}
       autoComplete="off"
+      rows={1}
     />
   );
 }
