@@ -46,9 +46,14 @@ test('at phone width a proposal shows its whole title; each asynchronous-consent
   const awa = await person('Awa', PHONE);
   await awa.open(server.url);
   await awa.createSpace('Coop du Val');
-  await awa.createProposal('Four-day week for the whole production team', 'We are tired.');
+  await awa.createProposal(
+    'Four-day week for the whole production team',
+    'What is: people are exhausted on Fridays. What could be: rested people, the same work done.',
+  );
   const title = awa.page.getByRole('textbox', { name: 'Title' });
   expect(await title.evaluate(showsWholeValue)).toBe(true);
+  const driver = awa.page.getByRole('textbox', { name: 'Driver' });
+  expect(await driver.evaluate(showsWholeValue)).toBe(true);
   await awa.typeAtEnd('Work four days a week.');
   const send = awa.page.getByRole('region', { name: 'Send to asynchronous consent' });
   await send.getByRole('button', { name: 'Send to asynchronous consent' }).click();
