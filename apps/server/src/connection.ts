@@ -267,7 +267,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     const appended =
       ctx.asyncEvents && parseRoomName(ctx.room)?.kind === 'consent'
         ? submitAsyncEvent(submission, loaded, ctx.asyncEvents)
-        : checkSubmittedEvent(submission, events).then(async (stored) => {
+        : checkSubmittedEvent(submission, events, now).then(async (stored) => {
             await ctx.beforeEventAppend?.(ctx.room, stored);
             await appendCheckedEvent(loaded, stored);
           });

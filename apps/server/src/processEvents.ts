@@ -27,7 +27,9 @@ import { checkSignature, type EventDeps, type Signed } from './signedEvent.ts';
  * - EVT-6 the id is not yet in the log (checked inside the document's store
  *   queue, so two submissions of one id append once);
  * - EVT-7 what is stored is the parsed event plus `kid` and `sig`, exactly
- *   what was signed: unknown fields never reach the log.
+ *   what was signed: unknown fields never reach the log;
+ * - EVT-8 its `at` is not ahead of the server's clock by more than
+ *   {@link MAX_EVENT_LEAD_MS} (refused as `clock`).
  */
 
 export type RefusalCode =
@@ -42,7 +44,9 @@ export type RefusalCode =
   | 'quota'
   // An asynchronous consent's event its fold would ignore, or one after its deadline (ACONS-7).
   | 'not-allowed'
-  | 'closed';
+  | 'closed'
+  // A meeting event dated ahead of the server's clock (EVT-8).
+  | 'clock';
 
 export class EventRefusal extends Error {
   override name = 'EventRefusal';
@@ -131,18 +135,40 @@ const MEETING_EVENTS: SubmissionRules<MeetingEvent> = {
 };
 
 /**
- * Checks a submitted event (EVT-2 … EVT-5); resolves with what to store, or
- * rejects with an {@link EventRefusal}.
+ * How far ahead of the server's clock an event's `at` may be (EVT-8). The
+ * fold times turns, items and rounds by their events' `at` (EQUITY-1,
+ * TIME-1, ROUND-5): a turn ended an hour ahead would credit its speaker an
+ * hour and start the next turn in the future. Clients stamp events with the
+ * server's time (DESIGN 9, its offset measured over the socket before any
+ * command), so a minute covers what that measure misses. Events in the past
+ * are not bounded: a client's outbox re-sends old ones after a reconnect or
+ * a restore (EVT-5).
+ */
+export const MAX_EVENT_LEAD_MS = 60_000;
+
+/**
+ * Checks a submitted event (EVT-2 … EVT-5, EVT-8); resolves with what to
+ * store, or rejects with an {@link EventRefusal}.
  *
  * @example
- * const stored = await checkSubmittedEvent(submission, deps);
+ * const stored = await checkSubmittedEvent(submission, deps, Date.now);
  */
 export async function checkSubmittedEvent(
   submission: EventSubmission,
   deps: EventDeps,
+  now: () => number = Date.now,
 ): Promise<StoredEvent> {
   // EVT-5: by someone else is fine only because the signature proved it theirs.
-  return checkSignedSubmission(submission, deps, MEETING_EVENTS);
+  const stored = await checkSignedSubmission(submission, deps, MEETING_EVENTS);
+  const lead = stored.at - now();
+  if (lead > MAX_EVENT_LEAD_MS) {
+    throw new EventRefusal(
+      stored.id,
+      'clock',
+      `the event is dated ${Math.round(lead / 1000)} s ahead of the server's clock`,
+    );
+  }
+  return stored;
 }
 
 /**
