@@ -1,5 +1,5 @@
 import { applyChanges, initSpace, readSpace, timeLog } from '@ronde/domain';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -7,6 +7,7 @@ import { useSession } from '../state/session.ts';
 import { TimeBank } from './TimeBankPage.tsx';
 
 vi.mock('../sync/sessionKeeper.ts', () => ({ freshToken: () => Promise.resolve('tok') }));
+vi.mock('../timeBank/submitTimeEvent.ts', () => ({ submitTimeEvent: () => Promise.resolve() }));
 
 afterEach(cleanup);
 
@@ -146,5 +147,25 @@ describe('time bank page (TIME-12)', () => {
       'Nobody else fills a role in Kitchen yet, so nobody can confirm it until someone does.',
     );
     expect(screen.getByRole('button', { name: 'Confirm 1 h 30 min of Ana for Soup' })).toBeTruthy();
+  });
+});
+
+describe('declaring hours', () => {
+  it('gives focus back to "Declare hours" once the form is sent or cancelled', async () => {
+    as(ANA);
+    const open = screen.getByRole('button', { name: 'Declare hours' });
+    fireEvent.click(open);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Declare hours' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Declare hours' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'What you worked on' }), {
+      target: { value: 'Inventory' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Declare hours' })),
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/declared/);
   });
 });

@@ -12,7 +12,7 @@ import {
   type WorkFields,
   type WorkKind,
 } from '@ronde/domain';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { BackLink } from '../components/BackLink.tsx';
 import { CircleSelect } from '../components/CircleSelect.tsx';
@@ -102,6 +102,13 @@ export function TimeBank({
   const [to, setTo] = useState('');
   const [circleId, setCircleId] = useState('');
   const [declaring, setDeclaring] = useState(false);
+  // Once the form closes (declared or cancelled), focus goes back to the
+  // button that opened it rather than to the page.
+  const refocusOpen = useRef(false);
+  const closeForm = () => {
+    refocusOpen.current = true;
+    setDeclaring(false);
+  };
   const [notice, setNotice] = useState('');
   const period: Period = useMemo(() => ({ from: from || null, to: to || null }), [from, to]);
   const balances = useMemo(
@@ -169,7 +176,7 @@ export function TimeBank({
   };
   const declare = async (fields: WorkFields) => {
     await submitTimeEvent(spaceId, { type: 'time.declare', ...fields });
-    setDeclaring(false);
+    closeForm();
     setNotice(t('timeBank.notice.declared'));
   };
   // A list of entry cards: the two lists differ only in whether `me` is in each entry's
@@ -242,13 +249,19 @@ export function TimeBank({
             title={t('timeBank.declare.title')}
             submitLabel={t('timeBank.declare.send')}
             onSubmit={declare}
-            onCancel={() => setDeclaring(false)}
+            onCancel={closeForm}
             suggest={suggest}
             anchorId={roster.anchorId}
             records={records}
           />
         ) : (
           <button
+            ref={(button) => {
+              if (button && refocusOpen.current) {
+                refocusOpen.current = false;
+                button.focus();
+              }
+            }}
             type="button"
             className="button button--primary"
             onClick={() => {
