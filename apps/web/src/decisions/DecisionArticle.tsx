@@ -189,7 +189,12 @@ function Positions({ entry, name }: { entry: DecisionEntry; name: (id: string) =
           <span className={`position position--${p.value}`}>
             {t(`decisions.position.${p.value}`)}
           </span>
-          {p.reason && <span className="decision__reason">: {p.reason}</span>}
+          {p.reason && (
+            <span className="decision__reason">
+              {t('text.colon')}
+              {p.reason}
+            </span>
+          )}
           {p.onBehalfOf !== null && (
             <span className="meta">
               {' '}
@@ -261,14 +266,20 @@ function Objection({
     <li className="decision__objection">
       <p className="decision__objection-head">
         <strong>{t('decisions.objectionBy', { name: name(objection.objector) })}</strong>
-        {objection.reason && <span>: {objection.reason}</span>}
+        {objection.reason && (
+          <span>
+            {t('text.colon')}
+            {objection.reason}
+          </span>
+        )}
       </p>
       {objection.quote && <blockquote className="decision__quote">{objection.quote}</blockquote>}
       {objection.test && (
         <ul className="decision__test" aria-label={t('decisions.test')}>
           {QUESTIONS.map((q) => (
             <li key={q}>
-              {t(`decisions.question.${q}`)}:{' '}
+              {t(`decisions.question.${q}`)}
+              {t('text.colon')}
               <strong>{objection.test?.answers[q] ? t('decisions.yes') : t('decisions.no')}</strong>
             </li>
           ))}

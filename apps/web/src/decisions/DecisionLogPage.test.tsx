@@ -250,6 +250,17 @@ describe('the decision log page', () => {
     expect(screen.getByRole('status').textContent).toBe('1 décision affichée sur 2');
   });
 
+  it('in French, a position and its reason take a no-break space before the colon', () => {
+    useSession.setState({ language: 'fr' });
+    const doc = new Y.Doc();
+    recordDecision(doc, lifted);
+    renderLog(doc);
+    const a = within(screen.getByRole('article', { name: 'Friday rota' }));
+    expect(
+      a.getByText('Who answers?', { selector: '.decision__reason', exact: false }).textContent,
+    ).toBe('\u00a0: Who answers?');
+  });
+
   it('shows an entry recorded while the page is open', () => {
     const doc = new Y.Doc();
     renderLog(doc);

@@ -14,6 +14,8 @@ import { governanceEn } from './features/governance.ts';
  */
 export const en = {
   'app.name': 'Ronde',
+  /** Between a label and what follows it: "Ana: Objection". */
+  'text.colon': ': ',
   'app.tagline': 'Write proposals together, decide by consent.',
   'header.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -11,6 +11,8 @@ import { governanceFr } from './features/governance.ts';
 /** The French catalogue: TypeScript requires exactly the English keys. */
 export const fr: Readonly<Record<MessageKey, string>> = {
   'app.name': 'Ronde',
+  // Une espace insécable avant le deux-points : « Ana : Objection ».
+  'text.colon': '\u00a0: ',
   'app.tagline': 'Écrire des propositions ensemble, décider par consentement.',
   'header.skip': 'Aller au contenu',
   'app.loading': 'Chargement…',

@@ -75,7 +75,9 @@ function ObjectionIntegration({ item, objection }: { item: ItemState; objection:
       className="card objection stack"
     >
       <p className="objection__text">
-        <strong>{name}</strong>: {objection.reason}
+        <strong>{name}</strong>
+        {t('text.colon')}
+        {objection.reason}
         {objection.anchor && (
           <>
             {' '}

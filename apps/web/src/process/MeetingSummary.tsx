@@ -53,7 +53,8 @@ export function MeetingSummary() {
       <ul className="summary-items">
         {state.items.map((item) => (
           <li key={item.id} className="summary-item">
-            <strong>{item.title}</strong>:{' '}
+            <strong>{item.title}</strong>
+            {t('text.colon')}
             {item.outcome
               ? t(`process.outcome.${item.outcome.outcome}`)
               : t(`process.itemStatus.${item.status}`)}
@@ -81,17 +82,22 @@ export function MeetingSummary() {
         ))}
       </ul>
       <p>
-        <strong>{t('process.decisions')}:</strong>{' '}
+        <strong>{t('process.decisions')}</strong>
+        {t('text.colon')}
         {state.items
           .filter((i) => i.outcome?.outcome === 'adopted')
           .map((i) => i.title)
           .join(', ') || t('process.noDecisions')}
       </p>
       <p>
-        <strong>{t('process.participants')}:</strong> {names(participants)}
+        <strong>{t('process.participants')}</strong>
+        {t('text.colon')}
+        {names(participants)}
       </p>
       <p>
-        <strong>{t('process.facilitators')}:</strong> {names(facilitators)}
+        <strong>{t('process.facilitators')}</strong>
+        {t('text.colon')}
+        {names(facilitators)}
       </p>
       <SpeakingTimes live={false} />
     </div>

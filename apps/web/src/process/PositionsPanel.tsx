@@ -255,7 +255,9 @@ export function PositionList() {
         <ul className="positions__list" aria-label={t('process.positions')}>
           {positions.map((p) => (
             <li key={p.id} className={`positions__item positions__item--${p.value}`}>
-              <strong>{model.name(p.person)}</strong>: {t(`process.position.${p.value}`)}
+              <strong>{model.name(p.person)}</strong>
+              {t('text.colon')}
+              {t(`process.position.${p.value}`)}
               {p.reason && ` — ${p.reason}`}
               {p.anchor && (
                 <>

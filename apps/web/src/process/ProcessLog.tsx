@@ -22,7 +22,8 @@ export function ProcessLog() {
               </time>
             )}{' '}
             <span>
-              {r.by !== null ? model.name(r.by) : t('meeting.unnamed')}:{' '}
+              {r.by !== null ? model.name(r.by) : t('meeting.unnamed')}
+              {t('text.colon')}
               {r.type !== null ? t(`process.event.${r.type}` as MessageKey) : '?'}
             </span>
             {' — '}

@@ -180,6 +180,17 @@ describe('ProcessView controls per role', () => {
     expect(buttonNames()).toEqual([]);
   });
 
+  it('positions in French: a no-break space before the colon (« Ana : Objection »)', () => {
+    useSession.setState({ language: 'fr' });
+    const m = testMeeting();
+    toObjectionRound(m);
+    m.run(c.recordPosition, ANA, { value: 'objection', reason: 'Trop cher' });
+    render(<ProcessView doc={m.doc} me={ANA} />);
+    expect(screen.getByRole('list', { name: 'Positions' }).textContent).toContain(
+      'Ana\u00a0: Objection — Trop cher',
+    );
+  });
+
   it('positions: focus goes back to the position button once a reason is recorded or cancelled', () => {
     const m = testMeeting();
     toObjectionRound(m);

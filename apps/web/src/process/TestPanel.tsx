@@ -65,7 +65,9 @@ function ObjectionTest({ objection }: { objection: ObjectionState }) {
       className="card objection-test stack"
     >
       <p className="objection__text">
-        <strong>{name}</strong>: {objection.reason}
+        <strong>{name}</strong>
+        {t('text.colon')}
+        {objection.reason}
       </p>
       {objection.test && (
         <p className="meta">
