@@ -1,4 +1,11 @@
-import { ASYNC_POLICY_KEY, parsePolicy, type DocKind, type RoomRef } from '@ronde/domain';
+import {
+  ASYNC_POLICY_KEY,
+  MEETING_KINDS,
+  isId,
+  parsePolicy,
+  type DocKind,
+  type RoomRef,
+} from '@ronde/domain';
 import * as Y from 'yjs';
 import type { LocatedWrite } from './locateUpdate.ts';
 import type { MeetingFacts } from './meetingFacts.ts';
@@ -328,6 +335,37 @@ function checkCircles(_write: LocatedWrite, ctx: RuleContext): string | null {
   return 'circles change through adopted proposals (the server applies them)';
 }
 
+/**
+ * An index entry's title: ten times the domain's 200 (PROP-1, MDOC-1), so a
+ * proposal's co-edited title (merged edits may pass 200) always fits, while
+ * no entry carries megabytes into the space document every member loads.
+ */
+export const INDEX_TITLE_MAX = 2000;
+
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+
+/** What each field of an index entry holds (WRITE-11, WRITE-12); any other field is refused. */
+const INDEX_FIELDS: Readonly<Record<string, Readonly<Record<string, (v: unknown) => boolean>>>> = {
+  proposals: {
+    id: (v) => typeof v === 'string',
+    title: (v) => typeof v === 'string' && v.length <= INDEX_TITLE_MAX,
+    status: (v) => typeof v === 'string',
+    circleId: (v) => v === '' || (typeof v === 'string' && isId(v)),
+    createdAt: isTime,
+    updatedAt: isTime,
+    authorId: (v) => typeof v === 'string',
+  },
+  meetings: {
+    id: (v) => typeof v === 'string',
+    title: (v) => typeof v === 'string' && v.length <= INDEX_TITLE_MAX,
+    status: (v) => typeof v === 'string',
+    circleId: (v) => v === '' || (typeof v === 'string' && isId(v)),
+    kind: (v) => (MEETING_KINDS as readonly unknown[]).includes(v),
+    startsAt: isTime,
+    updatedAt: isTime,
+  },
+};
+
 /** The proposal and meeting indexes: members list and edit entries; the status is the server's. */
 function checkIndex(initialStatus: string) {
   return (write: LocatedWrite, ctx: RuleContext): string | null => {
@@ -337,6 +375,15 @@ function checkIndex(initialStatus: string) {
     if (at.field === null) {
       if (write.op === 'delete') return existing ? 'index entries are never removed' : null;
       return existing ? 'an index entry replaced' : null;
+    }
+    // Known fields only, each holding its kind of value (a JSON value: `writtenValue`).
+    const valid = INDEX_FIELDS[write.path.root]?.[at.field];
+    if (valid === undefined) return `an index entry has no ${at.field}`;
+    if (
+      write.op === 'insert' &&
+      !(write.content instanceof Y.ContentAny && valid(writtenValue(write)))
+    ) {
+      return `not a valid ${at.field} for an index entry`;
     }
     if (at.field === 'id' && writtenValue(write) !== at.key && write.op === 'insert') {
       return 'an entry whose id is not its key';

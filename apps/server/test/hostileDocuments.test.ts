@@ -1,5 +1,6 @@
 import {
   addMeetingSummary,
+  addProposalSummary,
   initMeeting,
   initProposal,
   joinMeeting,
@@ -8,10 +9,13 @@ import {
   readProposal,
   roomName,
   spaceMeetings,
+  spaceProposals,
+  summarizeProposal,
 } from '@ronde/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../src/limits.ts';
+import { INDEX_TITLE_MAX } from '../src/writePolicy.ts';
 import { tempDir, waitFor } from './helpers.ts';
 import { deniedReasons, honest, hostile, stored, type Member } from './hostileKit.ts';
 import { startHostileSpace, type HostileSpace } from './hostileMeeting.ts';
@@ -142,6 +146,74 @@ describe('hostile writes against what documents say they are', () => {
       async () => readProposal(await stored(port, room, admin))?.authorId === cy.userId,
       'Cy’s proposal stored',
     );
+    cyClient.provider.destroy();
+  });
+
+  it('WRITE-11 WRITE-12 an index entry holds its known fields only, each its kind of value: no megabytes in the space document everyone loads', async () => {
+    const id = newId();
+    const own = {
+      id,
+      title: 'Shared tools',
+      status: 'draft' as const,
+      circleId: 'circle01',
+      createdAt: clock,
+      updatedAt: clock,
+      authorId: cy.userId,
+    };
+    const room = space.spaceRoom;
+    // A new entry with a field no index has, or a 4 MB title; a meeting of an unknown kind.
+    await refusedAttack(room, 'WRITE-11', (doc) =>
+      addProposalSummary(doc, { ...own, junk: 'x'.repeat(4 * 1024 * 1024) } as typeof own),
+    );
+    await refusedAttack(room, 'WRITE-11', (doc) =>
+      addProposalSummary(doc, { ...own, title: 'x'.repeat(4 * 1024 * 1024) }),
+    );
+    await refusedAttack(room, 'WRITE-12', (doc) =>
+      addMeetingSummary(doc, {
+        id: newId(),
+        title: 'Weekly',
+        circleId: 'circle01',
+        kind: 'mystery' as 'governance',
+        startsAt: clock,
+        status: 'upcoming',
+        updatedAt: clock,
+      }),
+    );
+    // A type swapped: a time that is a nested map (its readers expect a number).
+    await refusedAttack(room, 'WRITE-11', (doc) => {
+      addProposalSummary(doc, own);
+      spaceProposals(doc).get(id)?.set('updatedAt', new Y.Map());
+    });
+
+    // The web app's own writes: creating a proposal lists it (createProposal), editing it
+    // updates its title (useIndexUpdater), up to the longest title the index takes.
+    const proposal = new Y.Doc();
+    initProposal(proposal, {
+      id,
+      spaceId,
+      circleId: 'circle01',
+      title: 'Shared tools',
+      driver: '',
+      createdBy: 'Cy',
+      authorId: cy.userId,
+      now: clock,
+    });
+    const cyClient = await honest(port, room, cy);
+    addProposalSummary(cyClient.doc, {
+      id,
+      ...summarizeProposal(proposal, clock),
+      createdAt: clock,
+      authorId: cy.userId,
+    });
+    spaceProposals(cyClient.doc).get(id)?.set('title', 'y'.repeat(INDEX_TITLE_MAX));
+    await waitFor(
+      async () =>
+        spaceProposals(await stored(port, room, admin))
+          .get(id)
+          ?.get('title') === 'y'.repeat(INDEX_TITLE_MAX),
+      'Cy’s proposal listed and retitled',
+    );
+    expect(cyClient.provider.wsconnected).toBe(true);
     cyClient.provider.destroy();
   });
 });
