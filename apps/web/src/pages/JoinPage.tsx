@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { redeemInvite } from '../api/trust.ts';
+import { HomeLink } from '../components/HomeLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import type { MessageKey } from '../i18n/en.ts';
@@ -81,6 +82,7 @@ function NoCode() {
       <p role="alert" className="alert">
         {t('join.error.unknown')}
       </p>
+      <HomeLink />
     </div>
   );
 }
@@ -135,6 +137,7 @@ function Join({ code }: { code: string }) {
           </button>
         </p>
       )}
+      <HomeLink />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { HomeLink } from '../components/HomeLink.tsx';
 import { useT } from '../i18n/useT.ts';
 
 /** Shown for unknown addresses, and for spaces or proposals that do not exist. */
@@ -8,11 +8,7 @@ export function NotFoundPage({ message }: { message?: string }) {
     <div className="page page--narrow empty-state">
       <h1>{t('notFound.title')}</h1>
       <p>{message ?? t('notFound.body')}</p>
-      <p>
-        <Link to="/" className="button">
-          {t('notFound.home')}
-        </Link>
-      </p>
+      <HomeLink />
     </div>
   );
 }

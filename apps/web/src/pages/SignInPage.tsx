@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { requestSession } from '../api/trust.ts';
+import { HomeLink } from '../components/HomeLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
@@ -95,6 +96,7 @@ export function SignInPage() {
       <p role="alert" className="alert">
         {t(error ?? 'signin.error.invalid')}
       </p>
+      <HomeLink />
     </div>
   );
 }

@@ -134,6 +134,10 @@ describe('JoinPage', () => {
     renderAt('/join/code0002');
     expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect(useSession.getState().memberships).toEqual({});
+    // Not a dead end: the way home.
+    expect(screen.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe(
+      '/',
+    );
   });
 
   it('says so in French too', async () => {
@@ -182,6 +186,10 @@ describe('SignInPage', () => {
     mockFetch({});
     renderAt('/s/space001/signin');
     expect(screen.getByRole('alert').textContent).toContain('incomplete');
+    // Not a dead end: the way home.
+    expect(screen.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe(
+      '/',
+    );
   });
 });
 
