@@ -170,7 +170,9 @@ function VersionPanel({
       {view?.status === 'ready' ? (
         <>
           <h2 id="history-view">
-            {t('history.viewing')}: {versionLabel(t, view.value.version)}
+            {t('history.viewing')}
+            {t('text.colon')}
+            {versionLabel(t, view.value.version)}
           </h2>
           <CommonsExport
             spaceId={spaceId}

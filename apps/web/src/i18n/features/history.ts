@@ -115,7 +115,7 @@ export const historyFr: Readonly<Record<keyof typeof historyEn, string>> = {
     'Chaque version de cette proposition, conservée par le serveur : nommée par des membres, et enregistrée automatiquement quand une réunion s’en saisit, après une étape qui la modifie et à son adoption. Les auteurs sont ceux que le serveur a vus écrire, pas des noms saisis par quelqu’un.',
   'history.versions': 'Versions',
   'history.none': 'Aucune version pour l’instant. Nommez le texte actuel pour le conserver.',
-  'history.kind.taken-up': 'Prise en main en réunion',
+  'history.kind.taken-up': 'Examinée en réunion',
   'history.kind.amended': 'Amendée en réunion',
   'history.kind.adopted': 'Adoptée',
   'history.kind.named': 'Nommée',
