@@ -110,7 +110,7 @@ export function TensionCard({ ctx, tension }: { ctx: TensionContext; tension: Te
               {t(`tensions.closedBy.${tension.closing}`, {
                 name: nameOf(ctx.people, tension.closedBy ?? '', t('decisions.someone')),
               })}
-              {tension.closeReason && `: ${tension.closeReason}`}
+              {tension.closeReason && `${t('text.colon')}${tension.closeReason}`}
             </li>
           )}
         </ul>
