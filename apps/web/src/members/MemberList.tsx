@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SPACE_ROLES, type MemberInfo, type SpaceRole } from '../api/trust.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -18,6 +18,9 @@ export function MemberList({
 }) {
   const t = useT();
   const [confirming, setConfirming] = useState<string | null>(null);
+  // Focus follows the confirmation: to its safe answer when it opens, back
+  // to the member's "Remove" when it is cancelled, never to the page.
+  const refocusRemove = useRef<string | null>(null);
   if (members.length === 0) return <p className="hint">{t('members.noMembers')}</p>;
   return (
     <ul className="member-list">
@@ -66,13 +69,23 @@ export function MemberList({
                 <button
                   type="button"
                   className="button button--quiet"
-                  onClick={() => setConfirming(null)}
+                  autoFocus
+                  onClick={() => {
+                    refocusRemove.current = member.userId;
+                    setConfirming(null);
+                  }}
                 >
                   {t('members.cancel')}
                 </button>
               </div>
             ) : (
               <button
+                ref={(button) => {
+                  if (button && refocusRemove.current === member.userId) {
+                    refocusRemove.current = null;
+                    button.focus();
+                  }
+                }}
                 type="button"
                 className="button button--quiet"
                 disabled={busy}

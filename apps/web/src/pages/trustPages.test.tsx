@@ -301,6 +301,11 @@ describe('MembersPage', () => {
     });
     renderAt('/s/space001/members');
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Ben' }));
+    // Focus moves to the confirmation's safe answer, and back once cancelled.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Ben' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Ben' }));
     expect(removed).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
     await waitFor(() => expect(removed).toEqual(['user0002']));
