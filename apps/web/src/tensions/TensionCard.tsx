@@ -6,7 +6,7 @@ import type {
   SpaceInfo,
   Tension,
 } from '@ronde/domain';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { formatDay } from '../decisions/formatDecision.ts';
@@ -54,7 +54,13 @@ export function TensionCard({ ctx, tension }: { ctx: TensionContext; tension: Te
     if (tension.actionId === null && tension.proposalId === null) tools.push('action');
     if (mayClose) tools.push('close');
   }
-  const done = () => setTool(null);
+  const toolButtons = useRef(new Map<Tool, HTMLButtonElement>());
+  // A tool's form closes (done or cancelled): focus goes back to its button,
+  // not to the page.
+  const done = () => {
+    if (tool !== null) toolButtons.current.get(tool)?.focus();
+    setTool(null);
+  };
   const role = tension.roleId === null ? undefined : ctx.roleNames[tension.roleId];
   const author = tension.byName || t('decisions.someone');
   return (
@@ -119,6 +125,10 @@ export function TensionCard({ ctx, tension }: { ctx: TensionContext; tension: Te
             {tools.map((name) => (
               <button
                 key={name}
+                ref={(button) => {
+                  if (button) toolButtons.current.set(name, button);
+                  else toolButtons.current.delete(name);
+                }}
                 type="button"
                 className="button button--quiet"
                 aria-expanded={tool === name}
