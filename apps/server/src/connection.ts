@@ -40,7 +40,7 @@ import {
 import { MalformedError } from './reader.ts';
 import { directSocket } from './sharedFrame.ts';
 import type { ParsedUpdate } from './parseUpdate.ts';
-import { writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
+import { registryMeetings, writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -104,7 +104,13 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   const ref = parseRoomName(ctx.room);
   const guard: WriteGuard | undefined =
     userId !== null && ref !== null && ctx.identity.role !== 'anonymous'
-      ? writeGuard(ref.kind, { userId, role: ctx.identity.role }, now, ref)
+      ? writeGuard(
+          ref.kind,
+          { userId, role: ctx.identity.role },
+          now,
+          ref,
+          ref.kind === 'proposal' ? registryMeetings(ctx.registry, ref.spaceId) : undefined,
+        )
       : undefined;
   let pending: Uint8Array[] | null = [];
   let pendingBytes = 0;

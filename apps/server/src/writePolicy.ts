@@ -44,6 +44,12 @@ export interface RuleContext {
    */
   readonly room?: RoomRef;
   /**
+   * Whether the writer may amend the text of a proposal a meeting holds in
+   * consent, at this moment of that meeting (domain AMEND-1, read by the
+   * guard from the meeting's document); absent when no meeting holds it.
+   */
+  readonly amending?: boolean;
+  /**
    * A field the same update creates on a plain-map root (`meeting/createdBy`),
    * so creating a document and acting on it travel as one update (filled in
    * by {@link judgeWrites}; absent: none).
@@ -293,7 +299,7 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
   return proposalStatus(ctx.doc) === 'draft' ? null : 'only a draft changes circle';
 }
 
-function checkProposalText(_write: LocatedWrite, ctx: RuleContext): string | null {
+function checkProposalText(write: LocatedWrite, ctx: RuleContext): string | null {
   if (!rootMap(ctx.doc, 'proposal').has('id')) return null;
   const status = proposalStatus(ctx.doc);
   const fields = rootMap(ctx.doc, 'proposal');
@@ -305,6 +311,11 @@ function checkProposalText(_write: LocatedWrite, ctx: RuleContext): string | nul
     return fields.get('authorId') === ctx.writer.userId
       ? null
       : 'in asynchronous consent only its proposer amends the text';
+  }
+  if (status === 'in-consent' && ctx.amending === false && write.path.root !== 'changes') {
+    // Held by a meeting: its proposer or a facilitator, at an amend step (AMEND-1). Its
+    // structured changes stay open to members in consent (the web app amends conflicts there).
+    return 'in a meeting only its proposer or a facilitator amends the text, at an amend step (AMEND-1)';
   }
   return status === 'draft' || status === 'in-consent'
     ? null
