@@ -1,5 +1,5 @@
 import { isId, spaceRoom } from '@ronde/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AccessNotice } from '../components/AccessNotice.tsx';
 import { AdminLink } from '../components/AdminLink.tsx';
@@ -53,6 +53,15 @@ function Space({ spaceId }: { spaceId: string }) {
   const rememberSpace = useSession((s) => s.rememberSpace);
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);
+  // A cancelled form gives focus back to the button that opened it.
+  const refocus = useRef<'proposal' | 'meeting' | null>(null);
+  const focusIfReturning =
+    (which: 'proposal' | 'meeting') => (button: HTMLButtonElement | null) => {
+      if (button && refocus.current === which) {
+        refocus.current = null;
+        button.focus();
+      }
+    };
   const access = useAccess(spaceId, [room.provider]);
   const me = useIdentity(spaceId);
   const shareLink = useShareLink(spaceId, access.admin);
@@ -123,6 +132,7 @@ function Space({ spaceId }: { spaceId: string }) {
           <h2 id="proposals-title">{t('space.proposals')}</h2>
           {!creating && !access.readOnly && (
             <button
+              ref={focusIfReturning('proposal')}
               type="button"
               className="button button--primary"
               onClick={() => setCreating(true)}
@@ -137,7 +147,10 @@ function Space({ spaceId }: { spaceId: string }) {
             space={space}
             spaceDoc={room.doc}
             circles={circles}
-            onCancel={() => setCreating(false)}
+            onCancel={() => {
+              refocus.current = 'proposal';
+              setCreating(false);
+            }}
           />
         )}
         <ProposalList spaceId={space.id} proposals={proposals} circles={circles} />
@@ -148,6 +161,7 @@ function Space({ spaceId }: { spaceId: string }) {
           <h2 id="meetings-title">{t('space.meetings')}</h2>
           {!planning && !access.readOnly && (
             <button
+              ref={focusIfReturning('meeting')}
               type="button"
               className="button button--primary"
               onClick={() => setPlanning(true)}
@@ -162,7 +176,10 @@ function Space({ spaceId }: { spaceId: string }) {
             space={space}
             spaceDoc={room.doc}
             circles={circles}
-            onCancel={() => setPlanning(false)}
+            onCancel={() => {
+              refocus.current = 'meeting';
+              setPlanning(false);
+            }}
           />
         )}
         <MeetingList spaceId={space.id} meetings={meetings} circles={circles} />
