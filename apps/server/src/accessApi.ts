@@ -132,9 +132,12 @@ export function secretsEqual(given: string, expected: string): boolean {
  * the right `X-Ronde-Admin-Secret` (403 otherwise); 429 past the address's
  * rate (HTTP-2).
  */
-export function checkSpaceCreation(req: IncomingMessage, ctx: AccessApiContext): void {
+export async function checkSpaceCreation(
+  req: IncomingMessage,
+  ctx: AccessApiContext,
+): Promise<void> {
   // Before the secret check, so guessing the secret is throttled too.
-  ctx.throttle?.spaceCreation(req.socket.remoteAddress);
+  await ctx.throttle?.spaceCreation(req.socket.remoteAddress);
   if (ctx.spaceCreation === 'open') return;
   const given = req.headers['x-ronde-admin-secret'];
   if (
@@ -180,7 +183,7 @@ async function handleDevices(
     sendJson(res, 200, { keys: (await ctx.access.listDeviceKeys(spaceId)).map(deviceKeyJson) });
     return;
   }
-  ctx.throttle?.deviceRegistration(spaceId, member.userId);
+  await ctx.throttle?.deviceRegistration(spaceId, member.userId);
   const body = parseBody(NewDeviceKey, await readJsonBody(req, ctx.maxBodyBytes));
   const result = await ctx.access.addDeviceKey({
     spaceId,
@@ -229,13 +232,13 @@ export async function handleAccessApi(
   const now = (ctx.now ?? Date.now)();
   if (path === '/api/session') {
     requireMethod(req, 'POST');
-    ctx.throttle?.sessionAttempt(req.socket.remoteAddress);
+    await ctx.throttle?.sessionAttempt(req.socket.remoteAddress);
     const body = parseBody(Session, await readJsonBody(req, ctx.maxBodyBytes));
     const known = isId(body.spaceId) && isId(body.userId);
     const member = known ? await ctx.access.checkKey(body.spaceId, body.userId, body.key) : null;
     if (!member) {
       // Only failures count against the member (HTTP-4): guesses cannot lock out the right key.
-      if (known) ctx.throttle?.sessionFailure(body.spaceId, body.userId);
+      if (known) await ctx.throttle?.sessionFailure(body.spaceId, body.userId);
       throw unauthorized('unknown member or wrong key');
     }
     sendJson(res, 200, { ...issueSession(ctx, member), role: member.role, name: member.name });
@@ -244,7 +247,7 @@ export async function handleAccessApi(
   if (path === '/api/invites/redeem') {
     requireMethod(req, 'POST');
     const body = parseBody(Redeem, await readJsonBody(req, ctx.maxBodyBytes));
-    ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
+    await ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
     const name = parseName(body.name, 'name');
     const result = await ctx.access.redeemInvite(body.code, name, now);
     if (!result.ok) {

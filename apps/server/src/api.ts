@@ -53,7 +53,7 @@ export async function handleApi(
   if (path === '/api/spaces') {
     requireMethod(req, 'POST');
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
-    checkSpaceCreation(req, ctx);
+    await checkSpaceCreation(req, ctx);
     const body = parseBody(CreateSpace, await readJsonBody(req, ctx.maxBodyBytes));
     // Checked before the space document is made, so a refused name leaves nothing behind.
     const adminName = body.memberName === undefined ? '' : parseName(body.memberName, 'memberName');

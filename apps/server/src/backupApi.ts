@@ -65,7 +65,7 @@ export async function handleBackupApi(
     return true;
   }
   requireMethod(req, 'POST');
-  checkSpaceCreation(req, ctx);
+  await checkSpaceCreation(req, ctx);
   const body = await readJsonBody(req, BACKUP_MAX_BYTES);
   const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const memberName =

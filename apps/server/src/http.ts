@@ -10,6 +10,7 @@ import { HttpError, sendError, sendJson } from './httpJson.ts';
 import { createHttpThrottle, type HttpRateLimits } from './httpRateLimit.ts';
 import type { Logger } from './log.ts';
 import { applySecurityHeaders } from './securityHeaders.ts';
+import type { SharedBuckets } from './sharedBuckets.ts';
 import { createStaticHandler } from './staticFiles.ts';
 import type { Versions } from './versions.ts';
 import { handleVersionsApi } from './versionsApi.ts';
@@ -21,6 +22,8 @@ export interface HttpContext extends ApiContext {
   readonly log: Logger;
   /** The API's rate limits (HTTP-n); absent, nothing is throttled (unit tests of other concerns). */
   readonly httpRateLimits?: HttpRateLimits;
+  /** Their buckets shared by a cluster's instances (CLUSTER-9); absent: this instance's own. */
+  readonly rateBuckets?: SharedBuckets | null;
   /** Readiness per dependency for `/healthz` (OPS-1); absent: `{"status":"ok"}`. */
   readonly health?: () => Promise<{ ready: boolean; body: unknown }>;
   /** The Prometheus text of `/metrics` (OPS-2); absent: no such route. */
@@ -43,7 +46,11 @@ export function createRequestHandler(context: HttpContext) {
   const ctx: HttpContext = context.httpRateLimits
     ? {
         ...context,
-        throttle: createHttpThrottle(context.httpRateLimits, context.now ?? Date.now),
+        throttle: createHttpThrottle(
+          context.httpRateLimits,
+          context.now ?? Date.now,
+          context.rateBuckets ?? null,
+        ),
       }
     : context;
   const serveStatic = createStaticHandler(ctx.webDir);

@@ -61,47 +61,45 @@ describe('httpRateLimit', () => {
     expect(addressKey(undefined)).toBe('unknown');
   });
 
-  it('HTTP-2 throws 429 rate_limited with Retry-After, quiet after the first refusal', () => {
+  it('HTTP-2 rejects with 429 rate_limited and Retry-After, quiet after the first refusal', async () => {
     const time = clock();
     const throttle = createHttpThrottle(
       { ...DEFAULT_HTTP_RATE_LIMITS, spacesPerAddress: 1 },
       time.now,
     );
-    throttle.spaceCreation('198.51.100.1');
-    const refusal = (): HttpError => {
-      try {
-        throttle.spaceCreation('198.51.100.1');
-      } catch (error) {
-        return error as HttpError;
-      }
-      throw new Error('not refused');
-    };
-    const first = refusal();
-    expect(first).toMatchObject({
+    await throttle.spaceCreation('198.51.100.1');
+    const refusal = (): Promise<HttpError> =>
+      throttle.spaceCreation('198.51.100.1').then(
+        () => {
+          throw new Error('not refused');
+        },
+        (error: unknown) => error as HttpError,
+      );
+    expect(await refusal()).toMatchObject({
       status: 429,
       code: 'rate_limited',
       headers: { 'retry-after': '60' },
       quiet: false,
     });
-    expect(refusal().quiet).toBe(true);
-    expect(() => throttle.spaceCreation('198.51.100.2')).not.toThrow();
+    expect((await refusal()).quiet).toBe(true);
+    await expect(throttle.spaceCreation('198.51.100.2')).resolves.toBeUndefined();
   });
 
-  it('HTTP-2 redemption counts both the address and the code', () => {
+  it('HTTP-2 redemption counts both the address and the code', async () => {
     const time = clock();
     const throttle = createHttpThrottle(
       { ...DEFAULT_HTTP_RATE_LIMITS, redeemPerAddress: 3, redeemPerInvite: 2 },
       time.now,
     );
-    throttle.redemption('198.51.100.1', 'code1');
-    throttle.redemption('198.51.100.2', 'code1');
+    await throttle.redemption('198.51.100.1', 'code1');
+    await throttle.redemption('198.51.100.2', 'code1');
     // The code is spent for everyone, whatever the address…
-    expect(() => throttle.redemption('198.51.100.3', 'code1')).toThrow(HttpError);
+    await expect(throttle.redemption('198.51.100.3', 'code1')).rejects.toThrow(HttpError);
     // …and the address for every code.
-    throttle.redemption('198.51.100.1', 'code2');
-    throttle.redemption('198.51.100.1', 'code3');
-    expect(() => throttle.redemption('198.51.100.1', 'code4')).toThrow(HttpError);
+    await throttle.redemption('198.51.100.1', 'code2');
+    await throttle.redemption('198.51.100.1', 'code3');
+    await expect(throttle.redemption('198.51.100.1', 'code4')).rejects.toThrow(HttpError);
     time.advance(60_000);
-    expect(() => throttle.redemption('198.51.100.3', 'code1')).not.toThrow();
+    await expect(throttle.redemption('198.51.100.3', 'code1')).resolves.toBeUndefined();
   });
 });

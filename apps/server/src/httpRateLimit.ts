@@ -1,5 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { HttpError } from './httpJson.ts';
+import type { SharedBuckets } from './sharedBuckets.ts';
 
 /**
  * Requests per minute allowed on the HTTP API's sensitive routes (HTTP-1);
@@ -145,34 +146,55 @@ export function addressKey(address: string | undefined): string {
     .join(':')}::/64`;
 }
 
-/** The throttles of the HTTP API; each method throws 429 `rate_limited` when over (HTTP-1, HTTP-2). */
+/**
+ * The throttles of the HTTP API; each method rejects with 429 `rate_limited`
+ * when over (HTTP-1, HTTP-2), counted across instances when they share Redis
+ * (CLUSTER-9).
+ */
 export interface HttpThrottle {
-  redemption(address: string | undefined, code: string): void;
-  sessionAttempt(address: string | undefined): void;
-  /** Counts a refused sign-in of this member; throws once they had too many (HTTP-4). */
-  sessionFailure(spaceId: string, userId: string): void;
-  spaceCreation(address: string | undefined): void;
-  deviceRegistration(spaceId: string, userId: string): void;
+  redemption(address: string | undefined, code: string): Promise<void>;
+  sessionAttempt(address: string | undefined): Promise<void>;
+  /** Counts a refused sign-in of this member; rejects once they had too many (HTTP-4). */
+  sessionFailure(spaceId: string, userId: string): Promise<void>;
+  spaceCreation(address: string | undefined): Promise<void>;
+  deviceRegistration(spaceId: string, userId: string): Promise<void>;
 }
 
 /**
+ * With `shared` (a cluster's Redis, CLUSTER-9), each limit is one bucket for
+ * every instance; while Redis cannot answer, and without it, each instance
+ * counts alone.
+ *
  * @example
  * const throttle = createHttpThrottle(config.httpRateLimits, Date.now);
- * throttle.spaceCreation(req.socket.remoteAddress); // throws HttpError 429 when over
+ * await throttle.spaceCreation(req.socket.remoteAddress); // rejects with HttpError 429 when over
  */
-export function createHttpThrottle(limits: HttpRateLimits, now: () => number): HttpThrottle {
-  const limiter = (perMinute: number): KeyedRateLimiter =>
-    createKeyedRateLimiter({ perMinute, maxKeys: limits.maxTrackedKeys, now });
-  const redeemByAddress = limiter(limits.redeemPerAddress);
-  const redeemByCode = limiter(limits.redeemPerInvite);
-  const sessionByAddress = limiter(limits.sessionPerAddress);
-  const sessionFailures = limiter(limits.sessionFailuresPerMember);
-  const spacesByAddress = limiter(limits.spacesPerAddress);
-  const devicesByMember = limiter(limits.devicesPerMember);
+export function createHttpThrottle(
+  limits: HttpRateLimits,
+  now: () => number,
+  shared: SharedBuckets | null = null,
+): HttpThrottle {
+  interface Limit {
+    readonly name: string;
+    readonly perMinute: number;
+    readonly local: KeyedRateLimiter;
+  }
+  const limit = (name: string, perMinute: number): Limit => ({
+    name,
+    perMinute,
+    local: createKeyedRateLimiter({ perMinute, maxKeys: limits.maxTrackedKeys, now }),
+  });
+  const redeemByAddress = limit('redeem-address', limits.redeemPerAddress);
+  const redeemByCode = limit('redeem-invite', limits.redeemPerInvite);
+  const sessionByAddress = limit('session-address', limits.sessionPerAddress);
+  const sessionFailures = limit('session-failures', limits.sessionFailuresPerMember);
+  const spacesByAddress = limit('spaces-address', limits.spacesPerAddress);
+  const devicesByMember = limit('devices-member', limits.devicesPerMember);
   const member = (spaceId: string, userId: string): string => `${spaceId}\u0000${userId}`;
 
-  function check(rate: KeyedRateLimiter, key: string, what: string): void {
-    const taken = rate.take(key);
+  async function check(rate: Limit, key: string, what: string): Promise<void> {
+    const taken =
+      (shared && (await shared.take(rate.name, key, rate.perMinute))) ?? rate.local.take(key);
     if (taken.ok) return;
     throw new HttpError(
       429,
@@ -184,9 +206,9 @@ export function createHttpThrottle(limits: HttpRateLimits, now: () => number): H
   }
 
   return {
-    redemption(address, code) {
-      check(redeemByAddress, addressKey(address), 'invite redemptions from this address');
-      check(redeemByCode, code, 'redemptions of this invite');
+    async redemption(address, code) {
+      await check(redeemByAddress, addressKey(address), 'invite redemptions from this address');
+      await check(redeemByCode, code, 'redemptions of this invite');
     },
     sessionAttempt: (address) =>
       check(sessionByAddress, addressKey(address), 'sign-ins from this address'),

@@ -10,6 +10,7 @@ import type { LiveConnections } from './liveConnections.ts';
 import type { Logger } from './log.ts';
 import { createMetricsRegistry, type Counter, type MetricsRegistry } from './metrics.ts';
 import { openPgLocks, type PgLocks } from './pgLock.ts';
+import { createSharedBuckets, type SharedBuckets } from './sharedBuckets.ts';
 import {
   createRedisRelay,
   type RedisRelay,
@@ -42,6 +43,8 @@ export interface ScaleOut {
   consequencesRegistry(registry: Pick<DocumentRegistry, 'open'>): Pick<DocumentRegistry, 'open'>;
   /** One run per meeting across instances (CLUSTER-5); absent on one instance. */
   readonly exclusive: ConsequencesOptions['exclusive'];
+  /** The HTTP API's rate limits across instances (CLUSTER-9); null on one instance. */
+  readonly rateBuckets: SharedBuckets | null;
   /** The connection limits at upgrade; the per-member one across instances (CLUSTER-7). */
   admission(local: Pick<LiveConnections, 'reserveAddress' | 'reserveMember'>): Admission;
   /** Readiness per dependency (OPS-1). */
@@ -76,6 +79,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
   let relay: RedisRelay | null = null;
   let locks: PgLocks | null = null;
   let members: ClusterAdmission | null = null;
+  let rateBuckets: SharedBuckets | null = null;
   if (config.redisUrl !== null && config.databaseUrl !== null) {
     if (!isRelayStorage(base)) throw new Error('REDIS_URL needs the PostgreSQL store');
     relay = createRedisRelay({
@@ -97,6 +101,11 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
       prefix: config.redisPrefix,
       instanceId: relay.instanceId,
       maxPerMember: config.limits.maxConnectionsPerMember,
+      log,
+    });
+    rateBuckets = createSharedBuckets({
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
       log,
     });
     log.info('relaying between instances', { instance: relay.instanceId });
@@ -154,6 +163,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
       };
     },
     consequencesRegistry: (target) => (relay ? relay.upToDate(target) : target),
+    rateBuckets,
     admission: (local) => (members ? members.wrap(local) : local),
     exclusive: locks
       ? (room, run) => (locks as PgLocks).exclusive(`consequences:${room}`, run)
@@ -173,6 +183,7 @@ export async function openScaleOut(options: ScaleOutOptions): Promise<ScaleOut> 
     },
     async close() {
       members?.close();
+      rateBuckets?.close();
       await relay?.close();
       await locks?.close();
     },

@@ -159,6 +159,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       spaceCreation: config.spaceCreation,
       adminSecret: config.adminSecret,
       httpRateLimits: config.httpRateLimits,
+      rateBuckets: scaleOut.rateBuckets,
       now: deps.now,
       health: () => scaleOut.health(),
       metrics: () => scaleOut.metrics.render(),

@@ -70,7 +70,7 @@ export async function handlePracticeApi(
   if (spaceId === undefined) {
     requireMethod(req, 'POST');
     if (ctx.isClosing()) throw new HttpError(503, 'shutting_down', 'the server is shutting down');
-    checkSpaceCreation(req, ctx);
+    await checkSpaceCreation(req, ctx);
     const body = parseBody(NewPractice, await readJsonBody(req, ctx.maxBodyBytes));
     const adminName = parseName(body.memberName, 'memberName');
     if (!service.hasRoom()) {
