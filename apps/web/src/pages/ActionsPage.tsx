@@ -1,5 +1,5 @@
 import type { Action, SpaceInfo } from '@ronde/domain';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { SpaceDocPage } from '../components/SpaceDocPage.tsx';
 import { useT, useTn } from '../i18n/useT.ts';
@@ -27,6 +27,8 @@ function ActionBoard({ space, spaceDoc }: { space: SpaceInfo; spaceDoc: Y.Doc })
   const { ctx, actions, tensions } = useBacklogContext(space, spaceDoc);
   const [filter, setFilter] = useState<BacklogShown>('open');
   const [adding, setAdding] = useState(false);
+  // Once the form closes (created or cancelled), focus goes back to its button.
+  const refocusNew = useRef(false);
   const groups = useMemo(() => {
     const shown = actions.filter((a) =>
       filter === 'mine' ? a.ownerId === ctx.me.id : filter === 'open' ? !a.done : true,
@@ -54,11 +56,24 @@ function ActionBoard({ space, spaceDoc }: { space: SpaceInfo; spaceDoc: Y.Doc })
               spaceDoc={spaceDoc}
               me={ctx.me}
               people={ctx.people}
-              onDone={() => setAdding(false)}
+              onDone={() => {
+                refocusNew.current = true;
+                setAdding(false);
+              }}
             />
           </div>
         ) : (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          <button
+            ref={(button) => {
+              if (button && refocusNew.current) {
+                refocusNew.current = false;
+                button.focus();
+              }
+            }}
+            type="button"
+            className="button button--primary"
+            onClick={() => setAdding(true)}
+          >
             {t('actions.new')}
           </button>
         ))}
