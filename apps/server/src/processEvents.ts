@@ -8,7 +8,7 @@ import {
 } from '@ronde/domain';
 import type { LoadedDocument } from './documents.ts';
 import { logEventIds } from './meetingFacts.ts';
-import { checkSignature, type EventDeps, type Signed } from './signedEvent.ts';
+import { checkSignature, type EventDeps as SignatureDeps, type Signed } from './signedEvent.ts';
 
 /**
  * Signed process events, sequenced by the server (SPEC EVT-1 … EVT-7,
@@ -24,6 +24,9 @@ import { checkSignature, type EventDeps, type Signed } from './signedEvent.ts';
  * - EVT-5 the author is the connection's user — or, with a verified
  *   signature, any member: how a client re-uploads others' events after the
  *   server was restored from a backup (the signed room and id stop replays);
+ * - EVT-9 that other author is a current member of the space who may write
+ *   (not removed, not an observer): their device keys outlive their
+ *   membership (KEY-5), their standing does not;
  * - EVT-6 the id is not yet in the log (checked inside the document's store
  *   queue, so two submissions of one id append once);
  * - EVT-7 what is stored is the parsed event plus `kid` and `sig`, exactly
@@ -66,8 +69,23 @@ export interface EventSubmission {
   readonly json: string;
 }
 
-// Checking a signed event needs the space's device keys and a verifier (signedEvent.ts).
-export type { EventDeps };
+/**
+ * Who the space's members are now, with their role: the access store, which
+ * the server hands over as `keys` (it looks up device keys too).
+ */
+interface MemberLookup {
+  getMember(spaceId: string, userId: string): Promise<{ readonly role: string } | null>;
+}
+
+/**
+ * Checking a signed event needs the space's device keys and a verifier
+ * (signedEvent.ts), and, for an event in another member's name (EVT-9), the
+ * members as they stand: without that lookup (unit tests of the signature
+ * checks) EVT-9 is not checked.
+ */
+export type EventDeps = SignatureDeps & {
+  readonly keys: SignatureDeps['keys'] & Partial<MemberLookup>;
+};
 
 /** The stored form of an accepted event: the parsed event, its key id and signature. */
 export type StoredEvent = Signed<MeetingEvent>;
@@ -123,6 +141,18 @@ export async function checkSignedSubmission<E extends { readonly id: string; rea
     deps,
   );
   if (!checked.ok) throw new EventRefusal(event.id, checked.code, checked.detail);
+  // EVT-9: in someone else's name (EVT-5) only while that someone is a member who may write.
+  const members = deps.keys.getMember;
+  if (event.by !== submission.userId && members) {
+    const author = await members.call(deps.keys, room.spaceId, event.by);
+    if (author === null || author.role === 'observer') {
+      throw new EventRefusal(
+        event.id,
+        'not-author',
+        'its author is not a member of this space who may write',
+      );
+    }
+  }
   return checked.signed;
 }
 

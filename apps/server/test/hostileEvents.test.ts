@@ -1,8 +1,20 @@
-import { endTurn, speakingTimes, startMeeting, startRound } from '@ronde/domain';
+import {
+  endTurn,
+  initProposal,
+  joinMeeting,
+  meetingPeople,
+  newId,
+  nextStep,
+  recordPosition,
+  roomName,
+  speakingTimes,
+  startMeeting,
+  startRound,
+} from '@ronde/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVENT_LEAD_MS } from '../src/processEvents.ts';
-import { tempDir } from './helpers.ts';
-import { fold, stored } from './hostileKit.ts';
+import { api, tempDir, waitFor } from './helpers.ts';
+import { fold, honest, invited, stored, type Member } from './hostileKit.ts';
 import { seedHostileMeeting, startHostileSpace, type HostileSpace } from './hostileMeeting.ts';
 
 /**
@@ -54,5 +66,75 @@ describe('hostile process events', () => {
       (s) => s.person === cy.userId,
     );
     expect(spoken?.spokenMs).toBeLessThan(3_600_000);
+  });
+
+  it('EVT-9 an event in the name of a removed member or of an observer, signed by them and sent by a member, is refused', async () => {
+    const { port, admin, cy } = space;
+    const spaceId = admin.spaceId;
+    const dan: Member = await invited(port, admin, 'member', 'Dan');
+    const observer: Member = await invited(port, admin, 'observer', 'Obs');
+    const proposalId = newId();
+    const proposal = await honest(
+      port,
+      roomName({ spaceId, kind: 'proposal', id: proposalId }),
+      admin,
+    );
+    initProposal(proposal.doc, {
+      id: proposalId,
+      spaceId,
+      circleId: 'circle01',
+      title: 'Shared tools',
+      driver: '',
+      createdBy: 'Ada',
+      authorId: admin.userId,
+      now: clock,
+    });
+    const { room } = await seedHostileMeeting(space, {
+      title: 'Governance',
+      item: { kind: 'proposal', title: 'Shared tools', proposalId, process: 'consent' },
+    });
+    proposal.provider.destroy();
+    // Dan takes part, then is removed from the space; his device key stays (KEY-5).
+    const danClient = await honest(port, room, dan);
+    joinMeeting(danClient.doc, { id: dan.userId, name: 'Dan', now: clock });
+    await waitFor(
+      async () => meetingPeople(await stored(port, room, admin)).has(dan.userId),
+      'Dan joined',
+    );
+    danClient.provider.destroy();
+    await space.act(admin, room, startMeeting);
+    for (let i = 0; i < 5; i++) await space.act(admin, room, nextStep);
+    expect(fold(await stored(port, room, admin)).step?.kind).toBe('positions');
+    const removed = await api(port, 'DELETE', `/api/spaces/${spaceId}/members/${dan.userId}`, {
+      token: admin.token,
+    });
+    expect(removed.status).toBe(204);
+
+    const before = await stored(port, room, admin);
+    const length = before.getArray('log').length;
+    for (const author of [dan, observer]) {
+      const objection = author.sign(
+        room,
+        recordPosition(fold(before), author.userId, Date.now(), {
+          value: 'objection',
+          reason: 'Signed by me, sent by Cy',
+        }),
+      );
+      const result = await space.submit(cy, room, objection, objection.id);
+      expect(result.inLog).toBe(false);
+      expect(result.refusals).toEqual([
+        expect.objectContaining({ id: objection.id, code: 'not-author' }),
+      ]);
+    }
+    const after = await stored(port, room, admin);
+    expect(after.getArray('log').length).toBe(length);
+    expect(fold(after).items[0]?.objections).toEqual([]);
+
+    // A current member's event sent by another (EVT-5, the re-upload after a restore) still goes in.
+    const ada = admin.sign(
+      room,
+      recordPosition(fold(after), admin.userId, Date.now(), { value: 'consent' }),
+    );
+    expect(await space.submit(cy, room, ada, ada.id)).toEqual({ inLog: true, refusals: [] });
   });
 });
