@@ -43,6 +43,19 @@ describe('useNameFirst', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('gives focus back to the button that opened it, answered or declined', () => {
+    render(<Probe action={vi.fn()} />);
+    const opener = screen.getByRole('button', { name: 'Go' });
+    opener.focus(); // as a click would in a browser
+    fireEvent.click(opener);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(opener);
+    fireEvent.click(opener);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Awa' } });
+    fireEvent.submit(screen.getByRole('textbox').closest('form')!);
+    expect(document.activeElement).toBe(opener);
+  });
+
   it('drops the action when the dialog is declined', () => {
     const action = go();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

@@ -25,13 +25,25 @@ export function NameDialog({
   const [value, setValue] = useState(current);
   const [error, setError] = useState(false);
 
+  // The control that opened the dialog gets focus back when it goes: the
+  // dialog is unmounted, not closed, so the browser does not do it.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+      ? document.activeElement
+      : null,
+  );
+
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    // jsdom has no showModal; an open attribute is enough there.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
+    if (dialog && !dialog.open) {
+      // jsdom has no showModal; an open attribute is enough there.
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [opener]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
