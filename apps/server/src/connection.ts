@@ -40,7 +40,7 @@ import {
 import { MalformedError } from './reader.ts';
 import { directSocket } from './sharedFrame.ts';
 import type { ParsedUpdate } from './parseUpdate.ts';
-import { registryMeetings, writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
+import { registryReads, writeGuard, WriteRefused, type WriteGuard } from './writeGuard.ts';
 
 export interface ConnectionContext {
   readonly room: string;
@@ -109,7 +109,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
           { userId, role: ctx.identity.role },
           now,
           ref,
-          ref.kind === 'proposal' ? registryMeetings(ctx.registry, ref.spaceId) : undefined,
+          ref.kind === 'proposal' ? registryReads(ctx.registry, ref.spaceId) : undefined,
         )
       : undefined;
   let pending: Uint8Array[] | null = [];

@@ -7,6 +7,8 @@ import {
   proposalFields,
   readLog,
   roomName,
+  spaceProposals,
+  spaceRoom,
   type DocKind,
   type MeetingState,
   type RoomRef,
@@ -40,33 +42,71 @@ export type PolicyGuard = (
   doc: Y.Doc,
   update: Uint8Array,
   parsed?: ParsedUpdate,
-  /** Whether the writer may amend a proposal a meeting holds now (AMEND-1); unknown: undefined. */
-  amending?: boolean,
+  /** What the guard read in other documents of the space for this update (none: unknown). */
+  read?: ReadElsewhere,
 ) => readonly LocatedWrite[];
 
-/** The process state of a meeting of the same space, read as the server holds it. */
-export type MeetingReader = (meetingId: string) => Promise<MeetingState>;
+/** What a proposal's rules need from the space's other documents (WRITE-8, WRITE-22). */
+export type ReadElsewhere = Pick<RuleContext, 'amending' | 'listedAuthor'>;
+
+/** Other documents of the same space, read as the server holds them. */
+export interface SpaceReads {
+  /** The process state of a meeting. */
+  meeting(meetingId: string): Promise<MeetingState>;
+  /** The author the space's index lists for a proposal, or null when it lists none. */
+  listedAuthor(proposalId: string): Promise<string | null>;
+}
 
 /**
- * A {@link MeetingReader} over the registry: the meeting's document as
- * loaded (a claim, released once read), folded with its agenda and people.
+ * {@link SpaceReads} over the registry: each document as loaded (a claim,
+ * released once read); a meeting folded with its agenda and people.
  *
  * @example
- * writeGuard('proposal', writer, now, ref, registryMeetings(registry, ref.spaceId));
+ * writeGuard('proposal', writer, now, ref, registryReads(registry, ref.spaceId));
  */
-export function registryMeetings(
+export function registryReads(
   registry: Pick<DocumentRegistry, 'open'>,
   spaceId: string,
-): MeetingReader {
-  return async (meetingId) => {
-    const handle = registry.open(roomName({ spaceId, kind: 'meeting', id: meetingId }));
+): SpaceReads {
+  async function read<T>(room: string, use: (doc: Y.Doc) => T): Promise<T> {
+    const handle = registry.open(room);
     try {
-      const { doc } = await handle.ready;
-      return foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) });
+      return use((await handle.ready).doc);
     } finally {
       handle.release();
     }
+  }
+  return {
+    meeting: (meetingId) =>
+      read(roomName({ spaceId, kind: 'meeting', id: meetingId }), (doc) =>
+        foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) }),
+      ),
+    listedAuthor: (proposalId) =>
+      read(spaceRoom(spaceId), (doc) => {
+        const author = spaceProposals(doc).get(proposalId)?.get('authorId');
+        return typeof author === 'string' && author !== '' ? author : null;
+      }),
   };
+}
+
+/**
+ * What the proposal's rules need from elsewhere: whether the writer may
+ * amend it now (AMEND-1), when a meeting holds it; who the index lists as
+ * its author, while the document is not created yet (WRITE-22).
+ */
+async function readElsewhere(
+  doc: Y.Doc,
+  userId: string,
+  room: RoomRef | undefined,
+  reads: SpaceReads,
+): Promise<ReadElsewhere | undefined> {
+  if (!proposalFields(doc).has('id')) {
+    if (room === undefined) return undefined;
+    const author = await reads.listedAuthor(room.id);
+    return author === null ? undefined : { listedAuthor: author };
+  }
+  const amending = await amendingNow(doc, userId, reads);
+  return amending === undefined ? undefined : { amending };
 }
 
 /**
@@ -80,14 +120,14 @@ export function registryMeetings(
 async function amendingNow(
   doc: Y.Doc,
   userId: string,
-  meetings: MeetingReader,
+  reads: SpaceReads,
 ): Promise<boolean | undefined> {
   const fields = proposalFields(doc);
   if (fields.get('status') !== 'in-consent') return undefined;
   if (fields.has('asyncConsentId') && !fields.has('asyncClosedBy')) return undefined;
   const meetingId = fields.get('consentMeetingId');
   if (typeof meetingId !== 'string' || meetingId === '') return undefined;
-  const state = await meetings(meetingId);
+  const state = await reads.meeting(meetingId);
   return currentItem(state)?.proposalId === fields.get('id') && mayAmendText(state, userId);
 }
 
@@ -113,7 +153,7 @@ export function policyGuard(kind: DocKind, writer: Writer, room?: RoomRef): Poli
   // judged updates run one at a time, synchronously.
   let facts: ReturnType<typeof meetingFacts> | null = null;
   let ctx: RuleContext | null = null;
-  return (doc: Y.Doc, update: Uint8Array, parsed?: ParsedUpdate, amending?: boolean) => {
+  return (doc: Y.Doc, update: Uint8Array, parsed?: ParsedUpdate, read?: ReadElsewhere) => {
     const located = locateUpdate(update, doc, parsed);
     if (!located.ok) throw new WriteRefused('WRITE-1', located.reason);
     if (located.writes.length === 0) return located.writes;
@@ -129,7 +169,7 @@ export function policyGuard(kind: DocKind, writer: Writer, room?: RoomRef): Poli
     const verdict = judgeWrites(
       kind,
       located.writes,
-      amending === undefined ? ctx : { ...ctx, amending },
+      read === undefined ? ctx : { ...ctx, ...read },
     );
     facts = null;
     if (!verdict.ok) throw new WriteRefused(verdict.rule, verdict.reason);
@@ -155,13 +195,15 @@ export function writeGuard(
   writer: Writer,
   now: () => number,
   room?: RoomRef,
-  meetings?: MeetingReader,
+  reads?: SpaceReads,
 ): WriteGuard {
   const policy = policyGuard(kind, writer, room);
   return async (doc, update, parsed, authors) => {
-    const amending =
-      kind === 'proposal' && meetings ? await amendingNow(doc, writer.userId, meetings) : undefined;
-    const writes = policy(doc, update, parsed, amending);
+    const read =
+      kind === 'proposal' && reads
+        ? await readElsewhere(doc, writer.userId, room, reads)
+        : undefined;
+    const writes = policy(doc, update, parsed, read);
     const clients = structClients(parsed ?? parseUpdate(update), doc);
     const row = contributionOf(writer.userId, now(), clients, writes);
     if (clients.length > 0) {

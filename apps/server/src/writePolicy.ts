@@ -50,6 +50,11 @@ export interface RuleContext {
    */
   readonly amending?: boolean;
   /**
+   * The author the space's index lists for this proposal, read by the guard
+   * while the proposal document is not created yet (WRITE-22); absent: none.
+   */
+  readonly listedAuthor?: string;
+  /**
    * A field the same update creates on a plain-map root (`meeting/createdBy`),
    * so creating a document and acting on it travel as one update (filled in
    * by {@link judgeWrites}; absent: none).
@@ -280,6 +285,10 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
   if (!rootMap(ctx.doc, 'proposal').has('id')) {
     const foreign = createdAsItsRoom(field, write, ctx);
     if (foreign !== null) return foreign;
+    if (ctx.listedAuthor !== undefined && ctx.listedAuthor !== ctx.writer.userId) {
+      // Listed by its author before its document arrived: nobody else creates it (WRITE-22).
+      return 'a proposal the space lists as another member’s is created by them (WRITE-22)';
+    }
     if (field === 'status' && write.op === 'insert' && writtenValue(write) !== 'draft') {
       return 'a proposal is created as a draft';
     }
@@ -300,7 +309,11 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
 }
 
 function checkProposalText(write: LocatedWrite, ctx: RuleContext): string | null {
-  if (!rootMap(ctx.doc, 'proposal').has('id')) return null;
+  if (!rootMap(ctx.doc, 'proposal').has('id')) {
+    return ctx.listedAuthor !== undefined && ctx.listedAuthor !== ctx.writer.userId
+      ? 'a proposal the space lists as another member’s is created by them (WRITE-22)'
+      : null;
+  }
   const status = proposalStatus(ctx.doc);
   const fields = rootMap(ctx.doc, 'proposal');
   if (status === 'in-consent' && fields.has('asyncConsentId') && !fields.has('asyncClosedBy')) {

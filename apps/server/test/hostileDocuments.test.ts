@@ -5,6 +5,7 @@ import {
   initProposal,
   joinMeeting,
   newId,
+  proposalTitle,
   readMeeting,
   readProposal,
   roomName,
@@ -215,5 +216,51 @@ describe('hostile writes against what documents say they are', () => {
     );
     expect(cyClient.provider.wsconnected).toBe(true);
     cyClient.provider.destroy();
+  });
+
+  it('WRITE-22 a proposal the space lists as another member’s is created by that member only (its document arrives after its entry)', async () => {
+    // Ada's web app lists the proposal over her open space socket, then opens its room:
+    // Cy, who saw the entry, creates the document first in her own name, or writes in it.
+    const id = newId();
+    const room = roomName({ spaceId, kind: 'proposal', id });
+    const index = await honest(port, space.spaceRoom, admin);
+    addProposalSummary(index.doc, {
+      id,
+      title: 'Four-day week',
+      status: 'draft',
+      circleId: 'circle01',
+      createdAt: clock,
+      updatedAt: clock,
+      authorId: admin.userId,
+    });
+    await waitFor(
+      async () => spaceProposals(await stored(port, space.spaceRoom, admin)).has(id),
+      'Ada’s proposal listed',
+    );
+    index.provider.destroy();
+    const create = (by: Member) => (doc: Y.Doc) => {
+      initProposal(doc, {
+        id,
+        spaceId,
+        circleId: 'circle01',
+        title: 'Four-day week',
+        driver: '',
+        createdBy: by === cy ? 'Cy' : 'Ada',
+        authorId: by.userId,
+        now: clock,
+      });
+    };
+    await refusedAttack(room, 'WRITE-22', create(cy));
+    await refusedAttack(room, 'WRITE-22', (doc) => proposalTitle(doc).insert(0, 'Cy first: '));
+
+    // Ada's own creation (createProposal) goes in.
+    const ada = await honest(port, room, admin);
+    create(admin)(ada.doc);
+    await waitFor(
+      async () => readProposal(await stored(port, room, admin))?.authorId === admin.userId,
+      'Ada’s proposal stored',
+    );
+    expect(proposalTitle(await stored(port, room, admin)).toString()).toBe('Four-day week');
+    ada.provider.destroy();
   });
 });
