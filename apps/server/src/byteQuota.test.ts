@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createByteQuota } from './byteQuota.ts';
+import { createByteQuota, type SharedAllowance } from './byteQuota.ts';
 
 /** A clock moved by hand. */
 function clock(): { now: () => number; advance: (ms: number) => void } {
@@ -75,5 +75,53 @@ describe('byteQuota', () => {
     c.advance(2 * MINUTE);
     quota.take('late', 1);
     expect(quota.size).toBe(1);
+  });
+
+  it('CLUSTER-10 two instances learn of each other’s spending at their next report, whoever wrote', async () => {
+    const c = clock();
+    // The shared allowance, as Redis keeps it (no refill: the clock stands still here).
+    let left = 6_000;
+    const reports: [string, number][] = [];
+    const shared: SharedAllowance = {
+      spend: (key, bytes) => {
+        reports.push([key, bytes]);
+        left = Math.max(-6_000, left - bytes);
+        return Promise.resolve(left);
+      },
+    };
+    const a = createByteQuota({ bytesPerMinute: 6_000, now: c.now, shared, syncMs: 3_600_000 });
+    const b = createByteQuota({ bytesPerMinute: 6_000, now: c.now, shared, syncMs: 3_600_000 });
+    expect(a.take('ana', 4_000)).toBe(true);
+    await a.sync();
+    // B has not heard of Ana yet: her first write there passes (the overshoot CLUSTER-10 allows)…
+    expect(b.take('ana', 4_000)).toBe(true);
+    await b.sync();
+    // …and from the next reports on, both hold her to what the cluster let through.
+    await a.sync();
+    expect(left).toBe(-2_000);
+    expect(a.take('ana', 1)).toBe(false);
+    expect(b.take('ana', 1)).toBe(false);
+    // In debt: 2,000 bytes of it and 1,000 more to write, at 100 bytes a second.
+    expect(a.waitMs('ana', 1_000)).toBe(30_000);
+    // Each reported what it let through once, and A asked again with nothing new.
+    expect(reports).toEqual([
+      ['ana', 4_000],
+      ['ana', 4_000],
+      ['ana', 0],
+    ]);
+    a.close();
+    b.close();
+  });
+
+  it('CLUSTER-10 while the shared allowance cannot answer, each instance counts alone', async () => {
+    const c = clock();
+    const shared: SharedAllowance = { spend: () => Promise.resolve(null) };
+    const a = createByteQuota({ bytesPerMinute: 6_000, now: c.now, shared, syncMs: 3_600_000 });
+    expect(a.take('ana', 6_000)).toBe(true);
+    await a.sync();
+    expect(a.take('ana', 1)).toBe(false);
+    c.advance(MINUTE);
+    expect(a.take('ana', 6_000)).toBe(true);
+    a.close();
   });
 });

@@ -16,11 +16,25 @@ export interface ByteQuota {
   waitMs(key: string, bytes: number): number;
   /** Members tracked now (tests, health). */
   readonly size: number;
+  /** Reports to the shared allowance now (the timer does every `syncMs`; tests). */
+  sync(): Promise<void>;
+  /** Stops reporting to the other instances (shutdown). */
+  close(): void;
+}
+
+/** The allowance the instances of a cluster share (CLUSTER-10): see {@link SharedBuckets.spend}. */
+export interface SharedAllowance {
+  /** Spends `bytes` of `key`'s shared allowance; what is left, or null when it cannot be told now. */
+  spend(key: string, bytes: number): Promise<number | null>;
 }
 
 export interface ByteQuotaOptions {
   readonly bytesPerMinute: number;
   readonly now?: () => number;
+  /** A cluster's shared allowance; absent, the quota is this instance's (one machine). */
+  readonly shared?: SharedAllowance;
+  /** How often what this instance let through is reported to the shared allowance (ms). */
+  readonly syncMs?: number;
 }
 
 interface Bucket {
@@ -34,6 +48,39 @@ export function createByteQuota(options: ByteQuotaOptions): ByteQuota {
   const perMs = capacity / 60_000;
   const buckets = new Map<string, Bucket>();
   let lastSweep = now();
+  /** Bytes taken here and not yet reported to the shared allowance, per member. */
+  const unreported = new Map<string, number>();
+  const shared = options.shared;
+  let syncing = false;
+
+  /**
+   * For each member who wrote here in the last minute: reports what they
+   * spent here since the last report (perhaps nothing), and takes back the
+   * shared allowance's answer, less what was taken meanwhile. The other
+   * instances' writes count here within about `syncMs` (CLUSTER-10).
+   */
+  async function sync(): Promise<void> {
+    if (!shared || syncing) return;
+    const keys = new Set([...buckets.keys(), ...unreported.keys()]);
+    if (keys.size === 0) return;
+    syncing = true;
+    const batch = [...keys].map((key) => [key, unreported.get(key) ?? 0] as const);
+    unreported.clear();
+    try {
+      await Promise.all(
+        batch.map(async ([key, bytes]) => {
+          const left = await shared.spend(key, bytes);
+          if (left === null) return;
+          const bucket = bucketOf(key, now());
+          bucket.tokens = Math.min(bucket.tokens, left - (unreported.get(key) ?? 0));
+        }),
+      );
+    } finally {
+      syncing = false;
+    }
+  }
+  const timer = shared ? setInterval(() => void sync(), options.syncMs ?? 1000) : null;
+  timer?.unref();
 
   function refill(bucket: Bucket, t: number): void {
     bucket.tokens = Math.min(capacity, bucket.tokens + (t - bucket.at) * perMs);
@@ -63,6 +110,7 @@ export function createByteQuota(options: ByteQuotaOptions): ByteQuota {
       const bucket = bucketOf(key, t);
       if (bucket.tokens < bytes) return false;
       bucket.tokens -= bytes;
+      if (shared) unreported.set(key, (unreported.get(key) ?? 0) + bytes);
       return true;
     },
     waitMs(key, bytes) {
@@ -72,6 +120,10 @@ export function createByteQuota(options: ByteQuotaOptions): ByteQuota {
     },
     get size() {
       return buckets.size;
+    },
+    sync,
+    close() {
+      if (timer) clearInterval(timer);
     },
   };
 }

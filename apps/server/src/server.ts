@@ -141,7 +141,17 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
   });
   let closing: Promise<void> | null = null;
   const isClosing = (): boolean => closing !== null;
-  const quota = createByteQuota({ bytesPerMinute: config.limits.maxBytesPerMemberPerMinute });
+  // In a cluster the instances share each member's allowance, within a second (CLUSTER-10).
+  const bytesPerMinute = config.limits.maxBytesPerMemberPerMinute;
+  const sharedQuota = scaleOut.rateBuckets;
+  const quota = createByteQuota({
+    bytesPerMinute,
+    ...(sharedQuota
+      ? {
+          shared: { spend: (key, bytes) => sharedQuota.spend('quota', key, bytes, bytesPerMinute) },
+        }
+      : {}),
+  });
   const events = { keys: access, verify: verifyEd25519 };
 
   const http = createHttpServer(
@@ -276,6 +286,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     practice.close(); // the bots leave before their sockets are cut (PRACTICE-5)
     const sockets = [...wss.clients];
     heartbeat.stop();
+    quota.close();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
     await asyncConsents.close();

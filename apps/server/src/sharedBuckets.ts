@@ -17,6 +17,14 @@ export interface SharedBuckets {
    * alone.
    */
   take(limit: string, key: string, perMinute: number): Promise<Take | null>;
+  /**
+   * Spends `amount` from the bucket `limit`/`key` (`perMinute` a minute, the
+   * burst the same) whatever it holds, down to one allowance of debt, and
+   * answers what is left (below zero: in debt); `null` when Redis cannot
+   * answer now. For the byte quota, whose instances report what they let
+   * through (CLUSTER-10).
+   */
+  spend(limit: string, key: string, amount: number, perMinute: number): Promise<number | null>;
   close(): void;
 }
 
@@ -59,8 +67,28 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) * 60000 / cap) + 1000)
 return {ok, first, wait}
 `;
 
+/** The same bucket, spent unconditionally (debt bounded by one allowance); answers what is left. */
+const SPEND_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local cap = tonumber(ARGV[1])
+local amount = tonumber(ARGV[2])
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(b[1]) or cap
+local at = tonumber(b[2]) or now
+if now > at then
+  tokens = math.min(cap, tokens + (now - at) * cap / 60000)
+  at = now
+end
+tokens = math.max(-cap, tokens - amount)
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(at))
+redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) * 60000 / cap) + 1000)
+return tostring(tokens)
+`;
+
 type RedisWithTake = Redis & {
   takeToken(key: string, perMinute: number): Promise<[number, number, number]>;
+  spendTokens(key: string, perMinute: number, amount: number): Promise<string>;
 };
 
 /**
@@ -77,6 +105,7 @@ export function createSharedBuckets(options: SharedBucketsOptions): SharedBucket
     retryStrategy: (times: number) => Math.min(50 * times, 1000),
   }) as RedisWithTake;
   redis.defineCommand('takeToken', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+  redis.defineCommand('spendTokens', { numberOfKeys: 1, lua: SPEND_SCRIPT });
   redis.on('error', (error: Error) =>
     log.debug('redis unreachable', { which: 'rate limits', error }),
   );
@@ -94,33 +123,41 @@ export function createSharedBuckets(options: SharedBucketsOptions): SharedBucket
   const keyOf = (limit: string, key: string): string =>
     `${options.prefix}:rate:${limit}:${createHash('sha256').update(key).digest('base64url').slice(0, 22)}`;
 
+  /** A script's answer, or null when Redis is away, fails or is slower than `timeoutMs`. */
+  async function ask<T>(limit: string, run: () => Promise<T>): Promise<T | null> {
+    if (connecting) await connecting;
+    if (redis.status !== 'ready') return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), timeoutMs);
+    });
+    try {
+      const answer = await Promise.race([run(), late]);
+      if (answer === null) log.warn('limit counted on this instance: Redis was slow', { limit });
+      return answer;
+    } catch (error) {
+      log.debug('limit counted on this instance', { limit, error });
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     async take(limit, key, perMinute) {
-      if (connecting) await connecting;
-      if (redis.status !== 'ready') return null;
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), timeoutMs);
-      });
-      try {
-        const answer = await Promise.race([redis.takeToken(keyOf(limit, key), perMinute), late]);
-        if (answer === null) {
-          log.warn('rate limit counted on this instance: Redis was slow', { limit });
-          return null;
-        }
-        const [ok, first, waitMs] = answer;
-        if (ok === 1) return { ok: true };
-        return {
-          ok: false,
-          retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
-          first: first === 1,
-        };
-      } catch (error) {
-        log.debug('rate limit counted on this instance', { limit, error });
-        return null;
-      } finally {
-        clearTimeout(timer);
-      }
+      const answer = await ask(limit, () => redis.takeToken(keyOf(limit, key), perMinute));
+      if (answer === null) return null;
+      const [ok, first, waitMs] = answer;
+      if (ok === 1) return { ok: true };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+        first: first === 1,
+      };
+    },
+    async spend(limit, key, amount, perMinute) {
+      const left = await ask(limit, () => redis.spendTokens(keyOf(limit, key), perMinute, amount));
+      return left === null ? null : Number(left);
     },
     close() {
       redis.disconnect();
