@@ -11,20 +11,25 @@ const GROUPS: ReadonlyArray<[keyof MeetingGroups, MessageKey]> = [
   ['ended', 'meetings.past'],
 ];
 
-/** The meetings of a space: live, upcoming, then past; each a link named by its title. */
+/**
+ * The meetings of a space: live, upcoming, then past; each a link named by
+ * its title. Empty, it invites to plan one, except someone who `readOnly` cannot.
+ */
 export function MeetingList({
   spaceId,
   meetings,
   circles,
+  readOnly = false,
 }: {
   spaceId: string;
   meetings: MeetingGroups;
   circles: readonly Circle[];
+  readOnly?: boolean;
 }) {
   const t = useT();
   const id = useId();
   if (GROUPS.every(([group]) => meetings[group].length === 0)) {
-    return <p className="empty">{t('meetings.empty')}</p>;
+    return <p className="empty">{t(readOnly ? 'meetings.emptyReadOnly' : 'meetings.empty')}</p>;
   }
   return (
     <div className="meeting-groups">

@@ -5,20 +5,28 @@ import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
-/** The proposals of a space, each a link named by its title. */
+/**
+ * The proposals of a space, each a link named by its title. Empty, it
+ * invites to write one, except someone who `readOnly` cannot (an observer).
+ */
 export function ProposalList({
   spaceId,
   proposals,
   circles,
+  readOnly = false,
 }: {
   spaceId: string;
   proposals: readonly ProposalSummary[];
   circles: readonly Circle[];
+  readOnly?: boolean;
 }) {
   const t = useT();
   const language = useLanguage();
   const now = useNow();
-  if (proposals.length === 0) return <p className="empty">{t('space.noProposals')}</p>;
+  if (proposals.length === 0)
+    return (
+      <p className="empty">{t(readOnly ? 'space.noProposalsReadOnly' : 'space.noProposals')}</p>
+    );
   const circleName = (id: string) => circles.find((c) => c.id === id)?.name ?? '';
   return (
     <ul className="proposal-list">

@@ -93,6 +93,7 @@ export const en = {
   'space.circles': 'Circles',
   'space.proposals': 'Proposals',
   'space.noProposals': 'No proposals yet. Start one from a tension you feel.',
+  'space.noProposalsReadOnly': 'No proposals yet.',
   'space.newProposal': 'New proposal',
   'space.edited': 'edited {when}',
   'space.inCircle': 'Circle: {circle}',
@@ -150,6 +151,7 @@ export const en = {
   'meetings.upcoming': 'Upcoming',
   'meetings.past': 'Past',
   'meetings.empty': 'No meetings yet. Plan one and build its agenda together.',
+  'meetings.emptyReadOnly': 'No meetings yet.',
   'meetings.summary': '{kind} · {circle}',
 
   'meetingKind.governance': 'Governance',

@@ -95,6 +95,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'space.proposals': 'Propositions',
   'space.noProposals':
     'Aucune proposition pour l’instant. Partez d’une tension que vous ressentez.',
+  'space.noProposalsReadOnly': 'Aucune proposition pour l’instant.',
   'space.newProposal': 'Nouvelle proposition',
   'space.edited': 'modifiée {when}',
   'space.inCircle': 'Cercle : {circle}',
@@ -153,6 +154,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'meetings.past': 'Passées',
   'meetings.empty':
     'Aucune réunion pour l’instant. Planifiez-en une et construisez son ordre du jour ensemble.',
+  'meetings.emptyReadOnly': 'Aucune réunion pour l’instant.',
   'meetings.summary': '{kind} · {circle}',
 
   'meetingKind.governance': 'Gouvernance',
@@ -583,7 +585,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'access.revokedTitle': 'Accès révoqué',
   'access.revokedBody':
     'Vous n’êtes plus membre de cet espace. Ce que vous modifiez ici ne parvient plus aux autres.',
-  'access.observer': 'Vous êtes observateur : vous pouvez tout lire mais rien modifier.',
+  'access.observer': 'Vous êtes en observation : vous pouvez tout lire mais rien modifier.',
   'access.home': 'Aller à l’accueil',
   'role.admin': 'Administration',
   'role.member': 'Membre',

@@ -153,7 +153,12 @@ function Space({ spaceId }: { spaceId: string }) {
             }}
           />
         )}
-        <ProposalList spaceId={space.id} proposals={proposals} circles={circles} />
+        <ProposalList
+          spaceId={space.id}
+          proposals={proposals}
+          circles={circles}
+          readOnly={access.readOnly}
+        />
       </section>
 
       <section aria-labelledby="meetings-title" className="meetings">
@@ -182,7 +187,12 @@ function Space({ spaceId }: { spaceId: string }) {
             }}
           />
         )}
-        <MeetingList spaceId={space.id} meetings={meetings} circles={circles} />
+        <MeetingList
+          spaceId={space.id}
+          meetings={meetings}
+          circles={circles}
+          readOnly={access.readOnly}
+        />
       </section>
 
       <AsyncPolicyForm spaceDoc={room.doc} admin={access.admin} />
