@@ -339,7 +339,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'process.refusal.malformed': 'événement invalide',
   'process.refusal.duplicate-id': 'déjà dans le journal',
   'process.refusal.unknown-author': 'l’auteur·e n’est pas dans la réunion',
-  'process.refusal.observer': 'les observateur·ices n’agissent pas dans le processus',
+  'process.refusal.observer': 'les personnes en observation n’agissent pas dans le processus',
   'process.refusal.not-facilitator': 'réservé à la facilitation',
   'process.refusal.not-allowed': 'non autorisé pour cette personne',
   'process.refusal.stale': 'la réunion était passée à autre chose',

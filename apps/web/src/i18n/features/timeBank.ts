@@ -126,7 +126,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.intro':
     'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre du cercle.',
   'timeBank.readOnly':
-    'Les observateurs suivent la banque de temps ; ils ne déclarent ni ne confirment d’heures.',
+    'Les personnes en observation suivent la banque de temps ; elles ne déclarent ni ne confirment d’heures.',
   'timeBank.minutes': '{m} min',
   'timeBank.hours': '{h} h',
   'timeBank.hoursMinutes': '{h} h {m} min',
