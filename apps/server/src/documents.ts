@@ -32,6 +32,11 @@ export interface LoadedDocument {
   /** Bytes of the document's stored log (what a size limit counts); refreshed at compaction. */
   readonly storedBytes: number;
   /**
+   * Another instance stored `bytes` into this document (relayed, or read
+   * from the store after a gap): the size limit counts them too (CLUSTER-8).
+   */
+  countStoredElsewhere(bytes: number): void;
+  /**
    * Bytes of updates handed to `store` and not yet stored or refused: with
    * group commit (STORE-3) several wait at once, and a size limit counts them.
    */
@@ -320,6 +325,9 @@ export function createDocumentRegistry(options: RegistryOptions): DocumentRegist
       settled,
       get storedBytes() {
         return entry.storedBytes;
+      },
+      countStoredElsewhere(bytes) {
+        entry.storedBytes += bytes;
       },
       get queuedBytes() {
         return queuedBytes;

@@ -97,6 +97,8 @@ describe.skipIf(skip)('redisRelay', () => {
     await a.document.store(textUpdate('hello'), null);
     await waitFor(() => text(b) === 'hello', 'the update on the other instance');
     expect(await a.storage.loadSince(ROOM, 0)).toHaveLength(1);
+    // CLUSTER-8: the other instance's size limit counts what this one stored.
+    expect(b.document.storedBytes).toBe(a.document.storedBytes);
   });
 
   it('CLUSTER-3 a gap in sequence numbers is filled from the store', async () => {
@@ -109,6 +111,7 @@ describe.skipIf(skip)('redisRelay', () => {
       () => text(b).includes('lost') && text(b).includes('seen'),
       'the lost row read from the store',
     );
+    expect(b.document.storedBytes).toBe(textUpdate('lost ').length + textUpdate('seen').length);
   });
 
   it('CLUSTER-3 a lost last message is found by the reconcile tick', async () => {

@@ -205,6 +205,7 @@ export function createRedisRelay(options: RelayOptions): RedisRelay {
       const document = await loaded;
       if (message.seq <= room.applied.through || room.applied.above.has(message.seq)) return;
       Y.applyUpdate(document.doc, message.payload, REMOTE);
+      document.countStoredElsewhere(message.payload.length);
       room.applied = markApplied(room.applied, message.seq);
       received.inc({ kind: 'update' });
       relayLatency.observe(lag);
@@ -236,6 +237,7 @@ export function createRedisRelay(options: RelayOptions): RedisRelay {
         const update =
           missing.length === 1 ? missing[0]!.update : Y.mergeUpdates(missing.map((r) => r.update));
         Y.applyUpdate(document.doc, update, REMOTE);
+        document.countStoredElsewhere(missing.reduce((sum, row) => sum + row.update.length, 0));
         caughtUp.inc({}, missing.length);
       }
       room.applied = appliedThrough(room.applied, last.seq);
