@@ -85,6 +85,8 @@ interface MemberLookup {
  */
 export type EventDeps = SignatureDeps & {
   readonly keys: SignatureDeps['keys'] & Partial<MemberLookup>;
+  /** The server's clock (EVT-8); default `Date.now` (an asynchronous consent's deps carry it). */
+  readonly now?: () => number;
 };
 
 /** The stored form of an accepted event: the parsed event, its key id and signature. */
@@ -115,10 +117,13 @@ export interface SubmissionRules<E extends { readonly id: string; readonly by: s
  * @example
  * const stored = await checkSignedSubmission(submission, deps, MEETING_EVENTS);
  */
-export async function checkSignedSubmission<E extends { readonly id: string; readonly by: string }>(
+export async function checkSignedSubmission<
+  E extends { readonly id: string; readonly by: string; readonly at: number },
+>(
   submission: EventSubmission,
   deps: EventDeps,
   rules: SubmissionRules<E>,
+  now: () => number = deps.now ?? Date.now,
 ): Promise<Signed<E>> {
   const room = parseRoomName(submission.room);
   let raw: unknown;
@@ -141,6 +146,7 @@ export async function checkSignedSubmission<E extends { readonly id: string; rea
     deps,
   );
   if (!checked.ok) throw new EventRefusal(event.id, checked.code, checked.detail);
+  checkLead(event, now);
   // EVT-9: in someone else's name (EVT-5) only while that someone is a member who may write.
   const members = deps.keys.getMember;
   if (event.by !== submission.userId && members) {
@@ -168,7 +174,9 @@ const MEETING_EVENTS: SubmissionRules<MeetingEvent> = {
  * How far ahead of the server's clock an event's `at` may be (EVT-8). The
  * fold times turns, items and rounds by their events' `at` (EQUITY-1,
  * TIME-1, ROUND-5): a turn ended an hour ahead would credit its speaker an
- * hour and start the next turn in the future. Clients stamp events with the
+ * hour and start the next turn in the future; an asynchronous consent's
+ * fold bounds a deadline by its event's `at` (ASYNC), so an opening or an
+ * extension dated a year ahead could set a deadline fifteen months away. Clients stamp events with the
  * server's time (DESIGN 9, its offset measured over the socket before any
  * command), so a minute covers what that measure misses. Events in the past
  * are not bounded: a client's outbox re-sends old ones after a reconnect or
@@ -189,16 +197,19 @@ export async function checkSubmittedEvent(
   now: () => number = Date.now,
 ): Promise<StoredEvent> {
   // EVT-5: by someone else is fine only because the signature proved it theirs.
-  const stored = await checkSignedSubmission(submission, deps, MEETING_EVENTS);
-  const lead = stored.at - now();
+  return checkSignedSubmission(submission, deps, MEETING_EVENTS, now);
+}
+
+/** EVT-8: refused as `clock` when dated more than {@link MAX_EVENT_LEAD_MS} ahead of `now`. */
+function checkLead(event: { readonly id: string; readonly at: number }, now: () => number): void {
+  const lead = event.at - now();
   if (lead > MAX_EVENT_LEAD_MS) {
     throw new EventRefusal(
-      stored.id,
+      event.id,
       'clock',
       `the event is dated ${Math.round(lead / 1000)} s ahead of the server's clock`,
     );
   }
-  return stored;
 }
 
 /**

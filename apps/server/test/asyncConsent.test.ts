@@ -55,6 +55,7 @@ import { timesWritten, withDoc } from './meetingFixture.ts';
 
 const SECRET = 'async-consent-test-secret-0123456789ab';
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 type Started = Awaited<ReturnType<typeof startServer>>;
 
@@ -328,6 +329,23 @@ describe('asynchronous consent on the server', () => {
         ),
       'entry',
     );
+  });
+
+  it('EVT-8 an opening or an extension dated a year ahead of the server’s clock is refused (its deadline would pass the 90-day bound)', async () => {
+    const s = await server(dir());
+    const { admin, ana, proposalId, room, sent } = await spaceOn(s);
+    const anaSocket = await socketOf(s, room, ana);
+    const adminSocket = await socketOf(s, room, admin);
+    const year = 365 * DAY;
+    const early = openAsyncConsent(proposalId, ana.userId, clock + year, clock + year + DAY, sent);
+    expect(await anaSocket.refused(early)).toBe('clock');
+    await anaSocket.send(openAsyncConsent(proposalId, ana.userId, clock, clock + DAY, sent));
+    const far = extendAsyncConsent(admin.userId, clock + year, clock + year + 80 * DAY);
+    expect(await adminSocket.refused(far)).toBe('clock');
+    expect((await state(s, room)).deadline).toBe(clock + DAY);
+    // Dated on the server's clock, an extension goes in.
+    await adminSocket.send(extendAsyncConsent(admin.userId, clock, clock + 2 * DAY));
+    expect((await state(s, room)).deadline).toBe(clock + 2 * DAY);
   });
 
   it('ACONS-1 ACONS-2 ACONS-3 ACONS-4 WRITE-19 WRITE-20 WRITE-21 hostile writes to the consent log, the index, the settings and the text are refused', async () => {
