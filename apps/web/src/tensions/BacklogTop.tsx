@@ -1,8 +1,10 @@
 import type { SpaceInfo } from '@ronde/domain';
 import { Link } from 'react-router';
+import { AccessNotice } from '../components/AccessNotice.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
+import { useAccess } from '../state/useAccess.ts';
 
 /** The space's two backlogs, each a page at `/s/:spaceId/<backlog>`. */
 export type Backlog = 'tensions' | 'actions';
@@ -24,8 +26,11 @@ export function BacklogTop({ space, backlog }: { space: SpaceInfo; backlog: Back
   const t = useT();
   const text = TEXT[backlog];
   const other: Backlog = backlog === 'tensions' ? 'actions' : 'tensions';
+  // An observer finds no form here: say why, as the space page does.
+  const access = useAccess(space.id);
   return (
     <>
+      <AccessNotice access={access} />
       <div className="proposal-top">
         <BackLink to={`/s/${space.id}`}>{t('decisions.back', { space: space.name })}</BackLink>
       </div>
