@@ -173,6 +173,12 @@ describe('Agenda', () => {
     expect(screen.queryByRole('button', { name: 'Move “Budget” down' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add to agenda' })).toBeNull();
   });
+
+  it('names a read-only item’s owner with the colon of the language (« Porteur : … »)', () => {
+    useSession.setState({ language: 'fr' });
+    setup(false);
+    expect(screen.getAllByText(/^Porteur/)[0]!.textContent).toMatch(/^Porteur\u00a0: /);
+  });
 });
 
 const FAC = 'fac00001';

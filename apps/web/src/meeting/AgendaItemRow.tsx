@@ -192,7 +192,9 @@ export function AgendaItemRow({
             </>
           ) : (
             <span className="meta">
-              {t('agenda.owner')}: {ownerName}
+              {t('agenda.owner')}
+              {t('text.colon')}
+              {ownerName}
             </span>
           )}
           {rights.timebox ? (
