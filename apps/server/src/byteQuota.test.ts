@@ -77,6 +77,19 @@ describe('byteQuota', () => {
     expect(quota.size).toBe(1);
   });
 
+  it('QUOTA-3 an allowance over a day refills over a day', () => {
+    const c = clock();
+    const day = 24 * 60 * MINUTE;
+    const quota = createByteQuota({ bytesPerMinute: 2_400, periodMs: day, now: c.now });
+    expect(quota.take('ana\u0000room', 2_400)).toBe(true);
+    expect(quota.take('ana\u0000room', 1)).toBe(false);
+    c.advance(day / 2);
+    expect(quota.waitMs('ana\u0000room', 1_200)).toBe(0);
+    expect(quota.take('ana\u0000room', 1_201)).toBe(false);
+    expect(quota.take('ana\u0000room', 1_200)).toBe(true);
+    expect(quota.waitMs('ana\u0000room', 100)).toBe(day / 24);
+  });
+
   it('CLUSTER-10 two instances learn of each other’s spending at their next report, whoever wrote', async () => {
     const c = clock();
     // The shared allowance, as Redis keeps it (no refill: the clock stands still here).

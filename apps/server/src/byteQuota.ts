@@ -29,7 +29,10 @@ export interface SharedAllowance {
 }
 
 export interface ByteQuotaOptions {
+  /** The allowance: bytes per period (a minute unless `periodMs` says otherwise). */
   readonly bytesPerMinute: number;
+  /** The period the allowance refills over (ms); default a minute (QUOTA-1), a day for QUOTA-3. */
+  readonly periodMs?: number;
   readonly now?: () => number;
   /** A cluster's shared allowance; absent, the quota is this instance's (one machine). */
   readonly shared?: SharedAllowance;
@@ -45,7 +48,8 @@ interface Bucket {
 export function createByteQuota(options: ByteQuotaOptions): ByteQuota {
   const now = options.now ?? Date.now;
   const capacity = options.bytesPerMinute;
-  const perMs = capacity / 60_000;
+  const periodMs = options.periodMs ?? 60_000;
+  const perMs = capacity / periodMs;
   const buckets = new Map<string, Bucket>();
   let lastSweep = now();
   /** Bytes taken here and not yet reported to the shared allowance, per member. */

@@ -55,6 +55,11 @@ export interface ConnectionContext {
   readonly now?: () => number;
   /** Bytes per member per minute, shared by all connections (QUOTA-1); none: no quota. */
   readonly quota?: ByteQuota;
+  /**
+   * Bytes per member and shared document (any but a proposal's) per day,
+   * keyed `<member>\0<room>` (QUOTA-3); none: no such quota.
+   */
+  readonly documentQuota?: ByteQuota;
   /** Device keys and signature checks for submitted process events; none: events refused. */
   readonly events?: EventDeps;
   /**
@@ -78,7 +83,8 @@ export interface ConnectionContext {
  *
  * 1. the message rate limiter (4429) and strict decoding (4400);
  * 2. for an update: read-only (observers: `permission-denied`, dropped),
- *    the member's byte quota (QUOTA-1, 4429), the document's size limit
+ *    the member's byte quota (QUOTA-1, 4429), their daily share of a
+ *    shared document (QUOTA-3, 4429), the document's size limit
  *    (QUOTA-2, 4413), then — inside the document's store queue, once every
  *    earlier update is applied — the write policy (WRITE-1…15) and the
  *    authorship of its client ids (WRITE-16), both 4409, and only then
@@ -190,7 +196,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     log().info('write refused', { userId, role: ctx.identity.role });
   }
 
-  /** QUOTA-1 and QUOTA-2: a reason to refuse `bytes` more from this member into this document. */
+  /** QUOTA-1…3: a reason to refuse `bytes` more from this member into this document. */
   function overLimit(
     bytes: number,
     loaded: LoadedDocument,
@@ -204,6 +210,20 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         code: CLOSE_CODES.rateLimited,
         reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
       };
+    }
+    const documentQuota = ref?.kind === 'proposal' ? undefined : ctx.documentQuota;
+    if (guard && documentQuota) {
+      const key = `${userId}\u0000${ctx.room}`;
+      if (!documentQuota.take(key, bytes)) {
+        const wait = documentQuota.waitMs(key, bytes);
+        const when = Number.isFinite(wait)
+          ? `retry in ${Math.ceil(wait / 60_000)} min`
+          : 'this change alone is larger than that';
+        return {
+          code: CLOSE_CODES.rateLimited,
+          reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerDocumentPerDay} bytes a day into this document; ${when}`,
+        };
+      }
     }
     if (guard && loaded.storedBytes + loaded.queuedBytes + bytes > ctx.limits.maxDocumentBytes) {
       return {

@@ -21,6 +21,12 @@ export interface Limits {
   readonly maxBytesPerMemberPerMinute: number;
   /** A document's stored size past which writes are refused with 4413 (QUOTA-2). */
   readonly maxDocumentBytes: number;
+  /**
+   * Bytes one member may add to one shared document (a space's, a meeting's,
+   * a consent's) a day (QUOTA-3): entries there are never removed, so no
+   * one member may fill it for everyone.
+   */
+  readonly maxBytesPerMemberPerDocumentPerDay: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerMember: 32,
   maxBytesPerMemberPerMinute: 16 * 1024 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
+  maxBytesPerMemberPerDocumentPerDay: 2 * 1024 * 1024,
 };
 
 /**

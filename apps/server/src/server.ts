@@ -59,6 +59,8 @@ export interface RondeServer {
 
 /** How long clients get to finish the close handshake before being cut. */
 const CLOSE_GRACE_MS = 1000;
+/** QUOTA-3 refills over a day. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Starts the HTTP + WebSocket server and resolves once it listens. The
@@ -152,6 +154,20 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
         }
       : {}),
   });
+  // QUOTA-3: what one member may add to one shared document a day, across instances too.
+  const perDocument = config.limits.maxBytesPerMemberPerDocumentPerDay;
+  const documentQuota = createByteQuota({
+    bytesPerMinute: perDocument,
+    periodMs: DAY_MS,
+    ...(sharedQuota
+      ? {
+          shared: {
+            spend: (key, bytes) =>
+              sharedQuota.spend('document-quota', key, bytes, perDocument, DAY_MS),
+          },
+        }
+      : {}),
+  });
   const events = { keys: access, verify: verifyEd25519 };
 
   const http = createHttpServer(
@@ -207,6 +223,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     log,
     isClosing,
     quota,
+    documentQuota,
     events,
     beforeEventAppend: (room: string, event: StoredEvent) =>
       event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),
@@ -287,6 +304,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     const sockets = [...wss.clients];
     heartbeat.stop();
     quota.close();
+    documentQuota.close();
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
     await asyncConsents.close();

@@ -18,13 +18,19 @@ export interface SharedBuckets {
    */
   take(limit: string, key: string, perMinute: number): Promise<Take | null>;
   /**
-   * Spends `amount` from the bucket `limit`/`key` (`perMinute` a minute, the
-   * burst the same) whatever it holds, down to one allowance of debt, and
-   * answers what is left (below zero: in debt); `null` when Redis cannot
-   * answer now. For the byte quota, whose instances report what they let
-   * through (CLUSTER-10).
+   * Spends `amount` from the bucket `limit`/`key` (`allowance` per
+   * `periodMs`, a minute unless given, refilled continuously) whatever it
+   * holds, down to one allowance of debt, and answers what is left (below
+   * zero: in debt); `null` when Redis cannot answer now. For the byte
+   * quotas, whose instances report what they let through (CLUSTER-10).
    */
-  spend(limit: string, key: string, amount: number, perMinute: number): Promise<number | null>;
+  spend(
+    limit: string,
+    key: string,
+    amount: number,
+    allowance: number,
+    periodMs?: number,
+  ): Promise<number | null>;
   close(): void;
 }
 
@@ -67,28 +73,32 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) * 60000 / cap) + 1000)
 return {ok, first, wait}
 `;
 
-/** The same bucket, spent unconditionally (debt bounded by one allowance); answers what is left. */
+/**
+ * The same kind of bucket over `period` ms, spent unconditionally (debt
+ * bounded by one allowance); answers what is left.
+ */
 const SPEND_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cap = tonumber(ARGV[1])
 local amount = tonumber(ARGV[2])
+local period = tonumber(ARGV[3])
 local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(b[1]) or cap
 local at = tonumber(b[2]) or now
 if now > at then
-  tokens = math.min(cap, tokens + (now - at) * cap / 60000)
+  tokens = math.min(cap, tokens + (now - at) * cap / period)
   at = now
 end
 tokens = math.max(-cap, tokens - amount)
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(at))
-redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) * 60000 / cap) + 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) * period / cap) + 1000)
 return tostring(tokens)
 `;
 
 type RedisWithTake = Redis & {
   takeToken(key: string, perMinute: number): Promise<[number, number, number]>;
-  spendTokens(key: string, perMinute: number, amount: number): Promise<string>;
+  spendTokens(key: string, allowance: number, amount: number, periodMs: number): Promise<string>;
 };
 
 /**
@@ -155,8 +165,10 @@ export function createSharedBuckets(options: SharedBucketsOptions): SharedBucket
         first: first === 1,
       };
     },
-    async spend(limit, key, amount, perMinute) {
-      const left = await ask(limit, () => redis.spendTokens(keyOf(limit, key), perMinute, amount));
+    async spend(limit, key, amount, allowance, periodMs = 60_000) {
+      const left = await ask(limit, () =>
+        redis.spendTokens(keyOf(limit, key), allowance, amount, periodMs),
+      );
       return left === null ? null : Number(left);
     },
     close() {
