@@ -5,7 +5,11 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { gate, waitFor } from '../test/helpers.ts';
 import { ANONYMOUS } from './authenticate.ts';
-import { acceptConnection } from './connection.ts';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { createByteQuota } from './byteQuota.ts';
+import { acceptConnection, submittedId } from './connection.ts';
+import type { EventDeps } from './processEvents.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
 import { CLOSE_CODES, DEFAULT_LIMITS } from './limits.ts';
 import { memoryLogger } from './log.ts';
@@ -83,6 +87,49 @@ describe('connection', () => {
     });
     return socket;
   }
+
+  it('QUOTA-1 QUOTA-3 an event over a quota is refused under its own id, so the client drops it and says why', async () => {
+    registry = createDocumentRegistry({
+      storage: createMemoryStorage(),
+      log,
+      unloadGraceMs: 0,
+      compactAfterUpdates: 100,
+      compactAfterBytes: 1 << 30,
+    });
+    const socket = new FakeSocket();
+    acceptConnection(socket as unknown as WebSocket, {
+      room: 'spTest01/meeting/mtTest01',
+      identity: {
+        userId: 'anauser1',
+        spaceId: 'spTest01',
+        role: 'member',
+        canWrite: true,
+        expiresAt: null,
+      },
+      registry,
+      limits: DEFAULT_LIMITS,
+      log,
+      isClosing: () => false,
+      quota: createByteQuota({ bytesPerMinute: 10 }),
+      // Never reached: the quota refuses first.
+      events: {} as EventDeps,
+    });
+    await waitFor(() => socket.sent.length > 0, 'the document loaded');
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, 5);
+    encoding.writeVarString(message, JSON.stringify({ id: 'evt00001', type: 'turn.end' }));
+    socket.receive(encoding.toUint8Array(message));
+    const refused = await waitFor(() => socket.sent.find((m) => m[0] === 6), 'the refusal');
+    const decoder = decoding.createDecoder(refused);
+    decoding.readVarUint(decoder);
+    expect(decoding.readVarString(decoder)).toBe('evt00001');
+    expect(decoding.readVarString(decoder)).toBe('quota');
+    // What is not an event, or names no id, is refused under none.
+    expect(submittedId('{"id":"evt00002"}')).toBe('evt00002');
+    expect(submittedId('{"id":"no spaces allowed"}')).toBe('');
+    expect(submittedId('not json')).toBe('');
+    expect(submittedId('[]')).toBe('');
+  });
 
   it('buffers messages until the document is loaded, then handles them in order', async () => {
     const storage = createMemoryStorage();

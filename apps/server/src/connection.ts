@@ -3,7 +3,7 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
-import { parseRoomName } from '@ronde/domain';
+import { isId, parseRoomName } from '@ronde/domain';
 import type { RawData, WebSocket } from 'ws';
 import { submitAsyncEvent, type AsyncEventDeps } from './asyncConsentEvents.ts';
 import type { Identity } from './authenticate.ts';
@@ -19,6 +19,7 @@ import {
   checkSubmittedEvent,
   EventRefusal,
   type EventDeps,
+  type RefusalCode,
   type StoredEvent,
 } from './processEvents.ts';
 import {
@@ -200,7 +201,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
   function overLimit(
     bytes: number,
     loaded: LoadedDocument,
-  ): { code: number; reason: string } | null {
+  ): { code: number; reason: string; event: RefusalCode } | null {
     if (userId !== null && ctx.quota && !ctx.quota.take(userId, bytes)) {
       const wait = ctx.quota.waitMs(userId, bytes);
       const when = Number.isFinite(wait)
@@ -209,6 +210,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       return {
         code: CLOSE_CODES.rateLimited,
         reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
+        event: 'quota',
       };
     }
     const documentQuota = ref?.kind === 'proposal' ? undefined : ctx.documentQuota;
@@ -222,6 +224,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
         return {
           code: CLOSE_CODES.rateLimited,
           reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerDocumentPerDay} bytes a day into this document; ${when}`,
+          event: 'daily-quota',
         };
       }
     }
@@ -229,6 +232,7 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       return {
         code: CLOSE_CODES.documentFull,
         reason: `document-full: this document reached its size limit (${ctx.limits.maxDocumentBytes} bytes)`,
+        event: 'document-full',
       };
     }
     return null;
@@ -281,11 +285,8 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     }
     const limit = overLimit(json.length, loaded);
     if (limit) {
-      refuseEvent(
-        '',
-        limit.code === CLOSE_CODES.documentFull ? 'document-full' : 'quota',
-        limit.reason,
-      );
+      // Named by its id, so the client drops it from its outbox and says why (not resent forever).
+      refuseEvent(submittedId(json), limit.event, limit.reason);
       return;
     }
     const events = ctx.events;
@@ -452,6 +453,17 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
       close(code, reason, 'info', 'closed by the server');
     },
   };
+}
+
+/** The `id` a submitted event claims, if it has one that reads as an id; else `''`. */
+export function submittedId(json: string): string {
+  try {
+    const value: unknown = JSON.parse(json);
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
+    return typeof id === 'string' && isId(id) ? id : '';
+  } catch {
+    return '';
+  }
 }
 
 /** A private copy: ws may hand out views of a pooled buffer, or fragments. */

@@ -45,6 +45,8 @@ export type RefusalCode =
   | 'not-a-meeting'
   | 'document-full'
   | 'quota'
+  // The member's daily share of this document is spent (QUOTA-3).
+  | 'daily-quota'
   // An asynchronous consent's event its fold would ignore, or one after its deadline (ACONS-7).
   | 'not-allowed'
   | 'closed'

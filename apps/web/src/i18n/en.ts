@@ -660,6 +660,9 @@ export const en = {
   'submit.refusal.not-a-meeting': 'this document is not a meeting',
   'submit.refusal.document-full': 'the meeting has reached its size limit',
   'submit.refusal.quota': 'too much was sent at once; wait a minute and try again',
+  'submit.refusal.daily-quota':
+    'you have added as much to this document as one person may in a day; try again tomorrow',
+  'submit.refusal.clock': 'it was dated ahead of the server’s time; reload the page and try again',
   'submit.refusal.no-key': 'this browser could not sign it',
   'submit.dismiss': 'Dismiss',
   'writeRefused.title': 'A change on this device was refused',

@@ -674,6 +674,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'submit.refusal.not-a-meeting': 'ce document n’est pas une réunion',
   'submit.refusal.document-full': 'la réunion a atteint sa taille maximale',
   'submit.refusal.quota': 'trop d’envois à la fois ; attendez une minute et réessayez',
+  'submit.refusal.daily-quota':
+    'vous avez ajouté à ce document tout ce qu’une personne peut y ajouter en un jour ; réessayez demain',
+  'submit.refusal.clock':
+    'il était daté en avance sur l’heure du serveur ; rechargez la page et réessayez',
   'submit.refusal.no-key': 'ce navigateur n’a pas pu le signer',
   'submit.dismiss': 'Fermer',
   'writeRefused.title': 'Une modification faite sur cet appareil a été refusée',

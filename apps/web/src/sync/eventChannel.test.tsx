@@ -124,6 +124,32 @@ describe('event submission (message 5) and refusals (message 6)', () => {
     expect(screen.getByRole('button', { name: 'Dismiss' })).toBeTruthy();
   });
 
+  it('words the refusals of an event dated ahead (EVT-8) and of a spent daily share (QUOTA-3)', async () => {
+    const server = new Y.Doc();
+    const { room } = openDoc(ROOM);
+    const ws = await connect(server);
+    await submitEvent(room.doc, anEvent('evt00004'));
+    await expect.poll(() => submittedEvents(ws).length).toBe(1);
+    serverSend(ws, encodeEventRefused('evt00004', 'clock', 'dated 3600 s ahead'));
+    expect(refusalOf('evt00004')?.code).toBe('clock');
+    const { unmount } = render(<SubmitRefusalNote doc={room.doc} />);
+    const alerts = (): string[] => screen.getAllByRole('alert').map((a) => a.textContent ?? '');
+    expect(alerts()).toContainEqual(
+      expect.stringContaining(
+        'Not recorded: it was dated ahead of the server’s time; reload the page and try again.',
+      ),
+    );
+    unmount();
+    await submitEvent(room.doc, anEvent('evt00005'));
+    await expect.poll(() => submittedEvents(ws).length).toBe(2);
+    serverSend(
+      ws,
+      encodeEventRefused('evt00005', 'daily-quota', 'quota: … a day into this document'),
+    );
+    render(<SubmitRefusalNote doc={room.doc} />);
+    expect(alerts()).toContainEqual(expect.stringContaining('try again tomorrow'));
+  });
+
   it('refuses an observer’s event locally: nothing is sent', async () => {
     useSession.setState({ memberships: { space001: member('observer') } });
     const server = new Y.Doc();

@@ -17,6 +17,10 @@ export const SUBMIT_REFUSAL_CODES = [
   'not-a-meeting',
   'document-full',
   'quota',
+  // The member's share of this document for the day is spent (server QUOTA-3).
+  'daily-quota',
+  // Dated ahead of the server's clock (server EVT-8): this page's measure of it was off.
+  'clock',
   // Asynchronous consents (server ACONS-7): what the fold would ignore, and anything past the deadline.
   'not-allowed',
   'closed',
