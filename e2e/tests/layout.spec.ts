@@ -21,7 +21,8 @@ test('at phone width an agenda item shows its whole title; a member’s space li
   const title = 'Budget for the next quarter';
   await view.addInformationItem(title);
   const titleField = awa.page.getByRole('textbox', { name: `Title of “${title}”` });
-  expect(await titleField.evaluate(showsWholeValue)).toBe(true);
+  // Polled: the layout settles after the item arrives, and a loaded machine may take a frame more.
+  await expect.poll(() => titleField.evaluate(showsWholeValue)).toBe(true);
 
   // Ben, a member on a desktop, has no admin column: the space's links sit
   // on one line with space between them, not squeezed into half the page.
@@ -32,11 +33,18 @@ test('at phone width an agenda item shows its whole title; a member’s space li
     if (found === null) throw new Error(`no link ${name}`);
     return found;
   };
-  const governance = await box('Governance');
-  const tensions = await box('Tensions');
-  const contributions = await box('Contributions');
-  expect(contributions.y).toBe(governance.y);
-  expect(tensions.x).toBeGreaterThan(governance.x + governance.width);
+  // Polled: the page lays out again once Ben's role is known.
+  await expect
+    .poll(async () => {
+      const governance = await box('Governance');
+      const tensions = await box('Tensions');
+      const contributions = await box('Contributions');
+      return {
+        oneLine: contributions.y === governance.y,
+        apart: tensions.x > governance.x + governance.width,
+      };
+    })
+    .toEqual({ oneLine: true, apart: true });
 });
 
 test('at phone width a proposal shows its whole title; each asynchronous-consent position is a target a finger can tap', async ({
@@ -51,9 +59,9 @@ test('at phone width a proposal shows its whole title; each asynchronous-consent
     'What is: people are exhausted on Fridays. What could be: rested people, the same work done.',
   );
   const title = awa.page.getByRole('textbox', { name: 'Title' });
-  expect(await title.evaluate(showsWholeValue)).toBe(true);
+  await expect.poll(() => title.evaluate(showsWholeValue)).toBe(true);
   const driver = awa.page.getByRole('textbox', { name: 'Driver' });
-  expect(await driver.evaluate(showsWholeValue)).toBe(true);
+  await expect.poll(() => driver.evaluate(showsWholeValue)).toBe(true);
   await awa.typeAtEnd('Work four days a week.');
   const send = awa.page.getByRole('region', { name: 'Send to asynchronous consent' });
   await send.getByRole('button', { name: 'Send to asynchronous consent' }).click();
@@ -63,7 +71,8 @@ test('at phone width a proposal shows its whole title; each asynchronous-consent
   for (const name of ['Consent', 'Concern', 'Objection', 'Stand aside']) {
     // The radio's label is its target: a whole line of a finger's height.
     const label = form.locator('label').filter({ has: awa.page.getByRole('radio', { name }) });
-    const box = await label.boundingBox();
-    expect(box?.height ?? 0, name).toBeGreaterThanOrEqual(44);
+    await expect
+      .poll(async () => (await label.boundingBox())?.height ?? 0, { message: name })
+      .toBeGreaterThanOrEqual(44);
   }
 });
