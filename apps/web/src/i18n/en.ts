@@ -617,6 +617,9 @@ export const en = {
   'members.status.revoked': 'Revoked',
   'members.revoke': 'Revoke invite link for {role} created {date}',
   'members.revokeShort': 'Revoke',
+  'members.confirmRevoke':
+    'Revoke this link? No one can join with it any more, and it cannot be restored; those who joined with it stay.',
+  'members.yesRevoke': 'Yes, revoke',
   'members.newInvite': 'New invite link',
   'members.role': 'Role',
   'members.expiresOn': 'Expires on',

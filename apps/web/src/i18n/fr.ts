@@ -631,6 +631,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'members.status.revoked': 'Révoqué',
   'members.revoke': 'Révoquer le lien d’invitation {role} créé le {date}',
   'members.revokeShort': 'Révoquer',
+  'members.confirmRevoke':
+    'Révoquer ce lien ? Plus personne ne pourra rejoindre l’espace avec, et il ne pourra pas être rétabli ; les personnes entrées avec restent.',
+  'members.yesRevoke': 'Oui, révoquer',
   'members.newInvite': 'Nouveau lien d’invitation',
   'members.role': 'Rôle',
   'members.expiresOn': 'Expire le',

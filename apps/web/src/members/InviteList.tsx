@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import type { InviteInfo } from '../api/trust.ts';
 import { ShareLink } from '../components/ShareLink.tsx';
 import type { MessageKey } from '../i18n/en.ts';
@@ -13,7 +14,10 @@ const STATUS: Readonly<Record<string, MessageKey>> = {
   revoked: 'members.status.revoked',
 };
 
-/** The invite links of a space, each with its link, use, status and who joined. */
+/**
+ * The invite links of a space, each with its link, use, status and who
+ * joined; revoking one asks first (a revoked link cannot be restored).
+ */
 export function InviteList({
   invites,
   busy,
@@ -25,6 +29,10 @@ export function InviteList({
 }) {
   const t = useT();
   const language = useLanguage();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  // Focus follows the confirmation: to its safe answer when it opens; back to
+  // "Revoke" when cancelled; to the link's card, which says "Revoked", once done.
+  const refocus = useRef<{ id: string; to: 'button' | 'card' } | null>(null);
   if (invites.length === 0) return <p className="hint">{t('members.noInvites')}</p>;
   // Names must tell links apart: number the ones created the same minute with the same role.
   const seen = new Map<string, number>();
@@ -40,7 +48,22 @@ export function InviteList({
         const active = invite.status === 'active';
         const statusKey = STATUS[invite.status];
         return (
-          <li key={invite.id} className="invite card">
+          <li
+            key={invite.id}
+            className="invite card"
+            tabIndex={-1}
+            ref={(card) => {
+              if (
+                card &&
+                refocus.current?.id === invite.id &&
+                refocus.current.to === 'card' &&
+                !active
+              ) {
+                refocus.current = null;
+                card.focus();
+              }
+            }}
+          >
             <p className="invite__head">
               <span className={`badge badge--role-${invite.role}`}>{role}</span>{' '}
               <span className={`badge badge--invite-${invite.status}`}>
@@ -74,13 +97,55 @@ export function InviteList({
                 </li>
               )}
             </ul>
-            {active && (
+            {active && confirming === invite.id && (
+              <div
+                className="member__confirm"
+                role="group"
+                aria-label={t('members.revoke', { role, date: created }) + suffix}
+              >
+                <p>{t('members.confirmRevoke')}</p>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={busy}
+                  onClick={() => {
+                    refocus.current = { id: invite.id, to: 'card' };
+                    setConfirming(null);
+                    onRevoke(invite);
+                  }}
+                >
+                  {t('members.yesRevoke')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  autoFocus
+                  onClick={() => {
+                    refocus.current = { id: invite.id, to: 'button' };
+                    setConfirming(null);
+                  }}
+                >
+                  {t('members.cancel')}
+                </button>
+              </div>
+            )}
+            {active && confirming !== invite.id && (
               <button
+                ref={(button) => {
+                  if (
+                    button &&
+                    refocus.current?.id === invite.id &&
+                    refocus.current.to === 'button'
+                  ) {
+                    refocus.current = null;
+                    button.focus();
+                  }
+                }}
                 type="button"
                 className="button button--quiet"
                 disabled={busy}
                 aria-label={t('members.revoke', { role, date: created }) + suffix}
-                onClick={() => onRevoke(invite)}
+                onClick={() => setConfirming(invite.id)}
               >
                 {t('members.revokeShort')}
               </button>

@@ -320,10 +320,13 @@ describe('MembersPage', () => {
     expect(within(people).getByRole('alert')).toBeTruthy();
   });
 
-  it('revokes an invite link by its unique name', async () => {
+  it('revokes an invite link by its unique name, once confirmed; focus stays with the link', async () => {
     const revoked: string[] = [];
     mockFetch({
-      'GET /api/spaces/space001/invites': { status: 200, body: [invite] },
+      'GET /api/spaces/space001/invites': () => ({
+        status: 200,
+        body: [revoked.length > 0 ? { ...invite, status: 'revoked', revokedAt: 1 } : invite],
+      }),
       'GET /api/spaces/space001/members': { status: 200, body: members },
       'DELETE /api/spaces/space001/invites/inv00001': () => {
         revoked.push('inv00001');
@@ -331,10 +334,21 @@ describe('MembersPage', () => {
       },
     });
     renderAt('/s/space001/members');
-    fireEvent.click(
-      await screen.findByRole('button', { name: /^Revoke invite link for Member created/ }),
-    );
+    const name = /^Revoke invite link for Member created/;
+    fireEvent.click(await screen.findByRole('button', { name }));
+    // A revoked link cannot be restored: the page asks, its safe answer focused.
+    const ask = screen.getByRole('group', { name });
+    expect(ask.textContent).toContain('Revoke this link?');
+    const cancel = within(ask).getByRole('button', { name: 'Cancel' });
+    expect(document.activeElement).toBe(cancel);
+    fireEvent.click(cancel);
+    expect(revoked).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name }));
+    fireEvent.click(screen.getByRole('button', { name }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, revoke' }));
     await waitFor(() => expect(revoked).toEqual(['inv00001']));
+    // The button is gone with the link's use: focus rests on its card, which says so.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Revoked'));
   });
 
   it('is for admins only', () => {
