@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from './formatTime.ts';
+import { formatLocale, formatRelative } from './formatTime.ts';
 
 describe('formatRelative', () => {
   const now = Date.UTC(2026, 0, 15, 12);
@@ -11,5 +11,19 @@ describe('formatRelative', () => {
 
   it('says "just now" under a minute', () => {
     expect(formatRelative('en', now - 10_000, now, 'just now')).toBe('just now');
+  });
+});
+
+describe('formatLocale', () => {
+  it('writes dates the way the browser’s variant of the page’s language does', () => {
+    expect(formatLocale('en', ['en-GB', 'fr-FR'])).toBe('en-GB');
+    expect(formatLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(formatLocale('fr', ['en-US'])).toBe('fr');
+    expect(formatLocale('en', [])).toBe('en');
+    const at = Date.UTC(2026, 11, 6, 15, 0);
+    const long = (locale: string): string =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+    expect(long(formatLocale('en', ['en-GB']))).toBe('6 December 2026');
+    expect(long(formatLocale('en', ['en-US']))).toBe('December 6, 2026');
   });
 });

@@ -1,5 +1,32 @@
 import type { Language } from './translate.ts';
 
+/**
+ * The locale dates and numbers are written in: the browser's own variant of
+ * the page's language when it prefers one (`en-GB` writes 6 December 2026,
+ * `fr-CA` 2026-12-06), else the language itself.
+ *
+ * @example
+ * formatLocale('en', ['en-GB', 'fr']); // 'en-GB'
+ * formatLocale('fr', ['en-GB']); // 'fr'
+ */
+export function formatLocale(
+  language: Language,
+  preferred: readonly string[] = browserLocales(),
+): string {
+  const own = preferred.find((tag) => tag.split('-')[0]?.toLowerCase() === language);
+  if (own === undefined) return language;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([own])[0] ?? language;
+  } catch {
+    return language; // a malformed tag
+  }
+}
+
+function browserLocales(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],
@@ -38,5 +65,8 @@ export function formatRelative(
  * formatDateTime('fr', 0); // '1 janvier 1970 à 01:00'
  */
 export function formatDateTime(language: Language, at: number): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(formatLocale(language), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
 }

@@ -1,4 +1,5 @@
 import type { DeviceKeyInfo, MemberInfo } from '../api/trust.ts';
+import { formatLocale } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 
 /**
@@ -21,7 +22,7 @@ export function DeviceKeyList({
   const language = useLanguage();
   if (keys.length === 0) return <p className="hint">{t('members.keys.none')}</p>;
   const names = new Map(members.map((m) => [m.userId, m.name || t('members.unnamed')]));
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium' });
   return (
     <table className="key-list">
       <caption className="visually-hidden">{t('members.keys.caption')}</caption>

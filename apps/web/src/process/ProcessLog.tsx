@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/en.ts';
+import { formatLocale } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { useProcess } from './processModel.ts';
 
@@ -8,7 +9,7 @@ export function ProcessLog() {
   const language = useLanguage();
   const model = useProcess();
   const results = model.state.results;
-  const time = new Intl.DateTimeFormat(language, { timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(formatLocale(language), { timeStyle: 'medium' });
   if (results.length === 0) return null;
   return (
     <details className="process-log">
