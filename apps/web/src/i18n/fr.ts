@@ -112,7 +112,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'proposal.loading': 'Ouverture de la proposition…',
   'proposal.waiting': 'En attente de la proposition depuis le serveur…',
   'proposal.notFound': 'Cette proposition n’existe pas dans cet espace.',
-  'proposal.back': 'Retour à {space}',
+  'proposal.back': 'Retour à l’espace {space}',
   'proposal.backFallback': 'Retour à l’espace',
   'proposal.title': 'Titre',
   'proposal.driver': 'Raison d’être',
@@ -175,7 +175,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'meeting.loading': 'Ouverture de la réunion…',
   'meeting.waiting': 'En attente de la réunion depuis le serveur…',
   'meeting.notFound': 'Cette réunion n’existe pas dans cet espace.',
-  'meeting.back': 'Retour à {space}',
+  'meeting.back': 'Retour à l’espace {space}',
   'meeting.backFallback': 'Retour à l’espace',
   'meeting.circle': 'Cercle : {circle}',
   'meeting.startsAt': 'Début {when}',
@@ -506,7 +506,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'decisions.intro':
     'Ce que {space} a décidé, pourquoi, qui y a pris part, et quand chaque décision doit être revue.',
   'decisions.loading': 'Ouverture du journal des décisions…',
-  'decisions.back': 'Retour à {space}',
+  'decisions.back': 'Retour à l’espace {space}',
   'decisions.empty':
     'Aucune décision pour l’instant. Quand une réunion adopte, rejette, retire ou reporte une proposition, elle est consignée ici : le texte tel que décidé, chaque position et objection, qui y a pris part, et quand la revoir.',
   'decisions.noMatch': 'Aucune décision ne correspond à cette recherche.',
@@ -562,7 +562,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'decisions.confirmedBy': 'confirmé par {names}',
   'decisions.someone': 'Quelqu’un',
   'decisions.licence':
-    'Décisions de {space}, par les personnes nommées, partagées sous licence {licence}.',
+    'Décisions de l’espace {space}, par les personnes nommées, partagées sous licence {licence}.',
   'decisions.contributors': 'Contributions : {names}.',
   'decisions.latest': 'Dernières décisions',
   'decisions.spaceEmpty': 'Les décisions prises en réunion seront listées ici.',
@@ -611,7 +611,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Ce lien de connexion est incomplet. Vérifiez que vous l’avez copié en entier.',
   'signin.error.refused': 'Ce lien de connexion ne fonctionne plus : l’adhésion a été retirée.',
   'members.title': 'Membres',
-  'members.back': 'Retour à {space}',
+  'members.back': 'Retour à l’espace {space}',
   'members.backFallback': 'Retour à l’espace',
   'members.adminsOnly': 'Seuls les administrateurs de cet espace peuvent gérer ses membres.',
   'members.loading': 'Chargement des membres…',
@@ -807,7 +807,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'gov.meeting.changes.other': '{count} changements des registres de gouvernance',
   'gov.page.title': 'Gouvernance',
   'gov.page.loading': 'Chargement des registres de gouvernance…',
-  'gov.page.back': 'Retour à {space}',
+  'gov.page.back': 'Retour à l’espace {space}',
   'gov.page.intro':
     'Les cercles, rôles et politiques tels que les propositions adoptées les ont faits. Chaque enregistrement renvoie aux décisions qui l’ont créé et modifié.',
   'gov.page.search': 'Rechercher dans les registres',

@@ -22,7 +22,7 @@ describe('i18n catalogue', () => {
 
   it('fills placeholders', () => {
     expect(translate('en', 'space.edited', { when: '2 minutes ago' })).toBe('edited 2 minutes ago');
-    expect(translate('fr', 'proposal.back', { space: 'Coop' })).toBe('Retour à Coop');
+    expect(translate('fr', 'proposal.back', { space: 'Coop' })).toBe('Retour à l’espace Coop');
   });
 
   it('leaves a placeholder without a value visible', () => {

@@ -55,7 +55,7 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'commons.format.html': 'HTML',
   'commons.format.json': 'JSON',
   'commons.failed': 'L’export n’a pas pu être téléchargé. Réessayez.',
-  'commons.log': 'le registre des décisions de {space}',
+  'commons.log': 'le registre des décisions de l’espace {space}',
   'backup.download': 'Télécharger une sauvegarde',
   'backup.download.label': 'Télécharger une sauvegarde de tout l’espace {space}',
   'backup.download.busy': 'Préparation de la sauvegarde…',

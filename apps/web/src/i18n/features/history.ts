@@ -172,8 +172,8 @@ export const historyFr: Readonly<Record<keyof typeof historyEn, string>> = {
   'ledger.title': 'Contributions',
   'ledger.loading': 'Chargement des contributions…',
   'ledger.intro':
-    'Ce que chaque personne a apporté à {space} : texte écrit et adopté (tel que le serveur l’a vu écrire), tensions soulevées et ce qu’elles sont devenues, objections qui ont amélioré une proposition, réunions et temps de parole, rôles tenus.',
-  'ledger.back': 'Retour à {space}',
+    'ce que chaque personne a apporté à l’espace {space} : texte écrit et adopté (tel que le serveur l’a vu écrire), tensions soulevées et ce qu’elles sont devenues, objections qui ont amélioré une proposition, réunions et temps de parole, rôles tenus.',
+  'ledger.back': 'Retour à l’espace {space}',
   'ledger.person': 'Personne',
   'ledger.everyone': 'Tout le monde',
   'ledger.totals': 'Totaux',

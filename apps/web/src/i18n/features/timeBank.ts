@@ -122,7 +122,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.title': 'Banque de temps',
   'timeBank.loading': 'Ouverture de la banque de temps…',
   'timeBank.link': 'Banque de temps',
-  'timeBank.back': 'Retour à {space}',
+  'timeBank.back': 'Retour à l’espace {space}',
   'timeBank.intro':
     'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre du cercle.',
   'timeBank.readOnly':
