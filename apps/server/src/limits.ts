@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerMember: 32,
   maxBytesPerMemberPerMinute: 16 * 1024 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
-  maxBytesPerMemberPerDocumentPerDay: 2 * 1024 * 1024,
+  maxBytesPerMemberPerDocumentPerDay: 4 * 1024 * 1024,
 };
 
 /**
