@@ -63,23 +63,27 @@ describe('connection', () => {
     registry = null;
   });
 
-  function connect(
-    storage: Storage = createMemoryStorage(),
-    limits = DEFAULT_LIMITS,
-    now?: () => number,
-  ): FakeSocket {
-    registry ??= createDocumentRegistry({
+  /** The tests' registry, made on first use. */
+  function registryOf(storage: Storage = createMemoryStorage()): DocumentRegistry {
+    return (registry ??= createDocumentRegistry({
       storage,
       log,
       unloadGraceMs: 0,
       compactAfterUpdates: 100,
       compactAfterBytes: 1 << 30,
-    });
+    }));
+  }
+
+  function connect(
+    storage: Storage = createMemoryStorage(),
+    limits = DEFAULT_LIMITS,
+    now?: () => number,
+  ): FakeSocket {
     const socket = new FakeSocket();
     acceptConnection(socket as unknown as WebSocket, {
       room: ROOM,
       identity: ANONYMOUS,
-      registry,
+      registry: registryOf(storage),
       limits,
       log,
       isClosing: () => false,
@@ -89,13 +93,6 @@ describe('connection', () => {
   }
 
   it('QUOTA-1 QUOTA-3 an event over a quota is refused under its own id, so the client drops it and says why', async () => {
-    registry = createDocumentRegistry({
-      storage: createMemoryStorage(),
-      log,
-      unloadGraceMs: 0,
-      compactAfterUpdates: 100,
-      compactAfterBytes: 1 << 30,
-    });
     const socket = new FakeSocket();
     acceptConnection(socket as unknown as WebSocket, {
       room: 'spTest01/meeting/mtTest01',
@@ -106,7 +103,7 @@ describe('connection', () => {
         canWrite: true,
         expiresAt: null,
       },
-      registry,
+      registry: registryOf(),
       limits: DEFAULT_LIMITS,
       log,
       isClosing: () => false,
