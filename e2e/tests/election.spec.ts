@@ -140,7 +140,7 @@ test('an election fills a role for a term; the governance page shows who and unt
   await expect(awaView.positions.getByRole('listitem')).toHaveCount(3);
   await nextStep(awaView, voters, 'Outcome');
   await awaView.button('Fill the role with Chloe').click();
-  await expect(awaView.process).toContainText('Chloe fills the role until December 31, 2030.');
+  await expect(awaView.process).toContainText('Chloe fills the role until 31 December 2030.');
   await expect(benVoter.view.process).toContainText(
     'Chloe occupe le rôle jusqu’au 31 décembre 2030.',
   );
@@ -150,7 +150,7 @@ test('an election fills a role for a term; the governance page shows who and unt
   const card = awa.page.getByRole('article', { name: /^Facilitator/ });
   const filled = card.getByRole('list', { name: /Facilitator/ });
   await expect(filled).toContainText('Chloe');
-  await expect(filled).toContainText('term ends December 31, 2030');
+  await expect(filled).toContainText('term ends 31 December 2030');
   await expectAccessible(awa.page, 'governance page with an elected role');
   await filled
     .getByRole('link', { name: 'Filled by the decision “Election: Facilitator”' })

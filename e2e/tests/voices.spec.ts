@@ -144,7 +144,7 @@ test('a consent meeting where every voice is heard, without the bugs that team m
   await expect(benView.process.getByRole('heading', { name: 'Meeting summary' })).toBeVisible();
   await expect(benView.speakingTimes).toBeVisible();
   // Bug 7: one date format in the summary and the log.
-  await expect(benView.process).toContainText('review on June 1, 2027');
+  await expect(benView.process).toContainText('review on 1 June 2027');
 
   await ben.page.goto(spaceUrl);
   const door = ben.page.getByRole('listitem').filter({ hasText: 'Paint the door' }).first();
@@ -161,7 +161,7 @@ test('a consent meeting where every voice is heard, without the bugs that team m
   await expect(decision).not.toContainText('Not resolved');
   await expect(decision).toContainText('Ben did not object in round 2');
   await expect(decision).toContainText('Conflict of interest');
-  await expect(decision).toContainText('Review by June 1, 2027');
+  await expect(decision).toContainText('Review by 1 June 2027');
 
   // Bug 7: the status reads in lower case mid-sentence.
   await ben.page.goto(rotaUrl);
