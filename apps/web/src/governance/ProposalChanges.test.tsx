@@ -165,6 +165,6 @@ describe('ProposalChanges', () => {
     useSession.setState({ language: 'fr' });
     setup();
     expect(screen.getByRole('heading', { name: 'Changements des registres de gouvernance' }));
-    expect(change('Modifier la politique « Budget »')).toBeTruthy();
+    expect(change('Modifier la politique «\u00a0Budget\u00a0»')).toBeTruthy();
   });
 });

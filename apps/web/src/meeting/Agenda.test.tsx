@@ -174,7 +174,7 @@ describe('Agenda', () => {
     expect(screen.queryByRole('button', { name: 'Add to agenda' })).toBeNull();
   });
 
-  it('names a read-only item’s owner with the colon of the language (« Porteur : … »)', () => {
+  it('names a read-only item’s owner with the colon of the language («\u00a0Porteur : …\u00a0»)', () => {
     useSession.setState({ language: 'fr' });
     setup(false);
     expect(screen.getAllByText(/^Porteur/)[0]!.textContent).toMatch(/^Porteur\u00a0: /);

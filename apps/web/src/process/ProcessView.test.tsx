@@ -180,7 +180,7 @@ describe('ProcessView controls per role', () => {
     expect(buttonNames()).toEqual([]);
   });
 
-  it('positions in French: a no-break space before the colon (« Ana : Objection »)', () => {
+  it('positions in French: a no-break space before the colon («\u00a0Ana : Objection\u00a0»)', () => {
     useSession.setState({ language: 'fr' });
     const m = testMeeting();
     toObjectionRound(m);

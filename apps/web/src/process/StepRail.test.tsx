@@ -32,7 +32,7 @@ describe('the cockpit', () => {
     expect(screen.getByText('Step 5 of 8')).toBeTruthy();
   });
 
-  it("in French, a step's state agrees with « étape », whatever the gender of its name", () => {
+  it("in French, a step's state agrees with «\u00a0étape\u00a0», whatever the gender of its name", () => {
     useSession.setState({ language: 'fr' });
     const m = testMeeting();
     toObjectionRound(m);

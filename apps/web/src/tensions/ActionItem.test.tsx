@@ -129,13 +129,13 @@ describe('editing an action', () => {
 
   it('speaks French', () => {
     setup(ANA, false, 'fr');
-    fireEvent.click(screen.getByRole('button', { name: 'Modifier « Call the bank »' }));
-    const form = screen.getByRole('form', { name: 'Modifier « Call the bank »' });
+    fireEvent.click(screen.getByRole('button', { name: 'Modifier «\u00a0Call the bank\u00a0»' }));
+    const form = screen.getByRole('form', { name: 'Modifier «\u00a0Call the bank\u00a0»' });
     expect(within(form).getByRole('combobox', { name: 'Rôle (facultatif)' })).toBeTruthy();
     expect(within(form).getByRole('option', { name: 'Aucun rôle' })).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer les modifications' }));
     expect(screen.getByRole('status').textContent).toBe(
-      'Modifications de « Call the bank » enregistrées.',
+      'Modifications de «\u00a0Call the bank\u00a0» enregistrées.',
     );
   });
 });

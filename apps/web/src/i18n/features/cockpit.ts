@@ -22,7 +22,7 @@ export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.steps': 'Étapes',
   'cockpit.stepOf': 'Étape {index} sur {count}',
   'cockpit.next.step': 'Ensuite : {step}',
-  'cockpit.next.item': 'Ensuite : le point « {title} »',
+  'cockpit.next.item': 'Ensuite : le point « {title} »',
   'cockpit.next.closing': 'Ensuite : le tour de clôture',
   'cockpit.next.end': 'Ensuite : la fin de la réunion',
   'cockpit.next.outcome': 'Enregistrez la décision pour continuer',

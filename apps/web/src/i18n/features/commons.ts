@@ -49,8 +49,8 @@ export const commonsEn = {
 
 export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'commons.export': 'Exporter :',
-  'commons.group': 'Exporter « {name} » (CC BY-SA 4.0)',
-  'commons.button': 'Exporter « {name} » en {format}',
+  'commons.group': 'Exporter « {name} » (CC BY-SA 4.0)',
+  'commons.button': 'Exporter « {name} » en {format}',
   'commons.format.md': 'Markdown',
   'commons.format.html': 'HTML',
   'commons.format.json': 'JSON',
@@ -67,7 +67,7 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'backup.import.name': 'Votre nom',
   'backup.import.submit': 'Importer l’espace',
   'backup.import.busy': 'Import en cours…',
-  'backup.import.done': '« {space} » est importé ici, et vous en êtes l’admin.',
+  'backup.import.done': '« {space} » est importé ici, et vous en êtes l’admin.',
   'backup.import.reinvite':
     'Ses membres n’ont été repris avec aucun identifiant : invitez-les de nouveau depuis la page de l’espace ({names}).',
   'backup.import.open': 'Ouvrir {space}',

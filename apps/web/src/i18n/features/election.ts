@@ -157,7 +157,7 @@ export const electionFr: Readonly<Record<keyof typeof electionEn, string>> = {
   'election.decisionTitle': 'Élection',
   'election.elected': 'Personne élue',
   'election.proposalsTitle': 'Propositions',
-  'election.filledBy': 'Pourvu par la décision « {title} »',
+  'election.filledBy': 'Pourvu par la décision « {title} »',
   'election.filledByUnknown': 'Pourvu par une décision',
   'election.agendaNote': 'Élit : {role} · mandat jusqu’au {date}',
   'process.event.nomination.seal': 'a scellé une nomination',
