@@ -5,7 +5,7 @@ import { codePoints, contributionOf } from './contribution.ts';
 import { locateUpdate } from './locateUpdate.ts';
 import { createMemoryStorage } from './memoryStorage.ts';
 import { parseUpdate } from './parseUpdate.ts';
-import { writeGuard, WriteRefused } from './writeGuard.ts';
+import { foldedMeeting, writeGuard, WriteRefused } from './writeGuard.ts';
 import type { Writer } from './writePolicy.ts';
 
 const ROOM = 'space0001/proposal/prop0001';
@@ -176,5 +176,17 @@ describe('contribution rows', () => {
     expect(codePoints('a🗳b', 0, 4)).toBe(3);
     expect(codePoints('a🗳b', 2, 4)).toBe(2); // starts on a low half
     expect(codePoints('', 0, 0)).toBe(0);
+  });
+});
+
+describe('foldedMeeting', () => {
+  it('WRITE-8 folds a meeting once per change of its document, not once per keystroke of the proposal it holds', () => {
+    const doc = new Y.Doc();
+    const first = foldedMeeting(doc);
+    expect(foldedMeeting(doc)).toBe(first);
+    doc.getArray('log').push([{ id: 'evt00001' }]);
+    const second = foldedMeeting(doc);
+    expect(second).not.toBe(first);
+    expect(foldedMeeting(doc)).toBe(second);
   });
 });

@@ -58,8 +58,26 @@ export interface SpaceReads {
 }
 
 /**
+ * Each meeting document's fold, until the document changes: a proposal's
+ * every keystroke asks for it (AMEND-1, WRITE-8), and folding a meeting of
+ * a thousand events takes tens of milliseconds. `null`: changed since.
+ */
+const meetingFolds = new WeakMap<Y.Doc, MeetingState | null>();
+
+/** The meeting in `doc` folded with its agenda and people, folded again only after a change. */
+export function foldedMeeting(doc: Y.Doc): MeetingState {
+  const cached = meetingFolds.get(doc);
+  if (cached) return cached;
+  if (cached === undefined) doc.on('update', () => meetingFolds.set(doc, null));
+  const state = foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) });
+  meetingFolds.set(doc, state);
+  return state;
+}
+
+/**
  * {@link SpaceReads} over the registry: each document as loaded (a claim,
- * released once read); a meeting folded with its agenda and people.
+ * released once read); a meeting folded with its agenda and people (once
+ * per change of its document, {@link foldedMeeting}).
  *
  * @example
  * writeGuard('proposal', writer, now, ref, registryReads(registry, ref.spaceId));
@@ -78,9 +96,7 @@ export function registryReads(
   }
   return {
     meeting: (meetingId) =>
-      read(roomName({ spaceId, kind: 'meeting', id: meetingId }), (doc) =>
-        foldMeeting(readLog(doc), { agenda: listAgenda(doc), people: listPeople(doc) }),
-      ),
+      read(roomName({ spaceId, kind: 'meeting', id: meetingId }), foldedMeeting),
     listedAuthor: (proposalId) =>
       read(spaceRoom(spaceId), (doc) => {
         const author = spaceProposals(doc).get(proposalId)?.get('authorId');
