@@ -202,32 +202,23 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     bytes: number,
     loaded: LoadedDocument,
   ): { code: number; reason: string; event: RefusalCode } | null {
-    if (userId !== null && ctx.quota && !ctx.quota.take(userId, bytes)) {
-      const wait = ctx.quota.waitMs(userId, bytes);
-      const when = Number.isFinite(wait)
-        ? `retry in ${Math.ceil(wait / 1000)} s`
-        : 'this change alone is larger than that';
-      return {
-        code: CLOSE_CODES.rateLimited,
-        reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerMinute} bytes a minute; ${when}`,
-        event: 'quota',
-      };
-    }
+    const perMinute =
+      userId !== null && ctx.quota
+        ? quotaRefusal(ctx.quota, userId, bytes, ctx.limits.maxBytesPerMemberPerMinute, PER_MINUTE)
+        : null;
+    if (perMinute) return perMinute;
     const documentQuota = ref?.kind === 'proposal' ? undefined : ctx.documentQuota;
-    if (guard && documentQuota) {
-      const key = `${userId}\u0000${ctx.room}`;
-      if (!documentQuota.take(key, bytes)) {
-        const wait = documentQuota.waitMs(key, bytes);
-        const when = Number.isFinite(wait)
-          ? `retry in ${Math.ceil(wait / 60_000)} min`
-          : 'this change alone is larger than that';
-        return {
-          code: CLOSE_CODES.rateLimited,
-          reason: `quota: more than ${ctx.limits.maxBytesPerMemberPerDocumentPerDay} bytes a day into this document; ${when}`,
-          event: 'daily-quota',
-        };
-      }
-    }
+    const perDay =
+      guard && documentQuota
+        ? quotaRefusal(
+            documentQuota,
+            `${userId}\u0000${ctx.room}`,
+            bytes,
+            ctx.limits.maxBytesPerMemberPerDocumentPerDay,
+            PER_DAY,
+          )
+        : null;
+    if (perDay) return perDay;
     if (guard && loaded.storedBytes + loaded.queuedBytes + bytes > ctx.limits.maxDocumentBytes) {
       return {
         code: CLOSE_CODES.documentFull,
@@ -452,6 +443,46 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     close(code, reason) {
       close(code, reason, 'info', 'closed by the server');
     },
+  };
+}
+
+interface QuotaKind {
+  /** After "N bytes": what the allowance is per. */
+  readonly per: string;
+  /** The unit a retry is told in. */
+  readonly unitMs: number;
+  readonly unit: string;
+  readonly event: RefusalCode;
+}
+const PER_MINUTE: QuotaKind = { per: 'a minute', unitMs: 1000, unit: 's', event: 'quota' };
+const PER_DAY: QuotaKind = {
+  per: 'a day into this document',
+  unitMs: 60_000,
+  unit: 'min',
+  event: 'daily-quota',
+};
+
+/**
+ * Takes `bytes` from `key`'s allowance in `quota`; when they do not fit,
+ * the refusal to send (QUOTA-1, QUOTA-3): 4429, with when to retry. Nothing
+ * is allocated unless it refuses (every update passes here).
+ */
+function quotaRefusal(
+  quota: ByteQuota,
+  key: string,
+  bytes: number,
+  limit: number,
+  kind: QuotaKind,
+): { code: number; reason: string; event: RefusalCode } | null {
+  if (quota.take(key, bytes)) return null;
+  const wait = quota.waitMs(key, bytes);
+  const when = Number.isFinite(wait)
+    ? `retry in ${Math.ceil(wait / kind.unitMs)} ${kind.unit}`
+    : 'this change alone is larger than that';
+  return {
+    code: CLOSE_CODES.rateLimited,
+    reason: `quota: more than ${limit} bytes ${kind.per}; ${when}`,
+    event: kind.event,
   };
 }
 
