@@ -1,7 +1,18 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { readSpace, renameSpace, spaceRoom } from '@ronde/domain';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import {
+  api,
+  connectWithToken,
+  createSpaceOverHttp,
+  inviteOverHttp,
+  redeemOverHttp,
+  startServer,
+  tempDir,
+  waitFor,
+} from '../test/helpers.ts';
 import {
   checkSpaceCreation,
   inviteJson,
@@ -13,6 +24,7 @@ import {
 } from './accessApi.ts';
 import type { Invite, Member } from './accessStore.ts';
 import { HttpError } from './httpJson.ts';
+import { DEFAULT_HTTP_RATE_LIMITS, type HttpRateLimits } from './httpRateLimit.ts';
 
 const invite: Invite = {
   id: 'inApi00001',
@@ -84,5 +96,137 @@ describe('accessApi', () => {
     await expect(
       checkSpaceCreation(new IncomingMessage(new Socket()), { ...ctx, spaceCreation: 'open' }),
     ).resolves.toBeUndefined();
+  });
+});
+
+interface Preview {
+  spaceId: string;
+  spaceName: string;
+  role: string;
+  expiresAt: number | null;
+  usesLeft: number | null;
+  error?: { code: string };
+}
+
+describe('invite preview, on a real server with an injected clock', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function server(limits: Partial<HttpRateLimits> = {}) {
+    const dir = tempDir('ronde-preview-');
+    cleanups.push(dir.remove);
+    let t = Date.now();
+    const started = await startServer(
+      dir.path,
+      {
+        auth: 'required',
+        secret: 'preview-test-secret-0123456789-abcdefgh',
+        httpRateLimits: { ...DEFAULT_HTTP_RATE_LIMITS, ...limits },
+      },
+      { now: () => t },
+    );
+    cleanups.push(() => started.close());
+    const preview = (code: string) =>
+      api<Preview>(started.port, 'POST', '/api/invites/preview', { body: { code } });
+    return { ...started, preview, now: () => t, advance: (ms: number) => (t += ms) };
+  }
+
+  it('INVITE-1 names the space, the role, the expiry and the uses left, and uses nothing', async () => {
+    const { port, preview, now } = await server();
+    const admin = await createSpaceOverHttp(port);
+    const expiresAt = now() + 86_400_000;
+    const once = await inviteOverHttp(port, admin, 'facilitator', { expiresAt, maxUses: 1 });
+    const expected = {
+      spaceId: admin.spaceId,
+      spaceName: 'Coop',
+      role: 'facilitator',
+      expiresAt,
+      usesLeft: 1,
+    };
+    expect(await preview(once.code)).toMatchObject({ status: 200, body: expected });
+    expect((await preview(once.code)).body).toEqual(expected);
+    // Two looks later the one use is still there.
+    expect((await redeemOverHttp(port, once.code)).role).toBe('facilitator');
+    const spent = await preview(once.code);
+    expect([spent.status, spent.body.error?.code]).toEqual([410, 'invite_used_up']);
+    // The default invite: member, no expiry, no limit.
+    expect((await preview(admin.inviteCode)).body).toMatchObject({
+      role: 'member',
+      expiresAt: null,
+      usesLeft: null,
+    });
+  });
+
+  it('INVITE-1 names the space as its document holds it now, after a rename', async () => {
+    const { port, preview } = await server();
+    const admin = await createSpaceOverHttp(port);
+    const room = spaceRoom(admin.spaceId);
+    const editor = connectWithToken(port, room, admin.token);
+    const reader = connectWithToken(port, room, admin.token);
+    cleanups.push(
+      () => editor.provider.destroy(),
+      () => reader.provider.destroy(),
+    );
+    await waitFor(() => readSpace(editor.doc)?.name === 'Coop', 'the space to sync');
+    renameSpace(editor.doc, 'Coop du Val');
+    // Another client seeing the new name means the server holds it.
+    await waitFor(() => readSpace(reader.doc)?.name === 'Coop du Val', 'the rename to relay');
+    expect((await preview(admin.inviteCode)).body.spaceName).toBe('Coop du Val');
+  });
+
+  it('INVITE-2 refuses an unknown code with 404 and a spent one with redemption’s 410 codes', async () => {
+    const { port, preview, now, advance } = await server();
+    const admin = await createSpaceOverHttp(port);
+    expect((await preview('no-such-code')).status).toBe(404);
+    const expiring = await inviteOverHttp(port, admin, 'member', { expiresAt: now() + 1000 });
+    expect((await preview(expiring.code)).status).toBe(200);
+    const revocable = await inviteOverHttp(port, admin, 'observer');
+    const revoked = await api(
+      port,
+      'DELETE',
+      `/api/spaces/${admin.spaceId}/invites/${revocable.id}`,
+      { token: admin.token },
+    );
+    expect(revoked.status).toBe(204);
+    advance(1000);
+    const refusals = await Promise.all([preview(expiring.code), preview(revocable.code)]);
+    expect(refusals.map((r) => [r.status, r.body.error?.code])).toEqual([
+      [410, 'invite_expired'],
+      [410, 'invite_revoked'],
+    ]);
+  });
+
+  it('INVITE-3 takes the code in a POST body only, and never logs it', async () => {
+    const { port, preview, log } = await server();
+    const admin = await createSpaceOverHttp(port);
+    const asGet = await api(port, 'GET', `/api/invites/preview?code=${admin.inviteCode}`);
+    expect(asGet.status).toBe(405);
+    expect((await api(port, 'POST', '/api/invites/preview', { body: {} })).status).toBe(400);
+    expect((await preview(admin.inviteCode)).status).toBe(200);
+    expect((await preview(`${admin.inviteCode}x`)).status).toBe(404);
+    expect(log.lines.some((l) => l.msg === 'request refused')).toBe(true);
+    expect(JSON.stringify(log.lines)).not.toContain(admin.inviteCode);
+  });
+
+  it('HTTP-5 previews take from redemption’s bucket of the address; a join that looks first costs one', async () => {
+    const { port, preview, advance } = await server({ redeemPerAddress: 3 });
+    const admin = await createSpaceOverHttp(port);
+    // Look, then join: the redemption rides on the preview’s pass.
+    for (const name of ['Bea', 'Cy']) {
+      expect((await preview(admin.inviteCode)).status).toBe(200);
+      expect((await redeemOverHttp(port, admin.inviteCode, name)).role).toBe('member');
+    }
+    // A guess is a guess, through either route: the third one empties the bucket.
+    expect((await preview('guess-1')).status).toBe(404);
+    const refused = await preview('guess-2');
+    expect([refused.status, refused.body.error?.code]).toEqual([429, 'rate_limited']);
+    const redeem = await api<Preview>(port, 'POST', '/api/invites/redeem', {
+      body: { code: admin.inviteCode, name: 'Di' },
+    });
+    expect(redeem.status).toBe(429);
+    advance(60_000);
+    expect((await preview(admin.inviteCode)).status).toBe(200);
   });
 });

@@ -1,18 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isId } from '@ronde/domain';
+import { isId, readSpace, spaceRoom } from '@ronde/domain';
 import { z } from 'zod';
 import {
   INVITE_ROLES,
   inviteStatus,
   type AccessStore,
   type Invite,
+  type InviteStatus,
   type Member,
 } from './accessStore.ts';
 import { requireMember, unauthorized } from './bearerMember.ts';
 import type { SpaceCreation } from './config.ts';
 import { MAX_DEVICE_KEYS_PER_MEMBER, type DeviceKey } from './deviceKeys.ts';
 import { normalizeDisplayName } from './displayName.ts';
+import type { DocumentRegistry } from './documents.ts';
 import { HttpError, readJsonBody, requireMethod, sendJson } from './httpJson.ts';
 import type { HttpThrottle } from './httpRateLimit.ts';
 import { CLOSE_CODES } from './limits.ts';
@@ -44,6 +46,7 @@ const Session = z.object({
   key: z.string().max(200),
 });
 const Redeem = z.object({ code: z.string().max(200), name: RAW_NAME });
+const Preview = z.object({ code: z.string().max(200) });
 const NewInvite = z.object({
   role: z.enum(INVITE_ROLES),
   expiresAt: z.number().int().positive().nullable().optional(),
@@ -73,6 +76,60 @@ export function parseName(raw: string, field: string): string {
 /** The space's share link: the code rides in the fragment, which never reaches a server. */
 export function inviteLink(invite: Invite): string {
   return `/join#${invite.code}`;
+}
+
+/** Why an invite cannot be used: 404 unknown, 410 with its status otherwise (INVITE-2). */
+function inviteRefusal(reason: 'unknown' | Exclude<InviteStatus, 'active'>): HttpError {
+  if (reason === 'unknown') return new HttpError(404, 'not_found', 'no such invite');
+  const messages = {
+    expired: 'this invite has expired',
+    used_up: 'this invite has been used up',
+    revoked: 'this invite was revoked',
+  } as const;
+  return new HttpError(410, `invite_${reason}`, messages[reason]);
+}
+
+/** What the invite preview needs besides the access routes': the space documents, to name the space. */
+export interface InvitePreviewContext {
+  readonly registry: Pick<DocumentRegistry, 'open'>;
+}
+
+/**
+ * `POST /api/invites/preview` `{code}` (INVITE-1…3): what the invite would
+ * make of its holder, in the space as it is named now, without using it.
+ * The code rides in the body, not the query, as in redemption: a reverse
+ * proxy's or CDN's access log keeps each request line, query included
+ * (Ronde's own log keeps only the path); no log keeps bodies.
+ */
+async function handleInvitePreview(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: AccessApiContext & InvitePreviewContext,
+  now: number,
+): Promise<void> {
+  requireMethod(req, 'POST');
+  const { code } = parseBody(Preview, await readJsonBody(req, ctx.maxBodyBytes));
+  // Before the look-up: a refusal says nothing about the code (HTTP-5).
+  await ctx.throttle?.invitePreview(req.socket.remoteAddress, code);
+  const invite = await ctx.access.findInvite(code);
+  if (!invite) throw inviteRefusal('unknown');
+  const status = inviteStatus(invite, now);
+  if (status !== 'active') throw inviteRefusal(status);
+  const handle = ctx.registry.open(spaceRoom(invite.spaceId));
+  let spaceName: string;
+  try {
+    spaceName = readSpace((await handle.ready).doc)?.name ?? '';
+  } finally {
+    handle.release();
+  }
+  ctx.throttle?.previewFound(req.socket.remoteAddress, code);
+  sendJson(res, 200, {
+    spaceId: invite.spaceId,
+    spaceName,
+    role: invite.role,
+    expiresAt: invite.expiresAt,
+    usesLeft: invite.maxUses === null ? null : invite.maxUses - invite.uses,
+  });
 }
 
 /** The admin's personal sign-in link (docs/trust-api.md). */
@@ -220,14 +277,15 @@ const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members|devices)(?:\/([^/
 
 /**
  * The access routes of docs/trust-api.md other than `POST /api/spaces`
- * (api.ts): session, redeem, and the admin's invites and members. Returns
+ * (api.ts): session, invite preview and redemption, and the admin's
+ * invites and members. Returns
  * false for a path that is not one of them.
  */
 export async function handleAccessApi(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  ctx: AccessApiContext,
+  ctx: AccessApiContext & InvitePreviewContext,
 ): Promise<boolean> {
   const now = (ctx.now ?? Date.now)();
   if (path === '/api/session') {
@@ -250,15 +308,7 @@ export async function handleAccessApi(
     await ctx.throttle?.redemption(req.socket.remoteAddress, body.code);
     const name = parseName(body.name, 'name');
     const result = await ctx.access.redeemInvite(body.code, name, now);
-    if (!result.ok) {
-      if (result.reason === 'unknown') throw new HttpError(404, 'not_found', 'no such invite');
-      const messages = {
-        expired: 'this invite has expired',
-        used_up: 'this invite has been used up',
-        revoked: 'this invite was revoked',
-      } as const;
-      throw new HttpError(410, `invite_${result.reason}`, messages[result.reason]);
-    }
+    if (!result.ok) throw inviteRefusal(result.reason);
     const { member, key } = result;
     ctx.log.info('invite redeemed', {
       spaceId: member.spaceId,
@@ -271,6 +321,10 @@ export async function handleAccessApi(
       member: { userId: member.userId, role: member.role, name: member.name, key },
       session: issueSession(ctx, member),
     });
+    return true;
+  }
+  if (path === '/api/invites/preview') {
+    await handleInvitePreview(req, res, ctx, now);
     return true;
   }
   const match = SPACE_ROUTE.exec(path);

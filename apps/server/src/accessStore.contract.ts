@@ -163,6 +163,28 @@ export function runAccessStoreContract(
       expect(await store.revokeInvite(SPACE, 'inNobody1', T0)).toBeNull();
     });
 
+    it('INVITE-1 finds an invite by its code whatever its status, and counts no use', async () => {
+      const store = await start();
+      expect(await store.findInvite('nope')).toBeNull();
+      const once = await store.createInvite({
+        spaceId: SPACE,
+        role: 'facilitator',
+        expiresAt: T0 + 1000,
+        maxUses: 1,
+        now: T0,
+      });
+      expect(await store.findInvite(once.code)).toEqual(once);
+      expect(await store.findInvite(once.code)).toMatchObject({ uses: 0 });
+      // Looking twice used nothing: the one use is still there to redeem.
+      expect((await store.redeemInvite(once.code, 'Bea', T0 + 1)).ok).toBe(true);
+      expect(await store.findInvite(once.code)).toMatchObject({ id: once.id, uses: 1 });
+      await store.revokeInvite(SPACE, once.id, T0 + 2);
+      expect(await store.findInvite(once.code)).toMatchObject({ revokedAt: T0 + 2 });
+      // Codes are compared exactly: another case or a prefix is no code.
+      expect(await store.findInvite(once.code.toUpperCase() + 'x')).toBeNull();
+      expect(await store.findInvite(once.code.slice(0, -1))).toBeNull();
+    });
+
     it('gives the last use of an invite to exactly one of many concurrent redemptions', async () => {
       const store = await start();
       const second = await start();

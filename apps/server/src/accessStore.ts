@@ -117,6 +117,11 @@ export interface AccessStore extends Partial<PracticeMarks> {
    * member. Two redemptions of a last use: exactly one succeeds.
    */
   redeemInvite(code: string, name: string, now: number): Promise<RedeemResult>;
+  /**
+   * The invite with this code whatever its status, `null` if none; counts
+   * nothing (the join screen's preview, INVITE-1).
+   */
+  findInvite(code: string): Promise<Invite | null>;
   getMember(spaceId: string, userId: string): Promise<Member | null>;
   /** The member if `key` is theirs (compared as SHA-256 digests, in constant time). */
   checkKey(spaceId: string, userId: string, key: string): Promise<Member | null>;

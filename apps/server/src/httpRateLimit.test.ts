@@ -5,6 +5,7 @@ import {
   createHttpThrottle,
   createKeyedRateLimiter,
   DEFAULT_HTTP_RATE_LIMITS,
+  PREVIEW_PASS_MS,
 } from './httpRateLimit.ts';
 
 function clock(start = 1_000_000) {
@@ -101,5 +102,63 @@ describe('httpRateLimit', () => {
     await expect(throttle.redemption('198.51.100.1', 'code4')).rejects.toThrow(HttpError);
     time.advance(60_000);
     await expect(throttle.redemption('198.51.100.3', 'code1')).resolves.toBeUndefined();
+  });
+
+  it('HTTP-5 previews and redemptions share the address bucket; previews of a code have their own', async () => {
+    const time = clock();
+    const throttle = createHttpThrottle(
+      { ...DEFAULT_HTTP_RATE_LIMITS, redeemPerAddress: 3, redeemPerInvite: 2 },
+      time.now,
+    );
+    await throttle.invitePreview('198.51.100.1', 'code1');
+    await throttle.redemption('198.51.100.1', 'code2');
+    await throttle.invitePreview('198.51.100.1', 'code3');
+    await expect(throttle.invitePreview('198.51.100.1', 'code4')).rejects.toMatchObject({
+      status: 429,
+    });
+    await expect(throttle.redemption('198.51.100.1', 'code5')).rejects.toMatchObject({
+      status: 429,
+    });
+    // Two previews of code6 from elsewhere spend its previews, not its redemptions.
+    await throttle.invitePreview('198.51.100.2', 'code6');
+    await throttle.invitePreview('198.51.100.3', 'code6');
+    await expect(throttle.invitePreview('198.51.100.4', 'code6')).rejects.toThrow(HttpError);
+    await throttle.redemption('198.51.100.4', 'code6');
+    await throttle.redemption('198.51.100.5', 'code6');
+    await expect(throttle.redemption('198.51.100.6', 'code6')).rejects.toThrow(HttpError);
+  });
+
+  it('HTTP-5 a preview that found its invite spares one redemption of that code from that address, for ten minutes', async () => {
+    const time = clock();
+    const throttle = createHttpThrottle(
+      { ...DEFAULT_HTTP_RATE_LIMITS, redeemPerAddress: 2, redeemPerInvite: 100 },
+      time.now,
+    );
+    const address = '198.51.100.1';
+    await throttle.invitePreview(address, 'code1');
+    throttle.previewFound(address, 'code1');
+    await throttle.redemption(address, 'code1'); // the pass
+    await throttle.invitePreview(address, 'code2');
+    throttle.previewFound(address, 'code2');
+    // The pass is for that address and that code only, and once.
+    await expect(throttle.redemption(address, 'code1')).rejects.toThrow(HttpError);
+    await expect(throttle.redemption('198.51.100.9', 'code2')).resolves.toBeUndefined();
+    time.advance(PREVIEW_PASS_MS);
+    // Ten minutes later the bucket is full again, and code2's pass gone: it counts.
+    await throttle.redemption(address, 'code2');
+    await throttle.redemption(address, 'code3');
+    await expect(throttle.redemption(address, 'code4')).rejects.toThrow(HttpError);
+  });
+
+  it('HTTP-5 keeps at most maxTrackedKeys passes, the oldest dropped first', async () => {
+    const time = clock();
+    const throttle = createHttpThrottle(
+      { ...DEFAULT_HTTP_RATE_LIMITS, redeemPerAddress: 1, maxTrackedKeys: 3 },
+      time.now,
+    );
+    for (const code of ['a', 'b', 'c', 'd']) throttle.previewFound('198.51.100.1', code);
+    // 'b'…'d' ride on their passes, 'e' takes the one token, and 'a' lost its pass.
+    for (const code of ['b', 'c', 'd', 'e']) await throttle.redemption('198.51.100.1', code);
+    await expect(throttle.redemption('198.51.100.1', 'a')).rejects.toThrow(HttpError);
   });
 });

@@ -8,9 +8,16 @@ import type { SharedBuckets } from './sharedBuckets.ts';
  * README for the settings.
  */
 export interface HttpRateLimits {
-  /** `POST /api/invites/redeem` from one address. */
+  /**
+   * `POST /api/invites/redeem` and `POST /api/invites/preview` together from
+   * one address: every look at a code is a guess (HTTP-5).
+   */
   readonly redeemPerAddress: number;
-  /** `POST /api/invites/redeem` with one code (a leaked link admits people this fast at most). */
+  /**
+   * `POST /api/invites/redeem` with one code (a leaked link admits people
+   * this fast at most); previews of one code have a bucket of their own at
+   * this rate (HTTP-5).
+   */
   readonly redeemPerInvite: number;
   /** `POST /api/session` from one address. */
   readonly sessionPerAddress: number;
@@ -152,7 +159,19 @@ export function addressKey(address: string | undefined): string {
  * (CLUSTER-9).
  */
 export interface HttpThrottle {
+  /**
+   * Counts a redemption against the address (unless a preview left it a
+   * pass for this code, HTTP-5) and against the code.
+   */
   redemption(address: string | undefined, code: string): Promise<void>;
+  /** Counts a preview against the address, in redemption's bucket, and against the code (HTTP-5). */
+  invitePreview(address: string | undefined, code: string): Promise<void>;
+  /**
+   * After a preview found the code's invite active: the address's next
+   * redemption of it within {@link PREVIEW_PASS_MS} is not counted against
+   * the address again, so a join that looks first costs the address one.
+   */
+  previewFound(address: string | undefined, code: string): void;
   sessionAttempt(address: string | undefined): Promise<void>;
   /** Counts a refused sign-in of this member; rejects once they had too many (HTTP-4). */
   sessionFailure(spaceId: string, userId: string): Promise<void>;
@@ -186,6 +205,8 @@ export function createHttpThrottle(
   });
   const redeemByAddress = limit('redeem-address', limits.redeemPerAddress);
   const redeemByCode = limit('redeem-invite', limits.redeemPerInvite);
+  const previewByCode = limit('preview-invite', limits.redeemPerInvite);
+  const passes = createPreviewPasses(limits.maxTrackedKeys, now);
   const sessionByAddress = limit('session-address', limits.sessionPerAddress);
   const sessionFailures = limit('session-failures', limits.sessionFailuresPerMember);
   const spacesByAddress = limit('spaces-address', limits.spacesPerAddress);
@@ -207,9 +228,16 @@ export function createHttpThrottle(
 
   return {
     async redemption(address, code) {
-      await check(redeemByAddress, addressKey(address), 'invite redemptions from this address');
+      if (!passes.use(addressKey(address), code)) {
+        await check(redeemByAddress, addressKey(address), 'invite redemptions from this address');
+      }
       await check(redeemByCode, code, 'redemptions of this invite');
     },
+    async invitePreview(address, code) {
+      await check(redeemByAddress, addressKey(address), 'invite look-ups from this address');
+      await check(previewByCode, code, 'previews of this invite');
+    },
+    previewFound: (address, code) => passes.grant(addressKey(address), code),
     sessionAttempt: (address) =>
       check(sessionByAddress, addressKey(address), 'sign-ins from this address'),
     sessionFailure: (spaceId, userId) =>
@@ -218,5 +246,38 @@ export function createHttpThrottle(
       check(spacesByAddress, addressKey(address), 'new spaces from this address'),
     deviceRegistration: (spaceId, userId) =>
       check(devicesByMember, member(spaceId, userId), 'device registrations'),
+  };
+}
+
+/** How long a preview's pass waits for the redemption it saves (HTTP-5): time to type a name. */
+export const PREVIEW_PASS_MS = 10 * 60_000;
+
+/**
+ * The passes previews leave (HTTP-5), per address and code, each good once
+ * within {@link PREVIEW_PASS_MS}; at most `maxKeys`, the oldest dropped
+ * first. Per instance: a redemption that reaches another instance of a
+ * cluster is counted as without a preview.
+ */
+function createPreviewPasses(maxKeys: number, now: () => number) {
+  const passes = new Map<string, number>();
+  const key = (address: string, code: string): string => `${address}\u0000${code}`;
+  return {
+    grant(address: string, code: string): void {
+      const at = now();
+      passes.delete(key(address, code));
+      // Every pass lasts as long, so insertion order is expiry order.
+      for (const [old, until] of passes) {
+        if (until > at && passes.size < maxKeys) break;
+        passes.delete(old);
+      }
+      passes.set(key(address, code), at + PREVIEW_PASS_MS);
+    },
+    /** True, and spent, if the address holds a live pass for the code. */
+    use(address: string, code: string): boolean {
+      const until = passes.get(key(address, code));
+      if (until === undefined) return false;
+      passes.delete(key(address, code));
+      return now() < until;
+    },
   };
 }

@@ -236,6 +236,11 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
         return redeemed(invite, created);
       });
     },
+    async findInvite(code) {
+      open();
+      const { rows } = await pool.query<InviteRow>('SELECT * FROM invites WHERE code = $1', [code]);
+      return rows[0] ? toInvite(rows[0]) : null;
+    },
     async getMember(spaceId, userId) {
       open();
       const row = await selectMember(pool, spaceId, userId);

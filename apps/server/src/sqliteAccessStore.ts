@@ -300,6 +300,11 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
       open();
       return redeem.immediate(code, name, now);
     },
+    async findInvite(code) {
+      open();
+      const row = selectInviteByCode.get(code);
+      return row ? toInvite(row) : null;
+    },
     async getMember(spaceId, userId) {
       open();
       const row = selectMember.get(spaceId, userId);
