@@ -271,31 +271,50 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
     name: '1 change conflicts with the governance records',
   });
   await expect(awaConflict).toContainText('it is now “Spend up to 300”');
+  // Not at an amend step yet: even its proposer is sent to see the changes, not to amend them.
   await expect(
-    awaConflict.getByRole('link', { name: 'Amend the changes on the proposal page' }),
+    awaConflict.getByRole('link', { name: 'See the changes on the proposal page' }),
   ).toBeVisible();
   const benConflict = benView.process.getByRole('note', {
     name: '1 changement entre en conflit avec les registres de gouvernance',
   });
   await expect(benConflict).toContainText('sa valeur est maintenant « Spend up to 300 »');
-  const amendLink = benConflict.getByRole('link', {
-    name: 'Amender les changements sur la page de la proposition',
+  // Ben wrote the change but neither proposes this item nor facilitates: he is sent to
+  // see it, and the proposal page says who amends it and when (server WRITE-8).
+  const seeLink = benConflict.getByRole('link', {
+    name: 'Voir les changements sur la page de la proposition',
   });
-  await expect(amendLink).toBeVisible();
+  await expect(seeLink).toBeVisible();
   await expectAccessible(ben.page, 'a conflicting item in the meeting (fr, phone)');
-
-  // Ben follows the note to his proposal and rewrites his change against the current text.
-  const amendingUrl = new URL(
-    (await amendLink.getAttribute('href')) ?? '',
+  const proposalUrl = new URL(
+    (await seeLink.getAttribute('href')) ?? '',
     ben.page.url(),
   ).toString();
-  const amending = await ben.context.newPage();
-  await amending.goto(amendingUrl);
-  const stale = amending.getByRole('listitem', { name: 'Modifier la politique « Budget »' });
-  await expect(stale).toContainText('sa valeur est maintenant « Spend up to 300 »');
-  await stale.getByRole('button', { name: 'Réécrire à partir de la valeur actuelle' }).click();
-  await expect(stale).toContainText('Spend up to 300 → Après : Spend nothing');
-  await expect(stale).not.toContainText('Conflit');
+  const benReading = await ben.context.newPage();
+  await benReading.goto(proposalUrl);
+  await expect(benReading.getByText(/^Une réunion examine cette proposition/)).toBeVisible();
+  const benStale = benReading.getByRole('listitem', { name: 'Modifier la politique « Budget »' });
+  await expect(benStale).toContainText('sa valeur est maintenant « Spend up to 300 »');
+  await expect(benStale.getByRole('button')).toHaveCount(0);
+  await benReading.close();
+
+  // At "Amend and clarify" Awa, its proposer and the facilitator, follows the note to
+  // the proposal and rewrites Ben's change against the current text.
+  for (const step of ['Clarifying questions', 'Quick reactions', 'Amend and clarify']) {
+    await next(seats, step);
+  }
+  const amendLink = awaConflict.getByRole('link', {
+    name: 'Amend the changes on the proposal page',
+  });
+  await expect(amendLink).toHaveAttribute('href', new URL(proposalUrl).pathname);
+  const amending = await awa.context.newPage();
+  await amending.goto(proposalUrl);
+  await expect(amending.getByText(/^The meeting is at an amend step/)).toBeVisible();
+  const stale = amending.getByRole('listitem', { name: 'Amend the policy “Budget”' });
+  await expect(stale).toContainText('it is now “Spend up to 300”');
+  await stale.getByRole('button', { name: 'Rewrite against the current value' }).click();
+  await expect(stale).toContainText('Spend up to 300 → After: Spend nothing');
+  await expect(stale).not.toContainText('Conflict');
   await amending.close();
   await expect(benView.process.getByRole('note')).toHaveCount(0);
   await expect(benView.process).toContainText('1 changement des registres de gouvernance');

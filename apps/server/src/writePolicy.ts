@@ -325,9 +325,9 @@ function checkProposalText(write: LocatedWrite, ctx: RuleContext): string | null
       ? null
       : 'in asynchronous consent only its proposer amends the text';
   }
-  if (status === 'in-consent' && ctx.amending === false && write.path.root !== 'changes') {
-    // Held by a meeting: its proposer or a facilitator, at an amend step (AMEND-1). Its
-    // structured changes stay open to members in consent (the web app amends conflicts there).
+  if (status === 'in-consent' && ctx.amending === false) {
+    // Held by a meeting: its proposer or a facilitator, at an amend step (AMEND-1); its
+    // structured changes too, since adopting it applies them (GOV-8).
     return 'in a meeting only its proposer or a facilitator amends the text, at an amend step (AMEND-1)';
   }
   return status === 'draft' || status === 'in-consent'
@@ -473,7 +473,7 @@ export const WRITE_RULES: readonly WriteRule[] = [
     kind: 'proposal',
     root,
     summary:
-      'the proposal’s text and its structured changes: members, while it is a draft or in consent',
+      'the proposal’s text and its structured changes: members while a draft; in consent, as its meeting (AMEND-1) or its asynchronous consent (ACONS-4) says',
     check: checkProposalText,
   })),
   {

@@ -1,6 +1,8 @@
 import {
+  addChange,
   initProposal,
   isAmendStep,
+  listChanges,
   newId,
   nextStep,
   proposalFields,
@@ -81,44 +83,60 @@ describe('hostile amendments of a proposal held by a meeting', () => {
     dir.remove();
   });
 
-  /** `who` edits the title on a bare socket: refused 4409 under WRITE-8, nothing stored. */
-  async function refusedEdit(who: Member, text: string): Promise<void> {
+  const retitle = (text: string) => (doc: Y.Doc) => proposalTitle(doc).insert(0, text);
+  /** A structured change the adoption would apply (GOV-8): a new role in the circle. */
+  const addRole = (who: Member, name: string) => (doc: Y.Doc) =>
+    addChange(doc, {
+      id: newId(),
+      type: 'role.add',
+      by: who.userId,
+      at: clock,
+      roleId: newId(),
+      circleId: 'circle01',
+      name,
+      purpose: 'Whatever its writer wants',
+      elected: false,
+    });
+
+  /** `who` makes `edit` on a bare socket: refused 4409 under WRITE-8, nothing stored. */
+  async function refusedEdit(who: Member, edit: (doc: Y.Doc) => void): Promise<void> {
     const before = await stored(port, proposalRoom, admin);
     const state = Y.encodeStateAsUpdate(before);
     const attacker = await hostile(port, proposalRoom, who, before);
-    attacker.edit((doc) => proposalTitle(doc).insert(0, text));
-    const closed = await Promise.race([
-      attacker.client.closed,
-      new Promise<{ code: number }>((resolve) => setTimeout(() => resolve({ code: 0 }), 3000)),
-    ]);
-    attacker.client.socket.terminate();
+    attacker.edit(edit);
+    const closed = await attacker.client.closed;
     expect(closed.code).toBe(CLOSE_CODES.writeRefused);
     expect(deniedReasons(attacker.client).join(' ')).toContain('(WRITE-8)');
     expect(Y.encodeStateAsUpdate(await stored(port, proposalRoom, admin))).toEqual(state);
   }
 
-  it('WRITE-8 AMEND-1 at the amend step only the proposer or a facilitator edits the text; a member is refused', async () => {
-    await refusedEdit(cy, 'Cy was here: ');
+  it('WRITE-8 AMEND-1 at the amend step only the proposer or a facilitator edits the text and its changes; a member is refused', async () => {
+    await refusedEdit(cy, retitle('Cy was here: '));
+    await refusedEdit(cy, addRole(cy, 'Cy’s own role'));
     // The proposer amends, as the web app's meeting view lets her (mayAmendText).
     const beaClient = await honest(port, proposalRoom, bea);
     proposalTitle(beaClient.doc).insert(0, 'Amended: ');
-    await waitFor(
-      async () =>
-        proposalTitle(await stored(port, proposalRoom, admin))
-          .toString()
-          .startsWith('Amended: '),
-      'Bea’s amendment stored',
-    );
+    addRole(bea, 'Tool keeper')(beaClient.doc);
+    await waitFor(async () => {
+      const doc = await stored(port, proposalRoom, admin);
+      return (
+        proposalTitle(doc).toString().startsWith('Amended: ') &&
+        listChanges(doc).some((c) => c.type === 'role.add' && c.name === 'Tool keeper')
+      );
+    }, 'Bea’s amendment and her new change stored');
     expect(beaClient.provider.wsconnected).toBe(true);
     beaClient.provider.destroy();
   });
 
-  it('WRITE-8 AMEND-1 during the consent round nobody edits the text, not even its proposer', async () => {
+  it('WRITE-8 AMEND-1 during the consent round nobody edits the text or its changes, not even its proposer', async () => {
     await space.act(admin, room, nextStep);
     const state = fold(await stored(port, room, admin));
     expect(state.step?.kind).toBe('positions');
     expect(isAmendStep(state)).toBe(false);
-    await refusedEdit(cy, 'Cy, while the others consent: ');
-    await refusedEdit(bea, 'Bea, after the amend step: ');
+    await refusedEdit(cy, retitle('Cy, while the others consent: '));
+    await refusedEdit(bea, retitle('Bea, after the amend step: '));
+    // The structured changes too: adopting the proposal applies them (GOV-8).
+    await refusedEdit(cy, addRole(cy, 'Cy’s own role'));
+    await refusedEdit(bea, addRole(bea, 'Bea’s late role'));
   });
 });

@@ -16,21 +16,32 @@ function meetingSpaceId(doc: Y.Doc): string {
  * proposal rooms itself; mount it where the proposal is shown.
  *
  * @example
- * <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} />
+ * <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} mayAmend={mayAmend} />
  */
 export function MeetingChanges({
   meetingDoc,
   proposalId,
+  mayAmend,
 }: {
   meetingDoc: Y.Doc;
   proposalId: string;
+  /** Whether this person may amend the proposal now (AMEND-1, server WRITE-8). */
+  mayAmend: boolean;
 }) {
   const spaceId = useYStore(meetingDoc, meetingFields, meetingSpaceId);
   if (spaceId === '') return null;
-  return <Rooms spaceId={spaceId} proposalId={proposalId} />;
+  return <Rooms spaceId={spaceId} proposalId={proposalId} mayAmend={mayAmend} />;
 }
 
-function Rooms({ spaceId, proposalId }: { spaceId: string; proposalId: string }) {
+function Rooms({
+  spaceId,
+  proposalId,
+  mayAmend,
+}: {
+  spaceId: string;
+  proposalId: string;
+  mayAmend: boolean;
+}) {
   const space = useRoom(spaceRoom(spaceId));
   const proposal = useRoom(roomName({ spaceId, kind: 'proposal', id: proposalId }));
   const meta = useProposalMeta(proposal.doc);
@@ -41,6 +52,7 @@ function Rooms({ spaceId, proposalId }: { spaceId: string; proposalId: string })
       spaceDoc={space.doc}
       proposalDoc={proposal.doc}
       proposalUrl={`/s/${spaceId}/p/${proposalId}`}
+      mayAmend={mayAmend}
     />
   );
 }

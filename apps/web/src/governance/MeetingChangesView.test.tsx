@@ -10,7 +10,7 @@ import { IDS, spaceWithRecords } from './testRecords.ts';
 afterEach(cleanup);
 beforeEach(() => useSession.setState({ language: 'en' }));
 
-function setup() {
+function setup(mayAmend = true) {
   const { doc: spaceDoc } = spaceWithRecords();
   const proposalDoc = new Y.Doc();
   const meta = { by: 'benuser1', at: 5 };
@@ -27,6 +27,7 @@ function setup() {
         spaceDoc={spaceDoc}
         proposalDoc={proposalDoc}
         proposalUrl="/s/space001/p/prop0002"
+        mayAmend={mayAmend}
       />
     </MemoryRouter>,
   );
@@ -58,13 +59,29 @@ describe('MeetingChangesView', () => {
     const note = screen.getByRole('note', {
       name: '1 change conflicts with the governance records',
     });
-    expect(note.textContent).toContain('Amend the proposal before the consent round');
+    expect(note.textContent).toContain(
+      'Its proposer or the facilitation amends it at “Amend and clarify”, before the consent round',
+    );
     expect(
       within(note).getByRole('listitem', { name: 'Amend the policy “Budget”' }).textContent,
     ).toContain('it is now “Spend nothing”');
     expect(
       within(note)
         .getByRole('link', { name: 'Amend the changes on the proposal page' })
+        .getAttribute('href'),
+    ).toBe('/s/space001/p/prop0002');
+  });
+
+  it('WRITE-8 someone who may not amend it now is sent to see the changes, not to amend them', () => {
+    const { spaceDoc } = setup(false);
+    changeBehind(spaceDoc);
+    const note = screen.getByRole('note', {
+      name: '1 change conflicts with the governance records',
+    });
+    expect(within(note).queryByRole('link', { name: /^Amend/ })).toBeNull();
+    expect(
+      within(note)
+        .getByRole('link', { name: 'See the changes on the proposal page' })
         .getAttribute('href'),
     ).toBe('/s/space001/p/prop0002');
   });
@@ -84,7 +101,12 @@ describe('MeetingChangesView', () => {
     const { doc: spaceDoc } = spaceWithRecords();
     const { container } = render(
       <MemoryRouter>
-        <MeetingChangesView spaceDoc={spaceDoc} proposalDoc={new Y.Doc()} proposalUrl="/" />
+        <MeetingChangesView
+          spaceDoc={spaceDoc}
+          proposalDoc={new Y.Doc()}
+          proposalUrl="/"
+          mayAmend
+        />
       </MemoryRouter>,
     );
     expect(container.textContent).toBe('');

@@ -15,17 +15,20 @@ import './governance.css';
 
 /**
  * A proposal's changes as a meeting reads them: the conflicts first, each
- * with what to amend and a link to the proposal, then every change as a diff.
- * Nothing when the proposal changes no record.
+ * with what to amend and a link to the proposal (to amend it there when
+ * `mayAmend`: its proposer or a facilitator at an amend step, server
+ * WRITE-8), then every change as a diff. Nothing when the proposal changes no record.
  */
 export function MeetingChangesView({
   spaceDoc,
   proposalDoc,
   proposalUrl,
+  mayAmend,
 }: {
   spaceDoc: Y.Doc;
   proposalDoc: Y.Doc;
   proposalUrl: string;
+  mayAmend: boolean;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -55,7 +58,7 @@ export function MeetingChangesView({
             })}
           </ul>
           <Link to={proposalUrl} className="button">
-            {t('gov.meeting.open')}
+            {t(mayAmend ? 'gov.meeting.open' : 'gov.meeting.see')}
           </Link>
         </div>
       )}

@@ -119,6 +119,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'proposal.driverHint': 'La tension à laquelle cette proposition répond.',
   'proposal.body': 'Texte de la proposition',
   'proposal.readOnly': 'Cette proposition est {status} ; son texte n’est plus modifiable.',
+  'proposal.heldByMeeting':
+    'Une réunion examine cette proposition en consentement : la personne qui la porte et la facilitation amendent son texte et ses changements aux étapes d’amendement de la réunion.',
+  'proposal.amendingInMeeting':
+    'La réunion est à une étape d’amendement de cette proposition : vous pouvez amender son texte et ses changements maintenant.',
+  'proposal.openMeeting': 'Ouvrir la réunion',
   'proposal.present': 'Présents',
   'proposal.you': '(vous)',
   'proposal.createdBy': 'Lancée par {name}, {when}',
@@ -605,6 +610,15 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
   'join.error.server': 'L’invitation n’a pas pu être utilisée : {message}',
   'join.retry': 'Réessayer',
+  'join.checking': 'Ouverture de l’invitation…',
+  'join.preview.invited': 'Vous êtes invité·e à rejoindre « {space} ».',
+  'join.preview.invitedUnnamed': 'Vous êtes invité·e à rejoindre un espace.',
+  'join.preview.role': 'Votre rôle : {role}',
+  'join.preview.expires': 'L’invitation expire le {date}.',
+  'join.preview.usesLeft.one': 'Ce lien peut encore servir une fois.',
+  'join.preview.usesLeft.other': 'Ce lien peut encore servir {count} fois.',
+  'join.preview.join': 'Rejoindre « {space} »',
+  'join.preview.joinUnnamed': 'Rejoindre l’espace',
   'signin.title': 'Connexion',
   'signin.signingIn': 'Connexion en cours…',
   'signin.error.invalid':
@@ -801,8 +815,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'gov.meeting.conflicts.other':
     '{count} changements entrent en conflit avec les registres de gouvernance',
   'gov.meeting.amend':
-    'Les registres ont changé depuis l’écriture de cette proposition. Amendez-la avant le tour de consentement : adoptée telle quelle, aucun de ses changements ne s’appliquerait.',
+    'Les registres ont changé depuis l’écriture de cette proposition. La personne qui la porte ou la facilitation l’amende à l’étape « Amender et clarifier », avant le tour de consentement : adoptée telle quelle, aucun de ses changements ne s’appliquerait.',
   'gov.meeting.open': 'Amender les changements sur la page de la proposition',
+  'gov.meeting.see': 'Voir les changements sur la page de la proposition',
   'gov.meeting.changes.one': '{count} changement des registres de gouvernance',
   'gov.meeting.changes.other': '{count} changements des registres de gouvernance',
   'gov.page.title': 'Gouvernance',

@@ -8,7 +8,7 @@ import {
   spaceRoom,
   TITLE_MAX,
 } from '@ronde/domain';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AccessNotice } from '../components/AccessNotice.tsx';
 import { BackLink } from '../components/BackLink.tsx';
@@ -30,6 +30,7 @@ import { useSpace } from '../hooks/useSpace.ts';
 import { useYText } from '../hooks/useYText.ts';
 import { formatDateTime, formatRelative } from '../i18n/formatTime.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { MeetingAmendWatch, useMeetingHold } from '../proposal/meetingHold.tsx';
 import { useIndexUpdater } from '../proposal/useIndexUpdater.ts';
 import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
@@ -70,6 +71,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   const access = useAccess(spaceId, [room.provider, spaceRoomRef.provider]);
   useIndexUpdater(room.doc, spaceRoomRef.doc, proposalId, !access.readOnly);
   const held = useAsyncHold(room.doc);
+  const meetingHold = useMeetingHold(room.doc);
+  const [amendingInMeeting, setAmendingInMeeting] = useState(false);
 
   useEffect(() => {
     document.title = `${title.trim() || t('proposal.untitled')} · Ronde`;
@@ -85,7 +88,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
   const open = isEditable(meta.status);
   // In asynchronous consent its proposer amends the text (server ACONS-4).
   const amends = held !== null && meta.authorId === me.id;
-  const editable = (open || amends) && !access.readOnly;
+  // Held by a meeting: its proposer and facilitators, at an amend step (AMEND-1, WRITE-8).
+  const editable = (open || amends || amendingInMeeting) && !access.readOnly;
   const circle = circles.find((c) => c.id === meta.circleId);
   return (
     <div className="page page--proposal">
@@ -129,10 +133,27 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
             held={held}
             canWrite={!access.readOnly}
           />
-          {!open && !amends && (
+          {meetingHold !== null && (
+            <MeetingAmendWatch
+              spaceId={spaceId}
+              meetingId={meetingHold}
+              proposalId={proposalId}
+              me={me.id}
+              onChange={setAmendingInMeeting}
+            />
+          )}
+          {meetingHold !== null ? (
             <p className="notice">
-              {t('proposal.readOnly', { status: t(`proposalStatus.inSentence.${meta.status}`) })}
+              {t(amendingInMeeting ? 'proposal.amendingInMeeting' : 'proposal.heldByMeeting')}{' '}
+              <Link to={`/s/${spaceId}/m/${meetingHold}`}>{t('proposal.openMeeting')}</Link>
             </p>
+          ) : (
+            !open &&
+            !amends && (
+              <p className="notice">
+                {t('proposal.readOnly', { status: t(`proposalStatus.inSentence.${meta.status}`) })}
+              </p>
+            )
           )}
           {(status === 'offline' || status === 'error') && editable && (
             <p className="notice notice--offline">{t('proposal.offlineHint')}</p>
@@ -175,8 +196,8 @@ function Proposal({ spaceId, proposalId }: { spaceId: string; proposalId: string
           <ProposalChanges
             proposalDoc={room.doc}
             spaceDoc={spaceRoomRef.doc}
-            // Its changes stay open while in consent, to amend a conflict (WRITE-8).
-            editable={(open || meta.status === 'in-consent') && !access.readOnly}
+            // Like its text (WRITE-8): adopting the proposal applies them.
+            editable={editable}
             me={me}
           />
         </article>

@@ -199,7 +199,11 @@ function RunningMeeting({
         </div>
         {item?.proposalId && ProposalSlot && (
           <div className="process-proposal">
-            <MeetingChanges meetingDoc={model.doc} proposalId={item.proposalId} />
+            <MeetingChanges
+              meetingDoc={model.doc}
+              proposalId={item.proposalId}
+              mayAmend={mayAmend}
+            />
             <h4 className="process-subtitle">{t('process.proposalText')}</h4>
             <ProposalSlot
               proposalId={item.proposalId}
