@@ -116,7 +116,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
           { userId, role: ctx.identity.role },
           now,
           ref,
-          ref.kind === 'proposal' ? registryReads(ctx.registry, ref.spaceId) : undefined,
+          // Proposals and meetings read the space's index (WRITE-22), proposals their meeting.
+          ref.kind === 'proposal' || ref.kind === 'meeting'
+            ? registryReads(ctx.registry, ref.spaceId)
+            : undefined,
         )
       : undefined;
   let pending: Uint8Array[] | null = [];

@@ -4,9 +4,11 @@ import {
   listAgenda,
   listPeople,
   mayAmendText,
+  meetingFields,
   proposalFields,
   readLog,
   roomName,
+  spaceMeetings,
   spaceProposals,
   spaceRoom,
   type DocKind,
@@ -53,8 +55,11 @@ export type ReadElsewhere = Pick<RuleContext, 'amending' | 'listedAuthor'>;
 export interface SpaceReads {
   /** The process state of a meeting. */
   meeting(meetingId: string): Promise<MeetingState>;
-  /** The author the space's index lists for a proposal, or null when it lists none. */
-  listedAuthor(proposalId: string): Promise<string | null>;
+  /**
+   * Who the space's index lists as a proposal's author or a meeting's
+   * creator, or null when it lists none.
+   */
+  listedAuthor(kind: 'proposal' | 'meeting', id: string): Promise<string | null>;
 }
 
 /**
@@ -97,30 +102,38 @@ export function registryReads(
   return {
     meeting: (meetingId) =>
       read(roomName({ spaceId, kind: 'meeting', id: meetingId }), foldedMeeting),
-    listedAuthor: (proposalId) =>
+    listedAuthor: (kind, id) =>
       read(spaceRoom(spaceId), (doc) => {
-        const author = spaceProposals(doc).get(proposalId)?.get('authorId');
+        const author =
+          kind === 'proposal'
+            ? spaceProposals(doc).get(id)?.get('authorId')
+            : spaceMeetings(doc).get(id)?.get('createdBy');
         return typeof author === 'string' && author !== '' ? author : null;
       }),
   };
 }
 
 /**
- * What the proposal's rules need from elsewhere: whether the writer may
- * amend it now (AMEND-1), when a meeting holds it; who the index lists as
- * its author, while the document is not created yet (WRITE-22).
+ * What a proposal's or a meeting's rules need from elsewhere: who the index
+ * lists as its author or creator, while the document is not created yet
+ * (WRITE-22); for a proposal, whether the writer may amend it now
+ * (AMEND-1), when a meeting holds it. Nothing for a space.
  */
 async function readElsewhere(
+  kind: DocKind,
   doc: Y.Doc,
   userId: string,
   room: RoomRef | undefined,
   reads: SpaceReads,
 ): Promise<ReadElsewhere | undefined> {
-  if (!proposalFields(doc).has('id')) {
+  if (kind !== 'proposal' && kind !== 'meeting') return undefined;
+  const created = kind === 'proposal' ? proposalFields(doc) : meetingFields(doc);
+  if (!created.has('id')) {
     if (room === undefined) return undefined;
-    const author = await reads.listedAuthor(room.id);
+    const author = await reads.listedAuthor(kind, room.id);
     return author === null ? undefined : { listedAuthor: author };
   }
+  if (kind === 'meeting') return undefined;
   const amending = await amendingNow(doc, userId, reads);
   return amending === undefined ? undefined : { amending };
 }
@@ -215,10 +228,7 @@ export function writeGuard(
 ): WriteGuard {
   const policy = policyGuard(kind, writer, room);
   return async (doc, update, parsed, authors) => {
-    const read =
-      kind === 'proposal' && reads
-        ? await readElsewhere(doc, writer.userId, room, reads)
-        : undefined;
+    const read = reads ? await readElsewhere(kind, doc, writer.userId, room, reads) : undefined;
     const writes = policy(doc, update, parsed, read);
     const clients = structClients(parsed ?? parseUpdate(update), doc);
     const row = contributionOf(writer.userId, now(), clients, writes);

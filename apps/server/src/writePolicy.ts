@@ -50,8 +50,9 @@ export interface RuleContext {
    */
   readonly amending?: boolean;
   /**
-   * The author the space's index lists for this proposal, read by the guard
-   * while the proposal document is not created yet (WRITE-22); absent: none.
+   * The author the space's index lists for this proposal, or the creator it
+   * lists for this meeting, read by the guard while the document is not
+   * created yet (WRITE-22); absent: none.
    */
   readonly listedAuthor?: string;
   /**
@@ -156,6 +157,10 @@ function checkMeetingFields(write: LocatedWrite, ctx: RuleContext): string | nul
   if (!rootMap(ctx.doc, 'meeting').has('id')) {
     const foreign = createdAsItsRoom(field, write, ctx);
     if (foreign !== null) return foreign;
+    if (ctx.listedAuthor !== undefined && ctx.listedAuthor !== ctx.writer.userId) {
+      // Listed by its creator before its document arrived: nobody else creates it.
+      return 'a meeting the space lists as another member’s is created by them (WRITE-22)';
+    }
     // Creation: whoever creates it names themselves as its creator.
     if (
       field === 'createdBy' &&
@@ -387,11 +392,16 @@ const INDEX_FIELDS: Readonly<Record<string, Readonly<Record<string, (v: unknown)
     kind: (v) => (MEETING_KINDS as readonly unknown[]).includes(v),
     startsAt: isTime,
     updatedAt: isTime,
+    createdBy: (v) => typeof v === 'string',
   },
 };
 
-/** The proposal and meeting indexes: members list and edit entries; the status is the server's. */
-function checkIndex(initialStatus: string) {
+/**
+ * The proposal and meeting indexes: members list and edit entries; the
+ * status is the server's; the entry's author (`authorField`) is its writer's
+ * own and never changes.
+ */
+function checkIndex(initialStatus: string, authorField: 'authorId' | 'createdBy') {
   return (write: LocatedWrite, ctx: RuleContext): string | null => {
     const at = entryPath(write);
     if (typeof at === 'string') return at;
@@ -416,7 +426,7 @@ function checkIndex(initialStatus: string) {
       if (!existing && write.op === 'insert' && writtenValue(write) === initialStatus) return null;
       return 'only the server writes a status';
     }
-    if (at.field === 'authorId') {
+    if (at.field === authorField) {
       if (existing) return 'an entry’s author never changes';
       if (write.op === 'insert' && writtenValue(write) !== ctx.writer.userId) {
         return 'an entry is added in one’s own name';
@@ -502,14 +512,15 @@ export const WRITE_RULES: readonly WriteRule[] = [
     kind: 'space',
     root: 'proposals',
     summary: 'the proposal index: members add and edit entries; the status is the server’s',
-    check: checkIndex('draft'),
+    check: checkIndex('draft', 'authorId'),
   },
   {
     id: 'WRITE-12',
     kind: 'space',
     root: 'meetings',
-    summary: 'the meeting index: members add and edit entries; the status is the server’s',
-    check: checkIndex('upcoming'),
+    summary:
+      'the meeting index: members add entries in their own name and edit them; the status is the server’s',
+    check: checkIndex('upcoming', 'createdBy'),
   },
   {
     id: 'WRITE-13',

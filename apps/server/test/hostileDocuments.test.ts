@@ -50,14 +50,12 @@ describe('hostile writes against what documents say they are', () => {
 
   /** Cy's `attack` on `room` over a bare socket: refused 4409 naming `rule`, nothing stored. */
   async function refusedAttack(room: string, rule: string, attack: (doc: Y.Doc) => void) {
-    const before = Y.encodeStateAsUpdate(await stored(port, room, admin));
-    const attacker = await hostile(port, room, cy, new Y.Doc());
+    const current = await stored(port, room, admin);
+    const before = Y.encodeStateAsUpdate(current);
+    const attacker = await hostile(port, room, cy, current);
     attacker.edit(attack);
-    const closed = await Promise.race([
-      attacker.client.closed,
-      new Promise<{ code: number }>((resolve) => setTimeout(() => resolve({ code: 0 }), 3000)),
-    ]);
-    attacker.client.socket.terminate();
+    // A refusal closes the socket; one left open fails the test at its timeout.
+    const closed = await attacker.client.closed;
     expect(closed.code).toBe(CLOSE_CODES.writeRefused);
     expect(deniedReasons(attacker.client).join(' ')).toContain(`(${rule})`);
     expect(Y.encodeStateAsUpdate(await stored(port, room, admin))).toEqual(before);
@@ -263,6 +261,61 @@ describe('hostile writes against what documents say they are', () => {
       'Ada’s proposal stored',
     );
     expect(proposalTitle(await stored(port, room, admin)).toString()).toBe('Four-day week');
+    ada.provider.destroy();
+  });
+
+  it('WRITE-22 WRITE-12 a meeting the space lists as another member’s is created by that member only (its document arrives after its entry)', async () => {
+    // Ada's web app lists the meeting in her own name, then opens its room: Cy, who saw
+    // the entry, creates the document first as its creator (its facilitator), or joins it.
+    const id = newId();
+    const room = roomName({ spaceId, kind: 'meeting', id });
+    const summary = {
+      id,
+      title: 'Retro',
+      circleId: 'circle01',
+      kind: 'governance' as const,
+      startsAt: clock,
+      status: 'upcoming' as const,
+      updatedAt: clock,
+    };
+    // Listing it in someone else's name is refused (WRITE-12).
+    await refusedAttack(space.spaceRoom, 'WRITE-12', (doc) =>
+      addMeetingSummary(doc, { ...summary, createdBy: admin.userId }),
+    );
+    const index = await honest(port, space.spaceRoom, admin);
+    addMeetingSummary(index.doc, { ...summary, createdBy: admin.userId });
+    await waitFor(
+      async () => spaceMeetings(await stored(port, space.spaceRoom, admin)).has(id),
+      'Ada’s meeting listed',
+    );
+    // Nor does the entry's creator ever change.
+    await refusedAttack(space.spaceRoom, 'WRITE-12', (doc) =>
+      spaceMeetings(doc).get(id)?.set('createdBy', cy.userId),
+    );
+    index.provider.destroy();
+    const create = (by: Member) => (doc: Y.Doc) =>
+      doc.transact(() => {
+        initMeeting(doc, {
+          id,
+          spaceId,
+          title: 'Retro',
+          circleId: 'circle01',
+          kind: 'governance',
+          startsAt: clock,
+          createdBy: by.userId,
+          now: clock,
+        });
+        joinMeeting(doc, { id: by.userId, name: 'Me', role: 'facilitator', now: clock });
+      });
+    await refusedAttack(room, 'WRITE-22', create(cy));
+
+    // Ada's own creation (NewMeetingForm) goes in, and she facilitates it.
+    const ada = await honest(port, room, admin);
+    create(admin)(ada.doc);
+    await waitFor(
+      async () => readMeeting(await stored(port, room, admin))?.createdBy === admin.userId,
+      'Ada’s meeting stored',
+    );
     ada.provider.destroy();
   });
 });

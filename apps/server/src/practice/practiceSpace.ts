@@ -171,6 +171,7 @@ export async function seedPracticeSpace(
       startsAt: now,
       status: 'upcoming',
       updatedAt: now,
+      createdBy: me,
     });
   });
   const practice: PracticeSpace = {

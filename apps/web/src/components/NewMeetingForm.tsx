@@ -84,6 +84,8 @@ export function NewMeetingForm({
           startsAt: start,
           status: 'upcoming',
           updatedAt: now,
+          // Nobody else may then create its document (server WRITE-22).
+          createdBy: me.id,
         });
       });
       navigate(`/s/${space.id}/m/${meetingId}`);

@@ -12,10 +12,12 @@ function summary(id: string, startsAt: number, status: MeetingSummary['status'])
 }
 
 describe('meetings index', () => {
-  it('MDOC-6 lists a meeting once', () => {
+  it('MDOC-6 lists a meeting once, with its creator when named', () => {
     const doc = new Y.Doc();
     addMeetingSummary(doc, summary('meet0001', 10, 'upcoming'));
     expect(() => addMeetingSummary(doc, summary('meet0001', 10, 'upcoming'))).toThrow(/already/);
+    addMeetingSummary(doc, { ...summary('meet0002', 20, 'upcoming'), createdBy: 'awa00001' });
+    expect(listMeetings(doc).upcoming.map((m) => m.createdBy)).toEqual([undefined, 'awa00001']);
   });
 
   it('MDOC-7 writes only what changed and ignores a stale patch', () => {

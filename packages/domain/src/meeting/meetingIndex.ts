@@ -20,6 +20,11 @@ export interface MeetingSummary {
   readonly startsAt: number;
   readonly status: MeetingStatus;
   readonly updatedAt: number;
+  /**
+   * The user id of whoever created it (MDOC-6): nobody else creates its
+   * document (server WRITE-22). Absent on older entries.
+   */
+  readonly createdBy?: string;
 }
 
 /** The space's meetings, grouped as the space page shows them. */
@@ -43,7 +48,7 @@ export function spaceMeetings(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
  *
  * @example
  * addMeetingSummary(spaceDoc, { id, title, circleId, kind: 'governance', startsAt,
- *   status: 'upcoming', updatedAt: Date.now() });
+ *   status: 'upcoming', updatedAt: Date.now(), createdBy: me.id });
  */
 export function addMeetingSummary(doc: Y.Doc, summary: MeetingSummary): void {
   const index = spaceMeetings(doc);
@@ -79,6 +84,11 @@ export function updateMeetingSummary(
   });
 }
 
+function creatorOf(entry: Y.Map<unknown>): Pick<MeetingSummary, 'createdBy'> {
+  const createdBy = entry.get('createdBy');
+  return typeof createdBy === 'string' && createdBy !== '' ? { createdBy } : {};
+}
+
 /**
  * The space's meetings grouped for the space page (SPEC MDOC-8): live ones
  * first by start, upcoming ones by start (soonest first), ended ones most
@@ -98,6 +108,7 @@ export function listMeetings(doc: Y.Doc): MeetingGroups {
       startsAt: num(entry.get('startsAt')),
       status: oneOf(MEETING_STATUSES, entry.get('status'), 'upcoming'),
       updatedAt: num(entry.get('updatedAt')),
+      ...creatorOf(entry),
     });
   });
   const soonest = (a: MeetingSummary, b: MeetingSummary): number =>
