@@ -230,33 +230,41 @@ describe('documents', () => {
   });
 
   it('never unloads while a store is in flight, and keeps a client that returns meanwhile', async () => {
-    const storage = createMemoryStorage();
-    const held = gate();
-    let appending = false;
-    const slow: Storage = {
-      ...storage,
-      append: async (name, update) => {
-        appending = true;
-        await held.promise;
-        await storage.append(name, update);
-      },
-    };
-    const docs = start(slow, { unloadGraceMs: 0 });
-    const handle = docs.open(ROOM);
-    const document = await handle.ready;
-    const stored = document.store(textUpdate('in flight'), null);
-    handle.release();
-    await waitFor(() => appending, 'the append to start');
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the unload timer has fired
-    expect(docs.isLoaded(ROOM)).toBe(true);
-    const returning = docs.open(ROOM);
-    held.open();
-    await stored;
-    expect(await returning.ready).toBe(document);
-    expect(document.doc.getText('t').toString()).toBe('in flight');
-    returning.release();
-    await waitFor(() => !docs.isLoaded(ROOM), 'unload after the store');
-    expect(storage.logs.get(ROOM)).toHaveLength(1);
+    // Fake timers: the unload timer surely fires while the store is held (a real
+    // short wait on a loaded machine might not reach it, and the test would pass by luck).
+    vi.useFakeTimers();
+    try {
+      const storage = createMemoryStorage();
+      const held = gate();
+      let appending = false;
+      const slow: Storage = {
+        ...storage,
+        append: async (name, update) => {
+          appending = true;
+          await held.promise;
+          await storage.append(name, update);
+        },
+      };
+      const docs = start(slow, { unloadGraceMs: 0 });
+      const handle = docs.open(ROOM);
+      const document = await handle.ready;
+      const stored = document.store(textUpdate('in flight'), null);
+      handle.release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(appending).toBe(true);
+      expect(docs.isLoaded(ROOM)).toBe(true);
+      const returning = docs.open(ROOM);
+      held.open();
+      await stored;
+      expect(await returning.ready).toBe(document);
+      expect(document.doc.getText('t').toString()).toBe('in flight');
+      returning.release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(docs.isLoaded(ROOM)).toBe(false);
+      expect(storage.logs.get(ROOM)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('compacts the log past the update threshold', async () => {
