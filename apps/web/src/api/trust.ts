@@ -155,6 +155,47 @@ export async function redeemInvite(
   };
 }
 
+/** What an invite would make of its holder, before it is used (SPEC INVITE-1). */
+export interface InvitePreview {
+  readonly spaceId: string;
+  /** The space's name now; `""` when the server knows none. */
+  readonly spaceName: string;
+  readonly role: SpaceRole;
+  /** Epoch ms, or `null` for no expiry. */
+  readonly expiresAt: number | null;
+  /** `null` for no limit. */
+  readonly usesLeft: number | null;
+}
+
+/**
+ * What an invite code opens, without using it (`POST /api/invites/preview`;
+ * the code goes in the body so no access log keeps it). Refusals are the
+ * redemption's: 404 unknown, 410 expired, used up or revoked.
+ *
+ * @example
+ * const { spaceName, role } = await previewInvite(code);
+ */
+export async function previewInvite(
+  code: string,
+  fetchImpl?: typeof fetch,
+): Promise<InvitePreview> {
+  const body = asRecord(
+    await apiJson('/api/invites/preview', {
+      method: 'POST',
+      body: { code },
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    }),
+  );
+  if (!body || !str(body.spaceId) || !isSpaceRole(body.role)) throw unexpected();
+  return {
+    spaceId: str(body.spaceId),
+    spaceName: str(body.spaceName),
+    role: body.role,
+    expiresAt: toEpochMs(body.expiresAt),
+    usesLeft: typeof body.usesLeft === 'number' ? body.usesLeft : null,
+  };
+}
+
 /** The admin API of one space, called with an admin's session token. */
 export function spaceAdminApi(spaceId: string, token: string, fetchImpl?: typeof fetch) {
   const base = `/api/spaces/${encodeURIComponent(spaceId)}`;

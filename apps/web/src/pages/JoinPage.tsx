@@ -1,15 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import { redeemInvite } from '../api/trust.ts';
+import { previewInvite, redeemInvite, type InvitePreview } from '../api/trust.ts';
 import { HomeLink } from '../components/HomeLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireName } from '../components/RequireName.tsx';
 import type { MessageKey } from '../i18n/en.ts';
-import { useT } from '../i18n/useT.ts';
+import { formatDateTime } from '../i18n/formatTime.ts';
+import { useLanguage, useT, useTn } from '../i18n/useT.ts';
 import { useSession } from '../state/session.ts';
 
 const redemptions = new Map<string, Promise<string>>();
+const previews = new Map<string, Promise<InvitePreview>>();
+
+/**
+ * Previews an invite once per code at a time (StrictMode runs effects
+ * twice; each look counts against the address's redemption limit).
+ *
+ * @example
+ * const { spaceName, role } = await previewOnce(code);
+ */
+export function previewOnce(code: string, fetchImpl?: typeof fetch): Promise<InvitePreview> {
+  const pending = previews.get(code);
+  if (pending) return pending;
+  const run = previewInvite(code, fetchImpl);
+  previews.set(code, run);
+  run.then(
+    () => previews.delete(code),
+    () => previews.delete(code),
+  );
+  return run;
+}
 
 /**
  * Redeems an invite once per code (StrictMode runs effects twice; a
@@ -36,8 +57,11 @@ export function redeemOnce(code: string, name: string, fetchImpl?: typeof fetch)
   return run;
 }
 
-/** What to tell someone whose invite did not work. */
-export function joinErrorKey(error: unknown): { key: MessageKey; message?: string } {
+/** What to tell someone whose invite did not work; `message`: the server's, for the unforeseen. */
+export type Refusal = { key: MessageKey; message?: string };
+
+/** The {@link Refusal} for an error of the preview or the redemption. */
+export function joinErrorKey(error: unknown): Refusal {
   if (!(error instanceof ApiError) || error.kind === 'network')
     return { key: 'join.error.network' };
   const code = error.code.toLowerCase();
@@ -55,8 +79,10 @@ export function joinErrorKey(error: unknown): { key: MessageKey; message?: strin
 
 /**
  * `/join#<code>` (the server's invite links: the code rides in the fragment,
- * which never reaches a server) or `/join/:code`: asks for a name, redeems
- * the invite, opens the space. The fragment is cleared from the address bar.
+ * which never reaches a server) or `/join/:code`: says which space the
+ * invite opens and in which role (or at once that it no longer works);
+ * once asked to join, asks for a name if the device has none, redeems the
+ * invite and opens the space. The fragment is cleared from the address bar.
  */
 export function JoinPage() {
   const params = useParams();
@@ -67,10 +93,98 @@ export function JoinPage() {
     }
   }, []);
   if (!code) return <NoCode />;
+  return <Preview key={code} code={code} />;
+}
+
+function Preview({ code }: { code: string }) {
+  const t = useT();
+  const tn = useTn();
+  const language = useLanguage();
+  const [attempt, setAttempt] = useState(0);
+  const [answer, setAnswer] = useState<{ preview: InvitePreview } | { error: Refusal } | null>(
+    null,
+  );
+  const [joining, setJoining] = useState(false);
+
+  useEffect(() => {
+    document.title = `${t('join.title')} · Ronde`;
+  }, [t]);
+
+  useEffect(() => {
+    let cancelled = false;
+    previewOnce(code).then(
+      (preview) => {
+        if (!cancelled) setAnswer({ preview });
+      },
+      (e: unknown) => {
+        if (!cancelled) setAnswer({ error: joinErrorKey(e) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [code, attempt]);
+
+  if (answer === null) return <Loading message={t('join.checking')} />;
+  if ('error' in answer) {
+    return (
+      <Refused
+        error={answer.error}
+        onRetry={() => {
+          setAnswer(null);
+          setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
+  if (joining) {
+    return (
+      <RequireName>
+        <Join code={code} />
+      </RequireName>
+    );
+  }
+  const { spaceName, role, expiresAt, usesLeft } = answer.preview;
+  const space = spaceName.trim();
   return (
-    <RequireName>
-      <Join key={code} code={code} />
-    </RequireName>
+    <div className="page page--narrow empty-state">
+      <h1>{t('join.title')}</h1>
+      <p>{space ? t('join.preview.invited', { space }) : t('join.preview.invitedUnnamed')}</p>
+      <ul className="invite__facts meta">
+        <li>{t('join.preview.role', { role: t(`role.${role}`) })}</li>
+        {expiresAt !== null && (
+          <li>{t('join.preview.expires', { date: formatDateTime(language, expiresAt) })}</li>
+        )}
+        {usesLeft !== null && <li>{tn('join.preview.usesLeft', usesLeft)}</li>}
+      </ul>
+      <p>
+        <button type="button" className="button button--primary" onClick={() => setJoining(true)}>
+          {space ? t('join.preview.join', { space }) : t('join.preview.joinUnnamed')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** Why the invite cannot be used, the way home, and a retry when trying again may help. */
+function Refused({ error, onRetry }: { error: Refusal; onRetry: () => void }) {
+  const t = useT();
+  const retryable = error.key === 'join.error.network' || error.key === 'join.error.server';
+  return (
+    <div className="page page--narrow empty-state">
+      <h1>{t('join.title')}</h1>
+      <p role="alert" className="alert">
+        {t(error.key, error.message !== undefined ? { message: error.message } : undefined)}
+      </p>
+      {retryable && (
+        <p>
+          <button type="button" className="button" onClick={onRetry}>
+            {t('join.retry')}
+          </button>
+        </p>
+      )}
+      <HomeLink />
+    </div>
   );
 }
 
@@ -92,11 +206,7 @@ function Join({ code }: { code: string }) {
   const navigate = useNavigate();
   const name = useSession((s) => s.name);
   const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<{ key: MessageKey; message?: string } | null>(null);
-
-  useEffect(() => {
-    document.title = `${t('join.title')} · Ronde`;
-  }, [t]);
+  const [error, setError] = useState<Refusal | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -116,28 +226,13 @@ function Join({ code }: { code: string }) {
   }, [code, attempt, navigate]);
 
   if (error === null) return <Loading message={t('join.joining')} />;
-  const retryable = error.key === 'join.error.network' || error.key === 'join.error.server';
   return (
-    <div className="page page--narrow empty-state">
-      <h1>{t('join.title')}</h1>
-      <p role="alert" className="alert">
-        {t(error.key, error.message !== undefined ? { message: error.message } : undefined)}
-      </p>
-      {retryable && (
-        <p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setError(null);
-              setAttempt((a) => a + 1);
-            }}
-          >
-            {t('join.retry')}
-          </button>
-        </p>
-      )}
-      <HomeLink />
-    </div>
+    <Refused
+      error={error}
+      onRetry={() => {
+        setError(null);
+        setAttempt((a) => a + 1);
+      }}
+    />
   );
 }

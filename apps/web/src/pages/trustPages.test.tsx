@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../state/session.ts';
 import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
 import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
-import { JoinPage } from './JoinPage.tsx';
 import { MembersPage } from './MembersPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 
@@ -20,8 +19,6 @@ function renderAt(path: string) {
   return render(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
-        <Route path="/join" element={<JoinPage />} />
-        <Route path="/join/:code" element={<JoinPage />} />
         <Route path="/s/:spaceId/signin" element={<SignInPage />} />
         <Route path="/s/:spaceId/members" element={<MembersPage />} />
         <Route path="/s/:spaceId" element={<SpaceStub />} />
@@ -62,92 +59,6 @@ afterEach(() => {
   cleanup();
   closeAllRooms();
   vi.unstubAllGlobals();
-});
-
-describe('JoinPage', () => {
-  it('redeems the invite under the device name, stores the membership and opens the space', async () => {
-    const fetchMock = mockFetch({
-      'POST /api/invites/redeem': {
-        status: 201,
-        body: {
-          spaceId: 'space001',
-          member: { userId: 'user0002', role: 'member', name: 'Bea', key: 'k2' },
-          session: session(),
-        },
-      },
-    });
-    renderAt('/join/code0001');
-    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
-    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
-      code: 'code0001',
-      name: 'Bea',
-    });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(useSession.getState().memberships.space001).toMatchObject({
-      userId: 'user0002',
-      key: 'k2',
-      role: 'member',
-      token: 'tok',
-    });
-  });
-
-  it('reads the code from the fragment of /join#<code>, and clears it', async () => {
-    window.history.replaceState(null, '', '/join#frag0001');
-    const fetchMock = mockFetch({
-      'POST /api/invites/redeem': {
-        status: 201,
-        body: {
-          spaceId: 'space002',
-          member: { userId: 'user0003', role: 'observer', name: 'Bea', key: 'k3' },
-          session: session(),
-        },
-      },
-    });
-    renderAt('/join');
-    expect(await screen.findByRole('heading', { name: 'Space space002' })).toBeTruthy();
-    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toMatchObject({
-      code: 'frag0001',
-    });
-    expect(window.location.hash).toBe('');
-    expect(useSession.getState().memberships.space002?.role).toBe('observer');
-  });
-
-  it('asks for a name first when the device has none', async () => {
-    useSession.setState({ name: '' });
-    const fetchMock = mockFetch({});
-    renderAt('/join/code0001');
-    expect(screen.getByRole('dialog', { name: 'What should others call you?' })).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
-  });
-
-  it.each([
-    [404, 'not_found', 'This invite link does not exist. Check that you copied all of it.'],
-    [410, 'invite_expired', 'This invite link has expired. Ask for a new one.'],
-    [
-      410,
-      'invite_used_up',
-      'This invite link has been used as many times as allowed. Ask for a new one.',
-    ],
-    [410, 'invite_revoked', 'This invite link was revoked. Ask for a new one.'],
-  ])('explains a refused invite (%i %s)', async (status, code, message) => {
-    mockFetch({ 'POST /api/invites/redeem': { status, body: { error: { code, message: code } } } });
-    renderAt('/join/code0002');
-    expect((await screen.findByRole('alert')).textContent).toBe(message);
-    expect(useSession.getState().memberships).toEqual({});
-    // Not a dead end: the way home.
-    expect(screen.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe(
-      '/',
-    );
-  });
-
-  it('says so in French too', async () => {
-    useSession.setState({ language: 'fr' });
-    mockFetch({
-      'POST /api/invites/redeem': { status: 410, body: { error: { code: 'expired' } } },
-    });
-    renderAt('/join/code0003');
-    expect((await screen.findByRole('alert')).textContent).toContain('a expiré');
-  });
 });
 
 describe('SignInPage', () => {

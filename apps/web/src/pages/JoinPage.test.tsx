@@ -1,0 +1,253 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from '../i18n/formatTime.ts';
+import { useSession } from '../state/session.ts';
+import { JoinPage } from './JoinPage.tsx';
+
+const HOUR = 3_600_000;
+
+function SpaceStub() {
+  const { spaceId } = useParams();
+  return <h1>Space {spaceId}</h1>;
+}
+
+function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/join" element={<JoinPage />} />
+        <Route path="/join/:code" element={<JoinPage />} />
+        <Route path="/s/:spaceId" element={<SpaceStub />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
+
+type Reply = { status: number; body?: unknown };
+/** A fetch that answers by "METHOD path" (404 otherwise), or throws for a route set to `'down'`. */
+function mockFetch(routes: Record<string, Reply | 'down' | (() => Reply | 'down')>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const key = `${init.method ?? 'GET'} ${String(input)}`;
+    const route = routes[key];
+    const reply = typeof route === 'function' ? route() : route;
+    if (reply === 'down') throw new TypeError('Failed to fetch');
+    if (!reply)
+      return new Response(JSON.stringify({ error: { code: 'nf', message: key } }), { status: 404 });
+    return new Response(JSON.stringify(reply.body ?? {}), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** The requests made, as "METHOD path" with their JSON bodies. */
+function calls(fetchMock: ReturnType<typeof mockFetch>) {
+  return fetchMock.mock.calls.map(([input, init]) => ({
+    route: `${init?.method ?? 'GET'} ${String(input)}`,
+    body: JSON.parse(String(init?.body ?? 'null')) as unknown,
+  }));
+}
+
+const session = () => ({ token: 'tok', expiresAt: new Date(Date.now() + HOUR).toISOString() });
+const preview = (extra: Record<string, unknown> = {}): Reply => ({
+  status: 200,
+  body: {
+    spaceId: 'space001',
+    spaceName: 'Coop du Val',
+    role: 'member',
+    expiresAt: null,
+    usesLeft: null,
+    ...extra,
+  },
+});
+const redeemed = (role = 'member'): Reply => ({
+  status: 201,
+  body: {
+    spaceId: 'space001',
+    member: { userId: 'user0002', role, name: 'Bea', key: 'k2' },
+    session: session(),
+  },
+});
+
+beforeEach(() => {
+  localStorage.clear();
+  useSession.setState({ language: 'en', name: 'Bea', memberships: {}, shareLinks: {} });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('JoinPage', () => {
+  it('names the space and the role before anything is used, then joins on the button', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': preview(),
+      'POST /api/invites/redeem': redeemed(),
+    });
+    renderAt('/join/code0001');
+    const join = await screen.findByRole('button', { name: 'Join “Coop du Val”' });
+    expect(screen.getByText('You are invited to join “Coop du Val”.')).toBeTruthy();
+    expect(screen.getByText('Your role: Member')).toBeTruthy();
+    // No expiry, no limit: nothing said about either.
+    expect(screen.queryByText(/expires/)).toBeNull();
+    expect(screen.queryByText(/can be used/)).toBeNull();
+    expect(calls(fetchMock)).toEqual([
+      { route: 'POST /api/invites/preview', body: { code: 'code0001' } },
+    ]);
+
+    fireEvent.click(join);
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(calls(fetchMock)).toEqual([
+      { route: 'POST /api/invites/preview', body: { code: 'code0001' } },
+      { route: 'POST /api/invites/redeem', body: { code: 'code0001', name: 'Bea' } },
+    ]);
+    expect(useSession.getState().memberships.space001).toMatchObject({
+      userId: 'user0002',
+      key: 'k2',
+      role: 'member',
+      token: 'tok',
+    });
+  });
+
+  it('says when the invite expires, with the app’s dates, and how many uses are left', async () => {
+    const expiresAt = Date.UTC(2030, 11, 31, 18, 0);
+    mockFetch({
+      'POST /api/invites/preview': preview({ role: 'facilitator', expiresAt, usesLeft: 1 }),
+    });
+    renderAt('/join/code0001');
+    expect(await screen.findByText('Your role: Facilitator')).toBeTruthy();
+    expect(
+      screen.getByText(`The invitation expires on ${formatDateTime('en', expiresAt)}.`),
+    ).toBeTruthy();
+    expect(screen.getByText('This link can be used once more.')).toBeTruthy();
+    cleanup();
+    mockFetch({ 'POST /api/invites/preview': preview({ usesLeft: 3 }) });
+    renderAt('/join/code0002');
+    expect(await screen.findByText('This link can be used 3 more times.')).toBeTruthy();
+  });
+
+  it('reads the code from the fragment of /join#<code>, and clears it', async () => {
+    window.history.replaceState(null, '', '/join#frag0001');
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': preview({ role: 'observer' }),
+      'POST /api/invites/redeem': redeemed('observer'),
+    });
+    renderAt('/join');
+    fireEvent.click(await screen.findByRole('button', { name: 'Join “Coop du Val”' }));
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(calls(fetchMock).map((c) => c.body)).toEqual([
+      { code: 'frag0001' },
+      { code: 'frag0001', name: 'Bea' },
+    ]);
+    expect(window.location.hash).toBe('');
+    expect(useSession.getState().memberships.space001?.role).toBe('observer');
+  });
+
+  it('asks for a name only once asked to join, when the device has none', async () => {
+    useSession.setState({ name: '' });
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': preview(),
+      'POST /api/invites/redeem': redeemed(),
+    });
+    renderAt('/join/code0001');
+    fireEvent.click(await screen.findByRole('button', { name: 'Join “Coop du Val”' }));
+    const dialog = screen.getByRole('dialog', { name: 'What should others call you?' });
+    expect(calls(fetchMock).map((c) => c.route)).toEqual(['POST /api/invites/preview']);
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'Chloé' } });
+    fireEvent.submit(within(dialog).getByRole('textbox').closest('form')!);
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(calls(fetchMock)[1]).toEqual({
+      route: 'POST /api/invites/redeem',
+      body: { code: 'code0001', name: 'Chloé' },
+    });
+  });
+
+  it.each([
+    [404, 'not_found', 'This invite link does not exist. Check that you copied all of it.'],
+    [410, 'invite_expired', 'This invite link has expired. Ask for a new one.'],
+    [
+      410,
+      'invite_used_up',
+      'This invite link has been used as many times as allowed. Ask for a new one.',
+    ],
+    [410, 'invite_revoked', 'This invite link was revoked. Ask for a new one.'],
+    [429, 'rate_limited', 'Too many attempts from here just now. Wait a minute and try again.'],
+  ])('says at once that a refused invite (%i %s) will not work', async (status, code, message) => {
+    useSession.setState({ name: '' });
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': { status, body: { error: { code, message: code } } },
+    });
+    renderAt('/join/code0002');
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    // Nothing asked, nothing redeemed, and not a dead end: the way home.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(calls(fetchMock).map((c) => c.route)).toEqual(['POST /api/invites/preview']);
+    expect(useSession.getState().memberships).toEqual({});
+    expect(screen.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe(
+      '/',
+    );
+  });
+
+  it('offers to try again when the server could not be reached', async () => {
+    let down = true;
+    mockFetch({ 'POST /api/invites/preview': () => (down ? 'down' : preview()) });
+    renderAt('/join/code0001');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The server could not be reached. Check your connection and try again.',
+    );
+    down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Join “Coop du Val”' })).toBeTruthy();
+  });
+
+  it('shows the redemption’s refusal when the invite ran out between the look and the join', async () => {
+    mockFetch({
+      'POST /api/invites/preview': preview({ usesLeft: 1 }),
+      'POST /api/invites/redeem': { status: 410, body: { error: { code: 'invite_used_up' } } },
+    });
+    renderAt('/join/code0001');
+    fireEvent.click(await screen.findByRole('button', { name: 'Join “Coop du Val”' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This invite link has been used as many times as allowed. Ask for a new one.',
+    );
+    expect(useSession.getState().memberships).toEqual({});
+  });
+
+  it('speaks French: guillemets with no-break spaces, the role’s own word', async () => {
+    useSession.setState({ language: 'fr' });
+    const expiresAt = Date.UTC(2030, 11, 31, 18, 0);
+    mockFetch({
+      'POST /api/invites/preview': preview({ role: 'observer', expiresAt, usesLeft: 2 }),
+    });
+    renderAt('/join/code0003');
+    expect(
+      await screen.findByRole('button', { name: 'Rejoindre «\u00a0Coop du Val\u00a0»' }),
+    ).toBeTruthy();
+    // textContent, not getByText: its matching turns no-break spaces into spaces.
+    expect(screen.getByText(/^Vous êtes invité·e/).textContent).toBe(
+      'Vous êtes invité·e à rejoindre «\u00a0Coop du Val\u00a0».',
+    );
+    expect(screen.getByText('Votre rôle : Observation')).toBeTruthy();
+    expect(
+      screen.getByText(`L’invitation expire le ${formatDateTime('fr', expiresAt)}.`),
+    ).toBeTruthy();
+    expect(screen.getByText('Ce lien peut encore servir 2 fois.')).toBeTruthy();
+    cleanup();
+    mockFetch({
+      'POST /api/invites/preview': { status: 410, body: { error: { code: 'invite_expired' } } },
+    });
+    renderAt('/join/code0004');
+    expect((await screen.findByRole('alert')).textContent).toContain('a expiré');
+  });
+
+  it('falls back to “the space” when the server knows no name', async () => {
+    mockFetch({ 'POST /api/invites/preview': preview({ spaceName: '' }) });
+    renderAt('/join/code0001');
+    expect(await screen.findByRole('button', { name: 'Join the space' })).toBeTruthy();
+    expect(screen.getByText('You are invited to join a space.')).toBeTruthy();
+  });
+});
