@@ -203,6 +203,7 @@ function space(): Y.Doc {
     startsAt: T0,
     status: 'upcoming',
     updatedAt: T0,
+    createdBy: CREATOR,
   });
   return server;
 }
@@ -879,6 +880,23 @@ describe('writePolicy', () => {
     ).toBe('WRITE-12: only the server writes a status');
     expect(write(as.admin, (doc) => spaceMeetings(doc).delete(MEETING_ID))).toBe(
       'WRITE-12: index entries are never removed',
+    );
+    // Nothing rewrites another's meeting entry afterwards: only its creator edits it.
+    for (const writer of [as.ana, as.admin]) {
+      expect(
+        write(writer, (doc) =>
+          updateMeetingSummary(doc, MEETING_ID, { startsAt: T0 + 3_600_000, updatedAt: T0 + 1 }),
+        ),
+      ).toBe('WRITE-12: only its creator edits a meeting’s entry');
+    }
+    // An entry listed before entries named their creator: an admin's only.
+    const legacy = space();
+    addMeetingSummary(legacy, { ...summary('upcoming'), id: 'meeting003' });
+    const rename = (doc: Y.Doc) =>
+      updateMeetingSummary(doc, 'meeting003', { title: 'Renamed', updatedAt: T0 + 1 });
+    expect(attempt('space', legacy, as.admin, rename)).toBeNull();
+    expect(attempt('space', legacy, as.ana, rename)).toBe(
+      'WRITE-12: only an admin edits a meeting’s entry that names no creator',
     );
   });
 

@@ -397,6 +397,20 @@ const INDEX_FIELDS: Readonly<Record<string, Readonly<Record<string, (v: unknown)
 };
 
 /**
+ * Who edits a listed meeting's entry: its creator; an admin for an entry
+ * listed before entries named their creator. Nothing else rewrites a
+ * meeting's entry (a proposal's is kept in step with its document by every
+ * viewer, a meeting's is not), so another member's edit would stand.
+ */
+function meetingEntryEditor(entry: Y.Map<unknown>, ctx: RuleContext): string | null {
+  const creator = entry.get('createdBy');
+  if (typeof creator === 'string' && creator !== '') {
+    return creator === ctx.writer.userId ? null : 'only its creator edits a meeting’s entry';
+  }
+  return isAdmin(ctx) ? null : 'only an admin edits a meeting’s entry that names no creator';
+}
+
+/**
  * The proposal and meeting indexes: members list and edit entries; the
  * status is the server's; the entry's author (`authorField`) is its writer's
  * own and never changes.
@@ -432,6 +446,7 @@ function checkIndex(initialStatus: string, authorField: 'authorId' | 'createdBy'
         return 'an entry is added in one’s own name';
       }
     }
+    if (existing && write.path.root === 'meetings') return meetingEntryEditor(existing, ctx);
     return null;
   };
 }
@@ -519,7 +534,7 @@ export const WRITE_RULES: readonly WriteRule[] = [
     kind: 'space',
     root: 'meetings',
     summary:
-      'the meeting index: members add entries in their own name and edit them; the status is the server’s',
+      'the meeting index: members add entries in their own name, and edit only their own; the status is the server’s',
     check: checkIndex('upcoming', 'createdBy'),
   },
   {

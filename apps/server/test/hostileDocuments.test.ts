@@ -12,6 +12,7 @@ import {
   spaceMeetings,
   spaceProposals,
   summarizeProposal,
+  updateMeetingSummary,
 } from '@ronde/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -291,6 +292,10 @@ describe('hostile writes against what documents say they are', () => {
     // Nor does the entry's creator ever change.
     await refusedAttack(space.spaceRoom, 'WRITE-12', (doc) =>
       spaceMeetings(doc).get(id)?.set('createdBy', cy.userId),
+    );
+    // Nor its time or title, which nothing would set right again: only Ada edits her entry.
+    await refusedAttack(space.spaceRoom, 'WRITE-12', (doc) =>
+      updateMeetingSummary(doc, id, { startsAt: clock + 86_400_000, updatedAt: clock + 1 }),
     );
     index.provider.destroy();
     const create = (by: Member) => (doc: Y.Doc) =>
