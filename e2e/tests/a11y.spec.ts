@@ -103,6 +103,15 @@ test('every screen outside a meeting passes axe (WCAG 2.2 AA), in English, in Fr
   await switchToFrench(ben.page);
   await audit.check(ben.page, 'home (fr, phone)');
   await ben.page.goto(shareLink);
+  const join = ben.page.getByRole('button', { name: 'Rejoindre «\u00a0Coop du Val\u00a0»' });
+  await expect(join).toBeVisible();
+  await audit.check(ben.page, 'join: invite preview (fr, phone)');
+  // The preview fits the phone: nothing scrolls sideways.
+  const overflow = await ben.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await join.click();
   const dialog = ben.page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await audit.check(ben.page, 'join: name dialog (fr, phone)');

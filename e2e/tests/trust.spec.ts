@@ -24,10 +24,17 @@ test('an admin invites a member and an observer, then removes the member', async
   expect(memberLink).toMatch(/\/join/);
   expect(observerLink).not.toBe(memberLink);
 
-  // Ben joins as a member, in his own browser, and edits the proposal.
+  // Ben opens the link: before anything is used or asked, it names the space and his role.
   const ben = await person('Ben');
-  await ben.open(memberLink);
-  await expect(ben.page.getByRole('heading', { level: 1, name: 'Coop du Val' })).toBeVisible();
+  await ben.page.goto(memberLink);
+  await expect(ben.page.getByText('You are invited to join “Coop du Val”.')).toBeVisible();
+  await expect(ben.page.getByText('Your role: Member')).toBeVisible();
+  await expect(ben.page.getByRole('dialog')).toHaveCount(0);
+  // He joins as a member, in his own browser, and edits the proposal.
+  await ben.acceptInvite();
+  const space = ben.page.getByRole('heading', { level: 1, name: 'Coop du Val' });
+  await ben.answerNameDialog(space);
+  await expect(space).toBeVisible();
   await expect(ben.page.getByRole('button', { name: 'New proposal' })).toBeVisible();
   await ben.page.getByRole('link', { name: 'Four-day week' }).click();
   await expect(ben.status).toHaveText('Synced');
