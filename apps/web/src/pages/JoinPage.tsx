@@ -150,13 +150,14 @@ function Preview({ code }: { code: string }) {
     <div className="page page--narrow empty-state">
       <h1>{t('join.title')}</h1>
       <p>{space ? t('join.preview.invited', { space }) : t('join.preview.invitedUnnamed')}</p>
-      <ul className="invite__facts meta">
-        <li>{t('join.preview.role', { role: t(`role.${role}`) })}</li>
-        {expiresAt !== null && (
-          <li>{t('join.preview.expires', { date: formatDateTime(language, expiresAt) })}</li>
-        )}
-        {usesLeft !== null && <li>{tn('join.preview.usesLeft', usesLeft)}</li>}
-      </ul>
+      {/* Paragraphs, not a list: each keeps its margin, so the button stands apart. */}
+      <p className="meta">{t('join.preview.role', { role: t(`role.${role}`) })}</p>
+      {expiresAt !== null && (
+        <p className="meta">
+          {t('join.preview.expires', { date: formatDateTime(language, expiresAt) })}
+        </p>
+      )}
+      {usesLeft !== null && <p className="meta">{tn('join.preview.usesLeft', usesLeft)}</p>}
       <p>
         <button type="button" className="button button--primary" onClick={() => setJoining(true)}>
           {space ? t('join.preview.join', { space }) : t('join.preview.joinUnnamed')}
