@@ -57,6 +57,8 @@ export interface Config {
   readonly pingIntervalMs: number;
   /** …and cuts one that sent nothing, not even a pong, for this long (IDLE-2). */
   readonly idleTimeoutMs: number;
+  /** Open sockets' members are checked against the access store this often (ACCESS-3). */
+  readonly accessSweepMs: number;
   /**
    * The shortest time from now to an asynchronous consent's deadline, at its
    * opening or an extension (ACONS-16): an hour by default, so people have
@@ -288,6 +290,11 @@ const SETTINGS: readonly Setting[] = [
     apply: (raw, c) => (c.idleTimeoutMs = integer('idle timeout', raw, 1000, 86_400_000)),
   },
   {
+    flag: 'access-sweep-ms',
+    env: 'RONDE_ACCESS_SWEEP_MS',
+    apply: (raw, c) => (c.accessSweepMs = integer('access sweep', raw, 1000, 3_600_000)),
+  },
+  {
     flag: 'async-min-deadline-minutes',
     env: 'RONDE_ASYNC_MIN_DEADLINE_MINUTES',
     apply: (raw, c) =>
@@ -353,6 +360,7 @@ export function defaultConfig(): Config {
     httpRateLimits: DEFAULT_HTTP_RATE_LIMITS,
     pingIntervalMs: 30_000,
     idleTimeoutMs: 75_000,
+    accessSweepMs: 30_000,
     asyncMinDeadlineMs: 3_600_000,
   };
 }

@@ -54,6 +54,25 @@ describe('liveConnections', () => {
     expect(live.closeMember('spLive0001', 'nobody', 4403, 'x')).toBe(0);
   });
 
+  it('ACCESS-3 lists the members with open sockets and the roles those opened with', () => {
+    const live = createLiveConnections({ maxPerAddress: 9, maxPerMember: 9 });
+    const first = live.attach(member('u1'), connection());
+    live.attach({ ...member('u1'), role: 'observer' }, connection());
+    live.attach(member('u2'), connection());
+    live.attach(ANONYMOUS, connection());
+    const listed = () =>
+      live
+        .members()
+        .map((m) => [m.spaceId, m.userId, [...m.roles].sort()])
+        .sort();
+    expect(listed()).toEqual([
+      ['spLive0001', 'u1', ['member', 'observer']],
+      ['spLive0001', 'u2', ['member']],
+    ]);
+    first.detach();
+    expect(listed()[0]).toEqual(['spLive0001', 'u1', ['observer']]);
+  });
+
   it('closes with 4401 when the token expires, unless detached first', () => {
     vi.useFakeTimers();
     try {

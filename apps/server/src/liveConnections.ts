@@ -1,5 +1,6 @@
 import type { Identity } from './authenticate.ts';
 import { CLOSE_CODES } from './limits.ts';
+import type { Role } from './tokens.ts';
 
 /** Gives back a reserved slot; calling it more than once is harmless. */
 export type Release = () => void;
@@ -21,6 +22,16 @@ export interface LiveConnections {
   attach(identity: Identity, connection: ClosableConnection): { detach(): void };
   /** Closes every open connection of a member; returns how many. */
   closeMember(spaceId: string, userId: string, code: number, reason: string): number;
+  /** The members with open connections, each with the roles their sockets opened with. */
+  members(): LiveMember[];
+}
+
+/** A member with open connections on this instance (SPEC ACCESS-LIVE). */
+export interface LiveMember {
+  readonly spaceId: string;
+  readonly userId: string;
+  /** The roles as stored when each of their sockets opened (one, unless it changed meanwhile). */
+  readonly roles: ReadonlySet<Role>;
 }
 
 export interface LiveConnectionOptions {
@@ -43,7 +54,15 @@ export function createLiveConnections(options: LiveConnectionOptions): LiveConne
   const now = options.now ?? Date.now;
   const perAddress = new Map<string, number>();
   const perMember = new Map<string, number>();
-  const byMember = new Map<string, Set<ClosableConnection>>();
+  /** Each member's connections, with the role each opened with. */
+  const byMember = new Map<
+    string,
+    {
+      readonly spaceId: string;
+      readonly userId: string;
+      readonly open: Map<ClosableConnection, Role>;
+    }
+  >();
   const memberKey = (spaceId: string, userId: string): string => `${spaceId}\u0000${userId}`;
 
   function reserve(counts: Map<string, number>, key: string, max: number): Release | null {
@@ -73,32 +92,40 @@ export function createLiveConnections(options: LiveConnectionOptions): LiveConne
         );
         timer.unref();
       }
+      const { spaceId, userId, role } = identity;
       const key =
-        identity.spaceId !== null && identity.userId !== null
-          ? memberKey(identity.spaceId, identity.userId)
+        spaceId !== null && userId !== null && role !== 'anonymous'
+          ? memberKey(spaceId, userId)
           : null;
-      if (key !== null) {
-        const set = byMember.get(key) ?? new Set();
-        set.add(connection);
-        byMember.set(key, set);
+      if (key !== null && spaceId !== null && userId !== null && role !== 'anonymous') {
+        const entry = byMember.get(key) ?? { spaceId, userId, open: new Map() };
+        entry.open.set(connection, role);
+        byMember.set(key, entry);
       }
       return {
         detach() {
           if (timer) clearTimeout(timer);
           timer = null;
           if (key === null) return;
-          const set = byMember.get(key);
-          set?.delete(connection);
-          if (set?.size === 0) byMember.delete(key);
+          const entry = byMember.get(key);
+          entry?.open.delete(connection);
+          if (entry?.open.size === 0) byMember.delete(key);
         },
       };
     },
     closeMember(spaceId, userId, code, reason) {
-      const set = byMember.get(memberKey(spaceId, userId));
-      if (!set) return 0;
-      const all = [...set];
+      const entry = byMember.get(memberKey(spaceId, userId));
+      if (!entry) return 0;
+      const all = [...entry.open.keys()];
       for (const connection of all) connection.close(code, reason);
       return all.length;
+    },
+    members() {
+      return [...byMember.values()].map(({ spaceId, userId, open }) => ({
+        spaceId,
+        userId,
+        roles: new Set(open.values()),
+      }));
     },
   };
 }

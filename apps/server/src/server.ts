@@ -9,6 +9,7 @@ import { acceptConnection, type ConnectionContext } from './connection.ts';
 import { createAsyncConsents, type AsyncConsents } from './asyncConsentDeadlines.ts';
 import { createConsequences, withLoadHook, type Consequences } from './consequences.ts';
 import { createDocumentRegistry, type DocumentRegistry } from './documents.ts';
+import { createAccessWatch } from './accessWatch.ts';
 import { createHeartbeat } from './heartbeat.ts';
 import { createRequestHandler } from './http.ts';
 import { CLOSE_CODES } from './limits.ts';
@@ -99,6 +100,23 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     maxPerAddress: config.limits.maxConnectionsPerIp,
     maxPerMember: config.limits.maxConnectionsPerMember,
   });
+  // Access changes reach open sockets on every instance (ACCESS-1…3).
+  const accessWatch = createAccessWatch({
+    live,
+    access,
+    log,
+    sweepIntervalMs: config.accessSweepMs,
+    ...(config.redisUrl !== null && scaleOut.instanceId !== null
+      ? {
+          cluster: {
+            redisUrl: config.redisUrl,
+            prefix: config.redisPrefix,
+            instanceId: scaleOut.instanceId,
+          },
+        }
+      : {}),
+  });
+  const accessChanges = { closeMember: accessWatch.closeMember };
   // A meeting loaded for the first time since the start is reconciled (CONS-7).
   const registry = scaleOut.registry(
     withLoadHook(
@@ -136,7 +154,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     access,
     secret,
     tokenLifetimeSeconds: config.tokenLifetimeSeconds,
-    live,
+    live: accessChanges,
     log,
     origin: () => selfOrigin(config.host, (http.address() as AddressInfo).port),
     pauseMs: deps.practicePauseMs,
@@ -181,7 +199,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       access,
       secret,
       tokenLifetimeSeconds: config.tokenLifetimeSeconds,
-      live,
+      live: accessChanges,
       spaceCreation: config.spaceCreation,
       adminSecret: config.adminSecret,
       httpRateLimits: config.httpRateLimits,
@@ -282,6 +300,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
       });
     });
   } catch (error) {
+    await accessWatch.close();
     await scaleOut.close();
     await storage.close();
     await access.close();
@@ -308,6 +327,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     for (const socket of sockets) socket.close(CLOSE_CODES.goingAway, 'server shutting down');
     await consequences.close();
     await asyncConsents.close();
+    await accessWatch.close();
     await registry.close();
     await scaleOut.close();
     await storage.close();

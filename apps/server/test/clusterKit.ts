@@ -177,7 +177,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
       const running = child;
-      if (!running || running.exitCode !== null) return;
+      // Killed before: a signal ends it with no exit code, and 'exit' will not come again.
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
       running.kill('SIGKILL');
       await exited;

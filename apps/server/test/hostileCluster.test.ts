@@ -4,8 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeAwareness } from '../src/protocol.ts';
 import type { RondeServer } from '../src/server.ts';
-import { clusterConfig, REDIS_URL, startInstance } from './clusterKit.ts';
-import { connectWithToken, createSpaceOverHttp, rawClient, tempDir, waitFor } from './helpers.ts';
+import { CLOSE_CODES } from '../src/limits.ts';
+import { clusterConfig, REDIS_URL, startInstance, startOwnRedis } from './clusterKit.ts';
+import {
+  api,
+  connectWithToken,
+  createSpaceOverHttp,
+  rawClient,
+  tempDir,
+  waitFor,
+} from './helpers.ts';
 import { invited, syncPath } from './hostileKit.ts';
 import { createTestDatabase, DATABASE_URL } from './pgDatabase.ts';
 
@@ -24,10 +32,17 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function instance(config: ReturnType<typeof clusterConfig>): Promise<RondeServer> {
+  async function instance(
+    config: ReturnType<typeof clusterConfig>,
+    accessSweepMs?: number,
+  ): Promise<RondeServer> {
     const dir = tempDir('ronde-hostile-cluster-');
     cleanups.push(dir.remove);
-    const server = await startInstance(dir.path, { ...config, auth: 'required' });
+    const server = await startInstance(dir.path, {
+      ...config,
+      auth: 'required',
+      ...(accessSweepMs !== undefined ? { accessSweepMs } : {}),
+    });
     cleanups.push(() => server.close());
     return server;
   }
@@ -86,5 +101,70 @@ describe.skipIf(skip)('hostile clients across instances', () => {
       'Ada sees Bea’s new presence',
       10_000,
     );
+  }, 60_000);
+
+  it('ACCESS-2 a member removed or demoted through one instance is cut off on every instance at once', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const config = clusterConfig(db.url, REDIS_URL);
+    // No sweep within the test (ACCESS-3): what cuts them is the message between instances.
+    const [a, b] = [await instance(config, 3_600_000), await instance(config, 3_600_000)];
+    const admin = await createSpaceOverHttp(a.port);
+    const bea = await invited(a.port, admin, 'member', 'Bea');
+    const cy = await invited(a.port, admin, 'member', 'Cy');
+    const room = spaceRoom(admin.spaceId);
+    // Bea and Cy write through instance B; the admin manages members through instance A.
+    const [beaSocket, cySocket] = [bea, cy].map((m) => rawClient(b.port, syncPath(room, m.token)));
+    for (const socket of [beaSocket, cySocket]) {
+      cleanups.push(() => socket?.socket.terminate());
+      await socket?.opened;
+    }
+    const removed = await api(
+      a.port,
+      'DELETE',
+      `/api/spaces/${admin.spaceId}/members/${cy.userId}`,
+      {
+        token: admin.token,
+      },
+    );
+    expect(removed.status).toBe(204);
+    expect((await cySocket?.closed)?.code).toBe(CLOSE_CODES.forbidden);
+    const demoted = await api(
+      a.port,
+      'PATCH',
+      `/api/spaces/${admin.spaceId}/members/${bea.userId}`,
+      {
+        token: admin.token,
+        body: { role: 'observer' },
+      },
+    );
+    expect(demoted.status).toBe(200);
+    // Bea's socket reopens with a new token, as an observer.
+    expect((await beaSocket?.closed)?.code).toBe(CLOSE_CODES.tokenExpired);
+  }, 60_000);
+
+  it('ACCESS-3 a removal whose message was lost while Redis was down still cuts the member off, at the next sweep', async () => {
+    const redis = await startOwnRedis();
+    cleanups.push(() => redis.stop());
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const config = clusterConfig(db.url, redis.url);
+    const [a, b] = [await instance(config, 1000), await instance(config, 1000)];
+    const admin = await createSpaceOverHttp(a.port);
+    const cy = await invited(a.port, admin, 'member', 'Cy');
+    const cySocket = rawClient(b.port, syncPath(spaceRoom(admin.spaceId), cy.token));
+    cleanups.push(() => cySocket.socket.terminate());
+    await cySocket.opened;
+    await redis.stop();
+    const removed = await api(
+      a.port,
+      'DELETE',
+      `/api/spaces/${admin.spaceId}/members/${cy.userId}`,
+      {
+        token: admin.token,
+      },
+    );
+    expect(removed.status).toBe(204);
+    expect((await cySocket.closed).code).toBe(CLOSE_CODES.forbidden);
   }, 60_000);
 });
