@@ -53,6 +53,7 @@ const NewInvite = z.object({
   maxUses: z.number().int().min(1).max(1_000_000).nullable().optional(),
 });
 const RoleChange = z.object({ role: z.enum(ROLES) });
+const Rename = z.object({ name: z.string().max(1000) });
 
 /** Validates a parsed body, or throws 400 `invalid_body` naming the first issue. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -273,6 +274,38 @@ function noContent(res: ServerResponse): void {
   res.end();
 }
 
+/**
+ * `PATCH /api/spaces/:id/members/me` `{ name }`: a member (any role)
+ * changes the display name the space knows them by (NAME-5), normalised
+ * like every name (NAME-1…3). Their sockets are closed with 4401 on every
+ * instance (ACCESS-1, ACCESS-2): they reopen with the new name, the only
+ * one their writes may then carry (NAME-4).
+ */
+async function handleRenameSelf(
+  req: IncomingMessage,
+  res: ServerResponse,
+  spaceId: string,
+  ctx: AccessApiContext,
+): Promise<void> {
+  requireMethod(req, 'PATCH');
+  const member = await requireMember(req, spaceId, ctx);
+  const name = parseName(parseBody(Rename, await readJsonBody(req, ctx.maxBodyBytes)).name, 'name');
+  if (name === member.name) {
+    sendJson(res, 200, memberJson(member));
+    return;
+  }
+  const renamed = await ctx.access.renameMember(spaceId, member.userId, name);
+  if (!renamed) throw unauthorized('no longer a member of this space');
+  const closed = ctx.live.closeMember(
+    spaceId,
+    member.userId,
+    CLOSE_CODES.tokenExpired,
+    'name changed',
+  );
+  ctx.log.info('member renamed', { spaceId, userId: member.userId, closed });
+  sendJson(res, 200, memberJson(renamed));
+}
+
 const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members|devices)(?:\/([^/]+))?$/;
 
 /**
@@ -332,13 +365,17 @@ export async function handleAccessApi(
   const [, spaceId = '', collection, itemId] = match;
   if (
     !isId(spaceId) ||
-    (itemId !== undefined && !isId(itemId)) ||
+    (itemId !== undefined && !isId(itemId) && !(collection === 'members' && itemId === 'me')) ||
     (collection === 'devices' && itemId !== undefined)
   ) {
     throw new HttpError(404, 'not_found', `no API route ${path}`);
   }
   if (collection === 'devices') {
     await handleDevices(req, res, spaceId, ctx);
+    return true;
+  }
+  if (collection === 'members' && itemId === 'me') {
+    await handleRenameSelf(req, res, spaceId, ctx);
     return true;
   }
   const method = requireMethod(

@@ -239,6 +239,25 @@ export function runAccessStoreContract(
       });
     });
 
+    it('NAME-5 renames a member, that one only; nobody for an unknown member', async () => {
+      const store = await start();
+      const { member: admin, invite } = await store.createSpace({
+        spaceId: SPACE,
+        adminName: 'Ada',
+        now: T0,
+      });
+      const joined = await store.redeemInvite(invite.code, 'Bea', T0);
+      if (!joined.ok) throw new Error(joined.reason);
+      expect(await store.renameMember(SPACE, joined.member.userId, 'Béatrice')).toMatchObject({
+        userId: joined.member.userId,
+        name: 'Béatrice',
+        role: 'member',
+      });
+      expect((await store.getMember(SPACE, joined.member.userId))?.name).toBe('Béatrice');
+      expect((await store.getMember(SPACE, admin.userId))?.name).toBe('Ada');
+      expect(await store.renameMember(SPACE, 'usNobody1', 'X')).toBeNull();
+    });
+
     it('removes a member with their key, and never the last admin', async () => {
       const store = await start();
       const { member: admin, invite } = await store.createSpace({

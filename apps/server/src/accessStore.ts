@@ -130,6 +130,11 @@ export interface AccessStore extends Partial<PracticeMarks> {
   /** Refuses to demote the last admin. */
   setRole(spaceId: string, userId: string, role: Role): Promise<ChangeResult>;
   /**
+   * Sets a member's display name (already normalised, NAME-1…3); the member
+   * after the change, `null` when there is no such member (NAME-5).
+   */
+  renameMember(spaceId: string, userId: string, name: string): Promise<Member | null>;
+  /**
    * Deletes the member and their membership key; refuses to remove the last
    * admin. Their device keys stay (KEY-5).
    */

@@ -51,7 +51,7 @@ describe('authenticate', () => {
     expect(await admitEveryone(request('/'), room)).toEqual({ ok: true, identity: ANONYMOUS });
   });
 
-  it('admits a member with a valid token, with the stored role and the expiry', async () => {
+  it('admits a member with a valid token, with the stored role, name (NAME-4) and the expiry', async () => {
     const { authenticate, space, token } = await setup();
     const result = await authenticate(request(`/sync/x?token=${token()}`), room);
     expect(result).toEqual({
@@ -62,6 +62,7 @@ describe('authenticate', () => {
         role: 'admin',
         canWrite: true,
         expiresAt: expect.any(Number) as number,
+        name: space.member.name,
       },
     });
   });

@@ -16,6 +16,11 @@ export interface Identity {
   readonly canWrite: boolean;
   /** When the session token expires (epoch ms): the socket is closed with 4401 then. */
   readonly expiresAt: number | null;
+  /**
+   * The member's display name as stored when the socket opened (NAME-4: the
+   * name their writes may give them); absent when anonymous.
+   */
+  readonly name?: string;
 }
 
 export type AuthResult =
@@ -125,6 +130,7 @@ export function createTokenAuthenticate(options: TokenAuthOptions): Authenticate
         role: member.role,
         canWrite: member.role !== 'observer',
         expiresAt: payload.exp * 1000,
+        name: member.name,
       },
     };
   };

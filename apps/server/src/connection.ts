@@ -113,7 +113,11 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     userId !== null && ref !== null && ctx.identity.role !== 'anonymous'
       ? writeGuard(
           ref.kind,
-          { userId, role: ctx.identity.role },
+          {
+            userId,
+            role: ctx.identity.role,
+            ...(ctx.identity.name !== undefined ? { name: ctx.identity.name } : {}),
+          },
           now,
           ref,
           // Proposals and meetings read the space's index (WRITE-22), proposals their meeting.

@@ -246,6 +246,14 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
       const row = await selectMember(pool, spaceId, userId);
       return row ? toMember(row) : null;
     },
+    async renameMember(spaceId, userId, name) {
+      open();
+      const { rows } = await pool.query<MemberRow>(
+        'UPDATE members SET name = $1 WHERE space = $2 AND user_id = $3 RETURNING *',
+        [name, spaceId, userId],
+      );
+      return rows[0] ? toMember(rows[0]) : null;
+    },
     async checkKey(spaceId, userId, key) {
       open();
       const row = await selectMember(pool, spaceId, userId);

@@ -138,6 +138,9 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
   const updateRole = db.prepare<[Role, string, string]>(
     'UPDATE members SET role = ? WHERE space = ? AND user_id = ?',
   );
+  const updateName = db.prepare<[string, string, string]>(
+    'UPDATE members SET name = ? WHERE space = ? AND user_id = ?',
+  );
   const deleteMember = db.prepare<[string, string]>(
     'DELETE FROM members WHERE space = ? AND user_id = ?',
   );
@@ -326,6 +329,12 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     async removeMember(spaceId, userId) {
       open();
       return remove.immediate(spaceId, userId);
+    },
+    async renameMember(spaceId, userId, name) {
+      open();
+      if (updateName.run(name, spaceId, userId).changes === 0) return null;
+      const row = selectMember.get(spaceId, userId);
+      return row ? toMember(row) : null;
     },
     async addDeviceKey({ spaceId, userId, publicKey, now }) {
       open();

@@ -30,6 +30,19 @@ export interface Writer {
   readonly userId: string;
   /** The member's role in the space. */
   readonly role: Role;
+  /**
+   * The member's display name as the server knows it (NAME-4): the only name
+   * their own entries may carry. Absent or empty: not checked (tests, an
+   * unnamed creator).
+   */
+  readonly name?: string;
+}
+
+/** NAME-4: a name written for oneself is one's registered name, when one has it. */
+function notOwnName(value: unknown, ctx: RuleContext): string | null {
+  const registered = ctx.writer.name;
+  if (registered === undefined || registered === '' || value === registered) return null;
+  return 'a display name other than one’s own (NAME-4)';
 }
 
 export interface RuleContext {
@@ -211,12 +224,16 @@ function checkPeople(write: LocatedWrite, ctx: RuleContext): string | null {
     if (!own) return 'someone else’s entry';
     if (at.field === 'id' && writtenValue(write) !== at.key)
       return 'an entry whose id is not its key';
+    if (at.field === 'name' && write.op === 'insert') return notOwnName(writtenValue(write), ctx);
     if (at.field === 'role' && !ownJoinRoles(ctx).includes(String(writtenValue(write)))) {
       return `joining as ${String(writtenValue(write))}`;
     }
     return null;
   }
-  if (at.field === 'name') return own ? null : 'someone else’s name';
+  if (at.field === 'name') {
+    if (!own) return 'someone else’s name';
+    return write.op === 'insert' ? notOwnName(writtenValue(write), ctx) : null;
+  }
   if (at.field === 'role') {
     if (ctx.meeting().phase !== 'not-started') {
       return 'roles change through the process log once the meeting has started';
@@ -303,6 +320,9 @@ function checkProposalFields(write: LocatedWrite, ctx: RuleContext): string | nu
       writtenValue(write) !== ctx.writer.userId
     ) {
       return 'a proposal is created in one’s own name';
+    }
+    if (field === 'createdBy' && write.op === 'insert') {
+      return notOwnName(writtenValue(write), ctx);
     }
     return null;
   }

@@ -1,5 +1,9 @@
+import { initMeeting, joinMeeting, meetingPeople, newId, roomName } from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, createSpaceOverHttp, startServer, tempDir } from './helpers.ts';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../src/limits.ts';
+import { api, createSpaceOverHttp, rawClient, startServer, tempDir, waitFor } from './helpers.ts';
+import { deniedReasons, honest, hostile, invited, stored, syncPath } from './hostileKit.ts';
 
 describe('display names over HTTP (NAME-n)', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -63,5 +67,60 @@ describe('display names over HTTP (NAME-n)', () => {
       body: { name: 'Coop', circleName: 'General' },
     });
     expect(unnamed.body.member.name).toBe('');
+  });
+
+  it('NAME-5 NAME-4 a member renames themselves; their sockets reopen, and only the new name is theirs to write', async () => {
+    const { port } = await server();
+    const ada = await createSpaceOverHttp(port);
+    const bea = await invited(port, ada, 'observer', 'Bea');
+    const me = `/api/spaces/${ada.spaceId}/members/me`;
+    // Any role, its own name only, normalised like every name; a token is needed.
+    const renamed = await api<{ name: string; userId: string }>(port, 'PATCH', me, {
+      token: bea.token,
+      body: { name: '  Béatrice   M. ' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ userId: bea.userId, name: 'Béatrice M.' });
+    expect((await api(port, 'PATCH', me, { body: { name: 'X' } })).status).toBe(401);
+    const bad = await api(port, 'PATCH', me, { token: bea.token, body: { name: 'Bea\u202E' } });
+    expect(bad.body).toMatchObject({ error: { code: 'invalid_name' } });
+
+    // Ada's open socket closes with 4401 when she renames herself; the reopened one is "Ada L.".
+    const meetingId = newId();
+    const room = roomName({ spaceId: ada.spaceId, kind: 'meeting', id: meetingId });
+    const before = rawClient(port, syncPath(room, ada.token));
+    await before.opened;
+    expect(
+      (await api(port, 'PATCH', me, { token: ada.token, body: { name: 'Ada L.' } })).status,
+    ).toBe(200);
+    expect((await before.closed).code).toBe(CLOSE_CODES.tokenExpired);
+    const create = (name: string) => (doc: Y.Doc) =>
+      doc.transact(() => {
+        initMeeting(doc, {
+          id: meetingId,
+          spaceId: ada.spaceId,
+          title: 'Retro',
+          circleId: 'circle01',
+          kind: 'governance',
+          startsAt: 1,
+          createdBy: ada.userId,
+          now: 1,
+        });
+        joinMeeting(doc, { id: ada.userId, name, role: 'facilitator', now: 1 });
+      });
+    const old = await hostile(port, room, ada, new Y.Doc());
+    old.edit(create('Ada'));
+    expect((await old.client.closed).code).toBe(CLOSE_CODES.writeRefused);
+    expect(deniedReasons(old.client).join(' ')).toContain('NAME-4');
+    const client = await honest(port, room, ada);
+    create('Ada L.')(client.doc);
+    await waitFor(
+      async () =>
+        meetingPeople(await stored(port, room, ada))
+          .get(ada.userId)
+          ?.get('name') === 'Ada L.',
+      'Ada joined under her new name',
+    );
+    client.provider.destroy();
   });
 });

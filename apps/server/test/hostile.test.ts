@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import {
   initProposal,
-  joinMeeting,
   meetingAgenda,
   meetingLog,
   meetingPeople,
   newId,
   nextStep,
   proposalFields,
+  readMeeting,
   recordPosition,
   roomName,
   spaceDecisions,
   startMeeting,
+  updateMeeting,
   type MeetingEvent,
 } from '@ronde/domain';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -127,13 +128,10 @@ describe('hostile clients against a live meeting', () => {
     expect(Y.encodeStateVector(after)).toEqual(Y.encodeStateVector(before));
     expect(Y.encodeStateAsUpdate(after)).toEqual(beforeState);
     if (summary) expect(foldSummary(after)).toEqual(summary);
-    // Honest clients are untouched and still sync: Bea renames herself, Ada sees it.
-    const name = `Bea ${Math.random().toString(36).slice(2, 6)}`;
-    joinMeeting(beaClient.doc, { id: bea.userId, name, now: clock });
-    await waitFor(
-      () => meetingPeople(ada.doc).get(bea.userId)?.get('name') === name,
-      'Ada sees Bea’s new name',
-    );
+    // Honest clients are untouched and still sync: Ada, facilitating, retitles the meeting; Bea sees it.
+    const title = `Governance ${Math.random().toString(36).slice(2, 6)}`;
+    updateMeeting(ada.doc, { title });
+    await waitFor(() => readMeeting(beaClient.doc)?.title === title, 'Bea sees the new title');
     expect(ada.provider.wsconnected && beaClient.provider.wsconnected).toBe(true);
     ada.provider.destroy();
     beaClient.provider.destroy();
@@ -235,6 +233,14 @@ describe('hostile clients against a live meeting', () => {
       rule,
     );
     await refusedAttack((doc) => meetingPeople(doc).delete(bea.userId), rule);
+  }, 60_000);
+
+  it('WRITE-5 NAME-4 refuses a member showing under a name other than their registered one', async () => {
+    const rule = { code: CLOSE_CODES.writeRefused, rule: 'WRITE-5' };
+    // Cy as "Ada" in the people everyone reads (speaking order, positions, the record).
+    await refusedAttack((doc) => meetingPeople(doc).get(cy.userId)?.set('name', 'Ada'), rule);
+    // Nor one that only borrows another's.
+    await refusedAttack((doc) => meetingPeople(doc).get(cy.userId)?.set('name', 'Cy (Bea)'), rule);
   }, 60_000);
 
   it('WRITE-6 refuses agenda edits once the meeting runs: the process of the item being decided, its removal', async () => {

@@ -310,7 +310,12 @@ describe('hostile writes against what documents say they are', () => {
           createdBy: by.userId,
           now: clock,
         });
-        joinMeeting(doc, { id: by.userId, name: 'Me', role: 'facilitator', now: clock });
+        joinMeeting(doc, {
+          id: by.userId,
+          name: by === cy ? 'Cy' : 'Ada',
+          role: 'facilitator',
+          now: clock,
+        });
       });
     await refusedAttack(room, 'WRITE-22', create(cy));
 

@@ -254,6 +254,29 @@ export function parseDeviceKey(value: unknown): DeviceKeyInfo {
 }
 
 /**
+ * Changes the display name the space knows this member by
+ * (`PATCH /api/spaces/:spaceId/members/me`, server NAME-5); answers the name
+ * as the server stored it (normalised). The member's sockets reopen.
+ *
+ * @example
+ * const { name } = await renameSelf(spaceId, token, 'Awa Diallo');
+ */
+export async function renameSelf(
+  spaceId: string,
+  token: string,
+  name: string,
+  fetchImpl?: typeof fetch,
+): Promise<MemberInfo> {
+  const body = await apiJson(`/api/spaces/${encodeURIComponent(spaceId)}/members/me`, {
+    method: 'PATCH',
+    token,
+    body: { name },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+  return parseMemberInfo(body);
+}
+
+/**
  * Registers this device's public key for the session's member
  * (`POST /api/spaces/:spaceId/devices`); the same key again is harmless.
  *

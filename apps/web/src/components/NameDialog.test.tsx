@@ -1,7 +1,16 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../state/session.ts';
-import { useNameFirst } from './NameDialog.tsx';
+import { NameDialog, useNameFirst } from './NameDialog.tsx';
+
+const renames = vi.hoisted(() => ({ failed: [] as string[], names: [] as string[] }));
+vi.mock('../identity/renameEverywhere.ts', () => ({
+  spacesToRename: () => ['space001'],
+  renameEverywhere: async (name: string) => {
+    renames.names.push(name);
+    return renames.failed;
+  },
+}));
 
 afterEach(cleanup);
 beforeEach(() => useSession.setState({ language: 'en', name: '' }));
@@ -62,5 +71,29 @@ describe('useNameFirst', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     act(() => useSession.getState().setName('Ben'));
     expect(action).not.toHaveBeenCalled();
+  });
+});
+
+describe('NameDialog', () => {
+  it('NAME-5 gives the name to the member’s spaces, and stays open saying where it failed', async () => {
+    useSession.setState({ name: 'Awa', nameDialogOpen: true });
+    renames.failed = ['space001'];
+    renames.names = [];
+    render(<NameDialog />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your name' }), {
+      target: { value: ' Awa  Diallo ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Your name could not be changed in 1 of your spaces (offline?): it keeps your old name there. Save again to retry.',
+    );
+    expect(renames.names).toEqual(['Awa Diallo']);
+    expect(useSession.getState().nameDialogOpen).toBe(true);
+    // Back online: saving again goes through, and the dialog closes.
+    renames.failed = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await act(async () => {});
+    expect(useSession.getState().nameDialogOpen).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { renameEverywhere, spacesToRename } from '../identity/renameEverywhere.ts';
+import { useT, useTn } from '../i18n/useT.ts';
 import { NAME_MAX, useSession } from '../state/session.ts';
 
 /**
  * Asks for the display name others see. `required` (before entering a space
- * without a name) offers no way out but answering.
+ * without a name) offers no way out but answering. Saving gives the name to
+ * every space this device is a member of (`renameEverywhere`); where that
+ * fails the dialog stays open and says so, and saving again retries.
  */
 export function NameDialog({
   required = false,
@@ -15,6 +18,7 @@ export function NameDialog({
   onCancel?: () => void;
 }) {
   const t = useT();
+  const tn = useTn();
   const titleId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -24,6 +28,9 @@ export function NameDialog({
   const close = useSession((s) => s.closeNameDialog);
   const [value, setValue] = useState(current);
   const [error, setError] = useState(false);
+  const [saving, setSaving] = useState(false);
+  /** How many spaces kept the old name at the last save. */
+  const [failed, setFailed] = useState(0);
 
   // The control that opened the dialog gets focus back when it goes: the
   // dialog is unmounted, not closed, so the browser does not do it.
@@ -47,12 +54,24 @@ export function NameDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (saving) return;
     if (!value.trim()) {
       setError(true);
       return;
     }
     setName(value);
-    close();
+    const name = useSession.getState().name;
+    if (spacesToRename(name).length === 0) {
+      close();
+      return;
+    }
+    setSaving(true);
+    setFailed(0);
+    void renameEverywhere(name).then((spaces) => {
+      setSaving(false);
+      if (spaces.length === 0) close();
+      else setFailed(spaces.length);
+    });
   };
 
   return (
@@ -96,6 +115,11 @@ export function NameDialog({
               {t('name.required')}
             </p>
           )}
+          {failed > 0 && (
+            <p role="alert" className="field__error">
+              {tn('name.renameFailed', failed)}
+            </p>
+          )}
         </div>
         <div className="dialog__actions">
           {!required && (
@@ -110,8 +134,8 @@ export function NameDialog({
               {t('name.cancel')}
             </button>
           )}
-          <button type="submit" className="button button--primary">
-            {t('name.submit')}
+          <button type="submit" className="button button--primary" aria-disabled={saving}>
+            {saving ? t('name.saving') : t('name.submit')}
           </button>
         </div>
       </form>

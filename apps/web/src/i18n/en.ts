@@ -36,11 +36,17 @@ export const en = {
   'status.local': 'On this device',
 
   'name.title': 'What should others call you?',
-  'name.hint': 'Your name is shown to the people you write with. It is remembered on this device.',
+  'name.hint':
+    'Your name is shown to the people you write with, in every space you are a member of. It is remembered on this device.',
   'name.label': 'Your name',
   'name.submit': 'Continue',
   'name.cancel': 'Cancel',
   'name.required': 'Please enter a name.',
+  'name.saving': 'Saving…',
+  'name.renameFailed.one':
+    'Your name could not be changed in {count} of your spaces (offline?): it keeps your old name there. Save again to retry.',
+  'name.renameFailed.other':
+    'Your name could not be changed in {count} of your spaces (offline?): they keep your old name. Save again to retry.',
 
   'home.intro':
     'A space gathers the circles and proposals of one group. Create one, then share its link with the people you decide with.',

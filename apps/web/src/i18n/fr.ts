@@ -36,11 +36,16 @@ export const fr: Readonly<Record<MessageKey, string>> = {
 
   'name.title': 'Comment les autres doivent-ils vous appeler ?',
   'name.hint':
-    'Votre nom est montré aux personnes avec qui vous écrivez. Il est retenu sur cet appareil.',
+    'Votre nom est montré aux personnes avec qui vous écrivez, dans chacun de vos espaces. Il est retenu sur cet appareil.',
   'name.label': 'Votre nom',
   'name.submit': 'Continuer',
   'name.cancel': 'Annuler',
   'name.required': 'Veuillez saisir un nom.',
+  'name.saving': 'Enregistrement…',
+  'name.renameFailed.one':
+    'Votre nom n’a pas pu être changé dans {count} de vos espaces (hors ligne ?) : il y garde votre ancien nom. Enregistrez de nouveau pour réessayer.',
+  'name.renameFailed.other':
+    'Votre nom n’a pas pu être changé dans {count} de vos espaces (hors ligne ?) : ils gardent votre ancien nom. Enregistrez de nouveau pour réessayer.',
 
   'home.intro':
     'Un espace réunit les cercles et les propositions d’un groupe. Créez-en un, puis partagez son lien avec les personnes avec qui vous décidez.',

@@ -66,8 +66,16 @@ export interface SessionState {
   /** Stores a new session token (and the role and name the server sent with it). */
   updateSession(
     spaceId: string,
-    session: { token: string; expiresAt: number; receivedAt: number; role?: SpaceRole | null },
+    session: {
+      token: string;
+      expiresAt: number;
+      receivedAt: number;
+      role?: SpaceRole | null;
+      name?: string;
+    },
   ): void;
+  /** The name the server knows this member by, after they renamed themselves (NAME-5). */
+  setMembershipName(spaceId: string, name: string): void;
   /** Marks a membership as removed by the server. */
   revokeMembership(spaceId: string): void;
   rememberLinks(spaceId: string, links: { adminLink?: string; shareLink?: string }): void;
@@ -136,7 +144,7 @@ export const useSession = create<SessionState>()(
         set((state) => (state.serverOffsetMs === offsetMs ? state : { serverOffsetMs: offsetMs })),
       setMembership: (spaceId, membership) =>
         set((state) => ({ memberships: { ...state.memberships, [spaceId]: membership } })),
-      updateSession: (spaceId, { token, expiresAt, receivedAt, role }) =>
+      updateSession: (spaceId, { token, expiresAt, receivedAt, role, name }) =>
         set((state) => {
           const current = state.memberships[spaceId];
           if (!current) return state;
@@ -146,8 +154,15 @@ export const useSession = create<SessionState>()(
             expiresAt,
             receivedAt,
             ...(role ? { role } : {}),
+            ...(name ? { name } : {}),
           };
           return { memberships: { ...state.memberships, [spaceId]: next } };
+        }),
+      setMembershipName: (spaceId, name) =>
+        set((state) => {
+          const current = state.memberships[spaceId];
+          if (!current || current.name === name) return state;
+          return { memberships: { ...state.memberships, [spaceId]: { ...current, name } } };
         }),
       revokeMembership: (spaceId) =>
         set((state) => {

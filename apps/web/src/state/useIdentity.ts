@@ -23,15 +23,17 @@ export function useMembership(spaceId: string): Membership | null {
 
 /**
  * Who I am in a space: the member id the server issued for it (it goes into
- * awareness, meeting people and process events), with this device's name.
- * Empty id when the device is not a member (pages ask for an invitation first).
+ * awareness, meeting people and process events), with the name the space
+ * knows me by (the only one the server lets me write there, NAME-4; this
+ * device's name until the server has told it). Empty id when the device is
+ * not a member (pages ask for an invitation first).
  *
  * @example
  * const me = useIdentity(spaceId); // { id: 'k3Jd…', name: 'Awa', color: '#1f6f8b' }
  */
 export function useIdentity(spaceId: string): Identity {
   const id = useSession((s) => s.memberships[spaceId]?.userId ?? '');
-  const name = useSession((s) => s.name);
+  const name = useSession((s) => s.memberships[spaceId]?.name || s.name);
   return useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);
 }
 

@@ -1,0 +1,43 @@
+import { renameSelf } from '../api/trust.ts';
+import { useSession } from '../state/session.ts';
+import { freshToken } from '../sync/sessionKeeper.ts';
+
+type Rename = (spaceId: string, token: string, name: string) => Promise<{ name: string }>;
+
+/** The spaces this device is a member of that know it by another name than `name`. */
+export function spacesToRename(name: string): string[] {
+  return Object.entries(useSession.getState().memberships)
+    .filter(([, m]) => !m.revoked && m.name !== name)
+    .map(([spaceId]) => spaceId);
+}
+
+/**
+ * Gives this device's name to every space it is a member of, where the
+ * space knows it by another (server NAME-5: the name others see there, and
+ * the only one it lets this member write, NAME-4). Resolves with the spaces
+ * where that failed (offline, removed): there the old name stays, and
+ * saving the name again retries them.
+ *
+ * @example
+ * const failed = await renameEverywhere('Awa Diallo');
+ * if (failed.length > 0) showError(failed.length);
+ */
+export async function renameEverywhere(
+  name: string,
+  rename: Rename = (spaceId, token, next) => renameSelf(spaceId, token, next),
+): Promise<string[]> {
+  const failed: string[] = [];
+  await Promise.all(
+    spacesToRename(name).map(async (spaceId) => {
+      try {
+        const token = await freshToken(spaceId);
+        if (token === null) throw new Error('no session');
+        const member = await rename(spaceId, token, name);
+        useSession.getState().setMembershipName(spaceId, member.name);
+      } catch {
+        failed.push(spaceId);
+      }
+    }),
+  );
+  return failed;
+}
