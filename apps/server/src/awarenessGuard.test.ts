@@ -141,6 +141,23 @@ describe('awarenessGuard', () => {
     expect(connect(BEN).filter([entry(2, presence(BEN))]).refused).toBe(0);
   });
 
+  it('AWARE-3 NAME-4 a state giving a name gives the member’s registered one', () => {
+    const table: AwarenessOwners = new Map();
+    const ana = createAwarenessGuard(table, ANA, {}, 'Ana');
+    const { allowed, refused } = ana.filter([
+      entry(1, presence(ANA, 'Ana')),
+      entry(2, presence(ANA, 'Ben')), // her own id, another's name on her caret
+      entry(3, { user: { name: 'Ben', color: '#fff' } }), // another's name without an id
+      entry(4, { user: { id: ANA, color: '#fff' } }), // no name: nothing to check
+    ]);
+    expect(ids(allowed)).toEqual([1, 4]);
+    expect(refused).toBe(2);
+    // An unnamed member (a space created without a name) is not checked.
+    expect(
+      createAwarenessGuard(table, BEN, {}, '').filter([entry(9, presence(BEN, 'B.'))]).refused,
+    ).toBe(0);
+  });
+
   it('AWARE-4 observers show presence under the same rules; the rest of a message stands', () => {
     const { table, connect } = room();
     const ana = connect(ANA);

@@ -15,7 +15,9 @@ export const MAX_AWARENESS_STATES_PER_CONNECTION = 8;
  *   relayed from another instance, names another member;
  * - AWARE-2 at most {@link MAX_AWARENESS_STATES_PER_CONNECTION} clientIDs per
  *   connection;
- * - AWARE-3 a state that names a user (`user.id`) names the connection's own;
+ * - AWARE-3 a state that names a user (`user.id`) names the connection's own,
+ *   and a state that gives a name (`user.name`) gives the member's registered
+ *   one (NAME-4), when they have one;
  * - AWARE-4 observers show presence too, under the same rules.
  *
  * Entries that break a rule are dropped (the rest of the message stands) and
@@ -65,13 +67,15 @@ function heldElsewhere(table: AwarenessOwners, clientId: number, userId: string 
 
 /**
  * @example
- * const guard = createAwarenessGuard(awarenessOwners(loaded.awareness), userId, connection);
+ * const guard = createAwarenessGuard(awarenessOwners(loaded.awareness), userId, connection, name);
  * const { allowed } = guard.filter(message.entries);
  */
 export function createAwarenessGuard(
   table: AwarenessOwners,
   userId: string | null,
   connection: object,
+  /** The member's registered display name (NAME-4); absent or empty: not checked. */
+  name?: string,
 ): AwarenessGuard & { release(): number[] } {
   const owned = new Set<number>();
   return {
@@ -107,7 +111,7 @@ export function createAwarenessGuard(
           refused++;
           continue;
         }
-        if (userId !== null && !namesOnly(entry.state, userId)) {
+        if (userId !== null && !namesOnly(entry.state, userId, name)) {
           refused++;
           continue;
         }
@@ -127,12 +131,13 @@ export function createAwarenessGuard(
   };
 }
 
-/** A state names no user, or names `userId`. */
-function namesOnly(state: unknown, userId: string): boolean {
+/** A state names no user, or names `userId`, under `name` when it gives one and `name` is known. */
+function namesOnly(state: unknown, userId: string, name: string | undefined): boolean {
   if (typeof state !== 'object' || state === null) return true;
   const user = (state as { user?: unknown }).user;
   if (user === undefined || user === null) return true;
   if (typeof user !== 'object') return false;
-  const id = (user as { id?: unknown }).id;
-  return id === undefined || id === userId;
+  const { id, name: shown } = user as { id?: unknown; name?: unknown };
+  if (id !== undefined && id !== userId) return false;
+  return shown === undefined || name === undefined || name === '' || shown === name;
 }

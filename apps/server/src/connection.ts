@@ -314,7 +314,12 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
     message: Extract<ClientMessage, { type: 'awareness' }>,
     loaded: LoadedDocument,
   ): void {
-    awareness ??= createAwarenessGuard(awarenessOwners(loaded.awareness), userId, peer);
+    awareness ??= createAwarenessGuard(
+      awarenessOwners(loaded.awareness),
+      userId,
+      peer,
+      ctx.identity.name,
+    );
     const { allowed, refused } = awareness.filter(message.entries);
     if (refused > 0 && !awarenessRefusalLogged) {
       awarenessRefusalLogged = true;

@@ -92,12 +92,14 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     expect(ada.provider.awareness.getStates().get(beaId)).toEqual(bea0);
     expect(beaClient.provider.awareness.getStates().get(beaId)).toEqual(bea0);
 
-    // Bea still shows her presence changes to Ada.
-    beaClient.provider.awareness.setLocalStateField('user', { id: bea.userId, name: 'Bea B.' });
+    // Bea still shows her presence changes to Ada (under her own name, NAME-4).
+    beaClient.provider.awareness.setLocalStateField('cursor', { anchor: 4 });
     await waitFor(
       () =>
-        (ada.provider.awareness.getStates().get(beaId) as typeof bea0 | undefined)?.user.name ===
-        'Bea B.',
+        (
+          ada.provider.awareness.getStates().get(beaId) as
+            (typeof bea0 & { cursor?: { anchor: number } }) | undefined
+        )?.cursor?.anchor === 4,
       'Ada sees Bea’s new presence',
       10_000,
     );
