@@ -52,3 +52,16 @@ export function normalizeDisplayName(raw: string): NameCheck {
   }
   return { ok: true, name };
 }
+
+/**
+ * NAME-4: a name a member writes for themselves is their registered one
+ * (`registered`, as the server stored it), when they have one; the refusal
+ * reason, or `null`.
+ *
+ * @example
+ * ownNameRefusal('Ada', 'Cy'); // 'a display name other than one’s own (NAME-4)'
+ */
+export function ownNameRefusal(value: unknown, registered: string | undefined): string | null {
+  if (registered === undefined || registered === '' || value === registered) return null;
+  return 'a display name other than one’s own (NAME-4)';
+}

@@ -143,6 +143,17 @@ describe('the backlog’s write policy', () => {
     ).toMatch(/at most 1000/);
   });
 
+  it('WRITE-17 NAME-4 a tension carries its author’s registered name, not another’s', () => {
+    const server = space();
+    const ben = { ...as.ben, name: 'Ben' };
+    const named = (byName: string) => (doc: Y.Doc) =>
+      logTension(doc, { id: 'tensBen09', by: BEN, byName, what: 'Keys', couldBe: '', now: 3 });
+    expect(attempt(server, ben, named('Ben'))).toBeNull();
+    expect(attempt(server, ben, named('Ana'))).toBe(
+      'WRITE-17: a display name other than one’s own (NAME-4)',
+    );
+  });
+
   it('WRITE-17 only its author or a facilitator edits or closes a tension; a closed one never changes', () => {
     const server = space();
     expect(

@@ -10,6 +10,7 @@ import {
   isId,
 } from '@ronde/domain';
 import * as Y from 'yjs';
+import { ownNameRefusal } from './displayName.ts';
 import type { LocatedWrite } from './locateUpdate.ts';
 import type { RuleContext, WriteRule } from './writePolicy.ts';
 
@@ -86,7 +87,9 @@ function newTensionField(field: string, v: unknown, key: string, ctx: RuleContex
     case 'roleId':
       return isOptionalId(v) ? null : 'not a role id';
     case 'byName':
-      return isText(v, PERSON_NAME_LIMIT) ? null : 'not a name of at most 120';
+      // The author's own name as the space knows it (NAME-4).
+      if (!isText(v, PERSON_NAME_LIMIT)) return 'not a name of at most 120';
+      return ownNameRefusal(v, ctx.writer.name);
     default:
       return isText(v, TENSION_TEXT_LIMIT) ? null : `${field} is not a text of at most 1000`;
   }

@@ -8,6 +8,7 @@ import {
 } from '@ronde/domain';
 import * as Y from 'yjs';
 import type { LocatedWrite } from './locateUpdate.ts';
+import { ownNameRefusal } from './displayName.ts';
 import type { MeetingFacts } from './meetingFacts.ts';
 import { TENSION_WRITE_RULES } from './tensionsPolicy.ts';
 import type { Role } from './tokens.ts';
@@ -40,9 +41,7 @@ export interface Writer {
 
 /** NAME-4: a name written for oneself is one's registered name, when one has it. */
 function notOwnName(value: unknown, ctx: RuleContext): string | null {
-  const registered = ctx.writer.name;
-  if (registered === undefined || registered === '' || value === registered) return null;
-  return 'a display name other than one’s own (NAME-4)';
+  return ownNameRefusal(value, ctx.writer.name);
 }
 
 export interface RuleContext {
