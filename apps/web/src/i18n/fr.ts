@@ -624,6 +624,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'join.preview.usesLeft.other': 'Ce lien peut encore servir {count} fois.',
   'join.preview.join': 'Rejoindre « {space} »',
   'join.preview.joinUnnamed': 'Rejoindre l’espace',
+  'join.preview.alreadyMember': 'Vous êtes déjà membre de « {space} » sur cet appareil.',
+  'join.preview.alreadyMemberUnnamed': 'Vous êtes déjà membre de cet espace sur cet appareil.',
+  'join.preview.open': 'Ouvrir « {space} »',
+  'join.preview.openUnnamed': 'Ouvrir l’espace',
   'signin.title': 'Connexion',
   'signin.signingIn': 'Connexion en cours…',
   'signin.error.invalid':

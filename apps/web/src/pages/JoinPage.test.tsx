@@ -112,6 +112,36 @@ describe('JoinPage', () => {
     });
   });
 
+  it('sends a device that is a member already to its space, rather than making it a second member', async () => {
+    useSession.setState({
+      memberships: {
+        space001: {
+          userId: 'user0001',
+          key: 'k1',
+          role: 'member',
+          name: 'Bea',
+          token: 'tok',
+          expiresAt: Date.now() + HOUR,
+          receivedAt: Date.now(),
+        },
+      },
+    });
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': preview(),
+      'POST /api/invites/redeem': redeemed(),
+    });
+    renderAt('/join/code0001');
+    const open = await screen.findByRole('link', { name: 'Open “Coop du Val”' });
+    expect(
+      screen.getByText('You are already a member of “Coop du Val” on this device.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Join/ })).toBeNull();
+    fireEvent.click(open);
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(calls(fetchMock).map((c) => c.route)).toEqual(['POST /api/invites/preview']);
+    expect(useSession.getState().memberships.space001?.userId).toBe('user0001');
+  });
+
   it('says when the invite expires, with the app’s dates, and how many uses are left', async () => {
     const expiresAt = Date.UTC(2030, 11, 31, 18, 0);
     mockFetch({

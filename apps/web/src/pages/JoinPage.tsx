@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { previewInvite, redeemInvite, type InvitePreview } from '../api/trust.ts';
 import { HomeLink } from '../components/HomeLink.tsx';
@@ -105,6 +105,12 @@ function Preview({ code }: { code: string }) {
     null,
   );
   const [joining, setJoining] = useState(false);
+  // This device is a member already: joining again would make a second member, a second voice.
+  const previewed = answer !== null && 'preview' in answer ? answer.preview.spaceId : '';
+  const member = useSession((s) => {
+    const m = s.memberships[previewed];
+    return m !== undefined && !m.revoked;
+  });
 
   useEffect(() => {
     document.title = `${t('join.title')} · Ronde`;
@@ -146,6 +152,23 @@ function Preview({ code }: { code: string }) {
   }
   const { spaceName, role, expiresAt, usesLeft } = answer.preview;
   const space = spaceName.trim();
+  if (member && !joining) {
+    return (
+      <div className="page page--narrow empty-state">
+        <h1>{t('join.title')}</h1>
+        <p>
+          {space
+            ? t('join.preview.alreadyMember', { space })
+            : t('join.preview.alreadyMemberUnnamed')}
+        </p>
+        <p>
+          <Link className="button button--primary" to={`/s/${previewed}`}>
+            {space ? t('join.preview.open', { space }) : t('join.preview.openUnnamed')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page page--narrow empty-state">
       <h1>{t('join.title')}</h1>
