@@ -105,6 +105,24 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     );
   }, 60_000);
 
+  /** `member`'s bare socket to `room` on the instance at `port`, open. */
+  async function openOn(port: number, room: string, member: { token: string }) {
+    const client = rawClient(port, syncPath(room, member.token));
+    cleanups.push(() => client.socket.terminate());
+    await client.opened;
+    return client;
+  }
+
+  /** The admin removes `member` through the instance at `port`. */
+  const remove = (
+    port: number,
+    admin: { spaceId: string; token: string },
+    member: { userId: string },
+  ) =>
+    api(port, 'DELETE', `/api/spaces/${admin.spaceId}/members/${member.userId}`, {
+      token: admin.token,
+    });
+
   it('ACCESS-2 a member removed or demoted through one instance is cut off on every instance at once', async () => {
     const db = await createTestDatabase();
     cleanups.push(db.drop);
@@ -116,21 +134,10 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     const cy = await invited(a.port, admin, 'member', 'Cy');
     const room = spaceRoom(admin.spaceId);
     // Bea and Cy write through instance B; the admin manages members through instance A.
-    const [beaSocket, cySocket] = [bea, cy].map((m) => rawClient(b.port, syncPath(room, m.token)));
-    for (const socket of [beaSocket, cySocket]) {
-      cleanups.push(() => socket?.socket.terminate());
-      await socket?.opened;
-    }
-    const removed = await api(
-      a.port,
-      'DELETE',
-      `/api/spaces/${admin.spaceId}/members/${cy.userId}`,
-      {
-        token: admin.token,
-      },
-    );
-    expect(removed.status).toBe(204);
-    expect((await cySocket?.closed)?.code).toBe(CLOSE_CODES.forbidden);
+    const beaSocket = await openOn(b.port, room, bea);
+    const cySocket = await openOn(b.port, room, cy);
+    expect((await remove(a.port, admin, cy)).status).toBe(204);
+    expect((await cySocket.closed).code).toBe(CLOSE_CODES.forbidden);
     const demoted = await api(
       a.port,
       'PATCH',
@@ -142,7 +149,7 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     );
     expect(demoted.status).toBe(200);
     // Bea's socket reopens with a new token, as an observer.
-    expect((await beaSocket?.closed)?.code).toBe(CLOSE_CODES.tokenExpired);
+    expect((await beaSocket.closed).code).toBe(CLOSE_CODES.tokenExpired);
   }, 60_000);
 
   it('ACCESS-3 a removal whose message was lost while Redis was down still cuts the member off, at the next sweep', async () => {
@@ -154,19 +161,9 @@ describe.skipIf(skip)('hostile clients across instances', () => {
     const [a, b] = [await instance(config, 1000), await instance(config, 1000)];
     const admin = await createSpaceOverHttp(a.port);
     const cy = await invited(a.port, admin, 'member', 'Cy');
-    const cySocket = rawClient(b.port, syncPath(spaceRoom(admin.spaceId), cy.token));
-    cleanups.push(() => cySocket.socket.terminate());
-    await cySocket.opened;
+    const cySocket = await openOn(b.port, spaceRoom(admin.spaceId), cy);
     await redis.stop();
-    const removed = await api(
-      a.port,
-      'DELETE',
-      `/api/spaces/${admin.spaceId}/members/${cy.userId}`,
-      {
-        token: admin.token,
-      },
-    );
-    expect(removed.status).toBe(204);
+    expect((await remove(a.port, admin, cy)).status).toBe(204);
     expect((await cySocket.closed).code).toBe(CLOSE_CODES.forbidden);
   }, 60_000);
 });
