@@ -9,8 +9,8 @@ import type { Role } from './tokens.ts';
 
 const SPACE = 'spWatch001';
 
-function identity(userId: string, role: Role): Identity {
-  return { userId, spaceId: SPACE, role, canWrite: role !== 'observer', expiresAt: null };
+function identity(userId: string, role: Role, name = userId): Identity {
+  return { userId, spaceId: SPACE, role, canWrite: role !== 'observer', expiresAt: null, name };
 }
 
 function socket() {
@@ -18,13 +18,17 @@ function socket() {
   return { closes, close: (code: number, reason: string) => void closes.push([code, reason]) };
 }
 
-/** An access store holding `members` (userId → role); edit the map to change it. */
-function store(members: Map<string, Role>): Pick<AccessStore, 'getMember'> {
+/** An access store holding `members` (userId → role), each named by their id unless `names` says; edit the maps to change it. */
+function store(
+  members: Map<string, Role>,
+  names = new Map<string, string>(),
+): Pick<AccessStore, 'getMember'> {
   return {
     getMember: async (spaceId, userId) => {
       const role = members.get(userId);
       if (spaceId !== SPACE || role === undefined) return null;
-      return { spaceId, userId, role, name: userId, joinedAt: 1, inviteId: null } satisfies Member;
+      const name = names.get(userId) ?? userId;
+      return { spaceId, userId, role, name, joinedAt: 1, inviteId: null } satisfies Member;
     },
   };
 }
@@ -63,6 +67,40 @@ describe('access watch (SPEC ACCESS)', () => {
     expect(cy2.closes).toEqual([[CLOSE_CODES.forbidden, 'access revoked']]);
     expect(ben.closes).toEqual([[CLOSE_CODES.tokenExpired, 'role changed']]);
     expect(ana.closes).toEqual([]);
+  });
+
+  it('ACCESS-3 NAME-5 a sweep reopens the sockets of a member renamed elsewhere; a store that cannot be read closes nothing', async () => {
+    const live = createLiveConnections({ maxPerAddress: 99, maxPerMember: 99 });
+    const names = new Map<string, string>();
+    const [ana, ben] = [socket(), socket()];
+    live.attach(identity('ana', 'member'), ana);
+    live.attach(identity('ben', 'member'), ben);
+    let down = false;
+    const members = store(
+      new Map<string, Role>([
+        ['ana', 'member'],
+        ['ben', 'member'],
+      ]),
+      names,
+    );
+    watch = createAccessWatch({
+      live,
+      access: {
+        getMember: async (spaceId, userId) => {
+          if (down) throw new Error('database unreachable');
+          return members.getMember(spaceId, userId);
+        },
+      },
+      log: createLogger('silent'),
+      sweepIntervalMs: 3_600_000,
+    });
+    names.set('ana', 'Ana Lopez');
+    down = true;
+    expect(await watch.sweep()).toBe(0);
+    down = false;
+    expect(await watch.sweep()).toBe(1);
+    expect(ana.closes).toEqual([[CLOSE_CODES.tokenExpired, 'name changed']]);
+    expect(ben.closes).toEqual([]);
   });
 
   it('ACCESS-1 a change made through this instance closes the member’s sockets at once', () => {

@@ -123,13 +123,16 @@ export function createAccessWatch(options: AccessWatchOptions): AccessWatch {
   /** Compares every open socket's member with the store; closes those it changed. */
   async function sweepOnce(): Promise<number> {
     let count = 0;
+    let unread = 0;
+    let lastError: unknown = null;
     for (const member of live.members()) {
       if (closed) break;
       let stored;
       try {
         stored = await access.getMember(member.spaceId, member.userId);
       } catch (error) {
-        log.warn('access sweep could not read a member', { error });
+        unread++;
+        lastError = error;
         continue;
       }
       if (stored === null) {
@@ -146,8 +149,17 @@ export function createAccessWatch(options: AccessWatchOptions): AccessWatch {
           CLOSE_CODES.tokenExpired,
           'role changed',
         );
+      } else if ([...member.names].some((name) => name !== stored.name)) {
+        count += live.closeMember(
+          member.spaceId,
+          member.userId,
+          CLOSE_CODES.tokenExpired,
+          'name changed',
+        );
       }
     }
+    // One line per sweep, not one per member, while the store is away.
+    if (unread > 0) log.warn('access sweep could not read members', { unread, error: lastError });
     if (count > 0) log.info('access sweep closed sockets', { closed: count });
     return count;
   }

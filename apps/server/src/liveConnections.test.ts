@@ -63,14 +63,16 @@ describe('liveConnections', () => {
     const listed = () =>
       live
         .members()
-        .map((m) => [m.spaceId, m.userId, [...m.roles].sort()])
+        .map((m) => [m.spaceId, m.userId, [...m.roles].sort(), [...m.names]])
         .sort();
     expect(listed()).toEqual([
-      ['spLive0001', 'u1', ['member', 'observer']],
-      ['spLive0001', 'u2', ['member']],
+      ['spLive0001', 'u1', ['member', 'observer'], []],
+      ['spLive0001', 'u2', ['member'], []],
     ]);
     first.detach();
-    expect(listed()[0]).toEqual(['spLive0001', 'u1', ['observer']]);
+    expect(listed()[0]).toEqual(['spLive0001', 'u1', ['observer'], []]);
+    live.attach({ ...member('u2'), name: 'Bea' }, connection());
+    expect(listed()[1]).toEqual(['spLive0001', 'u2', ['member'], ['Bea']]);
   });
 
   it('closes with 4401 when the token expires, unless detached first', () => {

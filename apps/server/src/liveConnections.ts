@@ -32,6 +32,8 @@ export interface LiveMember {
   readonly userId: string;
   /** The roles as stored when each of their sockets opened (one, unless it changed meanwhile). */
   readonly roles: ReadonlySet<Role>;
+  /** Likewise their display names (NAME-4); a socket opened without one adds none. */
+  readonly names: ReadonlySet<string>;
 }
 
 export interface LiveConnectionOptions {
@@ -60,7 +62,7 @@ export function createLiveConnections(options: LiveConnectionOptions): LiveConne
     {
       readonly spaceId: string;
       readonly userId: string;
-      readonly open: Map<ClosableConnection, Role>;
+      readonly open: Map<ClosableConnection, { readonly role: Role; readonly name?: string }>;
     }
   >();
   const memberKey = (spaceId: string, userId: string): string => `${spaceId}\u0000${userId}`;
@@ -99,7 +101,10 @@ export function createLiveConnections(options: LiveConnectionOptions): LiveConne
           : null;
       if (key !== null && spaceId !== null && userId !== null && role !== 'anonymous') {
         const entry = byMember.get(key) ?? { spaceId, userId, open: new Map() };
-        entry.open.set(connection, role);
+        entry.open.set(
+          connection,
+          identity.name === undefined ? { role } : { role, name: identity.name },
+        );
         byMember.set(key, entry);
       }
       return {
@@ -124,7 +129,8 @@ export function createLiveConnections(options: LiveConnectionOptions): LiveConne
       return [...byMember.values()].map(({ spaceId, userId, open }) => ({
         spaceId,
         userId,
-        roles: new Set(open.values()),
+        roles: new Set([...open.values()].map((o) => o.role)),
+        names: new Set([...open.values()].flatMap((o) => (o.name === undefined ? [] : [o.name]))),
       }));
     },
   };
