@@ -149,6 +149,8 @@ describe('the backlog’s write policy', () => {
     const named = (byName: string) => (doc: Y.Doc) =>
       logTension(doc, { id: 'tensBen09', by: BEN, byName, what: 'Keys', couldBe: '', now: 3 });
     expect(attempt(server, ben, named('Ben'))).toBeNull();
+    // No name at all (the domain writes ''): the reader shows "someone".
+    expect(attempt(server, ben, named(''))).toBeNull();
     expect(attempt(server, ben, named('Ana'))).toBe(
       'WRITE-17: a display name other than one’s own (NAME-4)',
     );

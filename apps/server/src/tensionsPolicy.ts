@@ -87,9 +87,9 @@ function newTensionField(field: string, v: unknown, key: string, ctx: RuleContex
     case 'roleId':
       return isOptionalId(v) ? null : 'not a role id';
     case 'byName':
-      // The author's own name as the space knows it (NAME-4).
+      // The author's own name as the space knows it (NAME-4), or none ('').
       if (!isText(v, PERSON_NAME_LIMIT)) return 'not a name of at most 120';
-      return ownNameRefusal(v, ctx.writer.name);
+      return v === '' ? null : ownNameRefusal(v, ctx.writer.name);
     default:
       return isText(v, TENSION_TEXT_LIMIT) ? null : `${field} is not a text of at most 1000`;
   }
