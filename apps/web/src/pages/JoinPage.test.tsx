@@ -1,16 +1,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../i18n/formatTime.ts';
 import { useSession } from '../state/session.ts';
 import { JoinPage } from './JoinPage.tsx';
-
-const HOUR = 3_600_000;
-
-function SpaceStub() {
-  const { spaceId } = useParams();
-  return <h1>Space {spaceId}</h1>;
-}
+import { HOUR, SpaceStub, mockFetch, session, calls, type Reply } from './pageTestKit.tsx';
 
 function renderAt(path: string) {
   return render(
@@ -24,34 +18,6 @@ function renderAt(path: string) {
   );
 }
 
-type Reply = { status: number; body?: unknown };
-/** A fetch that answers by "METHOD path" (404 otherwise), or throws for a route set to `'down'`. */
-function mockFetch(routes: Record<string, Reply | 'down' | (() => Reply | 'down')>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const key = `${init.method ?? 'GET'} ${String(input)}`;
-    const route = routes[key];
-    const reply = typeof route === 'function' ? route() : route;
-    if (reply === 'down') throw new TypeError('Failed to fetch');
-    if (!reply)
-      return new Response(JSON.stringify({ error: { code: 'nf', message: key } }), { status: 404 });
-    return new Response(JSON.stringify(reply.body ?? {}), {
-      status: reply.status,
-      headers: { 'content-type': 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-/** The requests made, as "METHOD path" with their JSON bodies. */
-function calls(fetchMock: ReturnType<typeof mockFetch>) {
-  return fetchMock.mock.calls.map(([input, init]) => ({
-    route: `${init?.method ?? 'GET'} ${String(input)}`,
-    body: JSON.parse(String(init?.body ?? 'null')) as unknown,
-  }));
-}
-
-const session = () => ({ token: 'tok', expiresAt: new Date(Date.now() + HOUR).toISOString() });
 const preview = (extra: Record<string, unknown> = {}): Reply => ({
   status: 200,
   body: {

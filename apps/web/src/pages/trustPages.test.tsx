@@ -1,19 +1,13 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../state/session.ts';
 import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
 import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
 import { MembersPage } from './MembersPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
-
-const HOUR = 3_600_000;
-
-function SpaceStub() {
-  const { spaceId } = useParams();
-  return <h1>Space {spaceId}</h1>;
-}
+import { HOUR, SpaceStub, mockFetch, session } from './pageTestKit.tsx';
 
 function renderAt(path: string) {
   return render(
@@ -26,26 +20,6 @@ function renderAt(path: string) {
     </MemoryRouter>,
   );
 }
-
-type Reply = { status: number; body?: unknown };
-/** A fetch that answers by "METHOD path" and records the calls. */
-function mockFetch(routes: Record<string, Reply | ((init: RequestInit) => Reply)>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const key = `${init.method ?? 'GET'} ${String(input)}`;
-    const route = routes[key];
-    if (!route)
-      return new Response(JSON.stringify({ error: { code: 'nf', message: key } }), { status: 404 });
-    const reply = typeof route === 'function' ? route(init) : route;
-    return new Response(reply.status === 204 ? null : JSON.stringify(reply.body ?? {}), {
-      status: reply.status,
-      headers: { 'content-type': 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-const session = () => ({ token: 'tok', expiresAt: new Date(Date.now() + HOUR).toISOString() });
 
 beforeEach(() => {
   localStorage.clear();
