@@ -306,7 +306,28 @@ async function handleRenameSelf(
   sendJson(res, 200, memberJson(renamed));
 }
 
-const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members|devices)(?:\/([^/]+))?$/;
+/**
+ * `GET /api/spaces/:id/people` (PEOPLE-1): any member, observers too, reads
+ * who the space's members are, by their registered names and roles, so that
+ * whoever assigns an action or reads a record names people as the space knows
+ * them (NAME-6). Neither when nor by which invite anyone joined: that is the
+ * admins' (`GET …/members`).
+ */
+async function handlePeople(
+  req: IncomingMessage,
+  res: ServerResponse,
+  spaceId: string,
+  ctx: AccessApiContext,
+): Promise<void> {
+  requireMethod(req, 'GET');
+  await requireMember(req, spaceId, ctx);
+  const people = (await ctx.access.listMembers(spaceId))
+    .map(({ userId, name, role }) => ({ userId, name, role }))
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.userId < b.userId ? -1 : 1));
+  sendJson(res, 200, { people });
+}
+
+const SPACE_ROUTE = /^\/api\/spaces\/([^/]+)\/(invites|members|devices|people)(?:\/([^/]+))?$/;
 
 /**
  * The access routes of docs/trust-api.md other than `POST /api/spaces`
@@ -366,12 +387,16 @@ export async function handleAccessApi(
   if (
     !isId(spaceId) ||
     (itemId !== undefined && !isId(itemId) && !(collection === 'members' && itemId === 'me')) ||
-    (collection === 'devices' && itemId !== undefined)
+    ((collection === 'devices' || collection === 'people') && itemId !== undefined)
   ) {
     throw new HttpError(404, 'not_found', `no API route ${path}`);
   }
   if (collection === 'devices') {
     await handleDevices(req, res, spaceId, ctx);
+    return true;
+  }
+  if (collection === 'people') {
+    await handlePeople(req, res, spaceId, ctx);
     return true;
   }
   if (collection === 'members' && itemId === 'me') {

@@ -9,6 +9,7 @@ import { submitAsyncEvent, type AsyncEventDeps } from './asyncConsentEvents.ts';
 import type { Identity } from './authenticate.ts';
 import { awarenessOwners, createAwarenessGuard } from './awarenessGuard.ts';
 import type { Peer } from './broadcast.ts';
+import type { AccessStore } from './accessStore.ts';
 import type { ByteQuota } from './byteQuota.ts';
 import type { ClosableConnection } from './liveConnections.ts';
 import type { DocumentRegistry, LoadedDocument, UpdateGuard } from './documents.ts';
@@ -61,6 +62,8 @@ export interface ConnectionContext {
    * keyed `<member>\0<room>` (QUOTA-3); none: no such quota.
    */
   readonly documentQuota?: ByteQuota;
+  /** The space's members, whose registered names actions' owners carry (NAME-6); none: unchecked. */
+  readonly members?: Pick<AccessStore, 'listMembers'>;
   /** Device keys and signature checks for submitted process events; none: events refused. */
   readonly events?: EventDeps;
   /**
@@ -120,9 +123,10 @@ export function acceptConnection(socket: WebSocket, ctx: ConnectionContext): Clo
           },
           now,
           ref,
-          // Proposals and meetings read the space's index (WRITE-22), proposals their meeting.
-          ref.kind === 'proposal' || ref.kind === 'meeting'
-            ? registryReads(ctx.registry, ref.spaceId)
+          // Proposals and meetings read the space's index (WRITE-22), proposals their
+          // meeting; the space its members' names (NAME-6).
+          ref.kind === 'proposal' || ref.kind === 'meeting' || ref.kind === 'space'
+            ? registryReads(ctx.registry, ref.spaceId, ctx.members)
             : undefined,
         )
       : undefined;

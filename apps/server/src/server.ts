@@ -242,6 +242,7 @@ export async function createServer(config: Config, deps: ServerDeps = {}): Promi
     isClosing,
     quota,
     documentQuota,
+    members: access,
     events,
     beforeEventAppend: (room: string, event: StoredEvent) =>
       event.type === 'outcome.record' ? storage.markPending(room) : Promise.resolve(),

@@ -16,6 +16,8 @@ import {
   type RoomRef,
 } from '@ronde/domain';
 import type * as Y from 'yjs';
+import type { AccessStore } from './accessStore.ts';
+import { ownerNameRefusal, ownerNamings } from './actionOwners.ts';
 import { structClients, type Authorship } from './authorship.ts';
 import type { DocumentRegistry } from './documents.ts';
 import { contributionOf } from './contribution.ts';
@@ -60,6 +62,12 @@ export interface SpaceReads {
    * creator, or null when it lists none.
    */
   listedAuthor(kind: 'proposal' | 'meeting', id: string): Promise<string | null>;
+  /**
+   * The space's members' registered names, by id, read afresh from the
+   * access store (NAME-6); absent where no access store is wired (tests of
+   * other rules).
+   */
+  memberNames?(): Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -82,14 +90,16 @@ export function foldedMeeting(doc: Y.Doc): MeetingState {
 /**
  * {@link SpaceReads} over the registry: each document as loaded (a claim,
  * released once read); a meeting folded with its agenda and people (once
- * per change of its document, {@link foldedMeeting}).
+ * per change of its document, {@link foldedMeeting}); the members' names
+ * from `members`, when given.
  *
  * @example
- * writeGuard('proposal', writer, now, ref, registryReads(registry, ref.spaceId));
+ * writeGuard('proposal', writer, now, ref, registryReads(registry, ref.spaceId, access));
  */
 export function registryReads(
   registry: Pick<DocumentRegistry, 'open'>,
   spaceId: string,
+  members?: Pick<AccessStore, 'listMembers'>,
 ): SpaceReads {
   async function read<T>(room: string, use: (doc: Y.Doc) => T): Promise<T> {
     const handle = registry.open(room);
@@ -110,7 +120,30 @@ export function registryReads(
             : spaceMeetings(doc).get(id)?.get('createdBy');
         return typeof author === 'string' && author !== '' ? author : null;
       }),
+    ...(members
+      ? {
+          memberNames: async () =>
+            new Map((await members.listMembers(spaceId)).map((m) => [m.userId, m.name])),
+        }
+      : {}),
   };
+}
+
+/**
+ * NAME-6 on a space document's located writes: the owners' names of the
+ * actions they touch, checked against the members' registered names, read
+ * only when some write touches an owner (rare: an action assigned).
+ */
+async function checkOwnerNames(
+  writes: readonly LocatedWrite[],
+  doc: Y.Doc,
+  reads: SpaceReads,
+): Promise<void> {
+  if (!reads.memberNames) return;
+  const namings = ownerNamings(writes, doc);
+  if (namings.length === 0) return;
+  const refusal = ownerNameRefusal(namings, await reads.memberNames());
+  if (refusal !== null) throw new WriteRefused('WRITE-18', `${refusal} (NAME-6)`);
 }
 
 /**
@@ -208,7 +241,7 @@ export function policyGuard(kind: DocKind, writer: Writer, room?: RoomRef): Poli
 
 /**
  * The write guard of a member's connection to `room`, in the store queue: the write
- * policy (WRITE-1…15), then authorship (WRITE-16: every client whose new
+ * policy (WRITE-1…15), the names of actions' owners (NAME-6), then authorship (WRITE-16: every client whose new
  * structs the update carries is the writer's, bound now if fresh), and
  * answers the update's contribution row (AUTHOR-3), `null` when it writes
  * nothing. Throws {@link WriteRefused}; nothing is bound when the policy
@@ -230,6 +263,7 @@ export function writeGuard(
   return async (doc, update, parsed, authors) => {
     const read = reads ? await readElsewhere(kind, doc, writer.userId, room, reads) : undefined;
     const writes = policy(doc, update, parsed, read);
+    if (kind === 'space' && reads) await checkOwnerNames(writes, doc, reads);
     const clients = structClients(parsed ?? parseUpdate(update), doc);
     const row = contributionOf(writer.userId, now(), clients, writes);
     if (clients.length > 0) {

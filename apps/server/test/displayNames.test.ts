@@ -1,4 +1,13 @@
-import { initMeeting, joinMeeting, meetingPeople, newId, roomName } from '@ronde/domain';
+import {
+  addAction,
+  initMeeting,
+  joinMeeting,
+  meetingPeople,
+  newId,
+  roomName,
+  spaceActions,
+  spaceRoom,
+} from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../src/limits.ts';
@@ -122,5 +131,66 @@ describe('display names over HTTP (NAME-n)', () => {
       'Ada joined under her new name',
     );
     client.provider.destroy();
+  });
+
+  it('PEOPLE-1 any member, an observer too, reads the space’s people by registered name and role, and nothing more', async () => {
+    const { port } = await server();
+    const ada = await createSpaceOverHttp(port);
+    const cy = await invited(port, ada, 'member', 'Cy');
+    const bea = await invited(port, ada, 'observer', 'Bea');
+    const path = `/api/spaces/${ada.spaceId}/people`;
+    const read = await api<{ people: unknown[] }>(port, 'GET', path, { token: bea.token });
+    expect(read.status).toBe(200);
+    // Sorted by name; no joinedAt nor inviteId, which are the admins' (GET …/members).
+    expect(read.body.people).toEqual([
+      { userId: ada.userId, name: 'Ada', role: 'admin' },
+      { userId: bea.userId, name: 'Bea', role: 'observer' },
+      { userId: cy.userId, name: 'Cy', role: 'member' },
+    ]);
+    expect((await api(port, 'GET', path)).status).toBe(401);
+    const other = await createSpaceOverHttp(port);
+    expect((await api(port, 'GET', path, { token: other.token })).status).toBe(401);
+    expect((await api(port, 'POST', path, { token: ada.token, body: {} })).status).toBe(405);
+    expect((await api(port, 'GET', `${path}/${cy.userId}`, { token: ada.token })).status).toBe(404);
+    // A removed member is no longer listed.
+    await api(port, 'DELETE', `/api/spaces/${ada.spaceId}/members/${cy.userId}`, {
+      token: ada.token,
+    });
+    const after = await api<{ people: { userId: string }[] }>(port, 'GET', path, {
+      token: bea.token,
+    });
+    expect(after.body.people.map((p) => p.userId)).toEqual([ada.userId, bea.userId]);
+  });
+
+  it('NAME-6 an action names its owner as the space knows them, or not at all', async () => {
+    const { port } = await server();
+    const ada = await createSpaceOverHttp(port);
+    const cy = await invited(port, ada, 'member', 'Cy');
+    const room = spaceRoom(ada.spaceId);
+    const give = (id: string, ownerName: string) => (doc: Y.Doc) =>
+      addAction(doc, {
+        id,
+        kind: 'action',
+        title: 'Call the bank',
+        ownerId: ada.userId,
+        ownerName,
+        by: cy.userId,
+        now: 1,
+      });
+    // Cy's stock client gives Ada an action under a name of Cy's choosing: refused.
+    const forged = await hostile(port, room, cy, await stored(port, room, cy));
+    forged.edit(give('action01', 'Ada (who agreed to pay)'));
+    expect((await forged.client.closed).code).toBe(CLOSE_CODES.writeRefused);
+    expect(deniedReasons(forged.client).join(' ')).toContain('NAME-6');
+    // Her registered name, or none, is what an honest client writes.
+    const client = await honest(port, room, cy);
+    give('action02', 'Ada')(client.doc);
+    give('action03', '')(client.doc);
+    await waitFor(async () => {
+      const actions = spaceActions(await stored(port, room, cy));
+      return actions.has('action02') && actions.has('action03');
+    }, 'both actions stored');
+    client.provider.destroy();
+    expect(spaceActions(await stored(port, room, ada)).has('action01')).toBe(false);
   });
 });
