@@ -318,3 +318,40 @@ export async function listDeviceKeys(
   );
   return list(body?.keys, parseDeviceKey);
 }
+
+/** A current member of a space as its directory lists them (`GET people`). */
+export interface SpacePerson {
+  readonly userId: string;
+  /** The member's registered name; `""` for a member who has none. */
+  readonly name: string;
+  readonly role: SpaceRole;
+}
+
+export function parseSpacePerson(value: unknown): SpacePerson {
+  const r = asRecord(value);
+  if (!r || !str(r.userId) || typeof r.name !== 'string' || !isSpaceRole(r.role))
+    throw unexpected();
+  return { userId: str(r.userId), name: r.name, role: r.role };
+}
+
+/**
+ * The space's current members, for any member (observers too): the names
+ * the server registered, the only ones an action may write as its owner's
+ * (`GET /api/spaces/:spaceId/people`, server NAME-6).
+ *
+ * @example
+ * const people = await listPeople(spaceId, token); // [{ userId, name: 'Awa', role: 'member' }]
+ */
+export async function listPeople(
+  spaceId: string,
+  token: string,
+  fetchImpl?: typeof fetch,
+): Promise<SpacePerson[]> {
+  const body = asRecord(
+    await apiJson(`/api/spaces/${encodeURIComponent(spaceId)}/people`, {
+      token,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    }),
+  );
+  return list(body?.people, parseSpacePerson);
+}

@@ -192,6 +192,7 @@ function Meeting({ spaceId, meetingId }: { spaceId: string; meetingId: string })
           {/* The fold's kind: the start fixed it (domain TRIAGE-5). */}
           {meetingState.kind === 'tactical' && (
             <TacticalBacklog
+              spaceId={spaceId}
               spaceDoc={spaceDocRoom.doc}
               meetingDoc={room.doc}
               meetingId={meeting.id}

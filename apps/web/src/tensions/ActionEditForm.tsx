@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
 import { ActionFields, type ActionDraft } from './ActionFields.tsx';
-import type { KnownPerson } from './people.ts';
+import { ownerNameToWrite, type KnownPerson, type Person } from './people.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 
 /**
@@ -23,7 +23,7 @@ export function ActionEditForm({
 }: {
   spaceDoc: Y.Doc;
   action: Action;
-  me: KnownPerson;
+  me: Person;
   people: readonly KnownPerson[];
   onDone: (saved: boolean) => void;
 }) {
@@ -38,10 +38,11 @@ export function ActionEditForm({
   const { kind, title, ownerId, dueDate } = draft;
   const [roleId, setRoleId] = useState(action.roleId ?? '');
   const [error, setError] = useState<string | null>(null);
-  // The owner stays offered even when the known people no longer name them.
-  const owners = people.some((p) => p.id === action.ownerId)
+  // The owner stays offered even when the known people no longer name them;
+  // by the action's own record, which is shown, never written back.
+  const owners: readonly KnownPerson[] = people.some((p) => p.id === action.ownerId)
     ? people
-    : [...people, { id: action.ownerId, name: action.ownerName || t('decisions.someone') }];
+    : [...people, { id: action.ownerId, name: action.ownerName, listed: false }];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +56,7 @@ export function ActionEditForm({
         title,
         ...(ownerId === action.ownerId
           ? {}
-          : { ownerId, ownerName: owners.find((p) => p.id === ownerId)?.name ?? '' }),
+          : { ownerId, ownerName: ownerNameToWrite(owners, ownerId) }),
         dueDate: dueDate || null,
         roleId: roleId || null,
       });

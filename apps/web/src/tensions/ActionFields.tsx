@@ -2,7 +2,7 @@ import { ACTION_TITLE_MAX, type ActionKind } from '@ronde/domain';
 import type { InputHTMLAttributes } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { OwnerSelect } from './OwnerSelect.tsx';
-import type { KnownPerson } from './people.ts';
+import type { KnownPerson, Person } from './people.ts';
 
 /** What an action's form holds before it is written: a due date `''` is none. */
 export interface ActionDraft {
@@ -33,7 +33,7 @@ export function ActionFields({
   draft: ActionDraft;
   onChange: (draft: ActionDraft, field: keyof ActionDraft) => void;
   owners: readonly KnownPerson[];
-  me: KnownPerson;
+  me: Person;
   /** How the title field tells that it is in error, where the form says so. */
   titleProps?: Pick<InputHTMLAttributes<HTMLInputElement>, 'aria-invalid' | 'aria-describedby'>;
 }) {
@@ -71,7 +71,10 @@ export function ActionFields({
       <OwnerSelect
         id={`${id}-owner`}
         owners={owners}
-        nameOf={(p) => (p.id === me.id ? t('actions.form.me', { name: p.name }) : p.name)}
+        nameOf={(p) => {
+          const name = p.name || t('decisions.someone');
+          return p.id === me.id ? t('actions.form.me', { name }) : name;
+        }}
         value={draft.ownerId}
         onChange={(ownerId) => set('ownerId', ownerId)}
       />

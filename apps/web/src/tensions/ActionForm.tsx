@@ -3,11 +3,15 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
 import { ActionFields, type ActionDraft } from './ActionFields.tsx';
-import type { KnownPerson } from './people.ts';
+import { ownerNameToWrite, type KnownPerson, type Person } from './people.ts';
 
 /**
  * Creates a next action or a project (ACTION-1), owned by someone the space
  * knows, optionally made of a tension, which is then linked to it (TENSION-5).
+ * The owner's name is written only when the directory lists them (NAME-6).
+ *
+ * @example
+ * <ActionForm spaceDoc={doc} me={ctx.me} people={ctx.people} onDone={close} />
  */
 export function ActionForm({
   spaceDoc,
@@ -18,7 +22,7 @@ export function ActionForm({
   onDone,
 }: {
   spaceDoc: Y.Doc;
-  me: KnownPerson;
+  me: Person;
   people: readonly KnownPerson[];
   tensionId?: string | null;
   initialTitle?: string;
@@ -48,7 +52,7 @@ export function ActionForm({
         kind,
         title,
         ownerId,
-        ownerName: people.find((p) => p.id === ownerId)?.name ?? '',
+        ownerName: ownerNameToWrite(people, ownerId),
         by: me.id,
         dueDate: dueDate || null,
         tensionId,

@@ -14,8 +14,13 @@ beforeEach(() => useSession.setState({ language: 'en' }));
 const ANA = { id: 'anauser1', name: 'Ana' };
 const BEN = { id: 'benuser1', name: 'Ben' };
 const CAROL = { id: 'carolus1', name: 'Carol' };
+const DORA = { id: 'dorauser', name: 'Dora' };
 
-/** The action "Call the bank", created by Carol for Ana, in the space with the role "Host". */
+/**
+ * The action "Call the bank", created by Carol for Ana, in the space with the
+ * role "Host"; the directory lists Ana, Ben and Carol, and the records also
+ * name Dora, a former member.
+ */
 function setup(me: { id: string; name: string }, lead = false, language: 'en' | 'fr' = 'en') {
   useSession.setState({ language });
   const { doc } = spaceWithRecords();
@@ -37,7 +42,13 @@ function setup(me: { id: string; name: string }, lead = false, language: 'en' | 
     meetings: [],
     actions: [],
     roleNames: {},
-    people: [me, ...[ANA, BEN, CAROL].filter((p) => p.id !== me.id)],
+    people: [
+      ...[me, ...[ANA, BEN, CAROL].filter((p) => p.id !== me.id)].map((p) => ({
+        ...p,
+        listed: true,
+      })),
+      { ...DORA, listed: false },
+    ],
     me,
     lead,
     readOnly: false,
@@ -82,6 +93,17 @@ describe('editing an action', () => {
     });
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Changes to “Call the bank” saved.');
+  });
+
+  it('names a new owner the directory does not list with no name (NAME-6)', () => {
+    const doc = setup(ANA);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit “Call the bank”' }));
+    const form = screen.getByRole('form', { name: 'Edit “Call the bank”' });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Owner' }), {
+      target: { value: DORA.id },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    expect(stored(doc)).toMatchObject({ ownerId: DORA.id, ownerName: '' });
   });
 
   it('clears the due date and the role; an empty title is refused and nothing is written', () => {

@@ -10,7 +10,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
 import { openDoc, type Room } from '../sync/openDoc.ts';
-import type { KnownPerson } from './people.ts';
+import type { Person } from './people.ts';
 
 /** Resolves once the room holds the server's copy (its agenda is then complete). */
 function synced(room: Room): Promise<void> {
@@ -41,7 +41,7 @@ export function AgendaPicker({
   spaceDoc: Y.Doc;
   tension: Tension;
   meetings: readonly MeetingSummary[];
-  me: KnownPerson;
+  me: Person;
   onDone: () => void;
 }) {
   const t = useT();

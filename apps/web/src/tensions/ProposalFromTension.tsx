@@ -14,7 +14,7 @@ import { CircleSelect } from '../components/CircleSelect.tsx';
 import { FormActions } from '../components/FormActions.tsx';
 import { useT } from '../i18n/useT.ts';
 import { createProposal } from '../proposal/createProposal.ts';
-import type { KnownPerson } from './people.ts';
+import type { Person } from './people.ts';
 
 /** The driver a proposal written for a tension starts with: what is, and what could be. */
 export function driverOf(tension: Tension, labels: { what: string; couldBe: string }): string {
@@ -40,7 +40,7 @@ export function ProposalFromTension({
   spaceDoc: Y.Doc;
   circles: readonly Circle[];
   tension: Tension;
-  me: KnownPerson;
+  me: Person;
   onCancel: () => void;
 }) {
   const t = useT();

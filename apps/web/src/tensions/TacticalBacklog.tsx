@@ -19,11 +19,13 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useYStore } from '../hooks/useYStore.ts';
 import { useT } from '../i18n/useT.ts';
+import { useSpacePeople } from '../members/useSpacePeople.ts';
 import { processModel, type ProcessModel } from '../process/processModel.ts';
 import { RefusalNote } from '../process/RefusalNote.tsx';
 import { isRunning } from '../process/steps.ts';
 import { useSentResult } from '../process/useSentResult.ts';
 import { OwnerSelect } from './OwnerSelect.tsx';
+import { knownPeople, nameOf } from './people.ts';
 import { useActions, useTensions } from './useBacklog.ts';
 import './tensions.css';
 
@@ -33,9 +35,11 @@ import './tensions.css';
  * — into an action, a project, a proposal to write, or a drop with a reason,
  * and follow up the open actions and projects (done / not done). Each is a
  * signed process event; the server writes its effect in the backlog
- * (TRIAGESRV). Everyone sees what was decided.
+ * (TRIAGESRV). Everyone sees what was decided. Owners are named as the
+ * space's directory names them, else as the meeting or the records do.
  */
 export function TacticalBacklog({
+  spaceId,
   spaceDoc,
   meetingDoc,
   meetingId,
@@ -44,6 +48,7 @@ export function TacticalBacklog({
   me,
   readOnly,
 }: {
+  spaceId: string;
   spaceDoc: Y.Doc;
   meetingDoc: Y.Doc;
   meetingId: string;
@@ -57,6 +62,7 @@ export function TacticalBacklog({
   const tensions = useTensions(spaceDoc);
   const actions = useActions(spaceDoc);
   const log = useYStore(meetingDoc, meetingLog, readLog);
+  const directory = useSpacePeople(spaceId);
   const model = processModel(meetingDoc, state, people, me, t('meeting.unnamed'), readOnly);
   if (state.phase === 'not-started') return null;
   const triages = appliedTriages(state, log);
@@ -68,6 +74,14 @@ export function TacticalBacklog({
   const running = isRunning(state);
   const open = actions.filter((a) => !a.done || reviews.some((r) => r.actionId === a.id));
   const owners = people.filter((p) => p.role !== 'observer');
+  const meetingNames = Object.fromEntries(people.map((p) => [p.id, p.name]));
+  const known = knownPeople(
+    { id: me, name: meetingNames[me] ?? '' },
+    directory.people,
+    [meetingNames],
+    tensions,
+    actions,
+  );
   return (
     <section className="tactical" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('triage.title')}</h2>
@@ -99,7 +113,8 @@ export function TacticalBacklog({
                   </strong>
                   {' → '}
                   {t(`triage.outcome.${tr.outcome}`)}
-                  {tr.action && ` · ${tr.action.title} (${model.name(tr.action.ownerId)})`}
+                  {tr.action &&
+                    ` · ${tr.action.title} (${nameOf(known, tr.action.ownerId, model.name(tr.action.ownerId))})`}
                   {tr.reason && ` · ${tr.reason}`}
                 </li>
               ))}
@@ -118,6 +133,7 @@ export function TacticalBacklog({
                 key={action.id}
                 model={model}
                 action={action}
+                owner={nameOf(known, action.ownerId, action.ownerName || t('decisions.someone'))}
                 running={running}
                 reviewed={reviews.filter((r) => r.actionId === action.id).at(-1)?.done ?? null}
               />
@@ -266,11 +282,14 @@ function TriageItem({
 function ReviewItem({
   model,
   action,
+  owner,
   running,
   reviewed,
 }: {
   model: ProcessModel;
   action: Action;
+  /** The owner's name to show. */
+  owner: string;
   running: boolean;
   reviewed: boolean | null;
 }) {
@@ -280,7 +299,7 @@ function ReviewItem({
   return (
     <li className="tactical__review">
       <span>
-        <strong>{action.title}</strong> · {action.ownerName || t('decisions.someone')}
+        <strong>{action.title}</strong> · {owner}
         {action.dueDate && ` · ${action.dueDate}`}
       </span>
       {reviewed !== null && (

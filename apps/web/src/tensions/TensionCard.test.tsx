@@ -31,7 +31,7 @@ function renderCard() {
     meetings: [],
     actions: [],
     roleNames: {},
-    people: [me],
+    people: [{ ...me, listed: true }],
     me,
     lead: false,
     readOnly: false,

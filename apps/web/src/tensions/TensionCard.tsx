@@ -14,7 +14,7 @@ import { useLanguage, useT } from '../i18n/useT.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { AgendaPicker } from './AgendaPicker.tsx';
 import { CloseTensionForm } from './CloseTensionForm.tsx';
-import { nameOf, type KnownPerson } from './people.ts';
+import { nameOf, type KnownPerson, type Person } from './people.ts';
 import { ProposalFromTension } from './ProposalFromTension.tsx';
 
 type Tool = 'proposal' | 'agenda' | 'action' | 'close';
@@ -28,7 +28,7 @@ export interface TensionContext {
   readonly actions: readonly Action[];
   readonly roleNames: Readonly<Record<string, string>>;
   readonly people: readonly KnownPerson[];
-  readonly me: KnownPerson;
+  readonly me: Person;
   /** A space admin or facilitator (they may edit and close anyone's tension, WRITE-17). */
   readonly lead: boolean;
   readonly readOnly: boolean;

@@ -2,11 +2,11 @@ import { logTension, newId, TENSION_TEXT_LIMIT } from '@ronde/domain';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { useT } from '../i18n/useT.ts';
-import type { KnownPerson } from './people.ts';
+import type { Person } from './people.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 
 /** Logs a tension in the space's backlog: what is, what could be, the role that senses it (TENSION-1). */
-export function TensionForm({ spaceDoc, me }: { spaceDoc: Y.Doc; me: KnownPerson }) {
+export function TensionForm({ spaceDoc, me }: { spaceDoc: Y.Doc; me: Person }) {
   const t = useT();
   const id = useId();
   const [what, setWhat] = useState('');

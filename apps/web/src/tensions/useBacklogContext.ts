@@ -5,6 +5,7 @@ import { useGovernance, useKnownPeople } from '../governance/useGovernance.ts';
 import { useCircles } from '../hooks/useCircles.ts';
 import { useMeetings } from '../hooks/useMeetings.ts';
 import { useProposals } from '../hooks/useProposals.ts';
+import { useSpacePeople } from '../members/useSpacePeople.ts';
 import { useAccess } from '../state/useAccess.ts';
 import { useIdentity } from '../state/useIdentity.ts';
 import { knownPeople } from './people.ts';
@@ -13,7 +14,8 @@ import { useActions, useTensions } from './useBacklog.ts';
 
 /**
  * Everything a backlog page reads of the space document, once: the backlog,
- * the indexes it links to, the roles' names and the people it can name.
+ * the indexes it links to, the roles' names and the people it can name (the
+ * space's directory first, then the names its records hold).
  *
  * @example
  * const { ctx, tensions } = useBacklogContext(space, spaceDoc);
@@ -28,6 +30,7 @@ export function useBacklogContext(space: SpaceInfo, spaceDoc: Y.Doc) {
   const groups = useMeetings(spaceDoc);
   const view = useGovernance(spaceDoc);
   const decisionNames = useKnownPeople(spaceDoc);
+  const directory = useSpacePeople(space.id);
   const ctx = useMemo((): TensionContext => {
     const me = { id: identity.id, name: identity.name };
     const roleNames: Record<string, string> = {};
@@ -41,7 +44,7 @@ export function useBacklogContext(space: SpaceInfo, spaceDoc: Y.Doc) {
       meetings: [...groups.live, ...groups.upcoming, ...groups.ended],
       actions,
       roleNames,
-      people: knownPeople(me, [decisionNames], tensions, actions),
+      people: knownPeople(me, directory.people, [decisionNames], tensions, actions),
       me,
       lead: !access.readOnly && (access.role === 'admin' || access.role === 'facilitator'),
       readOnly: access.readOnly,
@@ -58,6 +61,7 @@ export function useBacklogContext(space: SpaceInfo, spaceDoc: Y.Doc) {
     actions,
     view,
     decisionNames,
+    directory,
     tensions,
   ]);
   return { ctx, tensions, actions };
