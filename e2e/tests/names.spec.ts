@@ -32,3 +32,42 @@ test('a member renames themselves; the meeting everyone watches follows the name
   await expect(awa.page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(awa.page.getByRole('button', { name: 'Remove Benoît Martin' })).toBeVisible();
 });
+
+test('a newcomer who goes by a member’s name joins under another, and is given an action before writing anything', async ({
+  server,
+  person,
+}) => {
+  const awa = await person('Awa');
+  await awa.open(server.url);
+  const shareLink = await awa.createSpace('Coop du Val');
+  const spaceUrl = awa.page.url();
+
+  // A second Awa: the space has one already (server NAME-7), so she picks the name it will know her by.
+  const other = await person('awa', { width: 390, height: 844 });
+  await other.open(shareLink);
+  const form = other.page.getByRole('form', { name: 'Your name in this space' });
+  await expect(form.getByRole('alert')).toHaveText(
+    'Someone in this space already goes by “awa”. Choose the name its members will know you by.',
+  );
+  await form.getByRole('textbox', { name: 'Your name in this space' }).fill('Awa Diallo');
+  await form.getByRole('button', { name: 'Join under this name' }).click();
+  await expect(other.page.getByRole('heading', { level: 1, name: 'Coop du Val' })).toBeVisible();
+
+  // Awa gives her an action at once: the owner list offers every member by the
+  // name the space knows them by (PEOPLE-1), and that is the name written (NAME-6).
+  await awa.page.goto(spaceUrl);
+  await awa.page.getByRole('link', { name: 'Next actions', exact: true }).click();
+  await awa.page.getByRole('button', { name: 'New action or project' }).click();
+  const actionForm = awa.page.getByRole('form', { name: 'A next action or project' });
+  await actionForm.getByRole('textbox', { name: 'What' }).fill('Book the room');
+  await actionForm.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Awa Diallo' });
+  await actionForm.getByRole('button', { name: 'Create' }).click();
+  await expect(awa.page.getByRole('article', { name: 'Book the room' })).toContainText(
+    'Owner: Awa Diallo',
+  );
+
+  await other.page.getByRole('link', { name: 'Next actions', exact: true }).click();
+  await expect(other.page.getByRole('article', { name: 'Book the room' })).toContainText(
+    'Owner: Awa Diallo',
+  );
+});

@@ -7,7 +7,7 @@ import {
   inviteStatus,
   type AccessStore,
   type Invite,
-  type InviteStatus,
+  type RedeemResult,
   type Member,
 } from './accessStore.ts';
 import { requireMember, unauthorized } from './bearerMember.ts';
@@ -80,8 +80,18 @@ export function inviteLink(invite: Invite): string {
 }
 
 /** Why an invite cannot be used: 404 unknown, 410 with its status otherwise (INVITE-2). */
-function inviteRefusal(reason: 'unknown' | Exclude<InviteStatus, 'active'>): HttpError {
+/** NAME-7: 409 `name_taken`, for a redemption or a rename. */
+function nameTakenError(): HttpError {
+  return new HttpError(
+    409,
+    'name_taken',
+    'another member of this space goes by this name; choose one that tells you apart',
+  );
+}
+
+function inviteRefusal(reason: Extract<RedeemResult, { ok: false }>['reason']): HttpError {
   if (reason === 'unknown') return new HttpError(404, 'not_found', 'no such invite');
+  if (reason === 'name_taken') return nameTakenError();
   const messages = {
     expired: 'this invite has expired',
     used_up: 'this invite has been used up',
@@ -294,8 +304,13 @@ async function handleRenameSelf(
     sendJson(res, 200, memberJson(member));
     return;
   }
-  const renamed = await ctx.access.renameMember(spaceId, member.userId, name);
-  if (!renamed) throw unauthorized('no longer a member of this space');
+  const result = await ctx.access.renameMember(spaceId, member.userId, name);
+  if (!result.ok) {
+    throw result.reason === 'name_taken'
+      ? nameTakenError()
+      : unauthorized('no longer a member of this space');
+  }
+  const renamed = result.member;
   const closed = ctx.live.closeMember(
     spaceId,
     member.userId,

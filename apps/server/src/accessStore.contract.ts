@@ -136,8 +136,8 @@ export function runAccessStoreContract(
         maxUses: 1,
         now: T0,
       });
-      expect((await store.redeemInvite(once.code, 'X', T0)).ok).toBe(true);
-      expect(await store.redeemInvite(once.code, 'Y', T0)).toEqual({
+      expect((await store.redeemInvite(once.code, 'Y', T0)).ok).toBe(true);
+      expect(await store.redeemInvite(once.code, 'Z', T0)).toEqual({
         ok: false,
         reason: 'used_up',
       });
@@ -249,13 +249,57 @@ export function runAccessStoreContract(
       const joined = await store.redeemInvite(invite.code, 'Bea', T0);
       if (!joined.ok) throw new Error(joined.reason);
       expect(await store.renameMember(SPACE, joined.member.userId, 'Béatrice')).toMatchObject({
-        userId: joined.member.userId,
-        name: 'Béatrice',
-        role: 'member',
+        ok: true,
+        member: { userId: joined.member.userId, name: 'Béatrice', role: 'member' },
       });
       expect((await store.getMember(SPACE, joined.member.userId))?.name).toBe('Béatrice');
       expect((await store.getMember(SPACE, admin.userId))?.name).toBe('Ada');
-      expect(await store.renameMember(SPACE, 'usNobody1', 'X')).toBeNull();
+      expect(await store.renameMember(SPACE, 'usNobody1', 'X')).toEqual({
+        ok: false,
+        reason: 'not_found',
+      });
+    });
+
+    it('NAME-7 no two members of a space go by one name: a redemption uses nothing, a rename changes nothing', async () => {
+      const store = await start();
+      const { member: ada, invite } = await store.createSpace({
+        spaceId: SPACE,
+        adminName: 'Ada',
+        now: T0,
+      });
+      // Compared case-insensitively and after NFKC: full-width "Ａｄａ" is Ada.
+      for (const name of ['Ada', 'ADA', '\uFF21\uFF44\uFF41']) {
+        expect(await store.redeemInvite(invite.code, name, T0)).toEqual({
+          ok: false,
+          reason: 'name_taken',
+        });
+      }
+      expect((await store.listInvites(SPACE))[0]?.uses).toBe(0);
+      const bea = await store.redeemInvite(invite.code, 'Bea', T0);
+      if (!bea.ok) throw new Error(bea.reason);
+      expect(await store.renameMember(SPACE, bea.member.userId, 'ada')).toEqual({
+        ok: false,
+        reason: 'name_taken',
+      });
+      expect((await store.getMember(SPACE, bea.member.userId))?.name).toBe('Bea');
+      // One's own name in another case is still one's own; another space is another namespace.
+      expect(await store.renameMember(SPACE, ada.userId, 'ADA')).toMatchObject({ ok: true });
+      const other = await store.createSpace({ spaceId: OTHER, adminName: 'Bea', now: T0 });
+      expect((await store.redeemInvite(other.invite.code, 'Ada', T0)).ok).toBe(true);
+    });
+
+    it('NAME-7 of concurrent redemptions under one name, exactly one succeeds', async () => {
+      const store = await start();
+      const second = await start();
+      const { invite } = await store.createSpace({ spaceId: SPACE, adminName: 'Ada', now: T0 });
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? second : store).redeemInvite(invite.code, i % 2 ? 'Cy' : 'CY', T0),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === 'name_taken')).toHaveLength(5);
+      expect((await store.listInvites(SPACE))[0]?.uses).toBe(1);
     });
 
     it('removes a member with their key, and never the last admin', async () => {

@@ -47,7 +47,14 @@ export interface NewMember {
 
 export type RedeemResult =
   | ({ readonly ok: true; readonly invite: Invite } & NewMember)
-  | { readonly ok: false; readonly reason: 'unknown' | Exclude<InviteStatus, 'active'> };
+  | {
+      readonly ok: false;
+      readonly reason: 'unknown' | 'name_taken' | Exclude<InviteStatus, 'active'>;
+    };
+
+export type RenameResult =
+  | { readonly ok: true; readonly member: Member }
+  | { readonly ok: false; readonly reason: 'not_found' | 'name_taken' };
 
 export type AddDeviceKeyResult =
   | { readonly ok: true; readonly key: DeviceKey; readonly created: boolean }
@@ -113,8 +120,10 @@ export interface AccessStore extends Partial<PracticeMarks> {
   /** Marks it revoked (keeps the first revocation time); `null` if unknown in this space. */
   revokeInvite(spaceId: string, inviteId: string, now: number): Promise<Invite | null>;
   /**
-   * Atomically: checks the invite is active, counts one use, creates the
-   * member. Two redemptions of a last use: exactly one succeeds.
+   * Atomically: checks the invite is active and that no member of its space
+   * goes by `name` (NAME-7, `nameTaken`; `name_taken`, nothing used), counts
+   * one use, creates the member. Two redemptions of a last use, or under one
+   * name: exactly one succeeds.
    */
   redeemInvite(code: string, name: string, now: number): Promise<RedeemResult>;
   /**
@@ -130,10 +139,11 @@ export interface AccessStore extends Partial<PracticeMarks> {
   /** Refuses to demote the last admin. */
   setRole(spaceId: string, userId: string, role: Role): Promise<ChangeResult>;
   /**
-   * Sets a member's display name (already normalised, NAME-1…3); the member
-   * after the change, `null` when there is no such member (NAME-5).
+   * Sets a member's display name (already normalised, NAME-1…3), unless
+   * another member of the space goes by it (NAME-7, atomically); the member
+   * after the change (NAME-5).
    */
-  renameMember(spaceId: string, userId: string, name: string): Promise<Member | null>;
+  renameMember(spaceId: string, userId: string, name: string): Promise<RenameResult>;
   /**
    * Deletes the member and their membership key; refuses to remove the last
    * admin. Their device keys stay (KEY-5).

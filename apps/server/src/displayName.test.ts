@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, normalizeDisplayName } from './displayName.ts';
+import { MAX_NAME_LENGTH, nameTaken, normalizeDisplayName } from './displayName.ts';
 
 const ok = (raw: string) => normalizeDisplayName(raw);
 
@@ -54,5 +54,25 @@ describe('displayName', () => {
     expect(ok('😀'.repeat(MAX_NAME_LENGTH)).ok).toBe(true);
     expect(ok(`A${'\u0301\u0302\u0303\u0304\u0306'}`).ok).toBe(true);
     expect(ok(`Zalgo${'\u0334\u0335\u0336\u0337\u0338\u0339'}`).ok).toBe(false);
+  });
+});
+
+describe('nameTaken', () => {
+  const members = [
+    { userId: 'u1', name: 'Awa' },
+    { userId: 'u2', name: '' },
+  ];
+
+  it('NAME-7 compares names case-insensitively after NFKC, and skips oneself', () => {
+    expect(nameTaken(members, 'Awa')).toBe(true);
+    expect(nameTaken(members, 'aWA')).toBe(true);
+    expect(nameTaken(members, '\uFF21\uFF57\uFF41')).toBe(true);
+    expect(nameTaken(members, 'Awa B.')).toBe(false);
+    expect(nameTaken(members, 'Awa', 'u1')).toBe(false);
+  });
+
+  it('NAME-7 an unnamed member takes no name, and no name is ever taken', () => {
+    expect(nameTaken(members, '')).toBe(false);
+    expect(nameTaken([{ userId: 'u2', name: '' }], 'Bea')).toBe(false);
   });
 });

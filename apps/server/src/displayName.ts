@@ -65,3 +65,34 @@ export function ownNameRefusal(value: unknown, registered: string | undefined): 
   if (registered === undefined || registered === '' || value === registered) return null;
   return 'a display name other than one’s own (NAME-4)';
 }
+
+/**
+ * The form two names are compared in (NAME-7): compatibility-normalised
+ * (NFKC: full-width letters, ligatures and the like fold to their plain
+ * forms) and lower-cased, so "Awa", "AWA" and "Ａｗａ" are one name.
+ */
+function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * NAME-7: whether a member other than `self` goes by `name` among `members`
+ * (compared by {@link nameKey}). An empty name (an unnamed member) is never
+ * taken.
+ *
+ * @example
+ * nameTaken([{ userId: 'u1', name: 'Awa' }], 'awa'); // true
+ * nameTaken([{ userId: 'u1', name: 'Awa' }], 'Awa', 'u1'); // false: her own
+ */
+export function nameTaken(
+  members: Iterable<{ readonly userId: string; readonly name: string }>,
+  name: string,
+  self?: string,
+): boolean {
+  if (name === '') return false;
+  const key = nameKey(name);
+  for (const member of members) {
+    if (member.userId !== self && member.name !== '' && nameKey(member.name) === key) return true;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
+import { nameTaken } from './displayName.ts';
 import {
   keyMatches,
   type AccessStore,
@@ -9,6 +10,7 @@ import {
   type InviteRole,
   type NewMember,
   type RedeemResult,
+  type RenameResult,
   type Role,
 } from './accessStore.ts';
 import {
@@ -104,6 +106,28 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
   const open = (): void => {
     if (closed) throw new Error('the access store is closed');
   };
+
+  /**
+   * NAME-7 inside a transaction: takes the space's name lock (held to its
+   * end, so two instances naming two members alike take turns), then
+   * whether a member other than `self` goes by `name`.
+   */
+  async function nameTakenIn(
+    client: Queryable,
+    spaceId: string,
+    name: string,
+    self?: string,
+  ): Promise<boolean> {
+    if (name === '') return false;
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('ronde:names:' || $1, 0))", [
+      spaceId,
+    ]);
+    const { rows } = await client.query<{ userId: string; name: string }>(
+      'SELECT user_id AS "userId", name FROM members WHERE space = $1',
+      [spaceId],
+    );
+    return nameTaken(rows, name, self);
+  }
 
   async function addMember(
     client: Queryable,
@@ -231,6 +255,9 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
         const check = redeemable(rows[0], now);
         if (!check.ok) return check;
         const { invite } = check;
+        if (await nameTakenIn(client, invite.spaceId, name)) {
+          return { ok: false, reason: 'name_taken' };
+        }
         await client.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
         const created = await addMember(client, invite.spaceId, name, invite.role, invite.id, now);
         return redeemed(invite, created);
@@ -246,13 +273,20 @@ export async function openPgAccessStore(url: string): Promise<AccessStore> {
       const row = await selectMember(pool, spaceId, userId);
       return row ? toMember(row) : null;
     },
-    async renameMember(spaceId, userId, name) {
+    async renameMember(spaceId, userId, name): Promise<RenameResult> {
       open();
-      const { rows } = await pool.query<MemberRow>(
-        'UPDATE members SET name = $1 WHERE space = $2 AND user_id = $3 RETURNING *',
-        [name, spaceId, userId],
-      );
-      return rows[0] ? toMember(rows[0]) : null;
+      return transaction(pool, async (client) => {
+        if (await nameTakenIn(client, spaceId, name, userId)) {
+          return { ok: false, reason: 'name_taken' };
+        }
+        const { rows } = await client.query<MemberRow>(
+          'UPDATE members SET name = $1 WHERE space = $2 AND user_id = $3 RETURNING *',
+          [name, spaceId, userId],
+        );
+        return rows[0]
+          ? { ok: true, member: toMember(rows[0]) }
+          : { ok: false, reason: 'not_found' };
+      });
     },
     async checkKey(spaceId, userId, key) {
       open();

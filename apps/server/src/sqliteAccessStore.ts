@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MAX_DEVICE_KEYS_PER_MEMBER } from './deviceKeys.ts';
+import { nameTaken } from './displayName.ts';
 import {
   keyMatches,
   type AccessStore,
@@ -11,6 +12,7 @@ import {
   type InviteRole,
   type NewMember,
   type RedeemResult,
+  type RenameResult,
   type Role,
 } from './accessStore.ts';
 import {
@@ -138,6 +140,9 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
   const updateRole = db.prepare<[Role, string, string]>(
     'UPDATE members SET role = ? WHERE space = ? AND user_id = ?',
   );
+  const selectNames = db.prepare<[string], { userId: string; name: string }>(
+    'SELECT user_id AS userId, name FROM members WHERE space = ?',
+  );
   const updateName = db.prepare<[string, string, string]>(
     'UPDATE members SET name = ? WHERE space = ? AND user_id = ?',
   );
@@ -246,9 +251,20 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     const check = redeemable(selectInviteByCode.get(code), now);
     if (!check.ok) return check;
     const { invite } = check;
+    if (nameTaken(selectNames.all(invite.spaceId), name))
+      return { ok: false, reason: 'name_taken' };
     countUse.run(invite.id);
     const created = addMember(invite.spaceId, name, invite.role, invite.id, now);
     return redeemed(invite, created);
+  });
+
+  const rename = db.transaction((spaceId: string, userId: string, name: string): RenameResult => {
+    if (nameTaken(selectNames.all(spaceId), name, userId))
+      return { ok: false, reason: 'name_taken' };
+    if (updateName.run(name, spaceId, userId).changes === 0)
+      return { ok: false, reason: 'not_found' };
+    const row = selectMember.get(spaceId, userId);
+    return row ? { ok: true, member: toMember(row) } : { ok: false, reason: 'not_found' };
   });
 
   /** Applies `change` unless it would leave the space without an admin. */
@@ -332,9 +348,7 @@ export async function openSqliteAccessStore(dataDir: string): Promise<AccessStor
     },
     async renameMember(spaceId, userId, name) {
       open();
-      if (updateName.run(name, spaceId, userId).changes === 0) return null;
-      const row = selectMember.get(spaceId, userId);
-      return row ? toMember(row) : null;
+      return rename.immediate(spaceId, userId, name);
     },
     async addDeviceKey({ spaceId, userId, publicKey, now }) {
       open();

@@ -133,6 +133,30 @@ describe('display names over HTTP (NAME-n)', () => {
     client.provider.destroy();
   });
 
+  it('NAME-7 a name another member goes by is 409 name_taken, to join or to rename, and uses nothing', async () => {
+    const { port } = await server();
+    const ada = await createSpaceOverHttp(port);
+    const taken = await api(port, 'POST', '/api/invites/redeem', {
+      body: { code: ada.inviteCode, name: ' ada ' },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ error: { code: 'name_taken' } });
+    const bea = await invited(port, ada, 'member', 'Bea');
+    const renamed = await api(port, 'PATCH', `/api/spaces/${ada.spaceId}/members/me`, {
+      token: bea.token,
+      body: { name: 'ADA' },
+    });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body).toMatchObject({ error: { code: 'name_taken' } });
+    const members = await api<{ name: string }[]>(
+      port,
+      'GET',
+      `/api/spaces/${ada.spaceId}/members`,
+      { token: ada.token },
+    );
+    expect(members.body.map((m) => m.name)).toEqual(['Ada', 'Bea']);
+  });
+
   it('PEOPLE-1 any member, an observer too, reads the space’s people by registered name and role, and nothing more', async () => {
     const { port } = await server();
     const ada = await createSpaceOverHttp(port);

@@ -114,8 +114,10 @@ describe('HTTP API rate limits (HTTP-n), on a real server with an injected clock
   it('HTTP-2 invite redemption is limited per address and per invite code', async () => {
     const { port, advance } = await server({ redeemPerAddress: 3, redeemPerInvite: 4 });
     const ada = await createSpaceOverHttp(port);
+    // Each joins under a name of their own (NAME-7).
+    let guests = 0;
     const redeem = (from: string, code: string) =>
-      postFrom(from, port, '/api/invites/redeem', { code, name: 'Guest' });
+      postFrom(from, port, '/api/invites/redeem', { code, name: `Guest ${++guests}` });
     for (let i = 0; i < 3; i++) expect((await redeem(HOME, `no-such-code-${i}`)).status).toBe(404);
     const limited = await redeem(HOME, ada.inviteCode);
     expect(limited).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });

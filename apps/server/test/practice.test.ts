@@ -124,7 +124,7 @@ describe('practice meetings', () => {
     return server;
   }
 
-  it('PRACTICE-1 PRACTICE-2 creates a marked space whose bots joined the meeting as members with device keys', async () => {
+  it('PRACTICE-1 PRACTICE-2 creates a marked space whose bots joined the meeting as members with device keys, none under the name of the one practising (NAME-7)', async () => {
     const server = await start();
     const { answer, human } = await practise(server, 'consent');
     providers.push(human.provider);
@@ -150,6 +150,12 @@ describe('practice meetings', () => {
       process: 'consent',
       running: true,
     });
+    // Someone called Ben practises beside a bot of another name (NAME-7).
+    const asBen = await api<PracticeAnswer>(server.port, 'POST', '/api/practice', {
+      body: { process: 'consent', language: 'en', memberName: 'ben' },
+    });
+    expect(asBen.status).toBe(201);
+    expect(asBen.body.practice.bots.map((b) => b.name)).toEqual(['Amara', 'Bruno', 'Chloe']);
     const created = await api(server.port, 'POST', '/api/spaces', {
       body: { name: 'Real', circleName: 'General', memberName: 'Ada' },
     });
@@ -287,6 +293,12 @@ describe('practice meetings', () => {
         })
       ).status,
     ).toBe(401);
+    // Someone called Ben practises beside a bot of another name (NAME-7).
+    const asBen = await api<PracticeAnswer>(server.port, 'POST', '/api/practice', {
+      body: { process: 'consent', language: 'en', memberName: 'ben' },
+    });
+    expect(asBen.status).toBe(201);
+    expect(asBen.body.practice.bots.map((b) => b.name)).toEqual(['Amara', 'Bruno', 'Chloe']);
     const created = await api(server.port, 'POST', '/api/spaces', {
       body: { name: 'Real', circleName: 'General', memberName: 'Ada' },
     });

@@ -1,4 +1,5 @@
 import type { PositionValue } from '@ronde/domain';
+import { nameTaken } from '../displayName.ts';
 
 /**
  * What a practice meeting says and what its bots do, as data: one script
@@ -33,6 +34,27 @@ export const BOT_NAMES: Readonly<Record<PracticeLanguage, readonly string[]>> = 
   en: ['Amara', 'Ben', 'Chloe'],
   fr: ['Amélie', 'Bastien', 'Chloé'],
 };
+
+/** A bot's name when the person practising goes by its own (NAME-7: one name, one member). */
+const SPARE_BOT_NAMES: Readonly<Record<PracticeLanguage, readonly string[]>> = {
+  en: ['Anouk', 'Bruno', 'Celia'],
+  fr: ['Anouk', 'Bruno', 'Célia'],
+};
+
+/**
+ * The bots' names for a practice run by someone called `adminName`: the
+ * usual ones, but the one that person goes by gives way to its spare (a
+ * space's members never share a name, server NAME-7).
+ *
+ * @example
+ * practiceBotNames('en', 'Ben'); // ['Amara', 'Bruno', 'Chloe']
+ */
+export function practiceBotNames(language: PracticeLanguage, adminName: string): string[] {
+  const admin = [{ userId: 'admin', name: adminName }];
+  return BOT_NAMES[language].map((name, i) =>
+    nameTaken(admin, name) ? (SPARE_BOT_NAMES[language][i] ?? `${name} 2`) : name,
+  );
+}
 
 /** Presence colours of the bots, by index. */
 export const BOT_COLORS = ['#2f7d6d', '#8a5a9e', '#b5651d'] as const;

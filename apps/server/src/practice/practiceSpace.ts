@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import type { AccessStore, Invite, NewMember, PracticeSpace } from '../accessStore.ts';
 import type { DocumentRegistry, LoadedDocument } from '../documents.ts';
 import {
-  BOT_NAMES,
+  practiceBotNames,
   PRACTICE_TEXTS,
   type PracticeLanguage,
   type PracticeProcess,
@@ -95,7 +95,7 @@ export async function seedPracticeSpace(
   });
   const space = { id: spaceId, name: PRACTICE_TEXTS.spaceName[language], defaultCircleId };
   const admin = await access.createSpace({ spaceId, adminName: request.adminName, now });
-  const names = BOT_NAMES[language];
+  const names = practiceBotNames(language, request.adminName);
   const invite = await access.createInvite({
     spaceId,
     role: 'member',

@@ -3,12 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../state/session.ts';
 import { NameDialog, useNameFirst } from './NameDialog.tsx';
 
-const renames = vi.hoisted(() => ({ failed: [] as string[], names: [] as string[] }));
+const renames = vi.hoisted(() => ({
+  taken: [] as string[],
+  failed: [] as string[],
+  names: [] as string[],
+}));
 vi.mock('../identity/renameEverywhere.ts', () => ({
   spacesToRename: () => ['space001'],
   renameEverywhere: async (name: string) => {
     renames.names.push(name);
-    return renames.failed;
+    return { taken: renames.taken, failed: renames.failed };
   },
 }));
 
@@ -95,5 +99,24 @@ describe('NameDialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     await act(async () => {});
     expect(useSession.getState().nameDialogOpen).toBe(false);
+  });
+
+  it('NAME-7 says where another member goes by the name apart from where saving failed', async () => {
+    useSession.setState({ name: 'Awa', nameDialogOpen: true });
+    renames.taken = ['space001', 'space002'];
+    renames.failed = ['space003'];
+    render(<NameDialog />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your name' }), {
+      target: { value: 'Ben' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findAllByRole('alert');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'In 2 of your spaces another member goes by this name: there you keep your old name. Choose one that tells you apart.',
+      'Your name could not be changed in 1 of your spaces (offline?): it keeps your old name there. Save again to retry.',
+    ]);
+    expect(useSession.getState().nameDialogOpen).toBe(true);
+    renames.taken = [];
+    renames.failed = [];
   });
 });

@@ -29,8 +29,8 @@ export function NameDialog({
   const [value, setValue] = useState(current);
   const [error, setError] = useState(false);
   const [saving, setSaving] = useState(false);
-  /** How many spaces kept the old name at the last save. */
-  const [failed, setFailed] = useState(0);
+  /** How many spaces kept the old name at the last save: another member goes by it there, or they failed. */
+  const [failures, setFailures] = useState({ taken: 0, failed: 0 });
 
   // The control that opened the dialog gets focus back when it goes: the
   // dialog is unmounted, not closed, so the browser does not do it.
@@ -66,11 +66,11 @@ export function NameDialog({
       return;
     }
     setSaving(true);
-    setFailed(0);
-    void renameEverywhere(name).then((spaces) => {
+    setFailures({ taken: 0, failed: 0 });
+    void renameEverywhere(name).then(({ taken, failed }) => {
       setSaving(false);
-      if (spaces.length === 0) close();
-      else setFailed(spaces.length);
+      if (taken.length + failed.length === 0) close();
+      else setFailures({ taken: taken.length, failed: failed.length });
     });
   };
 
@@ -115,9 +115,14 @@ export function NameDialog({
               {t('name.required')}
             </p>
           )}
-          {failed > 0 && (
+          {failures.taken > 0 && (
             <p role="alert" className="field__error">
-              {tn('name.renameFailed', failed)}
+              {tn('name.renameTaken', failures.taken)}
+            </p>
+          )}
+          {failures.failed > 0 && (
+            <p role="alert" className="field__error">
+              {tn('name.renameFailed', failures.failed)}
             </p>
           )}
         </div>

@@ -43,6 +43,10 @@ export const en = {
   'name.cancel': 'Cancel',
   'name.required': 'Please enter a name.',
   'name.saving': 'Saving…',
+  'name.renameTaken.one':
+    'In one of your spaces another member goes by this name: there you keep your old name. Choose one that tells you apart.',
+  'name.renameTaken.other':
+    'In {count} of your spaces another member goes by this name: there you keep your old name. Choose one that tells you apart.',
   'name.renameFailed.one':
     'Your name could not be changed in {count} of your spaces (offline?): it keeps your old name there. Save again to retry.',
   'name.renameFailed.other':
@@ -601,6 +605,11 @@ export const en = {
   'join.error.rateLimited': 'Too many attempts from here just now. Wait a minute and try again.',
   'join.error.invalidName':
     'Your name contains characters that are not allowed (control or text-direction characters). Change it and try again.',
+  'join.error.nameTaken':
+    'Someone in this space already goes by “{name}”. Choose the name its members will know you by.',
+  'join.nameTaken.form': 'Your name in this space',
+  'join.nameTaken.label': 'Your name in this space',
+  'join.nameTaken.submit': 'Join under this name',
   'join.error.server': 'The invitation could not be used: {message}',
   'join.retry': 'Try again',
   'join.checking': 'Opening the invitation…',

@@ -42,6 +42,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'name.cancel': 'Annuler',
   'name.required': 'Veuillez saisir un nom.',
   'name.saving': 'Enregistrement…',
+  'name.renameTaken.one':
+    'Dans l’un de vos espaces, un autre membre porte déjà ce nom : vous y gardez votre ancien nom. Choisissez un nom qui vous distingue.',
+  'name.renameTaken.other':
+    'Dans {count} de vos espaces, un autre membre porte déjà ce nom : vous y gardez votre ancien nom. Choisissez un nom qui vous distingue.',
   'name.renameFailed.one':
     'Votre nom n’a pas pu être changé dans {count} de vos espaces (hors ligne ?) : il y garde votre ancien nom. Enregistrez de nouveau pour réessayer.',
   'name.renameFailed.other':
@@ -613,6 +617,11 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Trop de tentatives depuis ici à l’instant. Attendez une minute et réessayez.',
   'join.error.invalidName':
     'Votre nom contient des caractères non autorisés (caractères de contrôle ou de sens d’écriture). Modifiez-le et réessayez.',
+  'join.error.nameTaken':
+    'Quelqu’un dans cet espace s’appelle déjà « {name} ». Choisissez le nom sous lequel ses membres vous connaîtront.',
+  'join.nameTaken.form': 'Votre nom dans cet espace',
+  'join.nameTaken.label': 'Votre nom dans cet espace',
+  'join.nameTaken.submit': 'Rejoindre sous ce nom',
   'join.error.server': 'L’invitation n’a pas pu être utilisée : {message}',
   'join.retry': 'Réessayer',
   'join.checking': 'Ouverture de l’invitation…',

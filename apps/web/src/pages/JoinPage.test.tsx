@@ -213,6 +213,36 @@ describe('JoinPage', () => {
     expect(useSession.getState().memberships).toEqual({});
   });
 
+  it('asks for another name for this space when a member already goes by the device’s (server NAME-7), and joins under it', async () => {
+    const fetchMock = mockFetch({
+      'POST /api/invites/preview': preview(),
+      'POST /api/invites/redeem': (init) =>
+        (JSON.parse(String(init.body)) as { name: string }).name === 'Bea'
+          ? { status: 409, body: { error: { code: 'name_taken', message: 'taken' } } }
+          : redeemed(),
+    });
+    renderAt('/join/code0001');
+    fireEvent.click(await screen.findByRole('button', { name: 'Join “Coop du Val”' }));
+    const form = await screen.findByRole('form', { name: 'Your name in this space' });
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'Someone in this space already goes by “Bea”. Choose the name its members will know you by.',
+    );
+    const input = within(form).getByRole('textbox', { name: 'Your name in this space' });
+    expect((input as HTMLInputElement).value).toBe('Bea');
+    fireEvent.change(input, { target: { value: '  ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Join under this name' }));
+    expect(within(form).getByText('Please enter a name.')).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'Bea M.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Join under this name' }));
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(calls(fetchMock).slice(1)).toEqual([
+      { route: 'POST /api/invites/redeem', body: { code: 'code0001', name: 'Bea' } },
+      { route: 'POST /api/invites/redeem', body: { code: 'code0001', name: 'Bea M.' } },
+    ]);
+    // The device keeps its name; this space knows it by the one it chose.
+    expect(useSession.getState().name).toBe('Bea');
+  });
+
   it('speaks French: guillemets with no-break spaces, the role’s own word', async () => {
     useSession.setState({ language: 'fr' });
     const expiresAt = Date.UTC(2030, 11, 31, 18, 0);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
 import { previewInvite, redeemInvite, type InvitePreview } from '../api/trust.ts';
@@ -8,7 +8,7 @@ import { RequireName } from '../components/RequireName.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { formatDateTime } from '../i18n/formatTime.ts';
 import { useLanguage, useT, useTn } from '../i18n/useT.ts';
-import { useSession } from '../state/session.ts';
+import { NAME_MAX, useSession } from '../state/session.ts';
 
 const redemptions = new Map<string, Promise<string>>();
 const previews = new Map<string, Promise<InvitePreview>>();
@@ -68,6 +68,7 @@ export function joinErrorKey(error: unknown): Refusal {
   if (error.status === 404) return { key: 'join.error.unknown' };
   if (error.status === 429) return { key: 'join.error.rateLimited' };
   if (code === 'invalid_name') return { key: 'join.error.invalidName' };
+  if (code === 'name_taken') return { key: 'join.error.nameTaken' };
   if (error.status === 410) {
     if (code.includes('expired')) return { key: 'join.error.expired' };
     if (code.includes('used') || code.includes('exhausted')) return { key: 'join.error.usedUp' };
@@ -228,7 +229,10 @@ function NoCode() {
 function Join({ code }: { code: string }) {
   const t = useT();
   const navigate = useNavigate();
-  const name = useSession((s) => s.name);
+  const deviceName = useSession((s) => s.name);
+  /** The name to join under, chosen here when another member of the space goes by the device's (server NAME-7). */
+  const [chosen, setChosen] = useState<string | null>(null);
+  const name = chosen ?? deviceName;
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<Refusal | null>(null);
 
@@ -250,6 +254,18 @@ function Join({ code }: { code: string }) {
   }, [code, attempt, navigate]);
 
   if (error === null) return <Loading message={t('join.joining')} />;
+  if (error.key === 'join.error.nameTaken') {
+    return (
+      <OtherName
+        taken={name}
+        onChoose={(next) => {
+          setChosen(next);
+          setError(null);
+          setAttempt((a) => a + 1);
+        }}
+      />
+    );
+  }
   return (
     <Refused
       error={error}
@@ -258,5 +274,61 @@ function Join({ code }: { code: string }) {
         setAttempt((a) => a + 1);
       }}
     />
+  );
+}
+
+/**
+ * Another member of the space goes by `taken` (server NAME-7): asks for the
+ * name this space will know the person by. The device's own name stays as it is.
+ */
+function OtherName({ taken, onChoose }: { taken: string; onChoose: (name: string) => void }) {
+  const t = useT();
+  const inputId = useId();
+  const [value, setValue] = useState(taken);
+  const [empty, setEmpty] = useState(false);
+  return (
+    <div className="page page--narrow">
+      <h1>{t('join.title')}</h1>
+      <form
+        aria-label={t('join.nameTaken.form')}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const next = value.trim();
+          if (next === '') setEmpty(true);
+          else onChoose(next);
+        }}
+      >
+        <p role="alert" className="alert">
+          {t('join.error.nameTaken', { name: taken })}
+        </p>
+        <div className="field">
+          <label htmlFor={inputId}>{t('join.nameTaken.label')}</label>
+          <input
+            id={inputId}
+            value={value}
+            maxLength={NAME_MAX}
+            autoComplete="nickname"
+            autoFocus
+            aria-invalid={empty || undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setEmpty(false);
+            }}
+          />
+          {empty && (
+            <p role="alert" className="field__error">
+              {t('name.required')}
+            </p>
+          )}
+        </div>
+        <p>
+          <button type="submit" className="button button--primary">
+            {t('join.nameTaken.submit')}
+          </button>
+        </p>
+      </form>
+      <HomeLink />
+    </div>
   );
 }
