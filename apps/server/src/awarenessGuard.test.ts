@@ -152,10 +152,10 @@ describe('awarenessGuard', () => {
     ]);
     expect(ids(allowed)).toEqual([1, 4]);
     expect(refused).toBe(2);
-    // An unnamed member (a space created without a name) is not checked.
-    expect(
-      createAwarenessGuard(table, BEN, {}, '').filter([entry(9, presence(BEN, 'B.'))]).refused,
-    ).toBe(0);
+    // An unnamed member (a space created without a name) gives no name until they take one.
+    const unnamed = createAwarenessGuard(table, BEN, {}, '');
+    expect(unnamed.filter([entry(9, presence(BEN, 'Ana'))]).refused).toBe(1);
+    expect(unnamed.filter([entry(9, presence(BEN, ''))]).refused).toBe(0);
   });
 
   it('AWARE-4 observers show presence under the same rules; the rest of a message stands', () => {

@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { AwarenessEntry } from './protocol.ts';
+import { ownNameRefusal } from './displayName.ts';
 
 /** How many presence states one connection may hold (a tab shows one per room). */
 export const MAX_AWARENESS_STATES_PER_CONNECTION = 8;
@@ -17,7 +18,7 @@ export const MAX_AWARENESS_STATES_PER_CONNECTION = 8;
  *   connection;
  * - AWARE-3 a state that names a user (`user.id`) names the connection's own,
  *   and a state that gives a name (`user.name`) gives the member's registered
- *   one (NAME-4), when they have one;
+ *   one (NAME-4; an unnamed member gives none);
  * - AWARE-4 observers show presence too, under the same rules.
  *
  * Entries that break a rule are dropped (the rest of the message stands) and
@@ -74,7 +75,7 @@ export function createAwarenessGuard(
   table: AwarenessOwners,
   userId: string | null,
   connection: object,
-  /** The member's registered display name (NAME-4); absent or empty: not checked. */
+  /** The member's registered display name (NAME-4; empty: unnamed, who gives none); absent: not checked. */
   name?: string,
 ): AwarenessGuard & { release(): number[] } {
   const owned = new Set<number>();
@@ -131,7 +132,7 @@ export function createAwarenessGuard(
   };
 }
 
-/** A state names no user, or names `userId`, under `name` when it gives one and `name` is known. */
+/** A state names no user, or names `userId`, under `name` when it gives one and `name` is known (NAME-4). */
 function namesOnly(state: unknown, userId: string, name: string | undefined): boolean {
   if (typeof state !== 'object' || state === null) return true;
   const user = (state as { user?: unknown }).user;
@@ -139,5 +140,5 @@ function namesOnly(state: unknown, userId: string, name: string | undefined): bo
   if (typeof user !== 'object') return false;
   const { id, name: shown } = user as { id?: unknown; name?: unknown };
   if (id !== undefined && id !== userId) return false;
-  return shown === undefined || name === undefined || name === '' || shown === name;
+  return shown === undefined || ownNameRefusal(shown, name) === null;
 }

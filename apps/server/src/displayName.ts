@@ -55,15 +55,20 @@ export function normalizeDisplayName(raw: string): NameCheck {
 
 /**
  * NAME-4: a name a member writes for themselves is their registered one
- * (`registered`, as the server stored it), when they have one; the refusal
- * reason, or `null`.
+ * (`registered`, as the server stored it); a member the space knows by no
+ * name (`''`: a space created without `memberName`) writes none until they
+ * name themselves (NAME-5). The refusal reason, or `null`; `registered`
+ * undefined (auth off): not checked.
  *
  * @example
  * ownNameRefusal('Ada', 'Cy'); // 'a display name other than one’s own (NAME-4)'
+ * ownNameRefusal('Ada', ''); // 'a display name from a member the space knows by none …'
  */
 export function ownNameRefusal(value: unknown, registered: string | undefined): string | null {
-  if (registered === undefined || registered === '' || value === registered) return null;
-  return 'a display name other than one’s own (NAME-4)';
+  if (registered === undefined || value === registered) return null;
+  return registered === ''
+    ? 'a display name from a member the space knows by none: name yourself first (NAME-4, NAME-5)'
+    : 'a display name other than one’s own (NAME-4)';
 }
 
 /**

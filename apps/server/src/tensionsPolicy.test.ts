@@ -154,6 +154,12 @@ describe('the backlog’s write policy', () => {
     expect(attempt(server, ben, named('Ana'))).toBe(
       'WRITE-17: a display name other than one’s own (NAME-4)',
     );
+    // A member the space knows by no name writes none.
+    const unnamed = { ...as.ben, name: '' };
+    expect(attempt(server, unnamed, named(''))).toBeNull();
+    expect(attempt(server, unnamed, named('Ana'))).toBe(
+      'WRITE-17: a display name from a member the space knows by none: name yourself first (NAME-4, NAME-5)',
+    );
   });
 
   it('WRITE-17 only its author or a facilitator edits or closes a tension; a closed one never changes', () => {

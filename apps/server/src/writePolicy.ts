@@ -33,8 +33,8 @@ export interface Writer {
   readonly role: Role;
   /**
    * The member's display name as the server knows it (NAME-4): the only name
-   * their own entries may carry. Absent or empty: not checked (tests, an
-   * unnamed creator).
+   * their own entries may carry; empty (an unnamed creator): none. Absent:
+   * not checked (auth off, tests of other rules).
    */
   readonly name?: string;
 }

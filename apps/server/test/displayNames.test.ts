@@ -2,11 +2,13 @@ import {
   addAction,
   initMeeting,
   joinMeeting,
+  logTension,
   meetingPeople,
   newId,
   roomName,
   spaceActions,
   spaceRoom,
+  spaceTensions,
 } from '@ronde/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -131,6 +133,31 @@ describe('display names over HTTP (NAME-n)', () => {
       'Ada joined under her new name',
     );
     client.provider.destroy();
+  });
+
+  it('NAME-4 a member the space knows by no name writes none, until they take one (NAME-5)', async () => {
+    const { port } = await server();
+    const ada = await createSpaceOverHttp(port, {}, null);
+    const room = spaceRoom(ada.spaceId);
+    const log = (id: string, byName: string) => (doc: Y.Doc) =>
+      logTension(doc, { id, by: ada.userId, byName, what: 'Late', couldBe: '', now: 1 });
+    const forged = await hostile(port, room, ada, await stored(port, room, ada));
+    forged.edit(log('tension1', 'Bea'));
+    expect((await forged.client.closed).code).toBe(CLOSE_CODES.writeRefused);
+    expect(deniedReasons(forged.client).join(' ')).toContain('name yourself first');
+    const named = await api(port, 'PATCH', `/api/spaces/${ada.spaceId}/members/me`, {
+      token: ada.token,
+      body: { name: 'Ada' },
+    });
+    expect(named.status).toBe(200);
+    const client = await honest(port, room, ada);
+    log('tension2', 'Ada')(client.doc);
+    await waitFor(
+      async () => spaceTensions(await stored(port, room, ada)).has('tension2'),
+      'the tension logged under her new name',
+    );
+    client.provider.destroy();
+    expect(spaceTensions(await stored(port, room, ada)).has('tension1')).toBe(false);
   });
 
   it('NAME-7 a name another member goes by is 409 name_taken, to join or to rename, and uses nothing', async () => {

@@ -260,10 +260,14 @@ export interface CreatedSpace extends Grant {
   readonly body: Record<string, unknown>;
 }
 
-/** `POST /api/spaces`; the creator's admin grant and the default invite's code. */
+/**
+ * `POST /api/spaces`; the creator's admin grant and the default invite's
+ * code. The creator is named Ada, or unnamed with `memberName` null.
+ */
 export async function createSpaceOverHttp(
   port: number,
   headers: Record<string, string> = {},
+  memberName: string | null = 'Ada',
 ): Promise<CreatedSpace> {
   const answer = await api<{
     id: string;
@@ -271,7 +275,7 @@ export async function createSpaceOverHttp(
     session: { token: string };
     invite: { code: string };
   }>(port, 'POST', '/api/spaces', {
-    body: { name: 'Coop', circleName: 'General', memberName: 'Ada' },
+    body: { name: 'Coop', circleName: 'General', ...(memberName === null ? {} : { memberName }) },
     headers,
   });
   if (answer.status !== 201) throw new Error(`create space: HTTP ${answer.status}`);

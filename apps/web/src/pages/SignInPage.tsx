@@ -2,7 +2,7 @@ import { isId } from '@ronde/domain';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/http.ts';
-import { requestSession } from '../api/trust.ts';
+import { renameSelf, requestSession } from '../api/trust.ts';
 import { HomeLink } from '../components/HomeLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import type { MessageKey } from '../i18n/en.ts';
@@ -23,6 +23,26 @@ export function parseSignInFragment(hash: string): { userId: string; key: string
 
 const signIns = new Map<string, Promise<void>>();
 
+/**
+ * A member the space knows by no name (created without one) writes none
+ * there until they take one (server NAME-4, NAME-5): gives the space this
+ * device's name. `''` when the device has none, another member goes by it
+ * (NAME-7) or the server cannot be reached: the name dialog tries again.
+ */
+async function nameUnnamed(
+  spaceId: string,
+  token: string,
+  fetchImpl?: typeof fetch,
+): Promise<string> {
+  const deviceName = useSession.getState().name;
+  if (deviceName === '') return '';
+  try {
+    return (await renameSelf(spaceId, token, deviceName, fetchImpl)).name;
+  } catch {
+    return '';
+  }
+}
+
 /** Exchanges a sign-in link's key for a session once, and stores the membership. */
 export function signInOnce(
   spaceId: string,
@@ -32,11 +52,12 @@ export function signInOnce(
   const id = `${spaceId}/${credentials.userId}`;
   const pending = signIns.get(id);
   if (pending) return pending;
-  const run = requestSession({ spaceId, ...credentials }, fetchImpl).then((session) => {
+  const run = requestSession({ spaceId, ...credentials }, fetchImpl).then(async (session) => {
+    const name = session.name || (await nameUnnamed(spaceId, session.token, fetchImpl));
     useSession.getState().setMembership(spaceId, {
       ...credentials,
       role: session.role ?? 'member',
-      name: session.name,
+      name,
       token: session.token,
       expiresAt: session.expiresAt,
       receivedAt: Date.now(),

@@ -56,6 +56,35 @@ describe('SignInPage', () => {
     });
   });
 
+  it('names a member the space knows by no name with the device’s name (server NAME-4, NAME-5)', async () => {
+    window.history.replaceState(null, '', '/s/space001/signin#user0001.secretkey');
+    const fetchMock = mockFetch({
+      'POST /api/session': { status: 200, body: { ...session(), role: 'admin', name: '' } },
+      'PATCH /api/spaces/space001/members/me': {
+        status: 200,
+        body: { userId: 'user0001', name: 'Bea', role: 'admin', joinedAt: null, inviteId: null },
+      },
+    });
+    renderAt('/s/space001/signin');
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body))).toEqual({ name: 'Bea' });
+    expect(useSession.getState().memberships.space001?.name).toBe('Bea');
+  });
+
+  it('stays unnamed when another member goes by the device’s name (NAME-7): the name dialog tries again', async () => {
+    window.history.replaceState(null, '', '/s/space001/signin#user0001.secretkey');
+    mockFetch({
+      'POST /api/session': { status: 200, body: { ...session(), role: 'admin', name: '' } },
+      'PATCH /api/spaces/space001/members/me': {
+        status: 409,
+        body: { error: { code: 'name_taken', message: 'taken' } },
+      },
+    });
+    renderAt('/s/space001/signin');
+    expect(await screen.findByRole('heading', { name: 'Space space001' })).toBeTruthy();
+    expect(useSession.getState().memberships.space001?.name).toBe('');
+  });
+
   it('says when the link no longer works', async () => {
     window.history.replaceState(null, '', '/s/space001/signin#user0001.oldkey');
     mockFetch({ 'POST /api/session': { status: 401, body: { error: { code: 'unauthorized' } } } });
