@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { colorForUser } from '../identity/userColor.ts';
-import { useSession } from './session.ts';
-import { useShownIdentity } from './useIdentity.ts';
+import { useSession, type Membership } from './session.ts';
+import { useIdentity, useShownIdentity } from './useIdentity.ts';
 
 afterEach(cleanup);
 beforeEach(() =>
@@ -47,5 +47,20 @@ describe('useShownIdentity (the header’s dot)', () => {
     expect(result.current.id).toBe('device01');
     const other = renderHook(() => useShownIdentity(), { wrapper: at('/s/space999') });
     expect(other.result.current.id).toBe('device01');
+  });
+});
+
+describe('useIdentity (who I am in a space)', () => {
+  it('NAME-4 carries the name the space knows me by, none where it knows me by none', () => {
+    const wrapper = at('/');
+    expect(renderHook(() => useIdentity('space001'), { wrapper }).result.current.name).toBe('Awa');
+    useSession.setState((s) => ({
+      memberships: { space001: { ...s.memberships.space001!, name: '' } },
+    }));
+    expect(renderHook(() => useIdentity('space001'), { wrapper }).result.current.name).toBe('');
+    // A membership kept before the server told names: this device's.
+    const { name: _old, ...legacy } = useSession.getState().memberships.space001!;
+    useSession.setState({ memberships: { space001: legacy as Membership } });
+    expect(renderHook(() => useIdentity('space001'), { wrapper }).result.current.name).toBe('Awa');
   });
 });

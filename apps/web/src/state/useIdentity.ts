@@ -24,8 +24,9 @@ export function useMembership(spaceId: string): Membership | null {
 /**
  * Who I am in a space: the member id the server issued for it (it goes into
  * awareness, meeting people and process events), with the name the space
- * knows me by (the only one the server lets me write there, NAME-4; this
- * device's name until the server has told it). Empty id when the device is
+ * knows me by (the only one the server lets me write there, NAME-4: none
+ * where it knows me by none; this device's name for a membership kept
+ * before the server told names). Empty id when the device is
  * not a member (pages ask for an invitation first).
  *
  * @example
@@ -33,7 +34,8 @@ export function useMembership(spaceId: string): Membership | null {
  */
 export function useIdentity(spaceId: string): Identity {
   const id = useSession((s) => s.memberships[spaceId]?.userId ?? '');
-  const name = useSession((s) => s.memberships[spaceId]?.name || s.name);
+  // `??`, not `||`: a space that knows this member by no name lets them write none (NAME-4).
+  const name = useSession((s) => s.memberships[spaceId]?.name ?? s.name);
   return useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);
 }
 
