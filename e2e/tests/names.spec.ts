@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.ts';
 import { expect, test } from '../fixtures/test.ts';
 import { MeetingView } from '../fixtures/meeting.ts';
 
@@ -49,6 +50,7 @@ test('a newcomer who goes by a member’s name joins under another, and is given
   await expect(form.getByRole('alert')).toHaveText(
     'Someone in this space already goes by “awa”. Choose the name its members will know you by.',
   );
+  await expectAccessible(other.page, 'join under another name (phone)');
   await form.getByRole('textbox', { name: 'Your name in this space' }).fill('Awa Diallo');
   await form.getByRole('button', { name: 'Join under this name' }).click();
   await expect(other.page.getByRole('heading', { level: 1, name: 'Coop du Val' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { calls, HOUR, mockFetch, type Reply } from '../pages/pageTestKit.tsx';
+import { calls, HOUR, membership, mockFetch, type Reply } from '../pages/pageTestKit.tsx';
 import { useSession } from '../state/session.ts';
 import { configureSessionRequest } from '../sync/sessionKeeper.ts';
 import { useSpacePeople } from './useSpacePeople.ts';
@@ -18,15 +18,7 @@ afterEach(() => {
 beforeEach(() =>
   useSession.setState({
     memberships: {
-      [SPACE]: {
-        userId: ANA.userId,
-        key: 'key',
-        role: 'admin',
-        name: 'Ana',
-        token: 'tok',
-        expiresAt: Date.now() + HOUR,
-        receivedAt: Date.now(),
-      },
+      [SPACE]: membership(ANA.userId, 'admin', 'Ana'),
     },
   }),
 );

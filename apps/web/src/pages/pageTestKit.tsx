@@ -1,5 +1,7 @@
 import { useParams } from 'react-router';
 import { vi } from 'vitest';
+import type { SpaceRole } from '../api/trust.ts';
+import type { Membership } from '../state/session.ts';
 
 export const HOUR = 3_600_000;
 
@@ -49,3 +51,21 @@ export const session = () => ({
   token: 'tok',
   expiresAt: new Date(Date.now() + HOUR).toISOString(),
 });
+
+/**
+ * A membership this device holds, its session an hour from expiry.
+ *
+ * @example
+ * useSession.setState({ memberships: { space001: membership('user0001', 'admin', 'Ana') } });
+ */
+export function membership(userId: string, role: SpaceRole, name: string): Membership {
+  return {
+    userId,
+    key: 'key',
+    role,
+    name,
+    token: 'tok',
+    expiresAt: Date.now() + HOUR,
+    receivedAt: Date.now(),
+  };
+}

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { HOUR, mockFetch, type Reply } from '../pages/pageTestKit.tsx';
+import { membership, mockFetch, type Reply } from '../pages/pageTestKit.tsx';
 import { useSession } from '../state/session.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ActionItem } from './ActionItem.tsx';
@@ -25,15 +25,7 @@ beforeEach(() =>
   useSession.setState({
     language: 'en',
     memberships: {
-      [SPACE]: {
-        userId: ANA.userId,
-        key: 'key',
-        role: 'admin',
-        name: 'Ana',
-        token: 'tok',
-        expiresAt: Date.now() + HOUR,
-        receivedAt: Date.now(),
-      },
+      [SPACE]: membership(ANA.userId, 'admin', 'Ana'),
     },
   }),
 );

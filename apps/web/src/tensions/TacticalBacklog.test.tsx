@@ -10,7 +10,7 @@ import {
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { HOUR, mockFetch } from '../pages/pageTestKit.tsx';
+import { membership, mockFetch } from '../pages/pageTestKit.tsx';
 import { useSession } from '../state/session.ts';
 import { TacticalBacklog } from './TacticalBacklog.tsx';
 
@@ -25,15 +25,7 @@ beforeEach(() =>
   useSession.setState({
     language: 'en',
     memberships: {
-      [SPACE]: {
-        userId: FAC.id,
-        key: 'key',
-        role: 'facilitator',
-        name: 'Fay',
-        token: 'tok',
-        expiresAt: Date.now() + HOUR,
-        receivedAt: Date.now(),
-      },
+      [SPACE]: membership(FAC.id, 'facilitator', 'Fay'),
     },
   }),
 );
