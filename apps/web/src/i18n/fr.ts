@@ -645,7 +645,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'members.title': 'Membres',
   'members.back': 'Retour à l’espace {space}',
   'members.backFallback': 'Retour à l’espace',
-  'members.adminsOnly': 'Seuls les administrateurs de cet espace peuvent gérer ses membres.',
+  'members.adminsOnly':
+    'Seules les personnes qui administrent cet espace invitent de nouvelles personnes et changent les rôles.',
   'members.loading': 'Chargement des membres…',
   'members.invites': 'Liens d’invitation',
   'members.noInvites': 'Aucun lien d’invitation pour l’instant.',
@@ -699,6 +700,12 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'members.error.server': 'Cela n’a pas fonctionné : {message}',
   'members.error.forbidden': 'Vous n’êtes plus administrateur de cet espace.',
   'members.unnamed': 'Quelqu’un',
+  'members.peopleFailed': 'Les personnes de cet espace n’ont pas pu être chargées.',
+  'members.peopleStale':
+    'Cette liste n’a pas pu être mise à jour : elle montre les personnes telles qu’au dernier chargement.',
+  'members.retryPeople': 'Recharger les personnes',
+  'members.keys.failed': 'Les clés de signature n’ont pas pu être chargées.',
+  'members.keys.retry': 'Recharger les clés de signature',
   'submit.refusal.malformed': 'le serveur n’a pas pu le lire',
   'submit.refusal.duplicate-id': 'il était déjà enregistré',
   'submit.refusal.not-author': 'il a été envoyé au nom de quelqu’un d’autre',

@@ -9,6 +9,7 @@ import {
   type MemberInfo,
   type SpaceRole,
 } from '../api/trust.ts';
+import { AccessNotice } from '../components/AccessNotice.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { RequireMembership } from '../components/RequireMembership.tsx';
@@ -17,6 +18,7 @@ import { useT, type Translate } from '../i18n/useT.ts';
 import { adminCall } from '../members/adminCall.ts';
 import { DeviceKeyList } from '../members/DeviceKeyList.tsx';
 import { InviteList } from '../members/InviteList.tsx';
+import { MemberDirectory } from '../members/MemberDirectory.tsx';
 import { MemberList } from '../members/MemberList.tsx';
 import { NewInviteForm, type NewInvite } from '../members/NewInviteForm.tsx';
 import { useSession } from '../state/session.ts';
@@ -25,7 +27,10 @@ import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
 import { useRoom } from '../sync/useRoom.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-/** `/s/:spaceId/members`: invite links and members, for the space's admins. */
+/**
+ * `/s/:spaceId/members`: for the space's admins, invite links and members to
+ * manage; for any other member, who is in the space and their signing keys.
+ */
 export function MembersPage() {
   const { spaceId = '' } = useParams();
   const t = useT();
@@ -126,8 +131,10 @@ function Members({ spaceId }: { spaceId: string }) {
       <p>
         <Link to={`/s/${spaceId}/contributions`}>{t('ledger.link')}</Link>
       </p>
-      {!access.admin ? (
-        <p className="notice">{t('members.adminsOnly')}</p>
+      {access.revoked ? (
+        <AccessNotice access={access} />
+      ) : !access.admin ? (
+        <MemberDirectory spaceId={spaceId} selfId={selfId} />
       ) : (
         <>
           {error?.where === 'page' && <ErrorAlert message={error.message} />}

@@ -265,16 +265,6 @@ describe('MembersPage', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Revoked'));
   });
 
-  it('is for admins only', () => {
-    useSession.setState((s) => ({
-      memberships: { space001: { ...s.memberships.space001!, role: 'member' } },
-    }));
-    const fetchMock = mockFetch({});
-    renderAt('/s/space001/members');
-    expect(screen.getByText('Only the admins of this space can manage its members.')).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
-  });
-
   it('tells a visitor without a membership they need an invitation', () => {
     useSession.setState({ memberships: {} });
     renderAt('/s/space001/members');
