@@ -293,7 +293,7 @@ async function auditFrenchCockpit(audit: Audit, awa: MeetingView, step: string):
   const page = awa.page;
   await switchToFrench(page);
   await expect(awa.stepHeading).toHaveText(step);
-  await expect(awa.process.getByText(/^La parole est à : /)).toBeVisible();
+  await expect(awa.process.getByText(/^La parole est à\s: /)).toBeVisible();
   await expect(awa.button('Terminer le tour de parole')).toBeVisible();
   await audit.check(page, `${step}, the facilitator's cockpit mid-round (fr)`);
   const desktop = page.viewportSize() ?? { width: 1280, height: 800 };

@@ -337,7 +337,7 @@ test('a role and a policy change go through IDM and are adopted; a stale change 
   await search.fill('');
   await expect(ben.page.getByRole('article', { name: 'Budget' })).toBeVisible();
   const decisionLink = role.getByRole('link', {
-    name: /^Création : décision « Money roles »/,
+    name: /^Création\s: décision «\sMoney roles\s»/,
   });
   await expect(decisionLink).toHaveAttribute('href', /\/decisions#decision-/);
   await decisionLink.click();

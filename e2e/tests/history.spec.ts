@@ -96,7 +96,7 @@ test('two people co-write, name versions, see who wrote what and what changed; t
   const inserted = compare.locator('ins');
   await expect(inserted).toHaveCount(1);
   await expect(inserted).toContainText(LATER.trim());
-  await expect(inserted).toHaveAttribute('title', 'ajouté par Ben :');
+  await expect(inserted).toHaveAttribute('title', 'ajouté par Ben\u00a0:');
   await expectAccessible(ben.page, 'proposal history, French, phone');
 
   // A consent meeting: Ben objects, Awa integrates an amendment; adopted.

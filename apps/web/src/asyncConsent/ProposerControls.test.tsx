@@ -155,7 +155,7 @@ describe('the proposer’s and facilitators’ controls of an asynchronous conse
     );
     refuse('not-allowed', 'not-proposer');
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Le serveur l’a refusé : le processus ne le permet pas maintenant',
+      'Le serveur l’a refusé : le processus ne le permet pas maintenant',
     );
   });
 });

@@ -44,8 +44,8 @@ describe('ImportSpaceCard', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Importer l’espace' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Un évènement de cette sauvegarde n’est pas signé par son auteur : il a été modifié. Rien n’a été importé. ' +
-        'Une entrée de journal est signée d’une clé qui n’est pas celle de son autrice ou auteur : space1/meeting/m1 #3.',
+      'Un évènement de cette sauvegarde n’est pas signé par son auteur : il a été modifié. Rien n’a été importé. ' +
+        'Une entrée de journal est signée d’une clé qui n’est pas celle de son autrice ou auteur : space1/meeting/m1 #3.',
     );
   });
 });

@@ -103,7 +103,7 @@ describe('GovernanceRecords', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Gouvernance' })).toBeTruthy();
     expect(
       within(card('Host')).getByRole('link', {
-        name: 'Création : décision «\u00a0Budget rules\u00a0» (2 mars 2026)',
+        name: 'Création : décision «\u00a0Budget rules\u00a0» (2 mars 2026)',
       }),
     ).toBeTruthy();
   });
@@ -158,7 +158,7 @@ describe('GovernanceRecords', () => {
     setup();
     expect(
       within(card('Budget')).getByRole('link', {
-        name: 'Lien vers cet enregistrement : «\u00a0Budget\u00a0»',
+        name: 'Lien vers cet enregistrement : «\u00a0Budget\u00a0»',
       }),
     ).toBeTruthy();
   });

@@ -115,7 +115,7 @@ describe('AuthoredText', () => {
       'non attribué : 3 % (1 caractère)',
     ]);
     const body = screen.getByRole('region', { name: 'Texte' });
-    expect(within(body).getAllByTitle('Béa')[0]!.textContent).toBe('Béa a écrit : two ');
+    expect(within(body).getAllByTitle('Béa')[0]!.textContent).toBe('Béa a écrit : two ');
   });
 });
 
@@ -145,8 +145,8 @@ describe('VersionDiffView', () => {
     expect(screen.getByRole('status').textContent).toBe(
       '5 caractères ajoutés · 1 caractère supprimé',
     );
-    expect(document.querySelector('del')?.textContent).toBe('supprimé (écrit par Béa) : 2');
-    expect(document.querySelector('ins')?.textContent).toBe('ajouté par Ada : Soon');
+    expect(document.querySelector('del')?.textContent).toBe('supprimé (écrit par Béa) : 2');
+    expect(document.querySelector('ins')?.textContent).toBe('ajouté par Ada : Soon');
     const same = {
       ...diff,
       diff: { counts: { inserted: 0, deleted: 0 }, sections: { title: [], driver: [], body: [] } },

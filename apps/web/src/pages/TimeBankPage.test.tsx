@@ -136,7 +136,7 @@ describe('time bank page (TIME-12)', () => {
     );
     cleanup();
     as(ANA, 'fr');
-    expect(entry('Ana : 1 h 30 min — Soup').textContent).toContain(
+    expect(entry('Ana : 1 h 30 min — Soup').textContent).toContain(
       'Ben peut la confirmer (un rôle dans Kitchen).',
     );
   });

@@ -121,6 +121,6 @@ describe('RefusalNote', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     useSession.setState({ language: 'fr' });
     rerender(<RefusalNote result={result} />);
-    expect(screen.getByRole('alert').textContent).toBe('Non enregistré : le point est traité.');
+    expect(screen.getByRole('alert').textContent).toBe('Non enregistré : le point est traité.');
   });
 });

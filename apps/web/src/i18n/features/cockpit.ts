@@ -21,10 +21,10 @@ export const cockpitEn = {
 export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.steps': 'Étapes',
   'cockpit.stepOf': 'Étape {index} sur {count}',
-  'cockpit.next.step': 'Ensuite : {step}',
-  'cockpit.next.item': 'Ensuite : le point « {title} »',
-  'cockpit.next.closing': 'Ensuite : le tour de clôture',
-  'cockpit.next.end': 'Ensuite : la fin de la réunion',
+  'cockpit.next.step': 'Ensuite : {step}',
+  'cockpit.next.item': 'Ensuite : le point « {title} »',
+  'cockpit.next.closing': 'Ensuite : le tour de clôture',
+  'cockpit.next.end': 'Ensuite : la fin de la réunion',
   'cockpit.next.outcome': 'Enregistrez la décision pour continuer',
   // « étape » est féminin.
   // Step names are of both genders (« Tour de consentement », « Issue »): say « étape ».
@@ -34,7 +34,7 @@ export const cockpitFr: Readonly<Record<keyof typeof cockpitEn, string>> = {
   'cockpit.close': 'Fermer',
   'cockpit.checkIn': 'Ouverture',
   'cockpit.closing': 'Clôture',
-  'cockpit.raiseTension': 'Une tension à soulever ?',
+  'cockpit.raiseTension': 'Une tension à soulever ?',
   'cockpit.raiseTensionLink': 'Notez-la dans la liste des tensions',
   'cockpit.raiseTensionHint':
     '\u00a0: une personne qui facilite peut la mettre à cet ordre du jour.',

@@ -48,7 +48,7 @@ export const commonsEn = {
 } as const;
 
 export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
-  'commons.export': 'Exporter :',
+  'commons.export': 'Exporter :',
   'commons.group': 'Exporter « {name} » (CC BY-SA 4.0)',
   'commons.button': 'Exporter « {name} » en {format}',
   'commons.format.md': 'Markdown',
@@ -62,41 +62,41 @@ export const commonsFr: Readonly<Record<keyof typeof commonsEn, string>> = {
   'backup.download.failed': 'La sauvegarde n’a pas pu être téléchargée. Réessayez.',
   'backup.import.title': 'Importer un espace',
   'backup.import.intro':
-    'Depuis une sauvegarde téléchargée par une administratrice ou un administrateur sur un autre serveur Ronde : vous en devenez l’admin ici et invitez de nouveau les autres.',
+    'Depuis une sauvegarde téléchargée par une administratrice ou un administrateur sur un autre serveur Ronde : vous en devenez l’admin ici et invitez de nouveau les autres.',
   'backup.import.file': 'Fichier de sauvegarde (.json)',
   'backup.import.name': 'Votre nom',
   'backup.import.submit': 'Importer l’espace',
   'backup.import.busy': 'Import en cours…',
   'backup.import.done': '« {space} » est importé ici, et vous en êtes l’admin.',
   'backup.import.reinvite':
-    'Ses membres n’ont été repris avec aucun identifiant : invitez-les de nouveau depuis la page de l’espace ({names}).',
+    'Ses membres n’ont été repris avec aucun identifiant : invitez-les de nouveau depuis la page de l’espace ({names}).',
   'backup.import.open': 'Ouvrir {space}',
   'backup.import.error.noFile': 'Choisissez un fichier de sauvegarde.',
-  'backup.import.error.noName': 'Donnez votre nom : vous devenez l’admin de l’espace importé.',
+  'backup.import.error.noName': 'Donnez votre nom : vous devenez l’admin de l’espace importé.',
   'backup.import.error.notJson':
     'Ce fichier n’est pas une sauvegarde Ronde (ce n’est pas du JSON).',
   'backup.import.error.tooLarge': 'Ce fichier est trop gros pour être importé (64 Mio au plus).',
   'backup.import.error.invalid':
-    'Ce fichier n’est pas une sauvegarde Ronde valide ; rien n’a été importé.',
+    'Ce fichier n’est pas une sauvegarde Ronde valide ; rien n’a été importé.',
   'backup.import.error.signature':
-    'Un évènement de cette sauvegarde n’est pas signé par son auteur : il a été modifié. Rien n’a été importé.',
-  'backup.import.error.exists': 'Ce serveur a déjà cet espace ; rien n’a été importé.',
+    'Un évènement de cette sauvegarde n’est pas signé par son auteur : il a été modifié. Rien n’a été importé.',
+  'backup.import.error.exists': 'Ce serveur a déjà cet espace ; rien n’a été importé.',
   'backup.import.error.forbidden': 'Seule l’administration de ce serveur peut y créer des espaces.',
   'backup.import.error.network': 'Le serveur est injoignable. Réessayez.',
-  'backup.import.error.other': 'L’import a échoué ; rien n’a été importé. Réessayez.',
+  'backup.import.error.other': 'L’import a échoué ; rien n’a été importé. Réessayez.',
   'backup.import.problem.format': 'Le fichier n’est pas au format des sauvegardes Ronde ({where}).',
-  'backup.import.problem.document': 'Un document n’appartient pas à cet espace : {where}.',
+  'backup.import.problem.document': 'Un document n’appartient pas à cet espace : {where}.',
   'backup.import.problem.state':
-    'L’état enregistré d’un document est abîmé ou incomplet : {where}.',
+    'L’état enregistré d’un document est abîmé ou incomplet : {where}.',
   'backup.import.problem.record':
-    'Des données d’autrice ou auteur ou de versions sont mal formées : {where}.',
-  'backup.import.problem.member': 'Une fiche de membre est mal formée : {where}.',
+    'Des données d’autrice ou auteur ou de versions sont mal formées : {where}.',
+  'backup.import.problem.member': 'Une fiche de membre est mal formée : {where}.',
   'backup.import.problem.key':
-    'Une clé d’appareil est mal formée ou ne correspond pas à son identifiant : {where}.',
-  'backup.import.problem.event': 'Une entrée de journal est mal formée : {where}.',
-  'backup.import.problem.notSigned': 'Une entrée de journal ne porte aucune signature : {where}.',
+    'Une clé d’appareil est mal formée ou ne correspond pas à son identifiant : {where}.',
+  'backup.import.problem.event': 'Une entrée de journal est mal formée : {where}.',
+  'backup.import.problem.notSigned': 'Une entrée de journal ne porte aucune signature : {where}.',
   'backup.import.problem.foreignKey':
-    'Une entrée de journal est signée d’une clé qui n’est pas celle de son autrice ou auteur : {where}.',
+    'Une entrée de journal est signée d’une clé qui n’est pas celle de son autrice ou auteur : {where}.',
   'backup.import.problem.signature':
-    'La signature d’une entrée de journal ne se vérifie pas : {where}.',
+    'La signature d’une entrée de journal ne se vérifie pas : {where}.',
 } as const;

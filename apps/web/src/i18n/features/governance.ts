@@ -5,6 +5,6 @@ export const governanceEn = {
 } as const;
 
 export const governanceFr: Readonly<Record<keyof typeof governanceEn, string>> = {
-  'gov.anchor.link': 'Lien vers cet enregistrement : « {name} »',
+  'gov.anchor.link': 'Lien vers cet enregistrement : « {name} »',
   'gov.anchor.linkText': 'Lien vers cet enregistrement',
 };

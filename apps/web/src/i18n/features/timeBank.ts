@@ -124,9 +124,9 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.link': 'Banque de temps',
   'timeBank.back': 'Retour à l’espace {space}',
   'timeBank.intro':
-    'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre du cercle.',
+    'Ici, l’unité est le temps : le temps de présence en réunion, et les heures de travail qu’un membre déclare, comptées une fois confirmées par un autre membre du cercle.',
   'timeBank.readOnly':
-    'Les personnes en observation suivent la banque de temps ; elles ne déclarent ni ne confirment d’heures.',
+    'Les personnes en observation suivent la banque de temps ; elles ne déclarent ni ne confirment d’heures.',
   'timeBank.minutes': '{m} min',
   'timeBank.hours': '{h} h',
   'timeBank.hoursMinutes': '{h} h {m} min',
@@ -153,22 +153,22 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.error.reason': 'Dites pourquoi vous contestez ces heures.',
   'timeBank.error.send': 'Impossible d’enregistrer. Vérifiez votre connexion et réessayez.',
   'timeBank.notice.declared':
-    'Vos heures sont déclarées ; elles comptent une fois confirmées par quelqu’un d’autre.',
+    'Vos heures sont déclarées ; elles comptent une fois confirmées par quelqu’un d’autre.',
   // « entrée » est féminin.
   'timeBank.notice.confirmed': 'Confirmée.',
   'timeBank.notice.disputed': 'Votre contestation est enregistrée et affichée avec l’entrée.',
-  'timeBank.notice.amended': 'Modifiée ; l’entrée attend de nouveau une confirmation.',
+  'timeBank.notice.amended': 'Modifiée ; l’entrée attend de nouveau une confirmation.',
   'timeBank.review.title': 'À confirmer',
   'timeBank.review.empty': 'Rien n’attend votre confirmation.',
   'timeBank.review.count.one':
     '{count} entrée attend la confirmation d’une autre personne que son autrice ou auteur.',
   'timeBank.review.count.other':
     '{count} entrées attendent la confirmation d’une autre personne que leur autrice ou auteur.',
-  'timeBank.entry.title': '{who} : {duration} — {subject}',
+  'timeBank.entry.title': '{who} : {duration} — {subject}',
   'timeBank.entry.amended': 'modifiée',
   'timeBank.entry.confirmedBy': 'Confirmée par {name}',
   'timeBank.entry.disputes': 'Contestations',
-  'timeBank.entry.disputedBy': 'Contestée par {name} (alors {duration}) : {reason}',
+  'timeBank.entry.disputedBy': 'Contestée par {name} (alors {duration}) : {reason}',
   'timeBank.status.pending': 'en attente',
   'timeBank.status.confirmed': 'confirmée',
   'timeBank.status.disputed': 'contestée',
@@ -191,7 +191,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.chart.caption': 'Temps par personne sur la période',
   'timeBank.chart.legend': 'Légende',
   'timeBank.chart.bar':
-    '{name} : {meeting} en réunion, {confirmed} confirmées, {pending} en attente',
+    '{name} : {meeting} en réunion, {confirmed} confirmées, {pending} en attente',
   'timeBank.segment.meeting': 'Réunions',
   'timeBank.segment.confirmed': 'Travail confirmé',
   'timeBank.segment.pending': 'Travail en attente',
@@ -213,7 +213,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.error.notCircleMember':
     'Seuls les membres de ce cercle (les personnes qui y tiennent un rôle) confirment ou contestent ces heures.',
   'timeBank.error.notAnchor': 'Le travail pour les communs relève du cercle de tout l’espace.',
-  'timeBank.error.unknownCircle': 'Ce cercle n’existe plus ; choisissez-en un autre.',
+  'timeBank.error.unknownCircle': 'Ce cercle n’existe plus ; choisissez-en un autre.',
   'timeBank.error.notPending': 'Quelqu’un a déjà confirmé ou contesté ces heures.',
   'timeBank.error.noSubject':
     'Choisissez le rôle ou la proposition sur lequel vous avez travaillé.',
@@ -224,7 +224,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.field.proposal': 'Quelle proposition',
   'timeBank.field.choose': 'Choisir…',
   'timeBank.field.no.role':
-    'Pas encore de rôle dans cet espace : déclarez-le plutôt comme travail sur un projet.',
+    'Pas encore de rôle dans cet espace : déclarez-le plutôt comme travail sur un projet.',
   'timeBank.field.no.proposal': 'Pas encore de proposition dans cet espace.',
   'timeBank.field.circleOfRecord':
     'Le travail relève du cercle du rôle ou de la proposition choisis.',
@@ -237,7 +237,7 @@ export const timeBankFr: Readonly<Record<keyof typeof timeBankEn, string>> = {
   'timeBank.preset.custom': 'Dates choisies',
   'timeBank.reviewers.anyone': 'Tout autre membre de l’espace peut la confirmer.',
   'timeBank.reviewers.none':
-    'Personne d’autre ne tient de rôle dans {circle} pour l’instant : personne ne peut la confirmer avant cela.',
+    'Personne d’autre ne tient de rôle dans {circle} pour l’instant : personne ne peut la confirmer avant cela.',
   'timeBank.reviewers.some.one': '{names} peut la confirmer (un rôle dans {circle}).',
   'timeBank.reviewers.some.other': '{names} peuvent la confirmer (des rôles dans {circle}).',
   'timeBank.entry.outsideCircle':
