@@ -13,6 +13,12 @@ describe('i18n catalogue', () => {
     expect(fr['space.copy']).not.toBe(en['space.copy']);
   });
 
+  it('sets French punctuation: a no-break space before : ; ? ! and inside « »', () => {
+    // A breaking space there lets a phone start a line with the colon or the question mark.
+    const breaking = / (?=[:;?!](?:[\s’'.,)]|$))|« | »/u;
+    for (const [key, value] of Object.entries(fr)) expect(breaking.test(value), key).toBe(false);
+  });
+
   it('keeps the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
