@@ -72,4 +72,15 @@ test('a newcomer who goes by a member’s name joins under another, and is given
   await expect(other.page.getByRole('article', { name: 'Book the room' })).toContainText(
     'Owner: Awa Diallo',
   );
+
+  // Not an admin, she still sees who is in the space, read-only (PEOPLE-1).
+  await other.page.goto(spaceUrl);
+  await other.page.getByRole('link', { name: 'Members', exact: true }).click();
+  const people = other.page.getByRole('list').filter({ hasText: '(you)' });
+  await expect(people.getByRole('listitem')).toHaveText([
+    /^Awa\s*:?\s*Admin$/,
+    /^Awa Diallo \(you\)\s*:?\s*Member$/,
+  ]);
+  await expect(other.page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expectAccessible(other.page, 'members page of a member (phone)');
 });

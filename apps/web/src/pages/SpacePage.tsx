@@ -113,6 +113,12 @@ function Space({ spaceId }: { spaceId: string }) {
             <Link to={`/s/${space.id}/contributions`} className="button">
               {t('ledger.link')}
             </Link>
+            {/* Admins find it beside the share link; everyone may see who is in the space (PEOPLE-1). */}
+            {!access.admin && (
+              <Link to={`/s/${space.id}/members`} className="button">
+                {t('space.members')}
+              </Link>
+            )}
             <SpaceInboxLink spaceId={space.id} userId={me.id} />
           </section>
         </div>
