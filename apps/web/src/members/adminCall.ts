@@ -1,6 +1,5 @@
-import { ApiError } from '../api/http.ts';
 import { spaceAdminApi, type SpaceAdminApi } from '../api/trust.ts';
-import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
+import { withSession } from '../sync/sessionKeeper.ts';
 
 /**
  * Calls the admin API of a space with a fresh session token; on a 401 (the
@@ -9,19 +8,10 @@ import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
  * @example
  * const invites = await adminCall(spaceId, (api) => api.listInvites());
  */
-export async function adminCall<T>(
+export function adminCall<T>(
   spaceId: string,
   call: (api: SpaceAdminApi) => Promise<T>,
   fetchImpl?: typeof fetch,
 ): Promise<T> {
-  const token = await freshToken(spaceId);
-  if (token === null) throw new ApiError('server', 401, 'unauthorized', 'not a member');
-  try {
-    return await call(spaceAdminApi(spaceId, token, fetchImpl));
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    const next = await refreshSession(spaceId);
-    if (next === null) throw error;
-    return call(spaceAdminApi(spaceId, next, fetchImpl));
-  }
+  return withSession(spaceId, (token) => call(spaceAdminApi(spaceId, token, fetchImpl)));
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/http.ts';
 import { listPeople, type SpacePerson } from '../api/trust.ts';
 import { useSession } from '../state/session.ts';
-import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
+import { withSession } from '../sync/sessionKeeper.ts';
 
 /**
  * Where the directory of a space stands: `loading` until its first answer,
@@ -16,23 +15,6 @@ export interface SpaceDirectory {
   /** The last list the server gave, kept when a later fetch fails; null before any. */
   readonly people: readonly SpacePerson[] | null;
   readonly status: DirectoryStatus;
-}
-
-/**
- * The space's current members, fetched with this member's session token; on
- * a 401 (the token expired meanwhile) with a new one, once.
- */
-async function fetchSpacePeople(spaceId: string): Promise<SpacePerson[]> {
-  const token = await freshToken(spaceId);
-  if (token === null) throw new ApiError('server', 401, 'unauthorized', 'not a member');
-  try {
-    return await listPeople(spaceId, token);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    const next = await refreshSession(spaceId);
-    if (next === null) throw error;
-    return listPeople(spaceId, next);
-  }
 }
 
 const LOADING: SpaceDirectory = { people: null, status: 'loading' };
@@ -71,7 +53,7 @@ export function useSpacePeople(spaceId: string): SpaceDirectory {
         applied = index;
         setState((s) => ({ ...next(s.spaceId === spaceId ? s : LOADING), spaceId }));
       };
-      fetchSpacePeople(spaceId).then(
+      withSession(spaceId, (token) => listPeople(spaceId, token)).then(
         (people) => settle(() => ({ people, status: 'loaded' })),
         () => settle((s) => ({ people: s.people, status: 'failed' })),
       );

@@ -113,6 +113,30 @@ export async function freshToken(spaceId: string): Promise<string | null> {
   }
 }
 
+/**
+ * Calls the API with this member's session token; when the server answers
+ * 401 (the token lapsed meanwhile), with a new one, once. Throws a 401
+ * `ApiError` when the device is no member of the space.
+ *
+ * @example
+ * const people = await withSession(spaceId, (token) => listPeople(spaceId, token));
+ */
+export async function withSession<T>(
+  spaceId: string,
+  call: (token: string) => Promise<T>,
+): Promise<T> {
+  const token = await freshToken(spaceId);
+  if (token === null) throw new ApiError('server', 401, 'unauthorized', 'not a member');
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    const next = await refreshSession(spaceId);
+    if (next === null) throw error;
+    return call(next);
+  }
+}
+
 interface Lease {
   refs: number;
   timer: ReturnType<typeof setTimeout> | null;
