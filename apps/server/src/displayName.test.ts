@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, nameTaken, normalizeDisplayName } from './displayName.ts';
+import {
+  LOOK_ALIKE_AS,
+  LOOK_ALIKE_OF,
+  MAX_NAME_LENGTH,
+  nameTaken,
+  normalizeDisplayName,
+} from './displayName.ts';
 
 const ok = (raw: string) => normalizeDisplayName(raw);
 
@@ -69,6 +75,19 @@ describe('nameTaken', () => {
     expect(nameTaken(members, '\uFF21\uFF57\uFF41')).toBe(true);
     expect(nameTaken(members, 'Awa B.')).toBe(false);
     expect(nameTaken(members, 'Awa', 'u1')).toBe(false);
+  });
+
+  it('NAME-7 reads look-alike Cyrillic and Greek letters as the Latin ones, by case', () => {
+    expect([...LOOK_ALIKE_OF]).toHaveLength(LOOK_ALIKE_AS.length);
+    expect(LOOK_ALIKE_AS).toMatch(/^[A-Za-z]+$/);
+    expect(nameTaken(members, '\u0410wa')).toBe(true); // Cyrillic capital A
+    expect(nameTaken(members, 'Aw\u0430')).toBe(true); // Cyrillic small a
+    expect(nameTaken(members, '\u0391WA')).toBe(true); // Greek capital Alpha
+    expect(nameTaken([{ userId: 'u3', name: 'Nina' }], '\u039Dina')).toBe(true); // Greek capital Nu
+    // Greek small nu looks like v, not n; a name in its own script is its own.
+    expect(nameTaken([{ userId: 'u3', name: 'Nina' }], '\u03BDina')).toBe(false);
+    expect(nameTaken([{ userId: 'u3', name: 'vina' }], '\u03BDina')).toBe(true);
+    expect(nameTaken(members, 'Ава')).toBe(false);
   });
 
   it('NAME-7 an unnamed member takes no name, and no name is ever taken', () => {

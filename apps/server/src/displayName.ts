@@ -72,12 +72,28 @@ export function ownNameRefusal(value: unknown, registered: string | undefined): 
 }
 
 /**
+ * Cyrillic and Greek letters drawn like a Latin one (from Unicode's
+ * confusables: the letters a name is most often forged with, not the whole
+ * of UTS #39), and the Latin letter each reads as, by case: capital Greek Nu
+ * looks like N, small nu like v. `LOOK_ALIKE_OF[i]` reads as `LOOK_ALIKE_AS[i]`.
+ */
+export const LOOK_ALIKE_OF = 'АВЕКМНОРСТУХІЈЅӀаеорсухіјѕһԁԛԝӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρικυαı';
+export const LOOK_ALIKE_AS = 'ABEKMHOPCTYXIJSIaeopcyxijshdqwlABEZHIKMNOPTYXovpikuai';
+const LOOK_ALIKES = new Map([...LOOK_ALIKE_OF].map((char, i) => [char, LOOK_ALIKE_AS[i] ?? char]));
+const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_OF}]`, 'gu');
+
+/**
  * The form two names are compared in (NAME-7): compatibility-normalised
  * (NFKC: full-width letters, ligatures and the like fold to their plain
- * forms) and lower-cased, so "Awa", "AWA" and "Ａｗａ" are one name.
+ * forms), look-alike Cyrillic and Greek letters read as the Latin ones they
+ * imitate, then lower-cased: "Awa", "AWA", "Ａｗａ" and "Аwa" (Cyrillic А)
+ * are one name.
  */
 function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase();
+  return name
+    .normalize('NFKC')
+    .replace(LOOK_ALIKE, (char) => LOOK_ALIKES.get(char) ?? char)
+    .toLowerCase();
 }
 
 /**
