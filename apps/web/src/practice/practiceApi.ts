@@ -1,6 +1,6 @@
 import { ApiError, apiJson, asRecord } from '../api/http.ts';
 import { createdSpaceFrom, type CreatedSpace } from '../api/createSpace.ts';
-import { freshToken, refreshSession } from '../sync/sessionKeeper.ts';
+import { withSession } from '../sync/sessionKeeper.ts';
 
 export type PracticeProcess = 'consent' | 'idm';
 
@@ -57,25 +57,11 @@ export async function createPractice(input: {
   }
 }
 
-/** Calls with a fresh token, once more with a renewed one after a 401. */
-async function withToken<T>(spaceId: string, call: (token: string) => Promise<T>): Promise<T> {
-  const token = await freshToken(spaceId);
-  if (token === null) throw new ApiError('server', 401, 'unauthorized', 'not a member');
-  try {
-    return await call(token);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    const next = await refreshSession(spaceId);
-    if (next === null) throw error;
-    return call(next);
-  }
-}
-
 /** The space's practice mark, or null for an ordinary space. */
 export async function fetchPractice(spaceId: string): Promise<PracticeInfo | null> {
   try {
     return parsePractice(
-      await withToken(spaceId, (token) => apiJson(`/api/practice/${spaceId}`, { token })),
+      await withSession(spaceId, (token) => apiJson(`/api/practice/${spaceId}`, { token })),
     );
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
@@ -85,7 +71,7 @@ export async function fetchPractice(spaceId: string): Promise<PracticeInfo | nul
 
 /** Deletes a practice space for good (admin; SPEC PRACTICE-7). */
 export async function deletePractice(spaceId: string): Promise<void> {
-  await withToken(spaceId, (token) =>
+  await withSession(spaceId, (token) =>
     apiJson(`/api/practice/${spaceId}`, { method: 'DELETE', token }),
   );
 }
