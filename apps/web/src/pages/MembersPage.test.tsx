@@ -1,13 +1,18 @@
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpaceRole } from '../api/trust.ts';
 import { useSession } from '../state/session.ts';
-import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
-import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
 import { MembersPage } from './MembersPage.tsx';
-import { SpaceStub, calls, membership, mockFetch, type Reply } from './pageTestKit.tsx';
+import {
+  SpaceStub,
+  calls,
+  membership,
+  mockFetch,
+  type Reply,
+  pageTestsWithRooms,
+} from './pageTestKit.tsx';
 
 const PEOPLE = 'GET /api/spaces/space001/people';
 const DEVICES = 'GET /api/spaces/space001/devices';
@@ -41,19 +46,7 @@ const listed = () =>
     .getAllByRole('listitem')
     .map((li) => li.textContent);
 
-beforeEach(() => {
-  localStorage.clear();
-  useSession.setState({ language: 'en', name: 'Ben', memberships: {}, shareLinks: {} });
-  configureRooms({
-    url: 'ws://test/sync',
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-  });
-});
-afterEach(() => {
-  cleanup();
-  closeAllRooms();
-  vi.unstubAllGlobals();
-});
+pageTestsWithRooms('Ben');
 
 describe('MembersPage for a member who is not an admin', () => {
   it('lists the people with their roles in the server’s order, themselves marked, read-only', async () => {

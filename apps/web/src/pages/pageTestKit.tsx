@@ -1,7 +1,10 @@
 import { useParams } from 'react-router';
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { SpaceRole } from '../api/trust.ts';
-import type { Membership } from '../state/session.ts';
+import { useSession, type Membership } from '../state/session.ts';
+import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
+import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
 
 export const HOUR = 3_600_000;
 
@@ -68,4 +71,28 @@ export function membership(userId: string, role: SpaceRole, name: string): Membe
     expiresAt: Date.now() + HOUR,
     receivedAt: Date.now(),
   };
+}
+
+/**
+ * Each test of a page that opens rooms starts on a device called
+ * `deviceName`, with no membership and rooms over a fake socket, and ends
+ * with them closed and fetch restored.
+ *
+ * @example
+ * pageTestsWithRooms('Bea'); // at the top of a test file
+ */
+export function pageTestsWithRooms(deviceName: string): void {
+  beforeEach(() => {
+    localStorage.clear();
+    useSession.setState({ language: 'en', name: deviceName, memberships: {}, shareLinks: {} });
+    configureRooms({
+      url: 'ws://test/sync',
+      WebSocket: FakeWebSocket as unknown as typeof WebSocket,
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    closeAllRooms();
+    vi.unstubAllGlobals();
+  });
 }

@@ -1,13 +1,11 @@
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useSession } from '../state/session.ts';
-import { FakeWebSocket } from '../sync/fakeWebSocket.ts';
-import { closeAllRooms, configureRooms } from '../sync/openDoc.ts';
 import { MembersPage } from './MembersPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
-import { HOUR, SpaceStub, mockFetch, session } from './pageTestKit.tsx';
+import { HOUR, SpaceStub, mockFetch, session, pageTestsWithRooms } from './pageTestKit.tsx';
 
 function renderAt(path: string) {
   return render(
@@ -21,19 +19,7 @@ function renderAt(path: string) {
   );
 }
 
-beforeEach(() => {
-  localStorage.clear();
-  useSession.setState({ language: 'en', name: 'Bea', memberships: {}, shareLinks: {} });
-  configureRooms({
-    url: 'ws://test/sync',
-    WebSocket: FakeWebSocket as unknown as typeof WebSocket,
-  });
-});
-afterEach(() => {
-  cleanup();
-  closeAllRooms();
-  vi.unstubAllGlobals();
-});
+pageTestsWithRooms('Bea');
 
 describe('SignInPage', () => {
   it('exchanges the fragment for a session, clears it and opens the space', async () => {
